@@ -1,0 +1,175 @@
+import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { CategoryId } from './taxonomy';
+
+/** Coordinate systems a dataset may declare (DATA-CONTRACT.md, manifest.json). */
+export const CRS_IDS = ['WGS84', 'GCJ02', 'BD09'] as const;
+export type CrsId = (typeof CRS_IDS)[number];
+
+export interface LocalizedName {
+  zh: string;
+  en?: string;
+}
+
+export interface DataSource {
+  name: string;
+  licence?: string;
+  attribution?: string;
+  url?: string;
+}
+
+export interface Manifest {
+  id: string;
+  name: LocalizedName;
+  /** The CRS of the files as supplied; everything in a loaded Dataset is WGS84. */
+  crs: CrsId;
+  dataAsOf?: string;
+  synthetic: boolean;
+  sources: DataSource[];
+  licence?: string;
+  timezone?: string;
+}
+
+interface Named {
+  id: string;
+  name?: string;
+  name_en?: string;
+}
+
+export interface CompoundProps extends Named {
+  population: number;
+  elderly60: number;
+  elderly80: number;
+  households?: number;
+  built_year?: number;
+  property_management?: boolean;
+  community_id?: string;
+  grid_id?: string;
+}
+
+export interface FacilityProps extends Named {
+  category: CategoryId;
+  opening_hours?: string;
+  capacity?: number;
+  phone?: string;
+  address?: string;
+  last_verified?: string;
+  source?: string;
+}
+
+export interface NetworkProps {
+  id: string;
+  name?: string;
+  highway?: string;
+  access?: string;
+  bridge?: boolean | string;
+}
+
+export interface GateProps extends Named {
+  compound_id: string;
+}
+
+export const GRID_LEVELS = ['community', 'grid'] as const;
+export type GridLevel = (typeof GRID_LEVELS)[number];
+
+export interface StaffMember {
+  role: string;
+  name?: string;
+  phone?: string;
+}
+
+export interface GridProps extends Named {
+  level: GridLevel;
+  parent_id?: string;
+  staff?: StaffMember[];
+}
+
+export interface VolunteerProps extends Named {
+  team?: string;
+  skills: string[];
+  availability?: string;
+  service_radius_m?: number;
+  phone?: string;
+}
+
+export const REQUEST_STAGES = ['collect', 'deliberate', 'coordinate', 'execute', 'publish', 'rate'] as const;
+export type RequestStage = (typeof REQUEST_STAGES)[number];
+
+export interface RequestProps {
+  id: string;
+  service_request_id: string;
+  service_code: string;
+  description?: string;
+  status: 'open' | 'closed';
+  stage: RequestStage;
+  requested_datetime: string;
+  updated_datetime?: string;
+  expected_datetime?: string;
+  compound_id?: string;
+  rating?: number;
+}
+
+export const CONTEXT_KINDS = ['water', 'green', 'building', 'rail'] as const;
+export type ContextKind = (typeof CONTEXT_KINDS)[number];
+
+export interface ContextProps {
+  id?: string;
+  kind: ContextKind;
+  name?: string;
+}
+
+export type FC<G extends Geometry, P> = FeatureCollection<G, P>;
+
+/** A loaded, validated dataset: every coordinate WGS84 `[lon, lat]`, every feature valid. */
+export interface Dataset {
+  manifest: Manifest;
+  compounds: FC<Polygon | MultiPolygon, CompoundProps>;
+  facilities: FC<Point, FacilityProps>;
+  network: FC<LineString | MultiLineString, NetworkProps> | null;
+  gates: FC<Point, GateProps>;
+  grids: FC<Polygon | MultiPolygon, GridProps>;
+  volunteers: FC<Point, VolunteerProps>;
+  requests: FC<Point, RequestProps>;
+  context: FC<Geometry, ContextProps>;
+}
+
+export type DatasetFile =
+  | 'manifest.json'
+  | 'compounds.geojson'
+  | 'facilities.geojson'
+  | 'network.geojson'
+  | 'gates.geojson'
+  | 'grids.geojson'
+  | 'volunteers.geojson'
+  | 'requests.geojson'
+  | 'context.geojson';
+
+export const DATASET_FILES: readonly DatasetFile[] = [
+  'manifest.json',
+  'compounds.geojson',
+  'facilities.geojson',
+  'network.geojson',
+  'gates.geojson',
+  'grids.geojson',
+  'volunteers.geojson',
+  'requests.geojson',
+  'context.geojson',
+];
+
+export const REQUIRED_FILES: readonly DatasetFile[] = ['manifest.json', 'compounds.geojson', 'facilities.geojson'];
+
+/**
+ * One bad input found while loading: which file, which feature (its id, or its index when
+ * it has no usable id), which field, and what is wrong. The feature is left out; the rest loads.
+ */
+export interface Problem {
+  file: string;
+  id?: string;
+  index?: number;
+  field: string;
+  message: string;
+  /** 'error': the feature or file was left out. 'warning': loaded, but worth a look. */
+  severity: 'error' | 'warning';
+}
+
+export type CompoundFeature = Feature<Polygon | MultiPolygon, CompoundProps>;
+export type FacilityFeature = Feature<Point, FacilityProps>;

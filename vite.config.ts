@@ -1,0 +1,75 @@
+/// <reference types="vitest/config" />
+import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { join, normalize, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const DATA_DIR = resolve(__dirname, 'data');
+
+/**
+ * Datasets live in the top-level data/ directory (DATA-CONTRACT layout). They are served
+ * under /data/ by the dev and preview servers and copied to dist/data/ by the build, so
+ * `?data=data/<name>` works the same everywhere.
+ */
+function datasets(): Plugin {
+  const serve: Plugin['configureServer'] = (server) => {
+    server.middlewares.use('/data', (req, res, next) => {
+      const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/'));
+      const file = join(DATA_DIR, path);
+      if (!file.startsWith(DATA_DIR) || !existsSync(file) || !statSync(file).isFile()) return next();
+      const type = file.endsWith('.json') || file.endsWith('.geojson') ? 'application/json' : 'application/octet-stream';
+      res.setHeader('Content-Type', `${type}; charset=utf-8`);
+      res.setHeader('Cache-Control', 'no-cache');
+      createReadStream(file).pipe(res);
+    });
+  };
+  let outDir = 'dist';
+  return {
+    name: 'service-circles-datasets',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    configureServer: serve,
+    configurePreviewServer: serve as Plugin['configurePreviewServer'],
+    closeBundle() {
+      if (existsSync(DATA_DIR)) cpSync(DATA_DIR, join(outDir, 'data'), { recursive: true });
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [react(), datasets()],
+  server: { port: 5173, host: '127.0.0.1', strictPort: false },
+  preview: { port: 4173, host: '127.0.0.1' },
+  build: { chunkSizeWarningLimit: 2500, sourcemap: false },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['tests/component/**/*.test.tsx'],
+          setupFiles: ['tests/component/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
