@@ -4,7 +4,7 @@ import { join, normalize, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
-const DATA_DIR = resolve(__dirname, 'data');
+const DATA_DIR = resolve(import.meta.dirname, 'data');
 
 /**
  * Datasets live in the top-level data/ directory (DATA-CONTRACT layout). They are served

@@ -1,0 +1,37 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { htmlLang, translate } from './i18n';
+import { useStore } from './store';
+import { parseUrlState, urlFor } from './store/url';
+import './styles.css';
+
+const initial = parseUrlState(window.location.search);
+const store = useStore.getState();
+store.setLang(initial.lang);
+store.addNotices(initial.notices);
+useStore.setState({ pendingCompound: initial.compound });
+void store.loadFromUrl(initial.data);
+
+/** Keeps the address bar, the page language and the title in step with the view. */
+useStore.subscribe((state, previous) => {
+  if (state.lang !== previous.lang) {
+    document.documentElement.lang = htmlLang(state.lang);
+    document.title = translate(state.lang, 'app.title');
+  }
+  if (state.compoundId !== previous.compoundId || state.lang !== previous.lang) {
+    const next = urlFor(window.location.href, { data: initial.data, compound: state.compoundId, lang: state.lang });
+    if (next !== window.location.href) window.history.replaceState(null, '', next);
+  }
+});
+document.documentElement.lang = htmlLang(initial.lang);
+document.title = translate(initial.lang, 'app.title');
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import { useStore, type AppState } from '../store';
+import { translate } from '../i18n';
+import { MapController, type MapView as View } from './controller';
+
+const viewOf = (s: AppState): View => ({
+  dataset: s.dataset,
+  layers: s.layers,
+  hiddenCategories: s.hiddenCategories,
+  compoundId: s.compoundId,
+  circles: s.circles,
+  lang: s.lang,
+});
+
+declare global {
+  interface Window {
+    /** Debug and test handle on the live map (e2e tests project coordinates through it). */
+    __serviceCircles?: { controller: MapController };
+  }
+}
+
+/** Mounts the map and keeps it in step with the store (subscribed outside React renders). */
+export function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+  const lang = useStore((s) => s.lang);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const controller = new MapController(container.current, {
+      onPick(picked) {
+        const store = useStore.getState();
+        store.pick(picked);
+        if (picked?.kind === 'compound') store.selectCompound(picked.id);
+      },
+    });
+    window.__serviceCircles = { controller };
+    controller.map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
+    controller.apply(viewOf(useStore.getState()));
+    const unsubscribe = useStore.subscribe((state) => controller.apply(viewOf(state)));
+    return () => {
+      unsubscribe();
+      controller.destroy();
+      delete window.__serviceCircles;
+    };
+  }, []);
+
+  return <div ref={container} className="map" role="region" aria-label={translate(lang, 'map.label')} data-testid="map" />;
+}

@@ -1,0 +1,28 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { theme } from '../theme';
+import { SOURCES, type GroupedLayer } from './types';
+
+const isCommunity: ExpressionSpecification = ['==', ['get', 'level'], 'community'];
+const isGrid: ExpressionSpecification = ['==', ['get', 'level'], 'grid'];
+
+/** Compounds: a filled block with an outline; the selected one stands out; names at street zoom. */
+export const compoundLayers: GroupedLayer[] = [
+  { group: 'compounds', layer: { id: 'compound-fill', type: 'fill', source: SOURCES.compounds, paint: { 'fill-color': theme.compound.fill, 'fill-opacity': 0.55 } } },
+  { group: 'compounds', layer: { id: 'compound-outline', type: 'line', source: SOURCES.compounds, paint: { 'line-color': theme.compound.outline, 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 0.6, 17, 2] } } },
+  { group: 'compounds', layer: { id: 'compound-selected', type: 'line', source: SOURCES.compounds, filter: ['==', ['get', 'id'], ''], paint: { 'line-color': theme.compound.selected, 'line-width': 3.5 } } },
+];
+
+/** Grid boundaries: communities bold, grids thin and dashed; invisible fills make them clickable. */
+export const boundaryLayers: GroupedLayer[] = [
+  { group: 'grids', layer: { id: 'grid-hit', type: 'fill', source: SOURCES.grids, filter: isGrid, paint: { 'fill-color': '#000', 'fill-opacity': 0 } } },
+  { group: 'communities', layer: { id: 'community-hit', type: 'fill', source: SOURCES.grids, filter: isCommunity, paint: { 'fill-color': '#000', 'fill-opacity': 0 } } },
+  { group: 'grids', layer: { id: 'grid-line', type: 'line', source: SOURCES.grids, filter: isGrid, paint: { 'line-color': theme.grid.line, 'line-width': 1.2, 'line-dasharray': [3, 2] } } },
+  { group: 'communities', layer: { id: 'community-line', type: 'line', source: SOURCES.grids, filter: isCommunity, layout: { 'line-join': 'round' }, paint: { 'line-color': theme.community.line, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2.5, 16, 5], 'line-opacity': 0.85 } } },
+];
+
+/** Labels drawn above every area so they stay readable. */
+export const areaLabelLayers: GroupedLayer[] = [
+  { group: 'compounds', layer: { id: 'compound-label', type: 'symbol', source: SOURCES.compounds, minzoom: 14.5, layout: { 'text-field': ['get', 'name'], 'text-font': [...theme.fonts], 'text-size': 12, 'text-max-width': 6, 'text-padding': 4 }, paint: { 'text-color': theme.compound.label, 'text-halo-color': theme.halo, 'text-halo-width': 1.5 } } },
+  { group: 'grids', layer: { id: 'grid-label', type: 'symbol', source: SOURCES.gridLabels, minzoom: 15, filter: isGrid, layout: { 'text-field': ['get', 'name'], 'text-font': [...theme.fonts], 'text-size': 12 }, paint: { 'text-color': theme.grid.line, 'text-halo-color': theme.halo, 'text-halo-width': 1.5 } } },
+  { group: 'communities', layer: { id: 'community-label', type: 'symbol', source: SOURCES.gridLabels, maxzoom: 16, filter: isCommunity, layout: { 'text-field': ['get', 'name'], 'text-font': [...theme.fonts], 'text-size': ['interpolate', ['linear'], ['zoom'], 12, 14, 15, 20], 'text-allow-overlap': false }, paint: { 'text-color': theme.community.label, 'text-halo-color': theme.halo, 'text-halo-width': 2 } } },
+];

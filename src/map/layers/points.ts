@@ -1,0 +1,36 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { theme } from '../theme';
+import { SOURCES, type GroupedLayer } from './types';
+
+/** Image id of a category icon (drawn by icons.ts). */
+export const iconId = (category: string) => `cat-${category}`;
+const ICON: ExpressionSpecification = ['concat', 'cat-', ['get', 'category']];
+
+export const gateLayers: GroupedLayer[] = [
+  { group: 'gates', layer: { id: 'gate', type: 'circle', source: SOURCES.gates, minzoom: 14, paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 14, 2, 17, 5], 'circle-color': theme.gate, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } } },
+];
+
+/** Facilities as category icons; names appear from street zoom on. */
+export const facilityLayers: GroupedLayer[] = [
+  {
+    group: 'facilities',
+    layer: {
+      id: 'facility',
+      type: 'symbol',
+      source: SOURCES.facilities,
+      layout: {
+        'icon-image': ICON,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 12, 0.55, 15, 0.8, 17, 1],
+        'icon-allow-overlap': true,
+        'text-field': ['step', ['zoom'], '', 16, ['get', 'name']],
+        'text-font': [...theme.fonts],
+        'text-size': 12,
+        'text-offset': [0, 1.3],
+        'text-anchor': 'top',
+        'text-optional': true,
+        'text-max-width': 8,
+      },
+      paint: { 'text-color': theme.text, 'text-halo-color': theme.halo, 'text-halo-width': 1.5 },
+    },
+  },
+];

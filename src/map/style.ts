@@ -1,0 +1,38 @@
+import type { FeatureCollection } from 'geojson';
+import type { StyleSpecification } from 'maplibre-gl';
+import { theme } from './theme';
+import { contextLayers, networkLayers } from './layers/basemap';
+import { areaLabelLayers, boundaryLayers, compoundLayers } from './layers/areas';
+import { facilityLayers, gateLayers } from './layers/points';
+import { circleLayers } from './layers/circles';
+import { SOURCES, type GroupedLayer } from './layers/types';
+
+/** Bottom to top. */
+export const ALL_LAYERS: GroupedLayer[] = [
+  ...contextLayers,
+  ...compoundLayers,
+  ...networkLayers,
+  ...boundaryLayers,
+  ...circleLayers.filter((l) => l.layer.type === 'fill'),
+  ...areaLabelLayers,
+  ...gateLayers,
+  ...circleLayers.filter((l) => l.layer.type !== 'fill'),
+  ...facilityLayers,
+];
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * The whole basemap comes from the dataset: no tiles, no sprite and no glyph server
+ * (without `glyphs`, MapLibre draws text locally with the fonts in theme.fonts).
+ */
+export function baseStyle(): StyleSpecification {
+  const sources = Object.fromEntries(
+    Object.values(SOURCES).map((id) => [id, { type: 'geojson' as const, data: EMPTY, promoteId: 'id' }]),
+  );
+  return {
+    version: 8,
+    sources,
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': theme.background } }, ...ALL_LAYERS.map((l) => l.layer)],
+  };
+}

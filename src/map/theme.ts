@@ -1,0 +1,31 @@
+/** Colours and sizes of the basemap and overlays: the one place to change the look. */
+export const theme = {
+  background: '#f4f1ea',
+  water: '#a5c8e4',
+  waterLine: '#7fb0d8',
+  green: '#cfe6c1',
+  building: '#e0d9cc',
+  rail: '#8a8a8a',
+  street: {
+    major: '#ffffff',
+    majorCasing: '#c9bfae',
+    minor: '#ffffff',
+    minorCasing: '#d8d0c2',
+    path: '#a38f6f',
+    steps: '#b5651d',
+    private: '#c8c2b8',
+  },
+  compound: { fill: '#f6d8a8', outline: '#c08a3e', selected: '#d9480f', label: '#5c3d0e' },
+  community: { line: '#6741d9', label: '#4c2fa8' },
+  grid: { line: '#9775fa' },
+  gate: '#2b2b2b',
+  halo: '#ffffff',
+  text: '#1f2933',
+  /** Service-circle bands, 5 / 10 / 15 minutes, from near (dark) to far (light). */
+  bands: { 5: '#0b7285', 10: '#1098ad', 15: '#66d9e8' } as Record<number, string>,
+  /** Local fonts (no glyph server): CSS font families tried in order. */
+  fonts: ['Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'sans-serif'],
+} as const;
+
+export const MAJOR_HIGHWAYS = ['primary', 'secondary', 'tertiary', 'trunk', 'primary_link', 'secondary_link', 'tertiary_link'];
+export const PATH_HIGHWAYS = ['footway', 'path', 'pedestrian', 'cycleway', 'track', 'corridor'];

@@ -1,0 +1,68 @@
+import { isLang, type Lang, type MessageKey, type Vars } from '../i18n';
+
+export const DEFAULT_DATA = 'data/yuefeng-sample';
+export const MODES = ['resident', 'planner', 'volunteers', 'hall'] as const;
+export type Mode = (typeof MODES)[number];
+/** Modes that exist in this version; the others fall back to resident with a notice. */
+const AVAILABLE_MODES: readonly Mode[] = ['resident'];
+
+export interface Notice {
+  key: MessageKey;
+  vars?: Vars;
+}
+
+export interface UrlState {
+  data: string;
+  compound: string | null;
+  lang: Lang;
+  mode: Mode;
+  notices: Notice[];
+}
+
+/**
+ * Reads the shareable URL (DESIGN.md "Shareable URLs"). Unknown or bad values fall back
+ * to defaults and leave a notice for the user, never a blank page.
+ */
+export function parseUrlState(search: string, defaultLang: Lang = 'zh'): UrlState {
+  const params = new URLSearchParams(search);
+  const notices: Notice[] = [];
+  const bad = (param: string, value: string) => notices.push({ key: 'notice.badParam', vars: { param, value } });
+
+  const langParam = params.get('lang');
+  let lang = defaultLang;
+  if (langParam !== null) {
+    if (isLang(langParam)) lang = langParam;
+    else bad('lang', langParam);
+  }
+
+  const modeParam = params.get('mode');
+  let mode: Mode = 'resident';
+  if (modeParam !== null) {
+    if (!(MODES as readonly string[]).includes(modeParam)) bad('mode', modeParam);
+    else if (!AVAILABLE_MODES.includes(modeParam as Mode)) notices.push({ key: 'notice.modeLater', vars: { mode: modeParam } });
+    else mode = modeParam as Mode;
+  }
+
+  const dataParam = params.get('data');
+  let data = DEFAULT_DATA;
+  if (dataParam !== null) {
+    if (dataParam.trim() !== '' && !/^(javascript|data):/i.test(dataParam)) data = dataParam.trim();
+    else bad('data', dataParam);
+  }
+
+  const compound = params.get('compound')?.trim() || null;
+  return { data, compound, lang, mode, notices };
+}
+
+/** The URL for the current view, keeping parameters this version does not own. */
+export function urlFor(current: string, state: { data: string; compound: string | null; lang: Lang }): string {
+  const url = new URL(current);
+  const set = (name: string, value: string | null, fallback: string | null) => {
+    if (value === null || value === fallback) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  };
+  set('data', state.data, DEFAULT_DATA);
+  set('compound', state.compound, null);
+  set('lang', state.lang, 'zh');
+  return url.toString();
+}

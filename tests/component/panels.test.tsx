@@ -1,0 +1,102 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LanguageSwitch } from '../../src/components/LanguageSwitch';
+import { LayerToggles, Legend } from '../../src/components/LayerPanel';
+import { ProblemsBadge, ProblemsPanel } from '../../src/components/ProblemsPanel';
+import { Header } from '../../src/components/Header';
+import type { Problem } from '../../src/domain/dataset';
+import { useStore } from '../../src/store';
+import { tinyDataset } from './tinyDataset';
+
+const initial = useStore.getState();
+beforeEach(() => useStore.setState(initial, true));
+
+const PROBLEMS: Problem[] = [
+  { file: 'facilities.geojson', id: 'f-9', field: 'category', message: 'unknown category "spa"', severity: 'error' },
+  { file: 'compounds.geojson', index: 3, field: 'id', message: 'missing id', severity: 'error' },
+  { file: 'compounds.geojson', id: 'c-2', field: 'elderly80', message: 'elderly80 exceeds elderly60', severity: 'warning' },
+];
+
+describe('problems badge and panel', () => {
+  it('shows no badge when the data has no problems', () => {
+    render(<ProblemsBadge />);
+    expect(screen.queryByRole('button', { name: /数据问题/ })).toBeNull();
+  });
+
+  it('counts problems and lists each with file, feature, field and message', async () => {
+    useStore.setState({ problems: PROBLEMS });
+    render(
+      <>
+        <ProblemsBadge />
+        <ProblemsPanel />
+      </>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: '数据问题 3' }));
+    const dialog = screen.getByRole('dialog', { name: '数据问题（3）' });
+    const rows = within(dialog).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    expect(within(rows[0]!).getByText('facilities.geojson')).toBeInTheDocument();
+    expect(within(rows[0]!).getByText('f-9')).toBeInTheDocument();
+    expect(within(rows[0]!).getByText('category')).toBeInTheDocument();
+    expect(within(rows[1]!).getByText('第 3 个')).toBeInTheDocument();
+    expect(within(rows[2]!).getByText('请核对')).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('renders HTML in a message as text', async () => {
+    useStore.setState({ problems: [{ file: 'compounds.geojson', id: '<b>x</b>', field: 'name', message: '<img src=x onerror=alert(1)>', severity: 'error' }], problemsOpen: true });
+    const { container } = render(<ProblemsPanel />);
+    expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
+    expect(container.ownerDocument.querySelector('img')).toBeNull();
+    expect(container.ownerDocument.querySelector('b')).toBeNull();
+  });
+});
+
+describe('layer toggles', () => {
+  it('has a switch for every layer that turns it off and on', async () => {
+    render(<LayerToggles />);
+    const boxes = screen.getAllByRole('checkbox');
+    expect(boxes).toHaveLength(Object.keys(useStore.getState().layers).length);
+    const network = screen.getByRole('checkbox', { name: '步行路网' });
+    expect(network).toBeChecked();
+    await userEvent.click(network);
+    expect(useStore.getState().layers.network).toBe(false);
+    expect(network).not.toBeChecked();
+    await userEvent.click(network);
+    expect(useStore.getState().layers.network).toBe(true);
+  });
+
+  it('legend lists the categories present, with counts, and hides one', async () => {
+    useStore.setState({ dataset: tinyDataset(), status: 'ready' });
+    render(<Legend />);
+    const clinic = screen.getByRole('checkbox', { name: /卫生服务站\/诊所/ });
+    expect(screen.getByText('2 处')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: /幼儿园/ })).toBeNull();
+    await userEvent.click(clinic);
+    expect(useStore.getState().hiddenCategories).toEqual(['clinic']);
+  });
+});
+
+describe('language switch', () => {
+  it('switches the whole UI between Chinese and English', async () => {
+    useStore.setState({ dataset: tinyDataset(), status: 'ready' });
+    render(
+      <>
+        <Header />
+        <LanguageSwitch />
+        <LayerToggles />
+      </>,
+    );
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('十五分钟服务圈');
+    expect(screen.getByText('示意数据')).toBeInTheDocument();
+    await userEvent.click(screen.getAllByRole('button', { name: '切换语言' })[0]!);
+    expect(useStore.getState().lang).toBe('en');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('15-minute service circles');
+    expect(screen.getByText('Illustrative data')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Walking network' })).toBeInTheDocument();
+    await userEvent.click(screen.getAllByRole('button', { name: 'Switch language' })[0]!);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('十五分钟服务圈');
+  });
+});

@@ -1,0 +1,169 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, waitForMap, watchOutsideRequests } from './browser';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = resolve(ROOT, 'tests/e2e/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+const base = inject('baseUrl');
+
+type Compounds = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string }>;
+const sample = JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample/compounds.geojson'), 'utf8')) as Compounds;
+
+let browser: Browser;
+const outside: string[] = [];
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  outside.push(...watchOutsideRequests(page, base));
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(new URL(path, base).toString());
+  return page;
+}
+
+/** Clicks the map at a WGS84 position (projected by the live map). */
+async function clickLonLat(page: Page, lonLat: number[]): Promise<void> {
+  const point = await page.evaluate(([lon, lat]) => window.__serviceCircles!.controller.map.project([lon!, lat!]), lonLat);
+  const box = await page.getByTestId('map').boundingBox();
+  await page.mouse.click(box!.x + point.x, box!.y + point.y);
+}
+
+async function renderedCount(page: Page, layer: string): Promise<number> {
+  return page.evaluate((id) => window.__serviceCircles!.controller.map.queryRenderedFeatures({ layers: [id] }).length, layer);
+}
+
+describe('the app on the sample dataset', () => {
+  it('renders the map with compounds, grids, facilities and Chinese labels', async () => {
+    const page = await open('./');
+    await waitForMap(page);
+    await expect.poll(() => page.locator('.synthetic-badge').textContent()).toBe('示意数据');
+    expect(await page.locator('.attribution').textContent()).toContain('示意数据');
+    for (const layer of ['compound-fill', 'community-line', 'grid-line', 'facility', 'network-major', 'context-water']) {
+      expect(await renderedCount(page, layer), layer).toBeGreaterThan(0);
+    }
+    // Labels are placed only when their glyphs could be drawn: no glyph server is involved.
+    expect(await renderedCount(page, 'community-label')).toBeGreaterThan(0);
+    await page.screenshot({ path: resolve(SHOTS, 'sample-overview.png') });
+    await page.close();
+  });
+
+  it('draws the straight-line circles of a clicked compound', async () => {
+    const page = await open('./');
+    await waitForMap(page);
+    const target = sample.features.find((f) => f.properties.name === '瑞城花园') as Feature<Polygon | MultiPolygon>;
+    expect(target, '瑞城花园 is in the sample').toBeTruthy();
+    await page.evaluate(
+      ([lon, lat]) => new Promise<void>((done) => {
+        const map = window.__serviceCircles!.controller.map;
+        map.once('idle', () => done());
+        map.jumpTo({ center: [lon!, lat!], zoom: 15 });
+      }),
+      pointOnFeature(target).geometry.coordinates,
+    );
+    await clickLonLat(page, pointOnFeature(target).geometry.coordinates);
+    await page.getByRole('heading', { name: '瑞城花园 的服务圈' }).waitFor();
+    expect(await page.getByText('直线距离圈', { exact: true }).count()).toBe(1);
+    expect(page.url()).toContain(`compound=${target.properties!.id}`);
+    await page.evaluate(() => new Promise((done) => window.__serviceCircles!.controller.map.once('idle', done)));
+    expect(await renderedCount(page, 'circle-line')).toBeGreaterThanOrEqual(3);
+    await page.evaluate(() => window.__serviceCircles!.controller.map.zoomTo(14, { animate: false }));
+    await page.evaluate(() => new Promise((done) => window.__serviceCircles!.controller.map.once('idle', done)));
+    await page.screenshot({ path: resolve(SHOTS, 'compound-circles.png') });
+    await page.close();
+  });
+
+  it('reopens a selected compound from the URL, in English', async () => {
+    const id = sample.features.find((f) => f.properties.name === '耀隆宿舍')!.properties.id;
+    const page = await open(`./?compound=${id}&lang=en`);
+    await waitForMap(page);
+    await page.getByRole('heading', { name: /^Service circles of / }).waitFor();
+    expect(await page.getByText('Straight-line circles', { exact: true }).count()).toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.screenshot({ path: resolve(SHOTS, 'url-compound-en.png') });
+    await page.close();
+  });
+
+  it('says so when a URL value is unusable, and still shows the map', async () => {
+    const page = await open('./?compound=nope&lang=xx');
+    await waitForMap(page);
+    await page.getByText('找不到编号为 nope 的小区。').waitFor();
+    await page.getByText('网址参数 lang=xx 无效，已使用默认值。').waitFor();
+    await page.close();
+  });
+});
+
+describe('bad data', () => {
+  const fixture = (name: string) => {
+    const dir = resolve(ROOT, 'tests/fixtures', name);
+    return readdirSync(dir).map((f) => resolve(dir, f));
+  };
+
+  it('loads the good features of a dataset with bad ones and lists the bad ones', async () => {
+    const page = await open('./');
+    await waitForMap(page);
+    await page.getByTestId('open-data-input').setInputFiles(fixture('bad-dataset'));
+    const badge = page.getByRole('button', { name: /^数据问题 \d+$/ });
+    await badge.waitFor();
+    await badge.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const rows = await dialog.locator('tbody tr').count();
+    expect(rows).toBeGreaterThanOrEqual(8);
+    await page.screenshot({ path: resolve(SHOTS, 'bad-data-problems.png') });
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await waitForMap(page);
+    expect(await page.evaluate(() => window.__serviceCircles!.controller.map.querySourceFeatures('compounds').length)).toBeGreaterThan(0);
+  });
+
+  it('shows HTML in a name as text and never runs it', async () => {
+    const page = await open('./');
+    await waitForMap(page);
+    await page.getByTestId('open-data-input').setInputFiles(fixture('bad-dataset'));
+    await page.getByRole('button', { name: /^数据问题 \d+$/ }).waitFor();
+    const html = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/bad-dataset/compounds.geojson'), 'utf8')) as Compounds;
+    const evil = html.features.find((f) => f.properties?.name?.includes('<img'));
+    expect(evil).toBeTruthy();
+    await page.evaluate(() => new Promise((done) => window.__serviceCircles!.controller.map.once('idle', done)));
+    await clickLonLat(page, pointOnFeature(evil!).geometry.coordinates);
+    const heading = page.getByRole('heading', { name: evil!.properties.name });
+    await heading.waitFor();
+    expect(await heading.textContent()).toBe(evil!.properties.name);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.screenshot({ path: resolve(SHOTS, 'html-name-as-text.png') });
+    await page.close();
+  });
+
+  it('names the file that is not JSON', async () => {
+    const page = await open('./');
+    await waitForMap(page);
+    await page.getByTestId('open-data-input').setInputFiles(fixture('not-json'));
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('compounds.geojson');
+    await page.screenshot({ path: resolve(SHOTS, 'not-json.png') });
+    await page.close();
+  });
+});
+
+describe('privacy of the network', () => {
+  it('sent no request to anything but the local server', () => {
+    expect(outside).toEqual([]);
+  });
+});

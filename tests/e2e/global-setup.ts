@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { build, preview } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** Builds the app as users get it and serves it with `vite preview` on a free port. */
+export default async function setup(project: TestProject) {
+  const root = resolve(import.meta.dirname, '../..');
+  const outDir = resolve(root, 'node_modules/.e2e-dist');
+  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: 4317, host: '127.0.0.1', strictPort: false } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  project.provide('baseUrl', url);
+  return async () => {
+    await server.close();
+  };
+}

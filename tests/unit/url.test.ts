@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DATA, parseUrlState, urlFor } from '../../src/store/url';
+
+describe('shareable URL', () => {
+  it('defaults to the sample, Chinese, resident mode', () => {
+    expect(parseUrlState('')).toEqual({ data: DEFAULT_DATA, compound: null, lang: 'zh', mode: 'resident', notices: [] });
+  });
+
+  it('reads data, compound and lang', () => {
+    const s = parseUrlState('?data=data/other&compound=c-007&lang=en');
+    expect(s).toMatchObject({ data: 'data/other', compound: 'c-007', lang: 'en', notices: [] });
+  });
+
+  it('falls back with a notice on bad values, never failing', () => {
+    const s = parseUrlState('?lang=fr&mode=admin&data=javascript:alert(1)');
+    expect(s.lang).toBe('zh');
+    expect(s.mode).toBe('resident');
+    expect(s.data).toBe(DEFAULT_DATA);
+    expect(s.notices.map((n) => n.vars?.param)).toEqual(['lang', 'mode', 'data']);
+  });
+
+  it('says a known but later mode is not available yet', () => {
+    expect(parseUrlState('?mode=hall').notices).toEqual([{ key: 'notice.modeLater', vars: { mode: 'hall' } }]);
+  });
+
+  it('writes only what differs from the defaults and keeps other parameters', () => {
+    const url = urlFor('http://localhost/?mode=hall&x=1', { data: DEFAULT_DATA, compound: 'c-1', lang: 'en' });
+    expect(new URL(url).searchParams.toString()).toBe('mode=hall&x=1&compound=c-1&lang=en');
+    expect(urlFor('http://localhost/?compound=c-1', { data: DEFAULT_DATA, compound: null, lang: 'zh' })).toBe('http://localhost/');
+  });
+});
