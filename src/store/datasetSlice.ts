@@ -21,10 +21,10 @@ let loadSeq = 0;
 
 export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = (set, get) => {
   /** Latest load wins: an older load that finishes late is ignored. */
-  async function load(read: ReadFile, sourceLabel: string) {
+  async function load(read: ReadFile, sourceLabel: string, label?: string) {
     const seq = ++loadSeq;
     set({ status: 'loading', sourceLabel });
-    const result = await loadDataset(read, { label: sourceLabel });
+    const result = await loadDataset(read, label ? { label } : {});
     if (seq !== loadSeq) return;
     set({
       status: result.dataset ? 'ready' : 'failed',
@@ -40,7 +40,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     problems: [],
     fatal: null,
     sourceLabel: '',
-    loadFromUrl: (path) => load(fromUrl(path), path),
+    loadFromUrl: (path) => load(fromUrl(path), path, path),
     loadFromFiles: (files) => load(fromFiles(files), files.map((f) => f.name).join(', ')),
   };
 };

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import type { Feature, Geometry } from 'geojson';
+import type { Problem } from '../domain/dataset';
+import { geometryProblem, type RawGeometry } from './geometry';
+import { describeValue } from './messages';
+import type { FieldIssue, LayerSpec } from './schemas';
+
+/**
+ * Validates one FeatureCollection file feature by feature: a bad feature is left out and
+ * listed, every valid one is kept. Zod checks each feature's shape and properties; the
+ * coordinates are checked by the hand loop in geometry.ts.
+ */
+
+export interface LayerResult<P> {
+  /** null when the file is not a FeatureCollection at all. */
+  features: Feature<Geometry, P>[] | null;
+  problems: Problem[];
+  /** Number of features in the file, valid or not. */
+  total: number;
+  /** Every id seen in the file, whether its feature loaded or not. */
+  ids: ReadonlySet<string>;
+}
+
+const collectionSchema = z.looseObject({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
+
+const featureSchema = z.looseObject({
+  type: z.literal('Feature'),
+  geometry: z.looseObject({ type: z.string(), coordinates: z.unknown().optional(), geometries: z.unknown().optional() }).nullable().optional(),
+  properties: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+
+const ENVELOPE_EXPECTED: Record<string, string> = {
+  type: '"Feature"',
+  geometry: 'a GeoJSON geometry object with "type" and "coordinates"',
+  properties: 'a JSON object',
+};
+
+function describeGeoJson(value: unknown): string {
+  const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && !Array.isArray(value) ? `a JSON object of type ${JSON.stringify(type)}` : describeValue(value);
+}
+
+/** A usable id: non-empty text, or a finite number (kept as text). */
+function usableId(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+export function validateLayer<P extends { id?: string }>(spec: LayerSpec<P>, parsed: unknown): LayerResult<P> {
+  const { file } = spec;
+  const collection = collectionSchema.safeParse(parsed);
+  if (!collection.success) {
+    const message = `expected a GeoJSON FeatureCollection ({ "type": "FeatureCollection", "features": [ … ] }), found ${describeGeoJson(parsed)}`;
+    return { features: null, problems: [{ file, field: '(file)', message, severity: 'error' }], total: 0, ids: new Set() };
+  }
+  const raw = collection.data.features;
+  const features: Feature<Geometry, P>[] = [];
+  const problems: Problem[] = [];
+  const firstIndexOf = new Map<string, number>();
+
+  for (let index = 0; index < raw.length; index++) {
+    const item: unknown = raw[index];
+    const record = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+    const rawProps = record.properties;
+    const propsRecord = typeof rawProps === 'object' && rawProps !== null ? (rawProps as Record<string, unknown>) : {};
+    const id = usableId(propsRecord.id) ?? usableId(record.id);
+    const at: Pick<Problem, 'id' | 'index'> = id === undefined ? { index } : { id };
+    const report = (field: string, message: string, severity: Problem['severity'] = 'error') =>
+      problems.push({ file, ...at, field, message, severity });
+    let bad = false;
+
+    if (id === undefined && spec.idRequired) {
+      report('id', `missing id: expected a unique text id in properties.id, found ${describeValue(propsRecord.id ?? record.id)}`);
+      bad = true;
+    } else if (id !== undefined) {
+      const first = firstIndexOf.get(id);
+      if (first === undefined) {
+        firstIndexOf.set(id, index);
+      } else {
+        problems.push({
+          file,
+          id,
+          index,
+          field: 'id',
+          message: `duplicate id ${JSON.stringify(id)}: the feature at index ${first} already uses it; this one (index ${index}) was left out`,
+          severity: 'error',
+        });
+        continue;
+      }
+    }
+
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      report('(feature)', `expected a GeoJSON Feature object, found ${describeValue(item)}`);
+      continue;
+    }
+    const envelope = featureSchema.safeParse(item);
+    if (!envelope.success) {
+      for (const field of new Set(envelope.error.issues.map((i) => String(i.path[0])))) {
+        report(field, `${field}: expected ${ENVELOPE_EXPECTED[field] ?? 'a valid value'}, found ${describeGeoJson(record[field])}`);
+      }
+      continue;
+    }
+
+    const geometry = envelope.data.geometry as RawGeometry | null | undefined;
+    const geometryMessage = geometryProblem(geometry, spec.geometry);
+    if (geometryMessage) {
+      report('geometry', geometryMessage);
+      bad = true;
+    }
+
+    const parsedProps = parseProperties(spec, propsRecord);
+    for (const issue of parsedProps.issues) report(issue.field, issue.message, issue.severity);
+    if (bad || !parsedProps.props) continue;
+
+    const props = (id === undefined ? parsedProps.props : { ...parsedProps.props, id }) as P;
+    const extra = spec.check?.(props) ?? [];
+    for (const issue of extra) report(issue.field, issue.message, issue.severity);
+    if (extra.some((issue) => issue.severity === 'error')) continue;
+
+    const g = geometry as RawGeometry;
+    const clean = (g.type === 'GeometryCollection' ? { type: g.type, geometries: g.geometries } : { type: g.type, coordinates: g.coordinates }) as Geometry;
+    features.push({ type: 'Feature', geometry: clean, properties: props });
+  }
+  return { features, problems, total: raw.length, ids: new Set(firstIndexOf.keys()) };
+}
+
+function parseProperties<P extends { id?: string }>(
+  spec: LayerSpec<P>,
+  raw: Record<string, unknown>,
+): { props: Omit<P, 'id'> | null; issues: FieldIssue[] } {
+  let input = raw;
+  for (const key of spec.optional) {
+    if (input[key] === null) {
+      if (input === raw) input = { ...raw };
+      delete input[key];
+    }
+  }
+  const result = spec.schema.safeParse(input);
+  if (result.success) return { props: result.data, issues: [] };
+  const fields = new Set(result.error.issues.map((issue) => String(issue.path[0] ?? '(properties)')));
+  const issues: FieldIssue[] = [...fields].map((field) => ({
+    field,
+    severity: 'error',
+    message: `${field}: expected ${spec.expected[field] ?? 'a valid value'}, found ${describeValue(input[field])}`,
+  }));
+  return { props: null, issues };
+}

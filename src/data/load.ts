@@ -1,0 +1,170 @@
+import type { Feature, Geometry } from 'geojson';
+import {
+  DATASET_FILES,
+  REQUIRED_FILES,
+  type Dataset,
+  type DatasetFile,
+  type FC,
+  type Manifest,
+  type Problem,
+} from '../domain/dataset';
+import { toWgs84InPlace } from './crs';
+import { validateLayer, type LayerResult } from './features';
+import { parseManifest } from './manifest';
+import { jsonErrorMessage } from './messages';
+import { keepResolved } from './references';
+import { COMPOUNDS, CONTEXT, FACILITIES, GATES, GRIDS, NETWORK, REQUESTS, VOLUNTEERS, type LayerSpec } from './schemas';
+
+/** Reads one dataset file: its text, or null when the file is absent. Throws only on I/O errors. */
+export type ReadFile = (name: DatasetFile) => Promise<string | null>;
+
+export interface LoadResult {
+  /** null when something required is unusable; `fatal` then says what. */
+  dataset: Dataset | null;
+  /** Every bad input found, file by file in DATASET_FILES order. */
+  problems: Problem[];
+  fatal: string | null;
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; problem?: Problem };
+
+const REQUIRED_NOTE = `a dataset needs ${REQUIRED_FILES.join(', ')}`;
+
+async function readAndParse(read: ReadFile, file: DatasetFile): Promise<Parsed> {
+  let text: string | null;
+  try {
+    text = await read(file);
+  } catch (error) {
+    const message = `could not read the file: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, reason: `${file} could not be read`, problem: { file, field: '(file)', message, severity: 'error' } };
+  }
+  if (text === null) {
+    if (!REQUIRED_FILES.includes(file)) return { ok: false, reason: `${file} is absent` };
+    const message = `missing: this file is required (${REQUIRED_NOTE})`;
+    return { ok: false, reason: `${file} is missing`, problem: { file, field: '(file)', message, severity: 'error' } };
+  }
+  // A byte-order mark is common in files saved by Windows tools and is not JSON.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch (error) {
+    const message = `not valid JSON: ${jsonErrorMessage(error, body)}`;
+    return { ok: false, reason: `${file} is not valid JSON`, problem: { file, field: '(file)', message, severity: 'error' } };
+  }
+}
+
+interface Layer<P extends { id?: string }> {
+  result: LayerResult<P>;
+  /** Why the file gave nothing, when it did not parse. */
+  reason: string | null;
+}
+
+function layerOf<P extends { id?: string }>(spec: LayerSpec<P>, parsed: Parsed, problems: Problem[]): Layer<P> {
+  if (!parsed.ok) {
+    if (parsed.problem) problems.push(parsed.problem);
+    return { result: { features: null, problems: [], total: 0, ids: new Set() }, reason: parsed.reason };
+  }
+  const result = validateLayer(spec, parsed.value);
+  problems.push(...result.problems);
+  return { result, reason: result.features ? null : `${spec.file} is not a GeoJSON FeatureCollection` };
+}
+
+/** Why a required layer leaves nothing usable, or null when it has valid features. */
+function requiredReason(file: DatasetFile, layer: Layer<{ id?: string }>): string | null {
+  if (layer.reason) return layer.reason;
+  if (layer.result.features?.length) return null;
+  return layer.result.total === 0 ? `${file} has no features` : `none of the ${layer.result.total} features in ${file} is usable`;
+}
+
+function collection<G extends Geometry, P>(features: Feature<Geometry, P>[] | null): FC<G, P> {
+  return { type: 'FeatureCollection', features: (features ?? []) as Feature<G, P>[] };
+}
+
+/**
+ * Loads and validates a dataset (DATA-CONTRACT.md). Never throws for bad data: every bad
+ * feature is left out and listed in `problems`; `dataset` is null (and `fatal` says why)
+ * only when manifest.json, compounds.geojson or facilities.geojson leaves nothing usable.
+ * Coordinates declared GCJ02 or BD09 are converted to WGS84.
+ */
+export async function loadDataset(read: ReadFile, options: { label?: string } = {}): Promise<LoadResult> {
+  const parsed = new Map<DatasetFile, Parsed>();
+  await Promise.all(DATASET_FILES.map(async (file) => parsed.set(file, await readAndParse(read, file))));
+  const input = (file: DatasetFile) => parsed.get(file) as Parsed;
+  const byFile = new Map<DatasetFile, Problem[]>(DATASET_FILES.map((file) => [file, []]));
+  const sink = (file: DatasetFile) => byFile.get(file) as Problem[];
+  const fatal: string[] = [];
+
+  const manifestInput = input('manifest.json');
+  let manifest: Manifest | null = null;
+  if (manifestInput.ok) {
+    const parsedManifest = parseManifest(manifestInput.value);
+    sink('manifest.json').push(...parsedManifest.problems);
+    manifest = parsedManifest.manifest;
+    if (!manifest) {
+      const fields = parsedManifest.problems.filter((p) => p.severity === 'error' && p.field !== '(file)').map((p) => p.field);
+      fatal.push(fields.length ? `manifest.json is not usable (${fields.join(', ')})` : 'manifest.json is not a JSON object');
+    }
+  } else {
+    if (manifestInput.problem) sink('manifest.json').push(manifestInput.problem);
+    fatal.push(manifestInput.reason);
+  }
+
+  const compounds = layerOf(COMPOUNDS, input('compounds.geojson'), sink('compounds.geojson'));
+  const facilities = layerOf(FACILITIES, input('facilities.geojson'), sink('facilities.geojson'));
+  for (const [file, layer] of [['compounds.geojson', compounds], ['facilities.geojson', facilities]] as const) {
+    const reason = requiredReason(file, layer);
+    if (reason) fatal.push(reason);
+  }
+  const network = layerOf(NETWORK, input('network.geojson'), sink('network.geojson'));
+  const gates = layerOf(GATES, input('gates.geojson'), sink('gates.geojson'));
+  const grids = layerOf(GRIDS, input('grids.geojson'), sink('grids.geojson'));
+  const volunteers = layerOf(VOLUNTEERS, input('volunteers.geojson'), sink('volunteers.geojson'));
+  const requests = layerOf(REQUESTS, input('requests.geojson'), sink('requests.geojson'));
+  const context = layerOf(CONTEXT, input('context.geojson'), sink('context.geojson'));
+
+  const compoundIds = new Set((compounds.result.features ?? []).map((f) => f.properties.id));
+  const toCompound = {
+    field: 'compound_id',
+    target: 'a compound in compounds.geojson',
+    loaded: compoundIds,
+    seen: compounds.result.ids,
+  };
+  const gateFeatures = keepResolved(gates.result.features ?? [], { ...toCompound, file: GATES.file }, sink(GATES.file));
+  const requestFeatures = keepResolved(requests.result.features ?? [], { ...toCompound, file: REQUESTS.file }, sink(REQUESTS.file));
+  for (const feature of requestFeatures) feature.properties.service_request_id ??= feature.properties.id;
+  const gridFeatures = keepResolved(
+    grids.result.features ?? [],
+    {
+      file: GRIDS.file,
+      field: 'parent_id',
+      target: 'another feature in grids.geojson',
+      loaded: new Set((grids.result.features ?? []).map((f) => f.properties.id)),
+      seen: grids.result.ids,
+      sameFile: true,
+    },
+    sink(GRIDS.file),
+  );
+
+  const problems = DATASET_FILES.flatMap((file) => sink(file));
+  if (fatal.length > 0 || !manifest) {
+    const what = options.label ? JSON.stringify(options.label) : 'the dataset';
+    return { dataset: null, problems, fatal: `Cannot load ${what}: ${fatal.join('; ')}` };
+  }
+
+  const networkFeatures = network.result.features?.length ? network.result.features : null;
+  const dataset: Dataset = {
+    manifest,
+    compounds: collection(compounds.result.features),
+    facilities: collection(facilities.result.features),
+    network: networkFeatures ? collection(networkFeatures) : null,
+    gates: collection(gateFeatures),
+    grids: collection(gridFeatures),
+    volunteers: collection(volunteers.result.features),
+    requests: collection(requestFeatures),
+    context: collection(context.result.features),
+  };
+  for (const file of ['compounds', 'facilities', 'network', 'gates', 'grids', 'volunteers', 'requests', 'context'] as const) {
+    toWgs84InPlace(dataset[file]?.features ?? [], manifest.crs);
+  }
+  return { dataset, problems, fatal: null };
+}

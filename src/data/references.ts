@@ -1,0 +1,47 @@
+import type { Feature, Geometry } from 'geojson';
+import type { Problem } from '../domain/dataset';
+
+/**
+ * Checks that ids pointing into another layer (a gate's compound, a request's compound, a
+ * grid's parent) name a feature that was loaded. A feature whose reference does not
+ * resolve is left out and listed, like any other bad feature.
+ */
+export interface Reference {
+  /** The file of the referring features. */
+  file: string;
+  field: string;
+  /** e.g. "a compound in compounds.geojson" */
+  target: string;
+  /** Ids of the features that loaded in the target file. */
+  loaded: ReadonlySet<string>;
+  /** Ids seen in the target file, loaded or not, to say why a reference failed. */
+  seen: ReadonlySet<string>;
+  /** True when the target is the referring file itself (a grid's parent): no self-reference. */
+  sameFile?: boolean;
+}
+
+export function keepResolved<P extends { id?: string }>(
+  features: Feature<Geometry, P>[],
+  ref: Reference,
+  problems: Problem[],
+): Feature<Geometry, P>[] {
+  return features.filter((feature) => {
+    const props = feature.properties as P & Record<string, unknown>;
+    const value = props[ref.field];
+    const self = ref.sameFile === true && value === props.id;
+    if (value === undefined || (typeof value === 'string' && ref.loaded.has(value) && !self)) return true;
+    const found = JSON.stringify(value);
+    let why: string;
+    if (self) why = `found its own id ${found}`;
+    else if (typeof value === 'string' && ref.seen.has(value)) why = `found ${found}, which was left out because of its own problem`;
+    else why = `found ${found}, which is not there`;
+    problems.push({
+      file: ref.file,
+      id: props.id as string,
+      field: ref.field,
+      message: `unknown ${ref.field}: expected the id of ${ref.target}, ${why}`,
+      severity: 'error',
+    });
+    return false;
+  });
+}

@@ -1,0 +1,239 @@
+import type { CategoryId } from '../../domain/taxonomy';
+import type { LotKind } from './landuse';
+import type { ZhEn } from './names';
+import type { Rng } from './prng';
+
+/**
+ * What facilities the sample town has, where each kind sits, what it is called and when
+ * it opens (OSM opening_hours syntax). Some kinds are deliberately missing on one bank of
+ * the river (fresh markets and middle schools in the north, elderly care in the south) so
+ * the planner has gaps to find.
+ */
+
+export interface NameContext {
+  community: ZhEn;
+  street: ZhEn;
+  compound?: ZhEn;
+  /** 0-based index of this facility within its demand. */
+  n: number;
+}
+
+export interface FacilityDemand {
+  category: CategoryId;
+  /** 'lot': a site of its own; 'frontage': a shop beside a street; 'gate': inside a compound by a gate. */
+  where: 'lot' | 'riverside' | 'frontage' | 'gate';
+  count: number;
+  lot?: LotKind;
+  bank?: 'north' | 'south';
+  /** A community key, or 'each' for one in every community (count is then ignored). */
+  community?: string;
+  /** Only on primary / secondary / tertiary streets. */
+  mainStreet?: boolean;
+  /** Candidate names, best first; the first one not taken yet is used. */
+  names: (c: NameContext) => ZhEn[];
+  hours: readonly string[];
+  capacity?: (rng: Rng) => number;
+}
+
+const zhEn = (zh: string, en: string): ZhEn => ({ zh, en });
+const branch = (chain: ZhEn, c: NameContext): ZhEn => zhEn(`${chain.zh}(${c.street.zh}店)`, `${chain.en} (${c.street.en} branch)`);
+const inCommunity = (c: NameContext, zh: string, en: string): ZhEn => zhEn(`${c.community.zh}${zh}`, `${c.community.en} ${en}`);
+const inCompound = (c: NameContext, zh: string, en: string): ZhEn[] => (c.compound ? [zhEn(`${c.compound.zh}${zh}`, `${c.compound.en} ${en}`)] : []);
+const onStreet = (c: NameContext, zh: string, en: string): ZhEn => zhEn(`${c.street.zh}${zh}`, `${c.street.en} ${en}`);
+const steps = (min: number, max: number, step: number) => (rng: Rng) => rng.int(min / step, max / step) * step;
+
+const CANTEEN_HOURS = 'Mo-Su 10:30-13:00,16:30-18:30';
+const STATION_HOURS = 'Mo-Fr 08:00-17:30; Sa 08:00-12:00';
+const OFFICE_HOURS = 'Mo-Fr 08:00-12:00,14:30-17:30; PH off';
+const SCHOOL_HOURS = 'Mo-Fr 07:30-17:30; PH off';
+
+const PHARMACY_CHAINS = [zhEn('益丰大药房', 'Yifeng Pharmacy'), zhEn('天天好大药房', 'Tiantianhao Pharmacy'), zhEn('鹭燕大药房', 'Luyan Pharmacy'), zhEn('国大药房', 'Guoda Pharmacy'), zhEn('老百姓大药房', 'Laobaixing Pharmacy')];
+const CONVENIENCE_CHAINS = [zhEn('美宜佳', 'Meiyijia'), zhEn('见福便利店', 'Jianfu Convenience Store'), zhEn('邻家便利店', 'Linjia Convenience Store'), zhEn('惠友便利店', 'Huiyou Convenience Store')];
+const SUPERMARKETS = [zhEn('永辉超市', 'Yonghui Supermarket'), zhEn('华润万家', 'Vanguard'), zhEn('新华都超市', 'New Huadu Supermarket'), zhEn('元初食品', 'Yuanchu Foods')];
+const CLINICS = [
+  zhEn('仁爱诊所', "Ren'ai Clinic"),
+  zhEn('康宁诊所', 'Kangning Clinic'),
+  zhEn('济民诊所', 'Jimin Clinic'),
+  zhEn('杏林中医诊所', 'Xinglin TCM Clinic'),
+  zhEn('安康口腔诊所', 'Ankang Dental Clinic'),
+  zhEn('博爱诊所', "Bo'ai Clinic"),
+  zhEn('德生中医诊所', 'Desheng TCM Clinic'),
+  zhEn('福新门诊部', 'Fuxin Outpatient Clinic'),
+];
+
+const rotate = <T>(items: readonly T[], n: number): T[] => items.map((_, i) => items[(i + n) % items.length] as T);
+
+export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
+  // Sites of their own.
+  {
+    category: 'health_center',
+    where: 'lot',
+    lot: 'health_center',
+    count: 2,
+    names: (c) => [c.n === 0 ? zhEn('岳峰镇社区卫生服务中心', 'Yuefeng Community Health Service Centre') : zhEn('岳峰中西医结合医院', 'Yuefeng Integrated Medicine Hospital')],
+    hours: ['Mo-Fr 08:00-17:30; Sa,Su 08:00-12:00'],
+    capacity: steps(60, 150, 10),
+  },
+  {
+    category: 'middle_school',
+    where: 'lot',
+    lot: 'middle_school',
+    count: 3,
+    names: (c) => [...(c.n === 0 ? [zhEn('岳峰中学', 'Yuefeng Middle School')] : []), inCommunity(c, '中学', 'Middle School'), onStreet(c, '中学', 'Middle School')],
+    hours: [SCHOOL_HOURS],
+    capacity: steps(1200, 2400, 100),
+  },
+  {
+    category: 'primary_school',
+    where: 'lot',
+    lot: 'primary_school',
+    count: 4,
+    names: (c) => [...(c.n === 0 ? [zhEn('岳峰中心小学', 'Yuefeng Central Primary School')] : []), inCommunity(c, '小学', 'Primary School'), onStreet(c, '小学', 'Primary School')],
+    hours: [SCHOOL_HOURS],
+    capacity: steps(900, 1800, 100),
+  },
+  {
+    category: 'market',
+    where: 'lot',
+    lot: 'market',
+    count: 5,
+    names: (c) => [inCommunity(c, '农贸市场', 'Farmers Market'), onStreet(c, '菜市场', 'Fresh Market')],
+    hours: ['Mo-Su 05:30-19:00', 'Mo-Su 06:00-18:30'],
+  },
+  {
+    category: 'park',
+    where: 'lot',
+    lot: 'park',
+    count: 6,
+    names: (c) => [inCommunity(c, '公园', 'Park'), onStreet(c, '口袋公园', 'Pocket Park')],
+    hours: ['24/7', 'Mo-Su 05:30-22:00'],
+  },
+  { category: 'park', where: 'riverside', count: 1, names: () => [zhEn('光明港滨河公园', 'Guangminggang Riverside Park')], hours: ['24/7'] },
+  {
+    category: 'sports',
+    where: 'lot',
+    lot: 'sports',
+    count: 3,
+    names: (c) => [...(c.n === 0 ? [zhEn('岳峰全民健身中心', 'Yuefeng Fitness Centre')] : []), inCommunity(c, '门球场', 'Gateball Court'), inCommunity(c, '篮球场', 'Basketball Court')],
+    hours: ['Mo-Su 06:00-22:00', 'Mo-Su 06:00-20:00'],
+  },
+  // Community institutions.
+  {
+    category: 'community_service',
+    where: 'frontage',
+    community: 'each',
+    count: 8,
+    names: (c) => [inCommunity(c, '社区党群服务中心', 'Community Party and Public Service Centre')],
+    hours: [OFFICE_HOURS, 'Mo-Fr 08:30-17:30; Sa 09:00-12:00; PH off'],
+  },
+  {
+    category: 'community_service',
+    where: 'frontage',
+    count: 1,
+    mainStreet: true,
+    names: () => [zhEn('岳峰镇便民服务中心', 'Yuefeng Town Service Centre')],
+    hours: ['Mo-Fr 08:30-17:30; Sa 09:00-12:00; PH off'],
+  },
+  { category: 'community_service', where: 'gate', count: 3, names: (c) => inCompound(c, '党群服务站', 'Party and Public Service Station'), hours: [OFFICE_HOURS] },
+  { category: 'canteen', where: 'gate', community: 'xinhua', count: 1, names: () => [zhEn('新华社区长者食堂', 'Xinhua Community Elder Canteen')], hours: [CANTEEN_HOURS], capacity: () => 60 },
+  { category: 'canteen', where: 'frontage', community: 'santai', count: 1, names: (c) => [inCommunity(c, '社区长者食堂', 'Community Elder Canteen')], hours: [CANTEEN_HOURS], capacity: () => 80 },
+  { category: 'canteen', where: 'gate', community: 'puxia', count: 1, names: (c) => [inCommunity(c, '社区长者食堂', 'Community Elder Canteen')], hours: [CANTEEN_HOURS], capacity: () => 40 },
+  { category: 'canteen', where: 'frontage', community: 'xiangkai', count: 1, names: (c) => [inCommunity(c, '社区食堂', 'Community Canteen')], hours: ['Mo-Sa 10:30-13:00,16:30-18:00; PH off'], capacity: () => 120 },
+  { category: 'canteen', where: 'gate', community: 'xikou', bank: 'south', count: 1, names: (c) => [inCommunity(c, '社区幸福食堂', 'Community Happiness Canteen')], hours: [CANTEEN_HOURS], capacity: () => 50 },
+  { category: 'clinic', where: 'gate', community: 'each', count: 8, names: (c) => [inCommunity(c, '社区卫生服务站', 'Community Health Station')], hours: [STATION_HOURS] },
+  {
+    category: 'clinic',
+    where: 'frontage',
+    count: 7,
+    names: (c) => rotate(CLINICS, c.n),
+    hours: ['Mo-Su 08:30-21:00', 'Mo-Sa 08:00-12:00,14:30-20:00', 'Mo-Fr 08:00-12:00,14:30-17:30; PH off'],
+  },
+  {
+    category: 'elderly_care',
+    where: 'gate',
+    bank: 'north',
+    count: 5,
+    names: (c) => [inCommunity(c, '社区居家养老服务站', 'Community Home Care Station'), ...inCompound(c, '老年人日间照料中心', 'Elderly Day Care Centre')],
+    hours: ['Mo-Fr 08:30-17:30; PH off', 'Mo-Sa 08:00-17:30'],
+    capacity: steps(20, 40, 5),
+  },
+  {
+    category: 'elderly_care',
+    where: 'frontage',
+    bank: 'north',
+    count: 3,
+    names: (c) => [...(c.n === 0 ? [zhEn('岳峰镇敬老院', 'Yuefeng Home for the Aged')] : []), onStreet(c, '康乐养老院', 'Kangle Care Home'), inCommunity(c, '颐养院', 'Care Home')],
+    hours: ['24/7'],
+    capacity: steps(60, 150, 10),
+  },
+  {
+    category: 'kindergarten',
+    where: 'gate',
+    count: 6,
+    names: (c) => [...inCompound(c, '幼儿园', 'Kindergarten'), inCommunity(c, '幼儿园', 'Kindergarten')],
+    hours: [SCHOOL_HOURS],
+    capacity: steps(180, 360, 30),
+  },
+  {
+    category: 'kindergarten',
+    where: 'frontage',
+    count: 3,
+    names: (c) => [...(c.n === 0 ? [zhEn('岳峰中心幼儿园', 'Yuefeng Central Kindergarten')] : []), onStreet(c, '幼儿园', 'Kindergarten')],
+    hours: [SCHOOL_HOURS],
+    capacity: steps(240, 420, 30),
+  },
+  {
+    category: 'culture',
+    where: 'frontage',
+    count: 4,
+    names: (c) => [...(c.n === 0 ? [zhEn('岳峰镇综合文化站', 'Yuefeng Town Culture Station')] : []), inCommunity(c, '新时代文明实践站', 'Civilization Practice Station'), inCommunity(c, '社区文化活动站', 'Community Culture Station')],
+    hours: ['Mo-Su 08:30-21:00', 'Tu-Su 09:00-12:00,14:30-21:00'],
+  },
+  { category: 'culture', where: 'gate', count: 5, names: (c) => [inCommunity(c, '社区文化活动站', 'Community Culture Station'), ...inCompound(c, '老年活动室', 'Seniors Activity Room')], hours: ['Mo-Su 08:30-11:30,14:30-21:00'] },
+  // Shops and services beside the streets.
+  {
+    category: 'pharmacy',
+    where: 'frontage',
+    count: 17,
+    names: (c) => rotate(PHARMACY_CHAINS, c.n).map((chain) => branch(chain, c)),
+    hours: ['24/7', 'Mo-Su 08:00-22:00', 'Mo-Su 08:30-21:30', 'Mo-Su 07:30-22:30'],
+  },
+  {
+    category: 'convenience',
+    where: 'frontage',
+    count: 21,
+    names: (c) => rotate(CONVENIENCE_CHAINS, c.n).map((chain) => branch(chain, c)),
+    hours: ['Mo-Su 07:00-23:00', '24/7', 'Mo-Su 06:30-23:30'],
+  },
+  { category: 'convenience', where: 'gate', count: 5, names: (c) => inCompound(c, '便利店', 'Convenience Store'), hours: ['Mo-Su 07:00-23:00', 'Mo-Su 07:00-22:00'] },
+  { category: 'supermarket', where: 'frontage', count: 8, mainStreet: true, names: (c) => rotate(SUPERMARKETS, c.n).map((s) => branch(s, c)), hours: ['Mo-Su 08:00-22:00', 'Mo-Su 08:30-22:00'] },
+  {
+    category: 'sports',
+    where: 'frontage',
+    count: 3,
+    names: (c) => [onStreet(c, '羽毛球馆', 'Badminton Hall'), onStreet(c, '动力健身', 'Dongli Gym'), inCommunity(c, '乒乓球室', 'Table Tennis Room')].slice(c.n % 3),
+    hours: ['Mo-Su 09:00-22:00', 'Mo-Su 06:00-22:00'],
+  },
+  {
+    category: 'other',
+    where: 'frontage',
+    count: 8,
+    names: (c) =>
+      [
+        zhEn('岳峰邮政支局', 'Yuefeng Post Office'),
+        zhEn('岳峰派出所', 'Yuefeng Police Station'),
+        inCommunity(c, '社区警务室', 'Community Police Room'),
+        zhEn(`公共厕所(${c.street.zh})`, `Public Toilet (${c.street.en})`),
+      ].slice(c.n < 2 ? c.n : c.n % 2 === 0 ? 2 : 3),
+    hours: ['Mo-Su 06:00-22:00'],
+  },
+  { category: 'other', where: 'gate', count: 3, names: (c) => inCompound(c, '菜鸟驿站', 'Cainiao Parcel Station'), hours: ['Mo-Su 09:00-21:00'] },
+];
+
+/** Hours that follow from what a place is rather than from its category. */
+export function hoursForName(zh: string): string | undefined {
+  if (zh.includes('邮政')) return 'Mo-Su 08:30-17:30';
+  if (zh.includes('派出所') || zh.includes('医院')) return '24/7';
+  if (zh.includes('警务室')) return 'Mo-Fr 08:30-17:30; PH off';
+  return undefined;
+}

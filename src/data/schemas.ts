@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import {
+  CONTEXT_KINDS,
+  GRID_LEVELS,
+  REQUEST_STAGES,
+  type CompoundProps,
+  type ContextProps,
+  type DatasetFile,
+  type FacilityProps,
+  type GateProps,
+  type GridProps,
+  type NetworkProps,
+  type RequestProps,
+  type VolunteerProps,
+} from '../domain/dataset';
+import { CATEGORIES, isCategoryId } from '../domain/taxonomy';
+import type { GeometryType } from './geometry';
+
+/**
+ * Property schemas per dataset file (DATA-CONTRACT.md). Each field carries the words a
+ * problem message uses for what it must be. `id` is handled before these run, because a
+ * problem names its feature by id.
+ */
+
+/** One finding about a field of a feature that otherwise validated. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface LayerSpec<P extends { id?: string }> {
+  file: DatasetFile;
+  /** Allowed geometry types; null = any. */
+  geometry: readonly GeometryType[] | null;
+  /** Whether a feature without an id is left out (every file but context). */
+  idRequired: boolean;
+  /** Checks the properties except `id`; unknown extra properties are kept. */
+  schema: z.ZodType<Omit<P, 'id'>>;
+  /** What each field must be, for "expected …, found …". */
+  expected: Record<string, string>;
+  /** Fields whose `null` means "not given" (GIS tools write null for empty cells). */
+  optional: ReadonlySet<string>;
+  /** Checks across fields of a feature whose fields are each valid. */
+  check?: (props: P) => FieldIssue[];
+}
+
+const WHOLE = 'a whole number ≥ 0';
+const TEXT = 'text';
+const text = z.string();
+const count = z.number().int().min(0);
+const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)));
+const dateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)));
+/** Spreadsheets often turn phone numbers into numbers; keep them as text. */
+const phone = z.union([z.string(), z.number().transform(String)]);
+
+const NAMED = { name: text.optional(), name_en: text.optional() };
+const NAMED_EXPECTED = { name: TEXT, name_en: TEXT };
+
+const categoryExpected = `one of the facility categories (${CATEGORIES.slice(0, 5)
+  .map((c) => c.id)
+  .join(', ')}, …; ${CATEGORIES.length} in all, listed in docs/data-format.md)`;
+
+function optionalFields(shape: Record<string, z.ZodType>): ReadonlySet<string> {
+  return new Set(Object.keys(shape).filter((k) => shape[k]?.safeParse(undefined).success));
+}
+
+function layer<P extends { id?: string }>(
+  spec: Omit<LayerSpec<P>, 'schema' | 'optional'> & { shape: Record<string, z.ZodType> },
+): LayerSpec<P> {
+  const { shape, ...rest } = spec;
+  // The shapes below are written to match the *Props interfaces of domain/dataset.ts.
+  const schema = z.looseObject(shape) as unknown as z.ZodType<Omit<P, 'id'>>;
+  return { ...rest, schema, optional: optionalFields(shape) };
+}
+
+const POLYGONAL = ['Polygon', 'MultiPolygon'] as const;
+const POINT = ['Point'] as const;
+
+export const COMPOUNDS = layer<CompoundProps>({
+  file: 'compounds.geojson',
+  geometry: POLYGONAL,
+  idRequired: true,
+  shape: {
+    ...NAMED,
+    population: count,
+    elderly60: count,
+    elderly80: count,
+    households: count.optional(),
+    built_year: z.number().int().min(1000).max(2200).optional(),
+    property_management: z.boolean().optional(),
+    community_id: text.optional(),
+    grid_id: text.optional(),
+  },
+  expected: {
+    ...NAMED_EXPECTED,
+    population: WHOLE,
+    elderly60: `${WHOLE} (residents aged 60+)`,
+    elderly80: `${WHOLE} (residents aged 80+)`,
+    households: WHOLE,
+    built_year: 'a year such as 1998',
+    property_management: 'true or false',
+    community_id: TEXT,
+    grid_id: TEXT,
+  },
+  check(p) {
+    const issues: FieldIssue[] = [];
+    if (p.elderly80 > p.elderly60) {
+      issues.push({
+        field: 'elderly80',
+        severity: 'warning',
+        message: `elderly80 (${p.elderly80}) is more than elderly60 (${p.elderly60}); everyone aged 80+ is also counted in 60+`,
+      });
+    }
+    if (p.elderly60 > p.population) {
+      issues.push({
+        field: 'elderly60',
+        severity: 'warning',
+        message: `elderly60 (${p.elderly60}) is more than population (${p.population})`,
+      });
+    }
+    return issues;
+  },
+});
+
+export const FACILITIES = layer<FacilityProps>({
+  file: 'facilities.geojson',
+  geometry: POINT,
+  idRequired: true,
+  shape: {
+    ...NAMED,
+    category: z.string().refine(isCategoryId),
+    opening_hours: text.optional(),
+    capacity: count.optional(),
+    phone: phone.optional(),
+    address: text.optional(),
+    last_verified: isoDate.optional(),
+    source: text.optional(),
+  },
+  expected: {
+    ...NAMED_EXPECTED,
+    category: categoryExpected,
+    opening_hours: 'opening hours in OSM syntax',
+    capacity: WHOLE,
+    phone: TEXT,
+    address: TEXT,
+    last_verified: 'a date such as 2026-11-01',
+    source: TEXT,
+  },
+});
+
+export const NETWORK = layer<NetworkProps>({
+  file: 'network.geojson',
+  geometry: ['LineString', 'MultiLineString'],
+  idRequired: true,
+  shape: {
+    name: text.optional(),
+    highway: text.optional(),
+    access: text.optional(),
+    bridge: z.union([z.boolean(), z.string()]).optional(),
+  },
+  expected: { name: TEXT, highway: 'an OSM highway value', access: 'an OSM access value', bridge: 'true, false or an OSM bridge value' },
+});
+
+export const GATES = layer<GateProps>({
+  file: 'gates.geojson',
+  geometry: POINT,
+  idRequired: true,
+  shape: { ...NAMED, compound_id: z.string().min(1) },
+  expected: { ...NAMED_EXPECTED, compound_id: 'the id of a compound in compounds.geojson' },
+});
+
+const staffMember = z.looseObject({ role: text, name: text.optional(), phone: phone.optional() });
+
+export const GRIDS = layer<GridProps>({
+  file: 'grids.geojson',
+  geometry: POLYGONAL,
+  idRequired: true,
+  shape: { ...NAMED, level: z.enum(GRID_LEVELS), parent_id: z.string().min(1).optional(), staff: z.array(staffMember).optional() },
+  expected: {
+    ...NAMED_EXPECTED,
+    level: `one of ${GRID_LEVELS.join(', ')}`,
+    parent_id: 'the id of another feature in grids.geojson',
+    staff: 'an array of { role, name, phone }',
+  },
+});
+
+export const VOLUNTEERS = layer<VolunteerProps>({
+  file: 'volunteers.geojson',
+  geometry: POINT,
+  idRequired: true,
+  shape: {
+    ...NAMED,
+    team: text.optional(),
+    skills: z.array(z.string()).default([]),
+    availability: text.optional(),
+    service_radius_m: z.number().min(0).optional(),
+    phone: phone.optional(),
+  },
+  expected: {
+    ...NAMED_EXPECTED,
+    team: TEXT,
+    skills: 'an array of skill names such as ["medical", "escort"]',
+    availability: 'opening hours in OSM syntax',
+    service_radius_m: 'a distance in metres ≥ 0',
+    phone: TEXT,
+  },
+});
+
+const DATE_TIME = 'a date and time such as 2026-10-20T09:30:00+08:00';
+
+export const REQUESTS = layer<RequestProps>({
+  file: 'requests.geojson',
+  geometry: POINT,
+  idRequired: true,
+  shape: {
+    // Defaults to the feature id (see load.ts), so it may be left out.
+    service_request_id: z.union([z.string().min(1), z.number().transform(String)]).optional(),
+    service_code: z.string().min(1),
+    description: text.optional(),
+    status: z.enum(['open', 'closed']),
+    stage: z.enum(REQUEST_STAGES),
+    requested_datetime: dateTime,
+    updated_datetime: dateTime.optional(),
+    expected_datetime: dateTime.optional(),
+    compound_id: z.string().min(1).optional(),
+    rating: z.number().int().min(1).max(5).optional(),
+  },
+  expected: {
+    service_request_id: TEXT,
+    service_code: 'a facility category or a volunteer skill',
+    description: TEXT,
+    status: 'open or closed',
+    stage: `one of ${REQUEST_STAGES.join(', ')}`,
+    requested_datetime: DATE_TIME,
+    updated_datetime: DATE_TIME,
+    expected_datetime: DATE_TIME,
+    compound_id: 'the id of a compound in compounds.geojson',
+    rating: 'a whole number from 1 to 5',
+  },
+});
+
+export const CONTEXT = layer<ContextProps>({
+  file: 'context.geojson',
+  geometry: null,
+  idRequired: false,
+  shape: { kind: z.enum(CONTEXT_KINDS), name: text.optional() },
+  expected: { kind: `one of ${CONTEXT_KINDS.join(', ')}`, name: TEXT },
+});

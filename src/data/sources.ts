@@ -1,0 +1,59 @@
+import { DATASET_FILES, type DatasetFile } from '../domain/dataset';
+import type { ReadFile } from './load';
+
+/** Where a dataset's files come from in the browser: a URL directory, or files the user picked. */
+
+/**
+ * Reads `<base>/<file>` over HTTP. 404/410 (and an HTML page where JSON was asked for,
+ * as single-page-app hosts send for any unknown path) mean the file is absent; any other
+ * failed response throws, which the loader lists as a problem with that file.
+ */
+export function fromUrl(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): ReadFile {
+  const prefix = base === '' || base.endsWith('/') ? base : `${base}/`;
+  return async (name) => {
+    const url = `${prefix}${name}`;
+    const response = await fetchImpl(url, { headers: { Accept: 'application/json, application/geo+json' } });
+    if (response.status === 404 || response.status === 410) return null;
+    if (!response.ok) throw new Error(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${url}`);
+    if (response.headers.get('content-type')?.includes('text/html')) return null;
+    return response.text();
+  };
+}
+
+/** The contract file a picked file stands for: `compounds.geojson` or `compounds.json`, any case. */
+function contractName(fileName: string): { name: DatasetFile; exact: boolean } | null {
+  const lower = fileName.toLowerCase();
+  const stem = lower.replace(/\.(geo)?json$/, '');
+  if (stem === lower) return null;
+  const name = DATASET_FILES.find((f) => f.replace(/\.(geo)?json$/, '') === stem);
+  return name ? { name, exact: lower === name } : null;
+}
+
+/** Folder depth of a picked file (a folder picker sets webkitRelativePath). */
+function depth(file: File): number {
+  const path = (file as File & { webkitRelativePath?: string }).webkitRelativePath ?? '';
+  return path.split('/').length;
+}
+
+/**
+ * Reads files the user picked from disk, matched by file name. Either spelling
+ * (`.geojson` or `.json`) is accepted; when several match, the exact contract name wins,
+ * then the one nearest the top of a picked folder.
+ */
+export function fromFiles(files: Iterable<File>): ReadFile {
+  const chosen = new Map<DatasetFile, { file: File; exact: boolean }>();
+  for (const file of files) {
+    const match = contractName(file.name);
+    if (!match) continue;
+    const current = chosen.get(match.name);
+    const better =
+      !current ||
+      (match.exact && !current.exact) ||
+      (match.exact === current.exact && depth(file) < depth(current.file));
+    if (better) chosen.set(match.name, { file, exact: match.exact });
+  }
+  return async (name) => {
+    const entry = chosen.get(name);
+    return entry ? entry.file.text() : null;
+  };
+}
