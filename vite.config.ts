@@ -24,15 +24,17 @@ function datasets(): Plugin {
     });
   };
   let outDir = 'dist';
+  let copy = false;
   return {
     name: 'service-circles-datasets',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
+      copy = config.command === 'build' && !process.env.VITEST;
     },
     configureServer: serve,
     configurePreviewServer: serve as Plugin['configurePreviewServer'],
     closeBundle() {
-      if (existsSync(DATA_DIR)) cpSync(DATA_DIR, join(outDir, 'data'), { recursive: true });
+      if (copy && existsSync(DATA_DIR)) cpSync(DATA_DIR, join(outDir, 'data'), { recursive: true });
     },
   };
 }

@@ -65,7 +65,7 @@ export function pickNotch(rng: Rng, r: Rect): Rect | undefined {
   }
 }
 
-export function ringOf(r: Rect, notch?: Rect): Uv[] {
+function ringOf(r: Rect, notch?: Rect): Uv[] {
   const cs = corners(r);
   if (!notch) return cs;
   const out: Uv[] = [];
@@ -164,25 +164,30 @@ export function layoutPart(rng: Rng, r: Rect, facing: Partial<Record<Side, Facin
     }
   }
 
-  // Slab blocks in the bays between paths, set back from the spine and the boundary.
-  const buildings: Rect[] = [];
+  // Slab blocks in the bays between paths, set back from the spine and the boundary. Slabs
+  // run east–west (facing south, as most housing here does) whichever way the spine runs.
+  const candidates: Array<{ s: number; r: Rect }> = [];
+  const halfT = (t1 - t0) / 2;
+  const [maxHalfS, extentT, minExtentT] = alongU ? [30, Math.min(14, halfT - 14), 8] : [7, Math.min(60, halfT - 14), 20];
   for (const half of ['low', 'high'] as const) {
-    const depth = Math.min(14, (t1 - t0) / 2 - 14);
-    if (depth < 8) continue;
+    if (extentT < minExtentT) continue;
     const stops = [s0 + 2, ...branchS[half], ...gatePathS[half], s1 - 2].sort((a, b) => a - b);
-    for (let k = 0; k + 1 < stops.length && buildings.length < 6; k++) {
+    for (let k = 0; k + 1 < stops.length; k++) {
       const a = stops[k] ?? 0;
       const b = stops[k + 1] ?? 0;
       if (b - a < 26) continue;
       const mid = (a + b) / 2;
-      const halfLen = Math.min(30, (b - a) / 2 - 6);
-      const [ta, tb] = half === 'low' ? [tm - 8 - depth, tm - 8] : [tm + 8, tm + 8 + depth];
-      const [pa, pb] = [P(mid - halfLen, ta), P(mid + halfLen, tb)];
+      const halfS = Math.min(maxHalfS, (b - a) / 2 - 6);
+      const [ta, tb] = half === 'low' ? [tm - 8 - extentT, tm - 8] : [tm + 8, tm + 8 + extentT];
+      const [pa, pb] = [P(mid - halfS, ta), P(mid + halfS, tb)];
       const building = rect(Math.min(pa[0], pb[0]), Math.min(pa[1], pb[1]), Math.max(pa[0], pb[0]), Math.max(pa[1], pb[1]));
-      if (notch && overlaps(building, inset(notch, -4))) continue;
-      buildings.push(building);
+      if (!notch || !overlaps(building, inset(notch, -4))) candidates.push({ s: mid, r: building });
     }
   }
+  // At most four footprints per compound (the basemap stays light), spread along it.
+  candidates.sort((x, y) => x.s - y.s);
+  const keep = Math.min(4, candidates.length);
+  const buildings = Array.from({ length: keep }, (_, i) => candidates[keep < 2 ? i : Math.round((i * (candidates.length - 1)) / (keep - 1))]?.r).filter((r): r is Rect => r !== undefined);
 
   const layout: PartLayout = { rect: r, ring: ringOf(r, notch), gates, ways, connectors, buildings };
   if (notch) layout.notch = notch;

@@ -1,10 +1,10 @@
-import { q } from './frame';
+import { q, uv, type Uv } from './frame';
 import { cellOwner } from './grids';
-import { layoutPart, pickNotch, type Facing, type PartLayout, type PlannedWay } from './compound-layout';
+import { insidePart, layoutPart, pickNotch, type Facing, type PartLayout, type PlannedWay } from './compound-layout';
 import type { Side, WayTags } from './layout';
 import { splitLot, type PlannedBlock } from './landuse';
-import { MID_COMPOUND_NAMES, NEW_COMPOUND_NAMES, OLD_COMPOUND_NAMES, RUICHENG, YAOLONG, type ZhEn } from './names';
-import { area, rect, type Rect } from './polygon';
+import { communityCompoundNames, MID_COMPOUND_NAMES, NEW_COMPOUND_NAMES, OLD_COMPOUND_NAMES, RUICHENG, YAOLONG, type ZhEn } from './names';
+import { area, centre, type Rect } from './polygon';
 import type { Rng } from './prng';
 
 /**
@@ -37,7 +37,7 @@ const NO_GATE_COMPOUNDS = 5;
 const MULTI_PART_COMPOUNDS = 3;
 
 /** Typical build year by superblock row: old town south of the river, new town in the north. */
-const ROW_BASE_YEAR = [1990, 1994, 2004, 1992, 2011];
+const ROW_BASE_YEAR = [1991, 1995, 2005, 1993, 2011];
 
 interface Draft {
   block: PlannedBlock;
@@ -115,7 +115,7 @@ function draftParts(rng: Rng, blocks: PlannedBlock[], target: number, alleys: Pl
     } else {
       const y = year();
       drafts.push({ block: p, rects: [a], facing: [facingA], builtYear: y, gates: 0 });
-      drafts.push({ block: p, rects: [b], facing: [facingB], builtYear: y + rng.int(-2, 6), gates: 0 });
+      drafts.push({ block: p, rects: [b], facing: [facingB], builtYear: Math.min(2021, y + rng.int(-2, 6)), gates: 0 });
     }
   }
   return drafts;
@@ -135,11 +135,22 @@ function placeNamedCompounds(drafts: Draft[]): void {
 }
 
 function nameDrafts(rng: Rng, drafts: Draft[]): void {
+  const taken = new Set(drafts.flatMap((d) => (d.name ? [d.name.zh] : [])));
   const pools = { old: rng.shuffle(OLD_COMPOUND_NAMES), mid: rng.shuffle(MID_COMPOUND_NAMES), new: rng.shuffle(NEW_COMPOUND_NAMES) };
+  const next = (pool: ZhEn[]) => {
+    for (let name = pool.shift(); name; name = pool.shift()) if (!taken.has(name.zh)) return name;
+    return undefined;
+  };
   for (const d of drafts) {
     if (d.name) continue;
     const era = d.builtYear < 1993 ? 'old' : d.builtYear < 2005 ? 'mid' : 'new';
-    d.name = pools[era].shift() ?? pools.new.shift() ?? pools.mid.shift();
+    const community = cellOwner(d.block.block.col, d.block.block.row).community.name;
+    const local = era === 'new' ? [] : communityCompoundNames(community, era).filter((n) => !taken.has(n.zh));
+    const name = (local.length > 0 && rng.chance(0.4) ? rng.pick(local) : undefined) ?? next(pools[era]) ?? next(pools.mid) ?? next(pools.new);
+    if (name) {
+      d.name = name;
+      taken.add(name.zh);
+    }
   }
 }
 
@@ -160,7 +171,8 @@ export function planCompounds(rng: Rng, planned: PlannedBlock[], target: number)
   placeNamedCompounds(drafts);
   nameDrafts(rng, drafts);
 
-  for (const d of drafts) if (d.gates === 0) d.gates = wantedGates(rng, draftArea(d) / d.rects.length);
+  // 1–4 gates in all: at most two per phase of a two-phase compound.
+  for (const d of drafts) if (d.gates === 0) d.gates = Math.min(d.rects.length > 1 ? 2 : 4, wantedGates(rng, draftArea(d) / d.rects.length));
   // A few small old compounds have no recorded gate; the app falls back to pointOnFeature.
   const gateless = rng
     .shuffle(drafts.filter((d) => d.rects.length === 1 && d.builtYear < 2000 && d.name !== YAOLONG))
@@ -191,7 +203,12 @@ export function planCompounds(rng: Rng, planned: PlannedBlock[], target: number)
   return { compounds, alleys };
 }
 
-/** Small rectangles inside compound c, e.g. for placing a resident's request. */
-export function compoundInterior(c: CompoundPlan): Rect[] {
-  return c.parts.map((p) => rect(p.rect.u0 + 6, p.rect.v0 + 6, p.rect.u1 - 6, p.rect.v1 - 6));
+/** A random spot inside the compound (a home, a request), clear of its boundary by 8 m. */
+export function pointInCompound(rng: Rng, c: CompoundPlan): Uv {
+  const part = rng.weighted(c.parts, (p) => area(p.rect));
+  for (let i = 0; i < 50; i++) {
+    const at = uv(rng.range(part.rect.u0 + 8, part.rect.u1 - 8), rng.range(part.rect.v0 + 8, part.rect.v1 - 8));
+    if (insidePart(part, at, 8)) return at;
+  }
+  return centre(part.rect);
 }

@@ -32,6 +32,8 @@ export interface FacilityDemand {
   /** Candidate names, best first; the first one not taken yet is used. */
   names: (c: NameContext) => ZhEn[];
   hours: readonly string[];
+  /** Hours of the first facility of the demand, when it differs from the rest. */
+  firstHours?: string;
   capacity?: (rng: Rng) => number;
 }
 
@@ -196,7 +198,9 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     where: 'frontage',
     count: 17,
     names: (c) => rotate(PHARMACY_CHAINS, c.n).map((chain) => branch(chain, c)),
-    hours: ['24/7', 'Mo-Su 08:00-22:00', 'Mo-Su 08:30-21:30', 'Mo-Su 07:30-22:30'],
+    // One all-night pharmacy for the whole town.
+    firstHours: '24/7',
+    hours: ['Mo-Su 08:00-22:00', 'Mo-Su 08:30-21:30', 'Mo-Su 07:30-22:30'],
   },
   {
     category: 'convenience',

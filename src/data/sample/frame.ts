@@ -19,7 +19,7 @@ export function uv(u: number, v: number): Uv {
 }
 
 /** Output precision: 1e-7 degrees (about 1 cm). */
-export function roundDeg(value: number): number {
+function roundDeg(value: number): number {
   return Math.round(value * 1e7) / 1e7;
 }
 

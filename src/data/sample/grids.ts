@@ -46,11 +46,6 @@ function cellRect(layout: Layout, r: CellRange): Rect {
   return rect(u0, v0, u1, v1);
 }
 
-/** Plan rectangle of a community, for placing things "in 新华社区". */
-export function communityRect(layout: Layout, c: CommunityPlan): Rect {
-  return cellRect(layout, c.area);
-}
-
 const GRID_STEP_M = 50;
 
 export function buildGrids(layout: Layout, frame: Frame, people: People): Array<Feature<Polygon | MultiPolygon, GridProps>> {

@@ -55,7 +55,7 @@ const DEMANDS: readonly LotDemand[] = [
 
 const ALLEY_QUARTERS = 10;
 
-export function lotOf(block: Block): Rect {
+function lotOf(block: Block): Rect {
   return rect(
     block.u0 + setbackM(block.sides.west.highway),
     block.v0 + setbackM(block.sides.south.highway),

@@ -43,7 +43,7 @@ const RANK: Record<Highway, number> = {
 
 const SIDES: readonly Side[] = ['south', 'north', 'west', 'east'];
 
-export function frontSide(p: PlannedBlock): Side {
+function frontSide(p: PlannedBlock): Side {
   return [...SIDES].sort((a, b) => RANK[p.block.sides[b].highway] - RANK[p.block.sides[a].highway])[0] ?? 'south';
 }
 
@@ -52,7 +52,7 @@ function backSide(p: PlannedBlock): Side {
 }
 
 /** A point on the given side of the lot, `depth` metres in, `t` (0–1) of the way along. */
-export function pointInLot(lot: Rect, side: Side, t: number, depth: number): Uv {
+function pointInLot(lot: Rect, side: Side, t: number, depth: number): Uv {
   switch (side) {
     case 'south':
       return uv(lot.u0 + (lot.u1 - lot.u0) * t, lot.v0 + depth);

@@ -42,7 +42,6 @@ export const COMMUNITIES: readonly CommunityPlan[] = [
   { key: 'fenglin', name: { zh: '凤林', en: 'Fenglin' }, area: cells(4, 5, 3, 3), grids: [cells(4, 4, 3, 3), cells(5, 5, 3, 3)] },
 ];
 
-export const TOWN_NAME: ZhEn = { zh: '岳峰镇', en: 'Yuefeng' };
 export const RIVER_NAME: ZhEn = { zh: '光明港（示意）', en: 'Guangminggang (illustrative)' };
 
 /** North–south arterials, west to east (u = 0 … 3000). */
@@ -121,45 +120,58 @@ export const ALLEY_GENERICS: readonly ZhEn[] = [
   { zh: '后巷', en: 'Back Lane' },
 ];
 
-/** Compound names by era: work-unit dormitories and villages (before ~1993). */
+/** Compound names by era: work-unit dormitories (before ~1993), named after the employer. */
 export const OLD_COMPOUND_NAMES: readonly ZhEn[] = [
-  ...[
-    ['化工厂', 'Huagongchang'],
-    ['电业局', 'Dianyeju'],
-    ['邮电局', 'Youdianju'],
-    ['纺织厂', 'Fangzhichang'],
-    ['粮食局', 'Liangshiju'],
-    ['运输公司', 'Yunshu Gongsi'],
-    ['机械厂', 'Jixiechang'],
-    ['二轻局', 'Erqingju'],
-    ['电子厂', 'Dianzichang'],
-    ['食品厂', 'Shipinchang'],
-    ['橡胶厂', 'Xiangjiaochang'],
-    ['印刷厂', 'Yinshuachang'],
-    ['自来水公司', 'Zilaishui Gongsi'],
-    ['供销社', 'Gongxiaoshe'],
-  ].map(([zh, en]) => ({ zh: `${zh}宿舍`, en: `${en} Dormitory` })),
-  ...[
-    ['浦下', 'Puxia'],
-    ['凤林', 'Fenglin'],
-    ['三台', 'Santai'],
-    ['岳峰', 'Yuefeng'],
-    ['塔头', 'Tatou'],
-    ['鹤林', 'Helin'],
-    ['康山', 'Kangshan'],
-    ['溪口', 'Xikou'],
-  ].map(([zh, en]) => ({ zh: `${zh}新村`, en: `${en} New Village` })),
-];
+  ['化工厂', 'Huagongchang'],
+  ['电业局', 'Dianyeju'],
+  ['邮电局', 'Youdianju'],
+  ['纺织厂', 'Fangzhichang'],
+  ['粮食局', 'Liangshiju'],
+  ['运输公司', 'Yunshu Gongsi'],
+  ['机械厂', 'Jixiechang'],
+  ['二轻局', 'Erqingju'],
+  ['电子厂', 'Dianzichang'],
+  ['食品厂', 'Shipinchang'],
+  ['橡胶厂', 'Xiangjiaochang'],
+  ['印刷厂', 'Yinshuachang'],
+  ['自来水公司', 'Zilaishui Gongsi'],
+  ['供销社', 'Gongxiaoshe'],
+  ['罐头厂', 'Guantouchang'],
+  ['木材公司', 'Mucai Gongsi'],
+  ['建筑公司', 'Jianzhu Gongsi'],
+  ['电机厂', 'Dianjichang'],
+  ['造纸厂', 'Zaozhichang'],
+  ['农机厂', 'Nongjichang'],
+  ['水产公司', 'Shuichan Gongsi'],
+  ['物资局', 'Wuziju'],
+  ['卫生局', 'Weishengju'],
+  ['商业局', 'Shangyeju'],
+  ['轴承厂', 'Zhouchengchang'],
+  ['糖厂', 'Tangchang'],
+  ['玻璃厂', 'Bolichang'],
+  ['搪瓷厂', 'Tangcichang'],
+  ['汽车站', 'Qichezhan'],
+  ['师范学校', 'Shifan Xuexiao'],
+  ['交通局', 'Jiaotongju'],
+].map(([zh, en]) => ({ zh: `${zh}宿舍`, en: `${en} Dormitory` }));
 
+/** Names that only fit inside the community they name (三台新村 is in 三台社区). */
+export function communityCompoundNames(community: ZhEn, era: 'old' | 'mid'): ZhEn[] {
+  if (era === 'old') return [{ zh: `${community.zh}新村`, en: `${community.en} New Village` }];
+  return [
+    { zh: `${community.zh}小区`, en: `${community.en} Estate` },
+    { zh: `${community.zh}花园`, en: `${community.en} Garden` },
+    { zh: `${community.zh}苑`, en: `${community.en} Court` },
+  ];
+}
+
+/** Street and area names that fit anywhere in town (community names are kept to their community). */
 const MID_STEMS = [
   ['福新', 'Fuxin'],
   ['岳峰', 'Yuefeng'],
   ['鹤林', 'Helin'],
   ['塔头', 'Tatou'],
   ['秀峰', 'Xiufeng'],
-  ['桂香', 'Guixiang'],
-  ['康山', 'Kangshan'],
-  ['香开', 'Xiangkai'],
   ['前横', 'Qianheng'],
   ['连江', 'Lianjiang'],
   ['光明', 'Guangming'],

@@ -65,7 +65,8 @@ export class NetworkBuilder {
       for (let k = 0; k + 1 < stops.length; k++) {
         const from = stops[k] ?? 0;
         const to = stops[k + 1] ?? 0;
-        const pieces = Math.max(1, Math.ceil((to - from) / maxPieceM));
+        // A bridge stays one way, so each crossing is one feature.
+        const pieces = s.tags.bridge ? 1 : Math.max(1, Math.ceil((to - from) / maxPieceM));
         for (let p = 0; p < pieces; p++) {
           const a = p === 0 ? from : q(from + ((to - from) * p) / pieces);
           const b = p === pieces - 1 ? to : q(from + ((to - from) * (p + 1)) / pieces);

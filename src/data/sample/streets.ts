@@ -10,12 +10,12 @@ import { rect, type Rect } from './polygon';
  */
 
 /** Plan distance from the river centre line to each promenade and riverside road, metres. */
-export const PROMENADE_OFFSET_M = 56;
+const PROMENADE_OFFSET_M = 56;
 /** Riverside green strips run from the road's kerb to just short of the widest bank. */
 const GREEN_OUTER_M = 66;
 const GREEN_INNER_M = 48;
 
-export function lineWay(l: Line): PlannedWay {
+function lineWay(l: Line): PlannedWay {
   const { dir, at, from, to, ...tags } = l;
   return dir === 'ns' ? { a: uv(at, from), b: uv(at, to), tags } : { a: uv(from, at), b: uv(to, at), tags };
 }
