@@ -1,6 +1,9 @@
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// MapLibre 6 runs its worker from a separate file; `?worker&url` makes Vite emit it as one
+// self-contained chunk (with its shared module) and gives its URL.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Dataset } from '../domain/dataset';
@@ -13,6 +16,8 @@ import { addCategoryIcons } from './icons';
 import { templateExpression } from './layers/circles';
 import { labelField, SOURCES } from './layers/types';
 import { ALL_LAYERS, baseStyle } from './style';
+
+maplibregl.setWorkerUrl(workerUrl);
 
 /** Clickable layers, most specific first. */
 const PICKABLE: { layer: string; kind: Picked['kind'] }[] = [

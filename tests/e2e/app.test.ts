@@ -4,7 +4,7 @@ import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, waitForMap, watchOutsideRequests } from './browser';
+import { launchBrowser, mapIdle, waitForMap, watchOutsideRequests } from './browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = resolve(ROOT, 'tests/e2e/screenshots');
@@ -68,22 +68,16 @@ describe('the app on the sample dataset', () => {
     await waitForMap(page);
     const target = sample.features.find((f) => f.properties.name === '瑞城花园') as Feature<Polygon | MultiPolygon>;
     expect(target, '瑞城花园 is in the sample').toBeTruthy();
-    await page.evaluate(
-      ([lon, lat]) => new Promise<void>((done) => {
-        const map = window.__serviceCircles!.controller.map;
-        map.once('idle', () => done());
-        map.jumpTo({ center: [lon!, lat!], zoom: 15 });
-      }),
-      pointOnFeature(target).geometry.coordinates,
-    );
+    await page.evaluate(([lon, lat]) => window.__serviceCircles!.controller.map.jumpTo({ center: [lon!, lat!], zoom: 15 }), pointOnFeature(target).geometry.coordinates);
+    await mapIdle(page);
     await clickLonLat(page, pointOnFeature(target).geometry.coordinates);
     await page.getByRole('heading', { name: '瑞城花园 的服务圈' }).waitFor();
     expect(await page.getByText('直线距离圈', { exact: true }).count()).toBe(1);
     expect(page.url()).toContain(`compound=${target.properties!.id}`);
-    await page.evaluate(() => new Promise((done) => window.__serviceCircles!.controller.map.once('idle', done)));
+    await mapIdle(page);
     expect(await renderedCount(page, 'circle-line')).toBeGreaterThanOrEqual(3);
     await page.evaluate(() => window.__serviceCircles!.controller.map.zoomTo(14, { animate: false }));
-    await page.evaluate(() => new Promise((done) => window.__serviceCircles!.controller.map.once('idle', done)));
+    await mapIdle(page);
     await page.screenshot({ path: resolve(SHOTS, 'compound-circles.png') });
     await page.close();
   });
@@ -139,9 +133,9 @@ describe('bad data', () => {
     const html = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/bad-dataset/compounds.geojson'), 'utf8')) as Compounds;
     const evil = html.features.find((f) => f.properties?.name?.includes('<img'));
     expect(evil).toBeTruthy();
-    await page.evaluate(() => new Promise((done) => window.__serviceCircles!.controller.map.once('idle', done)));
+    await mapIdle(page);
     await clickLonLat(page, pointOnFeature(evil!).geometry.coordinates);
-    const heading = page.getByRole('heading', { name: evil!.properties.name });
+    const heading = page.getByRole('heading', { name: evil!.properties.name, exact: true });
     await heading.waitFor();
     expect(await heading.textContent()).toBe(evil!.properties.name);
     expect(await page.locator('img[src="x"]').count()).toBe(0);

@@ -55,3 +55,15 @@ export async function waitForMap(page: Page): Promise<void> {
       }),
   );
 }
+
+/** Resolves once the map has nothing left to load or draw (now, or at its next idle). */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__serviceCircles!.controller.map;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}

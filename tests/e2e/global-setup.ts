@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -12,7 +13,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const root = resolve(import.meta.dirname, '../..');
   const outDir = resolve(root, 'node_modules/.e2e-dist');
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // A separate process, so the build is the production one users get (vitest sets NODE_ENV=test).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST'));
+  execFileSync(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: root, env, stdio: 'inherit' });
   const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: 4317, host: '127.0.0.1', strictPort: false } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
