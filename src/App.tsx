@@ -8,6 +8,7 @@ import { Notices } from './components/Notices';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { useT } from './components/useT';
 import { CirclesPanel } from './features/resident/CirclesPanel';
+import { NearestList } from './features/resident/NearestList';
 import { MapView } from './map/MapView';
 
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
             <>
               <InfoCard />
               <CirclesPanel />
+              <NearestList />
               <LayerToggles />
               <Legend />
             </>

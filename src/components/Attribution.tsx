@@ -14,7 +14,7 @@ export function Attribution() {
         <span key={i}>
           {i > 0 && ' · '}
           {source.attribution ?? source.name}
-          {source.licence && ` (${source.licence})`}
+          {source.licence && !(source.attribution ?? source.name).includes(source.licence) && ` (${source.licence})`}
         </span>
       ))}
       <span> · {t('map.attribution')}</span>

@@ -5,8 +5,8 @@ import type { LonLat } from './geo';
 export interface CompoundOrigins {
   /** WGS84 `[lon, lat]` points the compound's walks start from. */
   points: LonLat[];
-  /** 'gates' when the compound has gates; 'surface' for its point on surface. */
-  kind: 'gates' | 'surface';
+  /** 'gates' when the compound has gates, 'surface' for its point on surface, 'point' for any point. */
+  kind: 'gates' | 'surface' | 'point';
 }
 
 /** Gate points grouped by the id of the compound they belong to. */

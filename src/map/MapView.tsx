@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStore, type AppState } from '../store';
+import { originKey } from '../store/analysisSlice';
 import { translate } from '../i18n';
 import { MapController, type MapView as View } from './controller';
 
@@ -9,13 +10,15 @@ const viewOf = (s: AppState): View => ({
   hiddenCategories: s.hiddenCategories,
   compoundId: s.compoundId,
   circles: s.circles,
+  walk: s.walk,
+  walkStale: s.walkFor !== null && s.walkFor !== originKey(s),
   lang: s.lang,
 });
 
 declare global {
   interface Window {
     /** Debug and test handle on the live map (e2e tests project coordinates through it). */
-    __serviceCircles?: { controller: MapController };
+    __serviceCircles?: { controller: MapController; store: typeof useStore };
   }
 }
 
@@ -27,13 +30,15 @@ export function MapView() {
   useEffect(() => {
     if (!container.current) return;
     const controller = new MapController(container.current, {
-      onPick(picked) {
+      onClick(picked, at) {
         const store = useStore.getState();
         store.pick(picked);
         if (picked?.kind === 'compound') store.selectCompound(picked.id);
+        else if (picked?.kind !== 'facility' && picked?.kind !== 'gate') store.setAt(at);
       },
+      onDragOrigin: (at) => useStore.getState().setAt(at),
     });
-    window.__serviceCircles = { controller };
+    window.__serviceCircles = { controller, store: useStore };
     controller.map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
     controller.apply(viewOf(useStore.getState()));
     const unsubscribe = useStore.subscribe((state) => controller.apply(viewOf(state)));

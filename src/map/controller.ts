@@ -10,7 +10,9 @@ import type { Dataset } from '../domain/dataset';
 import { labelPoints } from '../domain/labelPoints';
 import type { Lang } from '../i18n';
 import { translate } from '../i18n';
-import type { CompoundCircles, Picked } from '../store/selectionSlice';
+import type { WalkResult } from '../domain/engine/walkEngine';
+import type { LonLat } from '../domain/geo';
+import type { Picked, WalkOrigin } from '../store/selectionSlice';
 import type { LayerGroup } from '../store/uiSlice';
 import { addCategoryIcons } from './icons';
 import { templateExpression } from './layers/circles';
@@ -30,7 +32,10 @@ const PICKABLE: { layer: string; kind: Picked['kind'] }[] = [
 const NAME_LABEL_LAYERS = ['compound-label', 'grid-label', 'community-label', 'network-label'];
 
 export interface MapHandlers {
-  onPick(picked: Picked | null): void;
+  /** A click: what was hit (if anything) and where. */
+  onClick(picked: Picked | null, at: LonLat): void;
+  /** The origin marker was dragged (fires continuously while dragging). */
+  onDragOrigin(at: LonLat): void;
 }
 
 export interface MapView {
@@ -38,7 +43,10 @@ export interface MapView {
   layers: Record<LayerGroup, boolean>;
   hiddenCategories: string[];
   compoundId: string | null;
-  circles: CompoundCircles | null;
+  circles: WalkOrigin | null;
+  walk: WalkResult | null;
+  /** The walk belongs to an older origin: shown dimmed while the new one computes. */
+  walkStale: boolean;
   lang: Lang;
 }
 
@@ -51,8 +59,11 @@ export class MapController {
   private applied: Partial<MapView> = {};
   private pending: MapView | null = null;
   private loaded = false;
+  private marker: maplibregl.Marker | null = null;
+  private readonly handlers: MapHandlers;
 
   constructor(container: HTMLElement, handlers: MapHandlers) {
+    this.handlers = handlers;
     this.map = new maplibregl.Map({
       container,
       style: baseStyle(),
@@ -71,7 +82,7 @@ export class MapController {
       this.loaded = true;
       if (this.pending) this.apply(this.pending);
     });
-    this.map.on('click', (event) => handlers.onPick(this.pickAt(event.point)));
+    this.map.on('click', (event) => handlers.onClick(this.pickAt(event.point), [event.lngLat.lng, event.lngLat.lat]));
     this.map.on('mousemove', (event) => {
       this.map.getCanvas().style.cursor = this.pickAt(event.point) ? 'pointer' : '';
     });
@@ -87,6 +98,7 @@ export class MapController {
     if (a.layers !== view.layers) this.setLayers(view.layers);
     if (a.hiddenCategories !== view.hiddenCategories) this.setHiddenCategories(view.hiddenCategories);
     if (a.compoundId !== view.compoundId || a.circles !== view.circles) this.setSelection(view.compoundId, view.circles);
+    if (a.walk !== view.walk || a.walkStale !== view.walkStale) this.setWalk(view.walk, view.walkStale);
     if (a.lang !== view.lang) this.setLang(view.lang);
     this.applied = { ...view };
   }
@@ -126,15 +138,56 @@ export class MapController {
     this.map.setFilter('facility', hidden.length ? ['!', ['in', ['get', 'category'], ['literal', hidden]]] : null);
   }
 
-  private setSelection(compoundId: string | null, circles: CompoundCircles | null): void {
+  private setSelection(compoundId: string | null, circles: WalkOrigin | null): void {
     this.map.setFilter('compound-selected', ['==', ['get', 'id'], compoundId ?? '']);
+    if (circles && compoundId !== null && compoundId !== this.applied.compoundId) this.reveal(circles);
+    this.setMarker(circles?.origins.kind === 'point' ? (circles.origins.points[0] ?? null) : null);
     if (!circles) return this.setData(SOURCES.circles, null);
-    const origins = circles.origins.points.map((coordinates) => ({
+    const origins = circles.origins.points.map((coordinates: LonLat) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates },
       properties: { kind: 'origin' },
     }));
     this.setData(SOURCES.circles, { type: 'FeatureCollection', features: [...circles.circles.features, ...origins] });
+  }
+
+  /** Brings the selected compound's outer circle into view when it is not fully visible. */
+  private reveal(circles: WalkOrigin): void {
+    if (circles.circles.features.length === 0) return;
+    const [w, s, e, n] = bbox(circles.circles);
+    const view = this.map.getBounds();
+    if (view.contains([w, s]) && view.contains([e, n])) return;
+    this.map.fitBounds([w, s, e, n], { padding: 30, duration: 500, maxZoom: 16 });
+  }
+
+  /** A draggable marker for a free origin (`?at=`); compounds start from their gates instead. */
+  private setMarker(at: LonLat | null): void {
+    if (!at) {
+      this.marker?.remove();
+      this.marker = null;
+      return;
+    }
+    if (!this.marker) {
+      this.marker = new maplibregl.Marker({ draggable: true, color: '#d9480f' }).setLngLat(at).addTo(this.map);
+      this.marker.getElement().setAttribute('data-testid', 'origin-marker');
+      this.marker.on('drag', () => {
+        const p = this.marker?.getLngLat();
+        if (p) this.handlers.onDragOrigin([p.lng, p.lat]);
+      });
+    } else {
+      const p = this.marker.getLngLat();
+      if (p.lng !== at[0] || p.lat !== at[1]) this.marker.setLngLat(at);
+    }
+  }
+
+  private setWalk(walk: WalkResult | null, stale: boolean): void {
+    this.setData(SOURCES.walksheds, walk?.walksheds ?? null);
+    this.setData(SOURCES.reachedWays, walk?.reachedWays ?? null);
+    const dim = stale ? 0.4 : 1;
+    this.map.setPaintProperty('walkshed-fill', 'fill-opacity', 0.22 * dim);
+    this.map.setPaintProperty('reached-ways', 'line-opacity', 0.9 * dim);
+    // With walksheds drawn, the straight-line circles become dashed outlines only.
+    this.map.setPaintProperty('circle-fill', 'fill-opacity', walk ? 0 : 0.1);
   }
 
   private setLang(lang: Lang): void {

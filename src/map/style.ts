@@ -5,6 +5,7 @@ import { contextLayers, networkLayers } from './layers/basemap';
 import { areaLabelLayers, boundaryLayers, compoundLayers } from './layers/areas';
 import { facilityLayers, gateLayers } from './layers/points';
 import { circleLayers } from './layers/circles';
+import { walkFillLayers, walkLineLayers } from './layers/walk';
 import { SOURCES, type GroupedLayer } from './layers/types';
 
 /** Bottom to top. */
@@ -12,6 +13,8 @@ export const ALL_LAYERS: GroupedLayer[] = [
   ...contextLayers,
   ...compoundLayers,
   ...networkLayers,
+  ...walkFillLayers,
+  ...walkLineLayers,
   ...boundaryLayers,
   ...circleLayers.filter((l) => l.layer.type === 'fill'),
   ...areaLabelLayers,

@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import type { LonLat } from '../domain/geo';
+import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
@@ -6,10 +8,12 @@ import { createUiSlice, type UiSlice } from './uiSlice';
 interface Lifecycle {
   /** Compound id from the URL, applied once the dataset has loaded. */
   pendingCompound: string | null;
+  /** Origin point from the URL (`?at=`), applied once the dataset has loaded. */
+  pendingAt: LonLat | null;
   onDatasetLoaded(): void;
 }
 
-export type AppState = DatasetSlice & SelectionSlice & UiSlice & Lifecycle;
+export type AppState = DatasetSlice & SelectionSlice & AnalysisSlice & UiSlice & Lifecycle;
 
 export const useStore = create<AppState>()((...a) => {
   const [set, get] = a;
@@ -17,16 +21,19 @@ export const useStore = create<AppState>()((...a) => {
     ...createDatasetSlice(...a),
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
+    ...createAnalysisSlice(...a),
     pendingCompound: null,
+    pendingAt: null,
     onDatasetLoaded() {
-      const { dataset, pendingCompound, compoundId } = get();
-      set({ picked: null });
+      const { dataset, pendingCompound, pendingAt, compoundId, at } = get();
+      set({ picked: null, pendingCompound: null, pendingAt: null });
+      get().startEngine();
       const wanted = pendingCompound ?? compoundId;
-      set({ pendingCompound: null });
-      if (!dataset || !wanted) return get().selectCompound(null);
-      if (dataset.compounds.features.some((c) => c.properties.id === wanted)) return get().selectCompound(wanted);
+      if (dataset && wanted && dataset.compounds.features.some((c) => c.properties.id === wanted)) return get().selectCompound(wanted);
+      if (wanted && pendingCompound) get().addNotices([{ key: 'notice.unknownCompound', vars: { id: wanted } }]);
+      const point = pendingAt ?? at;
+      if (dataset && point) return get().setAt(point);
       get().selectCompound(null);
-      get().addNotices([{ key: 'notice.unknownCompound', vars: { id: wanted } }]);
     },
   };
 });

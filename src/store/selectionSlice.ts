@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { straightLineCircles, type CircleBandProps } from '../domain/circles';
 import { compoundOrigins, gatesByCompound, type CompoundOrigins } from '../domain/origins';
-import { BAND_MINUTES, WALK_SPEED_M_PER_MIN } from '../domain/geo';
+import { BAND_MINUTES, WALK_SPEED_M_PER_MIN, type LonLat, type WalkProfile } from '../domain/geo';
 import type { AppState } from './index';
 
 /** A feature the user clicked, by its layer kind and id. */
@@ -11,38 +11,69 @@ export interface Picked {
   id: string;
 }
 
-export interface CompoundCircles {
-  compoundId: string;
+/** Where the walks start: a compound's origins, or any point on the map. */
+export interface WalkOrigin {
+  compoundId: string | null;
   origins: CompoundOrigins;
   speedMPerMin: number;
+  bandMinutes: number[];
+  /** Straight-line circles (Turf), always drawn, labelled as such. */
   circles: FeatureCollection<Polygon | MultiPolygon, CircleBandProps>;
 }
 
 export interface SelectionSlice {
   /** The compound whose service circles are drawn. */
   compoundId: string | null;
-  circles: CompoundCircles | null;
+  /** An arbitrary origin (click on the map, `?at=`, dragging the marker). */
+  at: LonLat | null;
+  profile: WalkProfile;
+  /** The outer band in minutes (`?minutes=`). */
+  maxMinutes: number;
+  circles: WalkOrigin | null;
   /** The feature whose info card is open. */
   picked: Picked | null;
   selectCompound(id: string | null): void;
+  setAt(at: LonLat | null): void;
+  setProfile(profile: WalkProfile): void;
   pick(picked: Picked | null): void;
 }
 
-export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set, get) => ({
-  compoundId: null,
-  circles: null,
-  picked: null,
-  selectCompound(id) {
-    const dataset = get().dataset;
-    const compound = id ? dataset?.compounds.features.find((c) => c.properties.id === id) : undefined;
-    if (!dataset || !compound || !id) {
-      set({ compoundId: null, circles: null });
-      return;
-    }
-    const origins = compoundOrigins(compound, gatesByCompound(dataset));
-    const speedMPerMin = WALK_SPEED_M_PER_MIN.standard;
-    const circles = straightLineCircles(origins.points, speedMPerMin, BAND_MINUTES);
-    set({ compoundId: id, circles: { compoundId: id, origins, speedMPerMin, circles } });
-  },
-  pick: (picked) => set({ picked }),
-});
+/** Recomputes the origin and its straight-line circles from the selection, then asks for walks. */
+function derive(state: AppState): Pick<AppState, 'circles'> {
+  const { dataset, compoundId, at, profile, maxMinutes } = state;
+  const speedMPerMin = WALK_SPEED_M_PER_MIN[profile];
+  const bandMinutes = BAND_MINUTES.filter((m) => m <= maxMinutes);
+  let origins: CompoundOrigins | null = null;
+  if (dataset && compoundId) {
+    const compound = dataset.compounds.features.find((c) => c.properties.id === compoundId);
+    if (compound) origins = compoundOrigins(compound, gatesByCompound(dataset));
+  } else if (at) origins = { points: [at], kind: 'point' };
+  if (!origins) return { circles: null };
+  return {
+    circles: { compoundId, origins, speedMPerMin, bandMinutes, circles: straightLineCircles(origins.points, speedMPerMin, bandMinutes) },
+  };
+}
+
+export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set, get) => {
+  const update = (patch: Partial<AppState>) => {
+    set(patch);
+    set(derive(get()));
+    get().requestWalk();
+  };
+  return {
+    compoundId: null,
+    at: null,
+    profile: 'standard',
+    maxMinutes: 15,
+    circles: null,
+    picked: null,
+    selectCompound(id) {
+      const exists = id !== null && get().dataset?.compounds.features.some((c) => c.properties.id === id);
+      update({ compoundId: exists ? id : null, at: exists ? null : get().at });
+      if (id === null) update({ at: null });
+    },
+    setAt: (at) => update({ at, compoundId: at ? null : get().compoundId }),
+    setProfile: (profile) => update({ profile }),
+    pick: (picked) => set({ picked }),
+  };
+};

@@ -1,3 +1,4 @@
+import { BAND_MINUTES, WALK_SPEED_M_PER_MIN, type LonLat, type WalkProfile } from '../domain/geo';
 import { isLang, type Lang, type MessageKey, type Vars } from '../i18n';
 
 export const DEFAULT_DATA = 'data/yuefeng-sample';
@@ -14,9 +15,22 @@ export interface Notice {
 export interface UrlState {
   data: string;
   compound: string | null;
+  at: LonLat | null;
+  profile: WalkProfile;
+  minutes: number;
   lang: Lang;
   mode: Mode;
   notices: Notice[];
+}
+
+const DEFAULT_MINUTES = 15;
+
+/** `lon,lat` in WGS84 degrees; null when malformed or out of range. */
+function parseLonLat(text: string): LonLat | null {
+  const parts = text.split(',').map((p) => Number(p.trim()));
+  if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [lon, lat] = parts as [number, number];
+  return Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? [lon, lat] : null;
 }
 
 /**
@@ -51,11 +65,38 @@ export function parseUrlState(search: string, defaultLang: Lang = 'zh'): UrlStat
   }
 
   const compound = params.get('compound')?.trim() || null;
-  return { data, compound, lang, mode, notices };
+
+  const atParam = params.get('at');
+  const at = atParam === null ? null : parseLonLat(atParam);
+  if (atParam !== null && !at) bad('at', atParam);
+
+  const profileParam = params.get('profile');
+  let profile: WalkProfile = 'standard';
+  if (profileParam !== null) {
+    if (profileParam in WALK_SPEED_M_PER_MIN) profile = profileParam as WalkProfile;
+    else bad('profile', profileParam);
+  }
+
+  const minutesParam = params.get('minutes');
+  let minutes = DEFAULT_MINUTES;
+  if (minutesParam !== null) {
+    if ((BAND_MINUTES as readonly number[]).includes(Number(minutesParam))) minutes = Number(minutesParam);
+    else bad('minutes', minutesParam);
+  }
+  return { data, compound, at, profile, minutes, lang, mode, notices };
 }
 
 /** The URL for the current view, keeping parameters this version does not own. */
-export function urlFor(current: string, state: { data: string; compound: string | null; lang: Lang }): string {
+export interface ViewState {
+  data: string;
+  compound: string | null;
+  at: LonLat | null;
+  profile: WalkProfile;
+  minutes: number;
+  lang: Lang;
+}
+
+export function urlFor(current: string, state: ViewState): string {
   const url = new URL(current);
   const set = (name: string, value: string | null, fallback: string | null) => {
     if (value === null || value === fallback) url.searchParams.delete(name);
@@ -63,6 +104,9 @@ export function urlFor(current: string, state: { data: string; compound: string 
   };
   set('data', state.data, DEFAULT_DATA);
   set('compound', state.compound, null);
+  set('at', state.at ? `${state.at[0].toFixed(6)},${state.at[1].toFixed(6)}` : null, null);
+  set('profile', state.profile, 'standard');
+  set('minutes', String(state.minutes), String(DEFAULT_MINUTES));
   set('lang', state.lang, 'zh');
   return url.toString();
 }

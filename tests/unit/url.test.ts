@@ -3,7 +3,7 @@ import { DEFAULT_DATA, parseUrlState, urlFor } from '../../src/store/url';
 
 describe('shareable URL', () => {
   it('defaults to the sample, Chinese, resident mode', () => {
-    expect(parseUrlState('')).toEqual({ data: DEFAULT_DATA, compound: null, lang: 'zh', mode: 'resident', notices: [] });
+    expect(parseUrlState('')).toEqual({ data: DEFAULT_DATA, compound: null, at: null, profile: 'standard', minutes: 15, lang: 'zh', mode: 'resident', notices: [] });
   });
 
   it('reads data, compound and lang', () => {
@@ -19,13 +19,23 @@ describe('shareable URL', () => {
     expect(s.notices.map((n) => n.vars?.param)).toEqual(['lang', 'mode', 'data']);
   });
 
+  it('reads an origin point, profile and minutes, rejecting bad ones', () => {
+    expect(parseUrlState('?at=119.33,26.09&profile=elder&minutes=10')).toMatchObject({ at: [119.33, 26.09], profile: 'elder', minutes: 10, notices: [] });
+    const bad = parseUrlState('?at=26.09&profile=fast&minutes=99');
+    expect(bad).toMatchObject({ at: null, profile: 'standard', minutes: 15 });
+    expect(bad.notices.map((n) => n.vars?.param)).toEqual(['at', 'profile', 'minutes']);
+  });
+
   it('says a known but later mode is not available yet', () => {
     expect(parseUrlState('?mode=hall').notices).toEqual([{ key: 'notice.modeLater', vars: { mode: 'hall' } }]);
   });
 
   it('writes only what differs from the defaults and keeps other parameters', () => {
-    const url = urlFor('http://localhost/?mode=hall&x=1', { data: DEFAULT_DATA, compound: 'c-1', lang: 'en' });
+    const base = { data: DEFAULT_DATA, at: null, profile: 'standard' as const, minutes: 15 };
+    const url = urlFor('http://localhost/?mode=hall&x=1', { ...base, compound: 'c-1', lang: 'en' });
     expect(new URL(url).searchParams.toString()).toBe('mode=hall&x=1&compound=c-1&lang=en');
-    expect(urlFor('http://localhost/?compound=c-1', { data: DEFAULT_DATA, compound: null, lang: 'zh' })).toBe('http://localhost/');
+    expect(urlFor('http://localhost/?compound=c-1', { ...base, compound: null, lang: 'zh' })).toBe('http://localhost/');
+    const point = urlFor('http://localhost/', { ...base, compound: null, at: [119.33, 26.09], profile: 'elder', minutes: 10, lang: 'zh' });
+    expect(parseUrlState(new URL(point).search)).toMatchObject({ at: [119.33, 26.09], profile: 'elder', minutes: 10, notices: [] });
   });
 });

@@ -1,34 +1,80 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
+import { WALK_SPEED_M_PER_MIN, type WalkProfile } from '../../domain/geo';
+import { formatNumber } from '../../i18n';
 import { theme } from '../../map/theme';
 import { useStore } from '../../store';
 
-/** What the selected compound's straight-line circles mean, band by band. */
+const PROFILES: WalkProfile[] = ['standard', 'elder'];
+
+/** The selected origin's walking areas, the straight-line circles and what they overclaim. */
 export function CirclesPanel() {
-  const { circles, dataset, lang, selectCompound } = useStore(
-    useShallow((s) => ({ circles: s.circles, dataset: s.dataset, lang: s.lang, selectCompound: s.selectCompound })),
+  const { circles, dataset, lang, walk, walkStatus, profile, setProfile, selectCompound } = useStore(
+    useShallow((s) => ({
+      circles: s.circles,
+      dataset: s.dataset,
+      lang: s.lang,
+      walk: s.walk,
+      walkStatus: s.walkStatus,
+      profile: s.profile,
+      setProfile: s.setProfile,
+      selectCompound: s.selectCompound,
+    })),
   );
   const t = useT();
   if (!circles || !dataset) return <p className="panel-section hint">{t('circles.hint')}</p>;
-  const compound = dataset.compounds.features.find((c) => c.properties.id === circles.compoundId)?.properties;
-  const name = (lang === 'en' ? compound?.name_en ?? compound?.name : compound?.name) ?? circles.compoundId;
+  const compound = circles.compoundId ? dataset.compounds.features.find((c) => c.properties.id === circles.compoundId)?.properties : undefined;
+  const name = compound ? ((lang === 'en' ? compound.name_en ?? compound.name : compound.name) ?? compound.id) : null;
   const bands = [...circles.circles.features].map((f) => f.properties).sort((a, b) => a.minutes - b.minutes);
   const bandText = bands.map((b) => t('circles.band', { minutes: b.minutes, metres: b.radiusM })).join('、');
+  const maxMinutes = Math.max(...circles.bandMinutes);
+  const share = walk?.overclaim.share ?? 0;
   return (
     <section className="panel-section circles-panel" aria-labelledby="circles-title">
-      <h2 id="circles-title">{t('circles.title', { name })}</h2>
-      <p className="circles-kind">{t('circles.straight')}</p>
-      <p className="hint">{t('circles.straightNote', { speed: circles.speedMPerMin, bands: bandText })}</p>
-      <ul className="bands">
+      <h2 id="circles-title">{name ? t('circles.title', { name }) : t('walk.titlePoint')}</h2>
+      <fieldset className="profile-switch">
+        <legend>{t('walk.profile')}</legend>
+        {PROFILES.map((p) => (
+          <label key={p} className="check">
+            <input type="radio" name="profile" value={p} checked={profile === p} onChange={() => setProfile(p)} />
+            {t(p === 'standard' ? 'walk.standard' : 'walk.elder', { speed: WALK_SPEED_M_PER_MIN[p] })}
+          </label>
+        ))}
+      </fieldset>
+      {walkStatus === 'no-network' ? (
+        <p className="notice-inline" role="status">{t('walk.noNetwork')}</p>
+      ) : (
+        <>
+          <p className="circles-kind">{t('walk.network')}</p>
+          <p className="hint">{t('walk.networkNote', { bands: circles.bandMinutes.join(' / ') })}</p>
+          {walkStatus === 'running' && !walk && <p className="hint" role="status">{t('walk.computing')}</p>}
+          {walk && (
+            <p className="overclaim" data-testid="overclaim">
+              {share >= 0.005
+                ? t('walk.overclaim', { minutes: maxMinutes, share: `${formatNumber(lang, share * 100)}%` })
+                : t('walk.overclaimNone', { minutes: maxMinutes })}
+            </p>
+          )}
+        </>
+      )}
+      <ul className="bands" aria-label={t('circles.straight')}>
         {bands.map((band) => (
           <li key={band.minutes}>
+            {walk && <span className="band-fill" style={{ background: theme.bands[band.minutes] }} aria-hidden="true" />}
             <span className="band-swatch" style={{ borderColor: theme.bands[band.minutes] }} aria-hidden="true" />
             {t('circles.band', { minutes: band.minutes, metres: band.radiusM })}
           </li>
         ))}
       </ul>
+      <p className="circles-kind">{t('circles.straight')}</p>
+      <p className="hint">{t('circles.straightNote', { speed: circles.speedMPerMin, bands: bandText })}</p>
+      {walk && <p className="hint">{t('walk.straightDashed')}</p>}
       <p className="hint">
-        {circles.origins.kind === 'gates' ? t('circles.origins', { count: circles.origins.points.length }) : t('circles.originsCentre')}
+        {circles.origins.kind === 'gates'
+          ? t('circles.origins', { count: circles.origins.points.length })
+          : circles.origins.kind === 'surface'
+            ? t('circles.originsCentre')
+            : t('walk.dragHint')}
       </p>
       <button type="button" className="btn" onClick={() => selectCompound(null)}>{t('circles.clear')}</button>
     </section>

@@ -17,6 +17,8 @@ export const SOURCES = {
   gates: 'gates',
   facilities: 'facilities',
   circles: 'circles',
+  walksheds: 'walksheds',
+  reachedWays: 'reached-ways',
 } as const;
 
 /** Label text in the chosen language, falling back to the Chinese name. */

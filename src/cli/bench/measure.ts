@@ -1,0 +1,57 @@
+import { performance } from 'node:perf_hooks';
+
+/**
+ * Timing for the benchmark. Each job of a row (ours, then every peer) is warmed up (JIT,
+ * caches) and then timed over consecutive runs; medians are reported. Jobs run one after
+ * another rather than interleaved: interleaving made ours pay for collecting the garbage a
+ * peer left behind (turf.union leaves a lot), which measured the peer, not ours.
+ */
+
+export interface Timing {
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  runs: number;
+}
+
+export interface MeasureOptions {
+  /** Timed runs per job; at least 5. */
+  runs: number;
+  /** Warm-up repeats a job until this much time went by (it always runs at least once). */
+  warmupMs: number;
+  /** …but never more than this many warm-up runs. */
+  maxWarmups: number;
+}
+
+export const DEFAULT_MEASURE: MeasureOptions = { runs: 5, warmupMs: 250, maxWarmups: 10 };
+
+export interface Measured {
+  timings: Map<string, Timing>;
+  /** The first answer of each job (from the warm-up), for the correctness check. */
+  results: Map<string, unknown>;
+}
+
+export function measure(jobs: ReadonlyMap<string, () => unknown>, options: MeasureOptions = DEFAULT_MEASURE): Measured {
+  const results = new Map<string, unknown>();
+  const timings = new Map<string, Timing>();
+  for (const [name, job] of jobs) {
+    const warmupStart = performance.now();
+    results.set(name, job());
+    for (let k = 1; k < options.maxWarmups && performance.now() - warmupStart < options.warmupMs; k++) job();
+    const times: number[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      const start = performance.now();
+      job();
+      times.push(performance.now() - start);
+    }
+    timings.set(name, summarise(times));
+  }
+  return { timings, results };
+}
+
+function summarise(times: number[]): Timing {
+  const sorted = [...times].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const medianMs = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { medianMs, minMs: sorted[0]!, maxMs: sorted[sorted.length - 1]!, runs: sorted.length };
+}

@@ -1,0 +1,92 @@
+import type { Dataset, Problem } from './dataset';
+import { buildGraph } from './engine/graph';
+import { categoryFields, nearestOf, type FacilityPoint } from './engine/nearest';
+import { Snapper } from './engine/snap';
+import { haversineM } from './engine/graph';
+import type { LonLat } from './geo';
+import { compoundOrigins, gatesByCompound } from './origins';
+import { CATEGORIES } from './taxonomy';
+
+export interface NearestEntry {
+  facility_id: string;
+  walk_m: number;
+  walk_min: number;
+}
+
+export interface CompoundReport {
+  id: string;
+  origins: LonLat[];
+  nearest: Record<string, NearestEntry | null>;
+}
+
+/** The analysis report of DATA-CONTRACT.md ("Analysis report"); keys are stable. */
+export interface AnalysisReport {
+  dataset: string;
+  speed_m_per_min: number;
+  network: boolean;
+  /** 'network' (walked along the ways) or 'straight-line' (no network in the dataset). */
+  distance_kind: 'network' | 'straight-line';
+  compounds: CompoundReport[];
+  problems: Problem[];
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
+
+/** Categories present in the facilities, in taxonomy order (unknown ones after, by name). */
+export function presentCategories(dataset: Pick<Dataset, 'facilities'>): string[] {
+  const present = new Set(dataset.facilities.features.map((f) => f.properties.category));
+  const order = CATEGORIES.map((c) => c.id);
+  return [...present].sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9) || a.localeCompare(b));
+}
+
+export function facilityPoints(dataset: Pick<Dataset, 'facilities'>): FacilityPoint[] {
+  return dataset.facilities.features.map((f) => ({ id: f.properties.id, category: f.properties.category, point: f.geometry.coordinates as LonLat }));
+}
+
+/** Straight-line nearest (no network): the closest facility of the category from any origin. */
+function nearestStraight(facilities: readonly FacilityPoint[], category: string, origins: readonly LonLat[]): { facility: FacilityPoint; walkM: number } | null {
+  let best: { facility: FacilityPoint; walkM: number } | null = null;
+  for (const facility of facilities) {
+    if (facility.category !== category) continue;
+    for (const o of origins) {
+      const d = haversineM(o[0], o[1], facility.point[0], facility.point[1]);
+      if (d < (best?.walkM ?? Infinity)) best = { facility, walkM: d };
+    }
+  }
+  return best;
+}
+
+/**
+ * For every compound, the nearest facility of every category present, by the shortest walk
+ * from any of its origins (gates, or point on surface). Without a network, straight-line.
+ */
+export function analyzeDataset(dataset: Dataset, problems: Problem[], speedMPerMin: number): AnalysisReport {
+  const categories = presentCategories(dataset);
+  const facilities = facilityPoints(dataset);
+  const gates = gatesByCompound(dataset);
+  const graph = dataset.network ? buildGraph(dataset.network) : null;
+  const hasNetwork = graph !== null && graph.segmentCount > 0;
+  const snapper = hasNetwork ? new Snapper(graph) : null;
+  const fields = hasNetwork && snapper ? categoryFields(graph, snapper, facilities) : null;
+
+  const compounds = dataset.compounds.features.map((compound): CompoundReport => {
+    const origins = compoundOrigins(compound, gates).points.map(([lon, lat]) => [round7(lon), round7(lat)] as LonLat);
+    const snaps = snapper ? origins.map((o) => snapper.snap(o)) : [];
+    const nearest: Record<string, NearestEntry | null> = {};
+    for (const category of categories) {
+      const found = fields ? nearestOf(fields, category, snaps) : nearestStraight(facilities, category, origins);
+      nearest[category] = found ? { facility_id: found.facility.id, walk_m: round1(found.walkM), walk_min: round1(found.walkM / speedMPerMin) } : null;
+    }
+    return { id: compound.properties.id, origins, nearest };
+  });
+
+  return {
+    dataset: dataset.manifest.id,
+    speed_m_per_min: speedMPerMin,
+    network: hasNetwork,
+    distance_kind: hasNetwork ? 'network' : 'straight-line',
+    compounds,
+    problems,
+  };
+}

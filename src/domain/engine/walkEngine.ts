@@ -1,0 +1,91 @@
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon } from 'geojson';
+import type { ContourProps } from '../contours';
+import type { FC, NetworkProps } from '../dataset';
+import type { LonLat } from '../geo';
+import { circleOverclaim, type Overclaim } from '../overclaim';
+import { buildGraph, haversineM, type WalkGraph } from './graph';
+import { categoryFields, nearestOf, type CategoryFields, type FacilityPoint } from './nearest';
+import { searchFrom, type Search } from './search';
+import { Snapper } from './snap';
+import { reachedWays, travelTimeGrid, walkshedPolygons, type ReachedWayProps, type TravelTimeGrid } from './walkshed';
+
+export interface WalkRequest {
+  origins: LonLat[];
+  speedMPerMin: number;
+  /** Band limits in minutes, ascending (5, 10, 15). */
+  bandMinutes: number[];
+}
+
+export interface NearestFacility {
+  category: string;
+  facilityId: string;
+  /** Network metres (snap legs included). */
+  walkM: number;
+  /** Straight-line metres from the nearest origin to the same facility. */
+  straightM: number;
+}
+
+export interface WalkResult {
+  walksheds: FeatureCollection<MultiPolygon, ContourProps>;
+  reachedWays: FeatureCollection<LineString, ReachedWayProps>;
+  times: TravelTimeGrid | null;
+  nearest: NearestFacility[];
+  /** For the largest band. */
+  overclaim: Overclaim;
+}
+
+const originsKey = (origins: readonly LonLat[]) => origins.map((o) => `${o[0].toFixed(7)},${o[1].toFixed(7)}`).join(';');
+
+/**
+ * The walking engine for one dataset: the graph, its snapper and the per-category distance
+ * fields are built once; each request runs one cut-off search from the origins, which is
+ * cached so a new band or a slower speed reuses it (Conveyal's split of search and polygon).
+ */
+export class WalkEngine {
+  readonly graph: WalkGraph;
+  readonly snapper: Snapper;
+  readonly fields: CategoryFields;
+  private cached: { key: string; search: Search } | null = null;
+
+  constructor(network: FC<LineString | MultiLineString, NetworkProps>, facilities: readonly FacilityPoint[]) {
+    this.graph = buildGraph(network);
+    this.snapper = new Snapper(this.graph);
+    this.fields = categoryFields(this.graph, this.snapper, facilities);
+  }
+
+  /** The cut-off search from these origins, reused when only the cutoff shrinks. */
+  search(origins: readonly LonLat[], cutoffM: number): Search {
+    const key = originsKey(origins);
+    if (this.cached?.key === key && this.cached.search.cutoffM >= cutoffM) {
+      return this.cached.search.cutoffM === cutoffM ? this.cached.search : { ...this.cached.search, cutoffM };
+    }
+    const sources = origins.flatMap((origin, label) => {
+      const snap = this.snapper.snap(origin);
+      return snap ? [{ snap, label }] : [];
+    });
+    const search = searchFrom(this.graph, sources, cutoffM);
+    this.cached = { key, search };
+    return search;
+  }
+
+  walk(request: WalkRequest): WalkResult {
+    const maxMinutes = Math.max(...request.bandMinutes);
+    const search = this.search(request.origins, maxMinutes * request.speedMPerMin);
+    const times = travelTimeGrid(search, request.speedMPerMin, { origins: request.origins });
+    const snaps = request.origins.map((o) => this.snapper.snap(o));
+    const nearest: NearestFacility[] = [];
+    for (const category of this.fields.byCategory.keys()) {
+      const found = nearestOf(this.fields, category, snaps);
+      if (!found) continue;
+      const straightM = Math.min(...request.origins.map((o) => haversineM(o[0], o[1], found.facility.point[0], found.facility.point[1])));
+      nearest.push({ category, facilityId: found.facility.id, walkM: found.walkM, straightM });
+    }
+    return {
+      walksheds: times ? walkshedPolygons(times, request.bandMinutes) : { type: 'FeatureCollection', features: [] },
+      reachedWays: reachedWays(search, request.speedMPerMin),
+      times,
+      nearest,
+      overclaim: circleOverclaim(request.origins, request.speedMPerMin, maxMinutes, times),
+    };
+  }
+}

@@ -1,0 +1,161 @@
+import type { FeatureCollection, LineString, MultiPolygon } from 'geojson';
+import { gridContours, type ContourProps } from '../contours';
+import type { LonLat } from '../geo';
+import { gridForBBox, gridX, gridY, type BBoxLonLat, type GridSpec } from '../gridSpec';
+import type { Search } from './search';
+
+export interface WalkshedOptions {
+  /** Cell side, metres (DESIGN.md: about 20 m). */
+  cellM?: number;
+  /** How far off the network a walk may continue to reach a cell (courtyards, squares), metres. */
+  offNetworkM?: number;
+  /** The un-snapped start points: their cells are reached at time 0. */
+  origins?: readonly LonLat[];
+}
+
+/** Travel time in minutes per cell (Infinity where nothing is reached within the search's cutoff). */
+export interface TravelTimeGrid {
+  grid: GridSpec;
+  minutes: Float32Array;
+}
+
+const SQRT2 = Math.SQRT2;
+
+/** Network metres at `tM` metres along segment s from node A, from any source. */
+function metresAlong(search: Search, s: number, tM: number): number {
+  const { graph, distM } = search;
+  const len = graph.segmentLengthM[s]!;
+  let d = Math.min(distM[graph.segmentA[s]!]! + tM, distM[graph.segmentB[s]!]! + len - tM);
+  for (const source of search.bySegment.get(s) ?? []) d = Math.min(d, source.snap.offsetM + Math.abs(source.snap.alongM - tM));
+  return d;
+}
+
+/** Bounding box of the nodes the search reached (plus the start points). */
+function reachedBBox(search: Search, origins: readonly LonLat[]): BBoxLonLat | null {
+  const { graph, distM } = search;
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  const add = (lon: number, lat: number) => {
+    if (lon < w) w = lon;
+    if (lon > e) e = lon;
+    if (lat < s) s = lat;
+    if (lat > n) n = lat;
+  };
+  for (let i = 0; i < graph.nodeCount; i++) if (distM[i]! <= search.cutoffM) add(graph.nodeLon[i]!, graph.nodeLat[i]!);
+  for (const src of search.sources) add(src.snap.point[0], src.snap.point[1]);
+  for (const o of origins) add(o[0], o[1]);
+  return w <= e ? [w, s, e, n] : null;
+}
+
+/**
+ * Travel time on a grid of ~20 m cells: cells along reached ways take the network time at
+ * that point; other cells are reached only by a short straight walk (≤ offNetworkM) from
+ * them, spread by a two-pass chamfer distance transform. A river between bridges stays
+ * unreached because no way crosses it and it is wider than that short walk.
+ */
+export function travelTimeGrid(search: Search, speedMPerMin: number, options: WalkshedOptions = {}): TravelTimeGrid | null {
+  const cellM = options.cellM ?? 20;
+  const offNetworkM = options.offNetworkM ?? 50;
+  const origins = options.origins ?? [];
+  const bbox = reachedBBox(search, origins);
+  if (!bbox) return null;
+  const grid = gridForBBox(bbox, cellM, offNetworkM + 2 * cellM);
+  const { cols, rows } = grid;
+  const metres = new Float32Array(cols * rows).fill(Infinity);
+  const offM = new Float32Array(cols * rows);
+  const mark = (lon: number, lat: number, d: number) => {
+    const col = Math.floor(gridX(grid, lon));
+    const row = Math.floor(gridY(grid, lat));
+    if (col < 0 || row < 0 || col >= cols || row >= rows) return;
+    const i = row * cols + col;
+    if (d < metres[i]!) metres[i] = d;
+  };
+
+  const { graph, distM, cutoffM } = search;
+  const step = cellM / 2;
+  for (let s = 0; s < graph.segmentCount; s++) {
+    const a = graph.segmentA[s]!;
+    const b = graph.segmentB[s]!;
+    if (distM[a]! > cutoffM && distM[b]! > cutoffM && !search.bySegment.has(s)) continue;
+    const len = graph.segmentLengthM[s]!;
+    const pieces = Math.max(1, Math.ceil(len / step));
+    for (let k = 0; k <= pieces; k++) {
+      const f = k / pieces;
+      const d = metresAlong(search, s, f * len);
+      if (d > cutoffM) continue;
+      mark(graph.nodeLon[a]! + f * (graph.nodeLon[b]! - graph.nodeLon[a]!), graph.nodeLat[a]! + f * (graph.nodeLat[b]! - graph.nodeLat[a]!), d);
+    }
+  }
+  for (const o of origins) mark(o[0], o[1], 0);
+
+  const relax = (i: number, j: number, cost: number) => {
+    const d = metres[j]! + cost;
+    const off = offM[j]! + cost;
+    if (d < metres[i]! && off <= offNetworkM) {
+      metres[i] = d;
+      offM[i] = off;
+    }
+  };
+  const diagonal = cellM * SQRT2;
+  for (let round = 0; round < 2; round++) {
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const i = r * cols + c;
+        if (c > 0) relax(i, i - 1, cellM);
+        if (r > 0) {
+          relax(i, i - cols, cellM);
+          if (c > 0) relax(i, i - cols - 1, diagonal);
+          if (c < cols - 1) relax(i, i - cols + 1, diagonal);
+        }
+      }
+    }
+    for (let r = rows - 1; r >= 0; r--) {
+      for (let c = cols - 1; c >= 0; c--) {
+        const i = r * cols + c;
+        if (c < cols - 1) relax(i, i + 1, cellM);
+        if (r < rows - 1) {
+          relax(i, i + cols, cellM);
+          if (c < cols - 1) relax(i, i + cols + 1, diagonal);
+          if (c > 0) relax(i, i + cols - 1, diagonal);
+        }
+      }
+    }
+  }
+  const minutes = new Float32Array(cols * rows);
+  for (let i = 0; i < minutes.length; i++) minutes[i] = metres[i]! / speedMPerMin;
+  return { grid, minutes };
+}
+
+/** Walkshed polygons (with holes where nothing is reached), one per band, in the order given. */
+export function walkshedPolygons(times: TravelTimeGrid, bandMinutes: readonly number[]): FeatureCollection<MultiPolygon, ContourProps> {
+  return gridContours(times.minutes, times.grid, bandMinutes, { inside: 'atOrBelow' });
+}
+
+export interface ReachedWayProps {
+  /** Minutes to the middle of this piece of way. */
+  minutes: number;
+}
+
+/** The ways reached within the cutoff, each piece with its walking minutes (for colouring); cut at the cutoff. */
+export function reachedWays(search: Search, speedMPerMin: number): FeatureCollection<LineString, ReachedWayProps> {
+  const { graph, distM, cutoffM } = search;
+  const features: FeatureCollection<LineString, ReachedWayProps>['features'] = [];
+  const at = (a: number, b: number, f: number): LonLat => [
+    graph.nodeLon[a]! + f * (graph.nodeLon[b]! - graph.nodeLon[a]!),
+    graph.nodeLat[a]! + f * (graph.nodeLat[b]! - graph.nodeLat[a]!),
+  ];
+  for (let s = 0; s < graph.segmentCount; s++) {
+    const a = graph.segmentA[s]!;
+    const b = graph.segmentB[s]!;
+    const dA = distM[a]!;
+    const dB = distM[b]!;
+    if (dA > cutoffM && dB > cutoffM) continue;
+    const len = graph.segmentLengthM[s]!;
+    let from = 0;
+    let to = 1;
+    if (dA > cutoffM) from = Math.max(0, 1 - (cutoffM - dB) / len);
+    else if (dB > cutoffM) to = Math.min(1, (cutoffM - dA) / len);
+    const mid = metresAlong(search, s, ((from + to) / 2) * len);
+    features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [at(a, b, from), at(a, b, to)] }, properties: { minutes: mid / speedMPerMin } });
+  }
+  return { type: 'FeatureCollection', features };
+}

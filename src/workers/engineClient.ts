@@ -1,0 +1,72 @@
+import type { Dataset } from '../domain/dataset';
+import { facilityPoints } from '../domain/analysis';
+import type { WalkRequest, WalkResult } from '../domain/engine/walkEngine';
+import type { FromEngine, ToEngine } from './protocol';
+
+export interface WalkAnswer {
+  result: WalkResult | null;
+  ms: number;
+}
+
+/**
+ * Main-thread side of the engine worker. `walk` resolves with the answer, or with null when
+ * a newer request (or a new dataset) superseded it: latest request wins.
+ */
+export class EngineClient {
+  private readonly worker: Worker;
+  private generation = 0;
+  private nextId = 0;
+  private latestId = -1;
+  private waiting = new Map<number, (answer: WalkAnswer | null) => void>();
+  private ready: Promise<boolean> = Promise.resolve(false);
+  private resolveReady: ((hasNetwork: boolean) => void) | null = null;
+
+  constructor() {
+    this.worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'walking-engine' });
+    this.worker.onmessage = (event: MessageEvent<FromEngine>) => this.receive(event.data);
+  }
+
+  /** Sends a dataset to the worker; resolves with whether it has a walkable network. */
+  load(dataset: Dataset): Promise<boolean> {
+    this.generation++;
+    for (const resolve of this.waiting.values()) resolve(null);
+    this.waiting.clear();
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    const message: ToEngine = { type: 'init', generation: this.generation, network: dataset.network, facilities: facilityPoints(dataset) };
+    this.worker.postMessage(message);
+    return this.ready;
+  }
+
+  async walk(request: WalkRequest): Promise<WalkAnswer | null> {
+    const id = this.nextId++;
+    this.latestId = id;
+    for (const [older, resolve] of this.waiting) if (older < id) resolve(null);
+    this.waiting.clear();
+    const hasNetwork = await this.ready;
+    if (id !== this.latestId) return null;
+    if (!hasNetwork) return { result: null, ms: 0 };
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      const message: ToEngine = { type: 'walk', id, generation: this.generation, request };
+      this.worker.postMessage(message);
+    });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+  }
+
+  private receive(message: FromEngine): void {
+    if (message.type === 'ready') {
+      if (message.generation === this.generation) this.resolveReady?.(message.hasNetwork);
+      return;
+    }
+    const resolve = this.waiting.get(message.id);
+    if (!resolve) return;
+    this.waiting.delete(message.id);
+    if (message.type === 'error') {
+      console.error('walking engine:', message.message);
+      resolve({ result: null, ms: 0 });
+    } else resolve(message.id === this.latestId ? { result: message.result, ms: message.ms } : null);
+  }
+}

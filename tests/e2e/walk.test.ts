@@ -1,0 +1,130 @@
+import { mkdirSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, mapIdle, waitForMap, watchOutsideRequests } from './browser';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = resolve(ROOT, 'tests/e2e/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+const base = inject('baseUrl');
+/** A compound on the south bank whose 15-minute circle reaches across the river (sample data). */
+const RIVERSIDE = 'c-044';
+
+let browser: Browser;
+const outside: string[] = [];
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  outside.push(...watchOutsideRequests(page, base));
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(new URL(path, base).toString());
+  await waitForMap(page);
+  return page;
+}
+
+const walkCount = (page: Page) => page.evaluate(() => window.__serviceCircles!.store.getState().walkCount);
+const rendered = (page: Page, layer: string) =>
+  page.evaluate((id) => window.__serviceCircles!.controller.map.queryRenderedFeatures({ layers: [id] }).length, layer);
+
+describe('network walksheds', () => {
+  it('draws walksheds that the river cuts while the straight-line circles ignore it', async () => {
+    const page = await open(`./?compound=${RIVERSIDE}`);
+    const overclaim = page.getByTestId('overclaim');
+    await overclaim.waitFor();
+    const share = Number(/(\d+)%/.exec((await overclaim.textContent()) ?? '')?.[1]);
+    expect(share).toBeGreaterThan(20);
+    await mapIdle(page);
+    expect(await rendered(page, 'walkshed-fill')).toBeGreaterThan(0);
+    expect(await rendered(page, 'reached-ways')).toBeGreaterThan(10);
+    expect(await rendered(page, 'circle-line')).toBeGreaterThanOrEqual(3);
+    // Per category: the nearest facility with network minutes and straight-line metres.
+    const list = page.getByRole('region', { name: '最近的服务设施' }).or(page.locator('section.nearest'));
+    expect(await list.locator('li').count()).toBeGreaterThanOrEqual(10);
+    expect(await list.locator('li').first().textContent()).toMatch(/步行 [\d.]+ 分钟 · \d+ 米.*直线 \d+ 米/);
+    await page.screenshot({ path: resolve(SHOTS, 'walkshed-river.png') });
+    await page.close();
+  });
+
+  it('switches to the elder profile: 45 m/min, smaller circles, URL updated', async () => {
+    const page = await open(`./?compound=${RIVERSIDE}`);
+    await page.getByTestId('overclaim').waitFor();
+    const before = await walkCount(page);
+    await page.getByRole('radio', { name: /长者 45 米\/分钟/ }).check();
+    await expect.poll(() => walkCount(page)).toBeGreaterThan(before);
+    await page.getByText('15 分钟 · 675 米').first().waitFor();
+    expect(page.url()).toContain('profile=elder');
+    await page.close();
+  });
+
+  it('starts from any clicked point and follows the dragged marker', async () => {
+    const page = await open('./?at=119.3300,26.0900');
+    await page.getByTestId('overclaim').waitFor();
+    const marker = page.getByTestId('origin-marker');
+    await marker.waitFor();
+    const box = (await marker.boundingBox())!;
+    const start = await walkCount(page);
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height - 4;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x + i * 8, y + i * 3);
+    await page.mouse.up();
+    await expect.poll(() => walkCount(page)).toBeGreaterThan(start + 2);
+    await expect.poll(() => decodeURIComponent(page.url())).toMatch(/at=119\.33\d+,26\.08\d+/);
+    await page.close();
+  });
+
+  it('keeps up with a moving origin at 30 updates per second (measured, not asserted)', async () => {
+    const page = await open('./?at=119.3300,26.0900');
+    await page.getByTestId('overclaim').waitFor();
+    const figures = await page.evaluate(async () => {
+      const store = window.__serviceCircles!.store;
+      const times: number[] = [];
+      const unsubscribe = store.subscribe((s, p) => s.walkCount !== p.walkCount && times.push(s.walkMs));
+      const before = store.getState().walkCount;
+      const t0 = performance.now();
+      for (let i = 0; i < 60; i++) {
+        store.getState().setAt([119.33 + i * 2e-5, 26.09 + i * 1e-5]);
+        await new Promise((r) => setTimeout(r, 33));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      unsubscribe();
+      const seconds = (performance.now() - t0) / 1000;
+      times.sort((a, b) => a - b);
+      return { updates: store.getState().walkCount - before, seconds, medianMs: times[Math.floor(times.length / 2)] ?? NaN, maxMs: times.at(-1) ?? NaN };
+    });
+    console.log(
+      `moving origin: ${figures.updates} walkshed updates for 60 moves in ${figures.seconds.toFixed(2)} s = ${(figures.updates / figures.seconds).toFixed(1)} updates/s; ` +
+        `engine per update: median ${figures.medianMs.toFixed(1)} ms, max ${figures.maxMs.toFixed(1)} ms (headless Chromium, software WebGL)`,
+    );
+    expect(figures.updates).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('falls back to straight-line distances, and says so, without a network', async () => {
+    const page = await open('./');
+    const dir = resolve(ROOT, 'tests/fixtures/no-network');
+    await page.getByTestId('open-data-input').setInputFiles(readdirSync(dir).map((f) => resolve(dir, f)));
+    await page.getByText('此数据没有路网，所有距离均为直线距离。').waitFor();
+    await waitForMap(page);
+    await page.evaluate(() => window.__serviceCircles!.store.getState().selectCompound('c-1'));
+    await page.getByText('此数据没有路网：以下均为直线距离，实际步行会更远。').waitFor();
+    const items = page.locator('section.nearest li');
+    await expect.poll(() => items.count()).toBe(2);
+    expect(await items.first().textContent()).toMatch(/直线 \d+ 米/);
+    expect(await items.first().textContent()).not.toContain('步行');
+    await page.screenshot({ path: resolve(SHOTS, 'no-network.png') });
+    await page.close();
+  });
+
+  it('sent no request to anything but the local server', () => {
+    expect(outside).toEqual([]);
+  });
+});

@@ -1,0 +1,180 @@
+import { distance } from '@turf/turf';
+import type { LineString, MultiLineString } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { FC, NetworkProps } from '../../src/domain/dataset';
+import { buildGraph, SEGMENT_STEPS } from '../../src/domain/engine/graph';
+import { routeTo } from '../../src/domain/engine/route';
+import { reachOf, searchFrom } from '../../src/domain/engine/search';
+import { Snapper } from '../../src/domain/engine/snap';
+import type { LonLat } from '../../src/domain/geo';
+
+type Way = { coords: LonLat[] | LonLat[][]; props?: Partial<NetworkProps> };
+function net(ways: Way[]): FC<LineString | MultiLineString, NetworkProps> {
+  return {
+    type: 'FeatureCollection',
+    features: ways.map((w, i) => ({
+      type: 'Feature',
+      properties: { id: `w${i}`, ...w.props },
+      geometry: Array.isArray(w.coords[0]?.[0]) ? { type: 'MultiLineString', coordinates: w.coords as LonLat[][] } : { type: 'LineString', coordinates: w.coords as LonLat[] },
+    })),
+  };
+}
+
+/** ~111 m per 0.001° of latitude; longitudes scaled at the equator for easy paper checks. */
+const M = distance([0, 0], [0, 0.001], { units: 'meters' });
+
+describe('graph build', () => {
+  it('joins ways only at shared coordinates and measures with haversine', () => {
+    const g = buildGraph(net([{ coords: [[0, 0], [0, 0.001], [0, 0.002]] }, { coords: [[0, 0.001], [0.001, 0.001]] }, { coords: [[0.0005, 0], [0.0005, 0.002]] }]));
+    expect(g.nodeCount).toBe(6);
+    expect(g.segmentCount).toBe(4);
+    expect(g.segmentLengthM[0]).toBeCloseTo(M, 6);
+    // the third way crosses the first visually but shares no coordinate: not joined
+    const s = searchFrom(g, [{ snap: new Snapper(g).snap([0, 0])!, label: 0 }]);
+    expect(Number.isFinite(s.distM[4]!)).toBe(false);
+  });
+
+  it('rounds coordinates to 1e-7° before joining, drops zero-length and duplicate segments', () => {
+    const g = buildGraph(net([{ coords: [[0, 0], [0, 0], [0.001, 0]] }, { coords: [[0.00100000001, 0], [0, 0]] }, { coords: [[0.001, 0], [0.002, 0]] }]));
+    expect(g.nodeCount).toBe(3);
+    expect(g.segmentCount).toBe(2);
+  });
+
+  it('leaves out access=no/private, keeps steps flagged, reads MultiLineStrings', () => {
+    const g = buildGraph(
+      net([
+        { coords: [[0, 0], [0.001, 0]], props: { access: 'private' } },
+        { coords: [[0, 0.001], [0.001, 0.001]], props: { access: 'no' } },
+        { coords: [[[0, 0.002], [0.001, 0.002]], [[0, 0.003], [0.001, 0.003]]] },
+        { coords: [[0, 0.004], [0.001, 0.004]], props: { highway: 'steps' } },
+      ]),
+    );
+    expect(g.segmentCount).toBe(3);
+    expect(Array.from(g.segmentFlags)).toEqual([0, 0, SEGMENT_STEPS]);
+    expect(Array.from(g.segmentFeature)).toEqual([2, 2, 3]);
+  });
+});
+
+describe('snapping', () => {
+  const g = buildGraph(net([{ coords: [[0, 0], [0, 0.002]] }, { coords: [[0.002, 0], [0.002, 0.002]] }]));
+  const snapper = new Snapper(g);
+
+  it('takes the nearest point on the nearest segment and counts the leg', () => {
+    const s = snapper.snap([0.0005, 0.001])!;
+    expect(s.segment).toBe(0);
+    expect(s.point[0]).toBeCloseTo(0, 9);
+    expect(s.point[1]).toBeCloseTo(0.001, 9);
+    expect(s.offsetM).toBeCloseTo(distance([0.0005, 0.001], [0, 0.001], { units: 'meters' }), 3);
+    expect(s.alongM).toBeCloseTo(M, 1);
+  });
+
+  it('clamps beyond a segment end to the end vertex', () => {
+    const s = snapper.snap([0, -0.001])!;
+    expect(s.alongM).toBe(0);
+    expect(s.offsetM).toBeCloseTo(M, 1);
+  });
+
+  it('breaks an exact tie by the lower segment index', () => {
+    expect(snapper.snap([0.001, 0.001])!.segment).toBe(0);
+  });
+
+  it('returns null on an empty graph', () => {
+    expect(new Snapper(buildGraph(net([]))).snap([0, 0])).toBeNull();
+  });
+});
+
+describe('search', () => {
+  // A square block 0.001° a side with a diagonal alley missing: paths go round.
+  const g = buildGraph(net([{ coords: [[0, 0], [0.001, 0], [0.001, 0.001], [0, 0.001], [0, 0]] }, { coords: [[0.005, 0.005], [0.006, 0.005]] }]));
+  const snapper = new Snapper(g);
+
+  it('walks round the block, including both snap legs', () => {
+    const from = snapper.snap([0, -0.0001])!; // 11 m south of the SW corner
+    const to = snapper.snap([0.001, 0.0011])!; // 11 m north of the NE corner
+    const s = searchFrom(g, [{ snap: from, label: 7 }]);
+    const reach = reachOf(s, to)!;
+    expect(reach.label).toBe(7);
+    const eq = distance([0, 0], [0.001, 0], { units: 'meters' });
+    expect(reach.walkM).toBeCloseTo(from.offsetM + eq + M + to.offsetM, 6);
+  });
+
+  it('walks along the shared segment when source and target snap to it', () => {
+    const from = snapper.snap([0.0002, -0.0001])!;
+    const to = snapper.snap([0.0008, 0.0001])!;
+    expect(from.segment).toBe(to.segment);
+    const reach = reachOf(searchFrom(g, [{ snap: from, label: 0 }]), to)!;
+    expect(reach.via).toBe('same-segment');
+    expect(reach.walkM).toBeCloseTo(from.offsetM + Math.abs(to.alongM - from.alongM) + to.offsetM, 6);
+  });
+
+  it('gives null for a disconnected island and beyond the cutoff', () => {
+    const from = snapper.snap([0, 0])!;
+    const island = snapper.snap([0.0055, 0.005])!;
+    expect(reachOf(searchFrom(g, [{ snap: from, label: 0 }]), island)).toBeNull();
+    const near = snapper.snap([0.001, 0.001])!;
+    expect(reachOf(searchFrom(g, [{ snap: from, label: 0 }], 100), near)).toBeNull();
+    expect(reachOf(searchFrom(g, [{ snap: from, label: 0 }], 300), near)).not.toBeNull();
+  });
+
+  it('labels each node with its nearest of several sources', () => {
+    const a = snapper.snap([0, 0])!;
+    const b = snapper.snap([0.001, 0.001])!;
+    const s = searchFrom(g, [{ snap: a, label: 1 }, { snap: b, label: 2 }]);
+    expect(reachOf(s, snapper.snap([0.0001, 0])!)!.label).toBe(1);
+    expect(reachOf(s, snapper.snap([0.001, 0.0009])!)!.label).toBe(2);
+  });
+
+  it('draws the route along the ways with both snap legs', () => {
+    const origin: LonLat = [0, -0.0001];
+    const target: LonLat = [0.0011, 0.001];
+    const s = searchFrom(g, [{ snap: snapper.snap(origin)!, label: 0 }]);
+    const route = routeTo(s, snapper.snap(target)!, target, new Map([[0, origin]]))!;
+    expect(route.line[0]).toEqual(origin);
+    expect(route.line.at(-1)).toEqual(target);
+    let length = 0;
+    for (let i = 1; i < route.line.length; i++) length += distance(route.line[i - 1]!, route.line[i]!, { units: 'meters' });
+    expect(length).toBeCloseTo(route.walkM, 3);
+  });
+});
+
+/** Deliberately simple reference: Bellman-Ford relaxation over an edge list. */
+function reference(nodeCount: number, edges: [number, number, number][], source: number): number[] {
+  const d = new Array<number>(nodeCount).fill(Infinity);
+  d[source] = 0;
+  for (let round = 0; round < nodeCount; round++) {
+    let changed = false;
+    for (const [a, b, w] of edges) {
+      if (d[a]! + w < d[b]!) { d[b] = d[a]! + w; changed = true; }
+      if (d[b]! + w < d[a]!) { d[a] = d[b]! + w; changed = true; }
+    }
+    if (!changed) break;
+  }
+  return d;
+}
+
+describe('search on random graphs against a reference', () => {
+  it('agrees on every node of 20 random graphs', () => {
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let trial = 0; trial < 20; trial++) {
+      const points: LonLat[] = Array.from({ length: 40 }, () => [rand() * 0.01, rand() * 0.01]);
+      const ways: Way[] = [];
+      for (let i = 0; i < 70; i++) {
+        const a = Math.floor(rand() * 40);
+        const b = Math.floor(rand() * 40);
+        if (a !== b) ways.push({ coords: [points[a]!, points[b]!] });
+      }
+      const g = buildGraph(net(ways));
+      const edges: [number, number, number][] = [];
+      for (let s = 0; s < g.segmentCount; s++) edges.push([g.segmentA[s]!, g.segmentB[s]!, g.segmentLengthM[s]!]);
+      const start = g.segmentA[0]!;
+      const snap = { point: [g.nodeLon[start]!, g.nodeLat[start]!] as LonLat, offsetM: 0, segment: 0, alongM: 0 };
+      const ours = searchFrom(g, [{ snap, label: 0 }]);
+      const ref = reference(g.nodeCount, edges, start);
+      for (let n = 0; n < g.nodeCount; n++) {
+        if (ref[n] === Infinity) expect(ours.distM[n]).toBe(Infinity);
+        else expect(ours.distM[n]).toBeCloseTo(ref[n]!, 6);
+      }
+    }
+  });
+});
