@@ -9,7 +9,7 @@ export function Attribution() {
   if (!manifest) return null;
   return (
     <footer className="attribution" aria-label={t('data.source')}>
-      {manifest.synthetic && <strong className="synthetic-inline">{t('data.syntheticLong')} · </strong>}
+      {manifest.synthetic && <strong className="synthetic-inline">{t('data.synthetic')} · </strong>}
       {manifest.sources.map((source, i) => (
         <span key={i}>
           {i > 0 && ' · '}
@@ -17,7 +17,7 @@ export function Attribution() {
           {source.licence && !(source.attribution ?? source.name).includes(source.licence) && ` (${source.licence})`}
         </span>
       ))}
-      <span> · {t('map.attribution')}</span>
+      <span className="attribution-extra"> · {t('map.attribution')}</span>
     </footer>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatDate } from '../i18n';
 import { useStore } from '../store';
@@ -6,7 +7,8 @@ import { OpenDataButton } from './OpenDataButton';
 import { ProblemsBadge } from './ProblemsPanel';
 import { useT } from './useT';
 
-export function Header() {
+/** Title, dataset name and date, the illustrative-data label, and the actions (plus a view's own). */
+export function Header({ actions }: { actions?: ReactNode }) {
   const { manifest, lang } = useStore(useShallow((s) => ({ manifest: s.dataset?.manifest, lang: s.lang })));
   const t = useT();
   const datasetName = manifest ? (lang === 'en' ? manifest.name.en ?? manifest.name.zh : manifest.name.zh) : '';
@@ -23,6 +25,7 @@ export function Header() {
         {manifest?.dataAsOf && <span className="as-of">{t('data.asOf', { date: formatDate(lang, manifest.dataAsOf) })}</span>}
       </div>
       <div className="app-actions">
+        {actions}
         <ProblemsBadge />
         <OpenDataButton />
         <LanguageSwitch />

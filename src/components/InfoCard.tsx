@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Dataset } from '../domain/dataset';
 import { categoryOf } from '../domain/taxonomy';
@@ -53,7 +53,7 @@ function describe(picked: Picked, dataset: Dataset, lang: Lang, t: ReturnType<ty
           ['info.openingHours', p.opening_hours],
           ['info.capacity', p.capacity === undefined ? undefined : t('info.seats', { count: p.capacity })],
           ['info.address', p.address],
-          ['info.phone', p.phone],
+          ['info.phone', p.phone && <a href={`tel:${p.phone.replace(/[^\d+]/g, '')}`}>{p.phone}</a>],
           ['info.lastVerified', p.last_verified && formatDate(lang, p.last_verified)],
         ],
       };
@@ -78,17 +78,31 @@ function describe(picked: Picked, dataset: Dataset, lang: Lang, t: ReturnType<ty
 
 /** The info card of the feature the user clicked on the map. */
 export function InfoCard() {
-  const { picked, dataset, lang, pick, selectCompound, compoundId } = useStore(
-    useShallow((s) => ({ picked: s.picked, dataset: s.dataset, lang: s.lang, pick: s.pick, selectCompound: s.selectCompound, compoundId: s.compoundId })),
+  const { picked, dataset, lang, pick, selectCompound, compoundId, route, speed, showRoute } = useStore(
+    useShallow((s) => ({
+      picked: s.picked,
+      dataset: s.dataset,
+      lang: s.lang,
+      pick: s.pick,
+      selectCompound: s.selectCompound,
+      compoundId: s.compoundId,
+      route: s.route,
+      speed: s.circles?.speedMPerMin ?? null,
+      showRoute: s.showRoute,
+    })),
   );
   const t = useT();
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    card.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [picked]);
   if (!picked || !dataset) return null;
   const info = describe(picked, dataset, lang, t);
   if (!info) return null;
   const compoundOfGate = picked.kind === 'gate' ? dataset.gates.features.find((g) => g.properties.id === picked.id)?.properties.compound_id : undefined;
   const circlesFor = picked.kind === 'compound' ? picked.id : compoundOfGate;
   return (
-    <section className="panel-section info-card" aria-labelledby="info-title">
+    <section ref={card} className="panel-section info-card" aria-labelledby="info-title">
       <header className="info-header">
         <div>
           <p className="info-kind">{t(info.kind)}</p>
@@ -106,6 +120,12 @@ export function InfoCard() {
             </div>
           ))}
       </dl>
+      {picked.kind === 'facility' && route?.facilityId === picked.id && speed && (
+        <div className="route-summary" role="status">
+          <strong>{t('route.title')}</strong> {t('route.summary', { minutes: formatNumber(lang, route.walkM / speed, 1), metres: Math.round(route.walkM) })}
+          <button type="button" className="btn btn-small" onClick={() => showRoute(null)}>{t('route.clear')}</button>
+        </div>
+      )}
       {circlesFor && circlesFor !== compoundId && (
         <button type="button" className="btn" onClick={() => selectCompound(circlesFor)}>{t('info.showCircles')}</button>
       )}

@@ -12,6 +12,7 @@ const viewOf = (s: AppState): View => ({
   circles: s.circles,
   walk: s.walk,
   walkStale: s.walkFor !== null && s.walkFor !== originKey(s),
+  route: s.route,
   lang: s.lang,
 });
 

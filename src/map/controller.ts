@@ -10,6 +10,7 @@ import type { Dataset } from '../domain/dataset';
 import { labelPoints } from '../domain/labelPoints';
 import type { Lang } from '../i18n';
 import { translate } from '../i18n';
+import type { Route } from '../domain/engine/route';
 import type { WalkResult } from '../domain/engine/walkEngine';
 import type { LonLat } from '../domain/geo';
 import type { Picked, WalkOrigin } from '../store/selectionSlice';
@@ -47,6 +48,7 @@ export interface MapView {
   walk: WalkResult | null;
   /** The walk belongs to an older origin: shown dimmed while the new one computes. */
   walkStale: boolean;
+  route: Route | null;
   lang: Lang;
 }
 
@@ -99,6 +101,7 @@ export class MapController {
     if (a.hiddenCategories !== view.hiddenCategories) this.setHiddenCategories(view.hiddenCategories);
     if (a.compoundId !== view.compoundId || a.circles !== view.circles) this.setSelection(view.compoundId, view.circles);
     if (a.walk !== view.walk || a.walkStale !== view.walkStale) this.setWalk(view.walk, view.walkStale);
+    if (a.route !== view.route) this.setRoute(view.route);
     if (a.lang !== view.lang) this.setLang(view.lang);
     this.applied = { ...view };
   }
@@ -156,7 +159,9 @@ export class MapController {
     if (circles.circles.features.length === 0) return;
     const [w, s, e, n] = bbox(circles.circles);
     const view = this.map.getBounds();
-    if (view.contains([w, s]) && view.contains([e, n])) return;
+    const inView = view.contains([w, s]) && view.contains([e, n]);
+    const small = (e - w) < (view.getEast() - view.getWest()) * 0.4;
+    if (inView && !small) return;
     this.map.fitBounds([w, s, e, n], { padding: 30, duration: 500, maxZoom: 16 });
   }
 
@@ -188,6 +193,14 @@ export class MapController {
     this.map.setPaintProperty('reached-ways', 'line-opacity', 0.9 * dim);
     // With walksheds drawn, the straight-line circles become dashed outlines only.
     this.map.setPaintProperty('circle-fill', 'fill-opacity', walk ? 0 : 0.1);
+  }
+
+  private setRoute(route: Route | null): void {
+    const line = route ? { type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: route.line }, properties: {} } : null;
+    this.setData(SOURCES.route, line ? { type: 'FeatureCollection', features: [line] } : null);
+    if (!line) return;
+    const [w, s, e, n] = bbox(line);
+    this.map.fitBounds([w, s, e, n], { padding: 60, duration: 500, maxZoom: 17 });
   }
 
   private setLang(lang: Lang): void {

@@ -5,7 +5,7 @@ import { contextLayers, networkLayers } from './layers/basemap';
 import { areaLabelLayers, boundaryLayers, compoundLayers } from './layers/areas';
 import { facilityLayers, gateLayers } from './layers/points';
 import { circleLayers } from './layers/circles';
-import { walkFillLayers, walkLineLayers } from './layers/walk';
+import { routeLayers, walkFillLayers, walkLineLayers } from './layers/walk';
 import { SOURCES, type GroupedLayer } from './layers/types';
 
 /** Bottom to top. */
@@ -20,6 +20,7 @@ export const ALL_LAYERS: GroupedLayer[] = [
   ...areaLabelLayers,
   ...gateLayers,
   ...circleLayers.filter((l) => l.layer.type !== 'fill'),
+  ...routeLayers,
   ...facilityLayers,
 ];
 

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { WalkResult } from '../domain/engine/walkEngine';
+import type { Route } from '../domain/engine/route';
+import type { WalkRequest, WalkResult } from '../domain/engine/walkEngine';
 import { EngineClient } from '../workers/engineClient';
 import type { AppState } from './index';
 
@@ -16,15 +17,24 @@ export interface AnalysisSlice {
   /** Walk results received since load: lets tests and the bench count updates per second. */
   walkCount: number;
   hasNetwork: boolean | null;
+  /** The walking route to the facility the user tapped. */
+  route: (Route & { facilityId: string; forKey: string }) | null;
   startEngine(): void;
   requestWalk(): void;
+  /** Draws the walking route from the current origin to a facility (null clears it). */
+  showRoute(facilityId: string | null): void;
 }
 
 let client: EngineClient | null = null;
 const engine = () => (client ??= typeof Worker === 'undefined' ? null : new EngineClient());
 
 export const originKey = (s: Pick<AppState, 'circles'>): string | null =>
-  s.circles ? `${s.circles.origins.points.map((p) => p.join(',')).join(';')}@${s.circles.speedMPerMin}/${s.circles.bandMinutes.join(',')}` : null;
+  s.circles ? `${s.circles.origins.points.map((p) => p.join(',')).join(';')}@${s.circles.speedMPerMin}/${s.circles.bandMinutes.join(',')}/${s.circles.avoidSteps}` : null;
+
+function walkRequest(s: AppState): WalkRequest | null {
+  const c = s.circles;
+  return c ? { origins: c.origins.points, speedMPerMin: c.speedMPerMin, bandMinutes: c.bandMinutes, avoidSteps: c.avoidSteps } : null;
+}
 
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => ({
   walk: null,
@@ -33,6 +43,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   walkMs: 0,
   walkCount: 0,
   hasNetwork: null,
+  route: null,
   startEngine() {
     const dataset = get().dataset;
     const worker = engine();
@@ -45,18 +56,30 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     });
   },
   requestWalk() {
-    const { circles, hasNetwork } = get();
+    const { circles, hasNetwork, route } = get();
     const worker = engine();
+    const key = originKey(get());
+    if (route && route.forKey !== key) set({ route: null });
     if (!circles) return set({ walk: null, walkFor: null, walkStatus: 'idle' });
     if (hasNetwork === false) return set({ walk: null, walkFor: null, walkStatus: 'no-network' });
-    if (!worker || hasNetwork === null) return;
-    const key = originKey(get());
+    const request = walkRequest(get());
+    if (!worker || hasNetwork === null || !request) return;
     set({ walkStatus: 'running' });
     void worker
-      .walk({ origins: circles.origins.points, speedMPerMin: circles.speedMPerMin, bandMinutes: circles.bandMinutes })
+      .walk(request)
       .then((answer) => {
         if (!answer || originKey(get()) !== key) return;
         set((s) => ({ walk: answer.result, walkFor: key, walkStatus: answer.result ? 'ready' : 'no-network', walkMs: answer.ms, walkCount: s.walkCount + 1 }));
       });
+  },
+  showRoute(facilityId) {
+    const worker = engine();
+    const request = walkRequest(get());
+    const key = originKey(get());
+    if (!facilityId || !worker || !request || !key || !get().hasNetwork) return set({ route: null });
+    void worker.route(request, facilityId).then((route) => {
+      if (originKey(get()) !== key) return;
+      set({ route: route ? { ...route, facilityId, forKey: key } : null });
+    });
   },
 });

@@ -10,6 +10,7 @@ interface Lifecycle {
   pendingCompound: string | null;
   /** Origin point from the URL (`?at=`), applied once the dataset has loaded. */
   pendingAt: LonLat | null;
+  pendingGate: string | null;
   onDatasetLoaded(): void;
 }
 
@@ -24,12 +25,13 @@ export const useStore = create<AppState>()((...a) => {
     ...createAnalysisSlice(...a),
     pendingCompound: null,
     pendingAt: null,
+    pendingGate: null,
     onDatasetLoaded() {
-      const { dataset, pendingCompound, pendingAt, compoundId, at } = get();
-      set({ picked: null, pendingCompound: null, pendingAt: null });
+      const { dataset, pendingCompound, pendingAt, pendingGate, compoundId, at } = get();
+      set({ picked: null, pendingCompound: null, pendingAt: null, pendingGate: null, route: null });
       get().startEngine();
       const wanted = pendingCompound ?? compoundId;
-      if (dataset && wanted && dataset.compounds.features.some((c) => c.properties.id === wanted)) return get().selectCompound(wanted);
+      if (dataset && wanted && dataset.compounds.features.some((c) => c.properties.id === wanted)) return get().selectCompound(wanted, pendingGate);
       if (wanted && pendingCompound) get().addNotices([{ key: 'notice.unknownCompound', vars: { id: wanted } }]);
       const point = pendingAt ?? at;
       if (dataset && point) return get().setAt(point);

@@ -17,6 +17,8 @@ export interface WalkOrigin {
   origins: CompoundOrigins;
   speedMPerMin: number;
   bandMinutes: number[];
+  /** Elder profile: routes avoid steps where another way exists. */
+  avoidSteps: boolean;
   /** Straight-line circles (Turf), always drawn, labelled as such. */
   circles: FeatureCollection<Polygon | MultiPolygon, CircleBandProps>;
 }
@@ -26,13 +28,16 @@ export interface SelectionSlice {
   compoundId: string | null;
   /** An arbitrary origin (click on the map, `?at=`, dragging the marker). */
   at: LonLat | null;
+  /** Start from this one gate of the compound instead of all of them (`?gate=`). */
+  gateId: string | null;
   profile: WalkProfile;
   /** The outer band in minutes (`?minutes=`). */
   maxMinutes: number;
   circles: WalkOrigin | null;
   /** The feature whose info card is open. */
   picked: Picked | null;
-  selectCompound(id: string | null): void;
+  selectCompound(id: string | null, gateId?: string | null): void;
+  setGate(gateId: string | null): void;
   setAt(at: LonLat | null): void;
   setProfile(profile: WalkProfile): void;
   pick(picked: Picked | null): void;
@@ -40,17 +45,19 @@ export interface SelectionSlice {
 
 /** Recomputes the origin and its straight-line circles from the selection, then asks for walks. */
 function derive(state: AppState): Pick<AppState, 'circles'> {
-  const { dataset, compoundId, at, profile, maxMinutes } = state;
+  const { dataset, compoundId, at, profile, maxMinutes, gateId } = state;
   const speedMPerMin = WALK_SPEED_M_PER_MIN[profile];
   const bandMinutes = BAND_MINUTES.filter((m) => m <= maxMinutes);
   let origins: CompoundOrigins | null = null;
   if (dataset && compoundId) {
     const compound = dataset.compounds.features.find((c) => c.properties.id === compoundId);
-    if (compound) origins = compoundOrigins(compound, gatesByCompound(dataset));
+    const gate = gateId ? dataset.gates.features.find((g) => g.properties.id === gateId && g.properties.compound_id === compoundId) : undefined;
+    if (gate) origins = { points: [gate.geometry.coordinates as LonLat], kind: 'gates' };
+    else if (compound) origins = compoundOrigins(compound, gatesByCompound(dataset));
   } else if (at) origins = { points: [at], kind: 'point' };
   if (!origins) return { circles: null };
   return {
-    circles: { compoundId, origins, speedMPerMin, bandMinutes, circles: straightLineCircles(origins.points, speedMPerMin, bandMinutes) },
+    circles: { compoundId, origins, speedMPerMin, bandMinutes, avoidSteps: profile === 'elder', circles: straightLineCircles(origins.points, speedMPerMin, bandMinutes) },
   };
 }
 
@@ -63,16 +70,18 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
   return {
     compoundId: null,
     at: null,
+    gateId: null,
     profile: 'standard',
     maxMinutes: 15,
     circles: null,
     picked: null,
-    selectCompound(id) {
+    selectCompound(id, gateId = null) {
       const exists = id !== null && get().dataset?.compounds.features.some((c) => c.properties.id === id);
-      update({ compoundId: exists ? id : null, at: exists ? null : get().at });
-      if (id === null) update({ at: null });
+      if (exists) update({ compoundId: id, at: null, gateId });
+      else if (id === null) update({ compoundId: null, at: null, gateId: null });
     },
-    setAt: (at) => update({ at, compoundId: at ? null : get().compoundId }),
+    setGate: (gateId) => update({ gateId }),
+    setAt: (at) => update({ at, compoundId: at ? null : get().compoundId, gateId: null }),
     setProfile: (profile) => update({ profile }),
     pick: (picked) => set({ picked }),
   };

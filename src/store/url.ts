@@ -15,6 +15,7 @@ export interface Notice {
 export interface UrlState {
   data: string;
   compound: string | null;
+  gate: string | null;
   at: LonLat | null;
   profile: WalkProfile;
   minutes: number;
@@ -83,13 +84,15 @@ export function parseUrlState(search: string, defaultLang: Lang = 'zh'): UrlStat
     if ((BAND_MINUTES as readonly number[]).includes(Number(minutesParam))) minutes = Number(minutesParam);
     else bad('minutes', minutesParam);
   }
-  return { data, compound, at, profile, minutes, lang, mode, notices };
+  const gate = params.get('gate')?.trim() || null;
+  return { data, compound, gate, at, profile, minutes, lang, mode, notices };
 }
 
 /** The URL for the current view, keeping parameters this version does not own. */
 export interface ViewState {
   data: string;
   compound: string | null;
+  gate?: string | null;
   at: LonLat | null;
   profile: WalkProfile;
   minutes: number;
@@ -104,6 +107,7 @@ export function urlFor(current: string, state: ViewState): string {
   };
   set('data', state.data, DEFAULT_DATA);
   set('compound', state.compound, null);
+  set('gate', state.gate ?? null, null);
   set('at', state.at ? `${state.at[0].toFixed(6)},${state.at[1].toFixed(6)}` : null, null);
   set('profile', state.profile, 'standard');
   set('minutes', String(state.minutes), String(DEFAULT_MINUTES));

@@ -40,6 +40,16 @@ self.onmessage = (event: MessageEvent<ToEngine>) => {
     post({ type: 'ready', generation, hasNetwork: engine !== null, buildMs: performance.now() - started });
     return;
   }
+  if (message.type === 'route') {
+    if (message.generation !== generation) return;
+    try {
+      const route = engine ? engine.route(message.request.origins, message.facilityId, { avoidSteps: message.request.avoidSteps ?? false }) : null;
+      post({ type: 'route', id: message.id, generation, route });
+    } catch (error) {
+      post({ type: 'error', id: message.id, message: (error as Error).message });
+    }
+    return;
+  }
   pending = message;
   if (!scheduled) {
     scheduled = true;

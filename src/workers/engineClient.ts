@@ -1,5 +1,6 @@
 import type { Dataset } from '../domain/dataset';
 import { facilityPoints } from '../domain/analysis';
+import type { Route } from '../domain/engine/route';
 import type { WalkRequest, WalkResult } from '../domain/engine/walkEngine';
 import type { FromEngine, ToEngine } from './protocol';
 
@@ -18,6 +19,8 @@ export class EngineClient {
   private nextId = 0;
   private latestId = -1;
   private waiting = new Map<number, (answer: WalkAnswer | null) => void>();
+  private routes = new Map<number, (route: Route | null) => void>();
+  private latestRouteId = -1;
   private ready: Promise<boolean> = Promise.resolve(false);
   private resolveReady: ((hasNetwork: boolean) => void) | null = null;
 
@@ -52,6 +55,18 @@ export class EngineClient {
     });
   }
 
+  /** The walking route to a facility; latest route request wins (null when superseded or unreachable). */
+  async route(request: WalkRequest, facilityId: string): Promise<Route | null> {
+    const id = this.nextId++;
+    this.latestRouteId = id;
+    if (!(await this.ready) || id !== this.latestRouteId) return null;
+    return new Promise((resolve) => {
+      this.routes.set(id, resolve);
+      const message: ToEngine = { type: 'route', id, generation: this.generation, request, facilityId };
+      this.worker.postMessage(message);
+    });
+  }
+
   terminate(): void {
     this.worker.terminate();
   }
@@ -61,6 +76,13 @@ export class EngineClient {
       if (message.generation === this.generation) this.resolveReady?.(message.hasNetwork);
       return;
     }
+    const routeDone = this.routes.get(message.id);
+    if (routeDone) {
+      this.routes.delete(message.id);
+      routeDone(message.type === 'route' && message.id === this.latestRouteId ? message.route : null);
+      return;
+    }
+    if (message.type === 'route') return;
     const resolve = this.waiting.get(message.id);
     if (!resolve) return;
     this.waiting.delete(message.id);

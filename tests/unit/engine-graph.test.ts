@@ -178,3 +178,60 @@ describe('search on random graphs against a reference', () => {
     }
   });
 });
+
+describe('a compound with gates on two sides', () => {
+  // Streets along the south (y = 0) and north (y = 0.002) sides; the compound between them is
+  // fenced, so its internal path meets the streets only at its gates (0.001, 0) and (0.001, 0.002),
+  // which are vertices of both.
+  const g = buildGraph(
+    net([
+      { coords: [[0, 0], [0.001, 0], [0.004, 0]] },
+      { coords: [[0, 0.002], [0.001, 0.002], [0.004, 0.002]] },
+      { coords: [[0.001, 0], [0.001, 0.0015], [0.001, 0.002]], props: { highway: 'footway' } },
+    ]),
+  );
+  const snapper = new Snapper(g);
+
+  it('snaps a point inside to the internal path and walks out through the nearer gate', () => {
+    const home: LonLat = [0.0012, 0.0016];
+    const snap = snapper.snap(home)!;
+    expect(g.segmentFeature[snap.segment]).toBe(2);
+    const shopNorth = snapper.snap([0.004, 0.0021])!;
+    const shopSouth = snapper.snap([0.004, -0.0001])!;
+    const s = searchFrom(g, [{ snap, label: 0 }]);
+    const north = reachOf(s, shopNorth)!.walkM;
+    const south = reachOf(s, shopSouth)!.walkM;
+    expect(north).toBeLessThan(south);
+    const viaGate = snap.offsetM + distance([0.001, 0.0016], [0.001, 0.002], { units: 'meters' }) + distance([0.001, 0.002], [0.004, 0.002], { units: 'meters' }) + shopNorth.offsetM;
+    expect(north).toBeCloseTo(viaGate, 3);
+  });
+});
+
+describe('avoiding steps (elder profile)', () => {
+  // A short flight of steps straight up, or a ramp round the side that is three times longer.
+  const g = buildGraph(
+    net([
+      { coords: [[0, 0], [0, 0.0002]], props: { highway: 'steps' } },
+      { coords: [[0, 0], [0.0003, 0], [0.0003, 0.0002], [0, 0.0002]], props: { highway: 'footway' } },
+      { coords: [[0, 0.0002], [0, 0.001]] },
+    ]),
+  );
+  const snapper = new Snapper(g);
+  const from = snapper.snap([0, 0])!;
+  const to = snapper.snap([0, 0.001])!;
+
+  it('takes the steps by default and the ramp when avoiding steps, reporting real metres', () => {
+    const direct = reachOf(searchFrom(g, [{ snap: from, label: 0 }]), to)!.walkM;
+    const avoiding = reachOf(searchFrom(g, [{ snap: from, label: 0 }], Infinity, { avoidSteps: true }), to)!.walkM;
+    expect(direct).toBeCloseTo(distance([0, 0], [0, 0.001], { units: 'meters' }), 3);
+    const ramp = distance([0, 0], [0.0003, 0], { units: 'meters' }) * 2 + distance([0, 0], [0, 0.0002], { units: 'meters' });
+    expect(avoiding).toBeCloseTo(ramp + distance([0, 0.0002], [0, 0.001], { units: 'meters' }), 3);
+  });
+
+  it('still uses steps when there is no other way', () => {
+    const only = buildGraph(net([{ coords: [[0, 0], [0, 0.0002]], props: { highway: 'steps' } }]));
+    const sn = new Snapper(only);
+    const reach = reachOf(searchFrom(only, [{ snap: sn.snap([0, 0])!, label: 0 }], Infinity, { avoidSteps: true }), sn.snap([0, 0.0002])!);
+    expect(reach?.walkM).toBeCloseTo(distance([0, 0], [0, 0.0002], { units: 'meters' }), 3);
+  });
+});

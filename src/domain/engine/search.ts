@@ -1,4 +1,4 @@
-import type { WalkGraph } from './graph';
+import { SEGMENT_STEPS, type WalkGraph } from './graph';
 import { MinHeap } from './heap';
 import type { Snap } from './snap';
 
@@ -25,11 +25,23 @@ export interface Search {
 
 const heap = new MinHeap(4096);
 
+export interface SearchOptions {
+  /**
+   * Avoid steps where another way exists (elder profile): a flight of steps counts as
+   * STEPS_COST_FACTOR times its length when choosing the way, but distances stay real metres.
+   */
+  avoidSteps?: boolean;
+}
+
+/** How much longer than walking on the flat a flight of steps feels when avoiding steps. */
+export const STEPS_COST_FACTOR = 50;
+
 /**
  * Multi-source Dijkstra with a distance cutoff on the CSR graph (binary heap, lazy deletion).
  * Each source enters at both ends of its segment, already carrying its snap leg.
  */
-export function searchFrom(graph: WalkGraph, sources: readonly Source[], cutoffM = Infinity): Search {
+export function searchFrom(graph: WalkGraph, sources: readonly Source[], cutoffM = Infinity, options: SearchOptions = {}): Search {
+  if (options.avoidSteps) return searchAvoidingSteps(graph, sources, cutoffM);
   const n = graph.nodeCount;
   const distM = new Float64Array(n).fill(Infinity);
   const label = new Int32Array(n).fill(-1);
@@ -66,6 +78,61 @@ export function searchFrom(graph: WalkGraph, sources: readonly Source[], cutoffM
         label[v] = l;
         prevEdge[v] = e;
         heap.push(v, nd);
+      }
+    }
+  }
+  return { graph, distM, label, prevEdge, cutoffM, sources, bySegment };
+}
+
+/**
+ * The same search ordered by a cost that makes steps expensive; `distM` holds the real metres
+ * along the chosen (least-cost) ways, and the cutoff applies to those metres.
+ */
+function searchAvoidingSteps(graph: WalkGraph, sources: readonly Source[], cutoffM: number): Search {
+  const n = graph.nodeCount;
+  const distM = new Float64Array(n).fill(Infinity);
+  const cost = new Float64Array(n).fill(Infinity);
+  const label = new Int32Array(n).fill(-1);
+  const prevEdge = new Int32Array(n).fill(-1);
+  const bySegment = new Map<number, Source[]>();
+  heap.clear();
+  const seed = (node: number, metres: number, c: number, l: number) => {
+    if (c < cost[node]! && metres <= cutoffM) {
+      cost[node] = c;
+      distM[node] = metres;
+      label[node] = l;
+      heap.push(node, c);
+    }
+  };
+  for (const source of sources) {
+    const { segment, alongM, offsetM } = source.snap;
+    const factor = graph.segmentFlags[segment]! & SEGMENT_STEPS ? STEPS_COST_FACTOR : 1;
+    const toB = graph.segmentLengthM[segment]! - alongM;
+    seed(graph.segmentA[segment]!, offsetM + alongM, offsetM + alongM * factor, source.label);
+    seed(graph.segmentB[segment]!, offsetM + toB, offsetM + toB * factor, source.label);
+    const list = bySegment.get(segment);
+    if (list) list.push(source);
+    else bySegment.set(segment, [source]);
+  }
+  const { offsets, targets, edgeLengthM, edgeSegment, segmentFlags } = graph;
+  while (heap.size > 0) {
+    const c = heap.peekKey();
+    const u = heap.pop();
+    if (c > cost[u]!) continue;
+    const l = label[u]!;
+    const end = offsets[u + 1]!;
+    for (let e = offsets[u]!; e < end; e++) {
+      const v = targets[e]!;
+      const len = edgeLengthM[e]!;
+      const metres = distM[u]! + len;
+      if (metres > cutoffM) continue;
+      const nc = c + (segmentFlags[edgeSegment[e]!]! & SEGMENT_STEPS ? len * STEPS_COST_FACTOR : len);
+      if (nc < cost[v]!) {
+        cost[v] = nc;
+        distM[v] = metres;
+        label[v] = l;
+        prevEdge[v] = e;
+        heap.push(v, nc);
       }
     }
   }

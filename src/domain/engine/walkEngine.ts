@@ -5,7 +5,9 @@ import type { LonLat } from '../geo';
 import { circleOverclaim, type Overclaim } from '../overclaim';
 import { buildGraph, haversineM, type WalkGraph } from './graph';
 import { categoryFields, nearestOf, type CategoryFields, type FacilityPoint } from './nearest';
-import { searchFrom, type Search } from './search';
+import { reachOf, searchFrom, type Search, type SearchOptions } from './search';
+import { routeTo, type Route } from './route';
+import type { Snap } from './snap';
 import { Snapper } from './snap';
 import { reachedWays, travelTimeGrid, walkshedPolygons, type ReachedWayProps, type TravelTimeGrid } from './walkshed';
 
@@ -14,6 +16,16 @@ export interface WalkRequest {
   speedMPerMin: number;
   /** Band limits in minutes, ascending (5, 10, 15). */
   bandMinutes: number[];
+  /** Elder profile: avoid steps where another way exists. */
+  avoidSteps?: boolean;
+}
+
+/** A facility reached within the largest band. */
+export interface ReachedFacility {
+  facilityId: string;
+  category: string;
+  walkM: number;
+  straightM: number;
 }
 
 export interface NearestFacility {
@@ -30,6 +42,8 @@ export interface WalkResult {
   reachedWays: FeatureCollection<LineString, ReachedWayProps>;
   times: TravelTimeGrid | null;
   nearest: NearestFacility[];
+  /** Every facility reachable within the largest band, nearest first. */
+  reachable: ReachedFacility[];
   /** For the largest band. */
   overclaim: Overclaim;
 }
@@ -45,17 +59,21 @@ export class WalkEngine {
   readonly graph: WalkGraph;
   readonly snapper: Snapper;
   readonly fields: CategoryFields;
+  private readonly facilities: readonly FacilityPoint[];
+  private readonly facilitySnaps: (Snap | null)[];
   private cached: { key: string; search: Search } | null = null;
 
   constructor(network: FC<LineString | MultiLineString, NetworkProps>, facilities: readonly FacilityPoint[]) {
     this.graph = buildGraph(network);
     this.snapper = new Snapper(this.graph);
+    this.facilities = facilities;
+    this.facilitySnaps = facilities.map((f) => this.snapper.snap(f.point));
     this.fields = categoryFields(this.graph, this.snapper, facilities);
   }
 
   /** The cut-off search from these origins, reused when only the cutoff shrinks. */
-  search(origins: readonly LonLat[], cutoffM: number): Search {
-    const key = originsKey(origins);
+  search(origins: readonly LonLat[], cutoffM: number, options: SearchOptions = {}): Search {
+    const key = `${originsKey(origins)}|${options.avoidSteps ? 'no-steps' : 'any'}`;
     if (this.cached?.key === key && this.cached.search.cutoffM >= cutoffM) {
       return this.cached.search.cutoffM === cutoffM ? this.cached.search : { ...this.cached.search, cutoffM };
     }
@@ -63,14 +81,38 @@ export class WalkEngine {
       const snap = this.snapper.snap(origin);
       return snap ? [{ snap, label }] : [];
     });
-    const search = searchFrom(this.graph, sources, cutoffM);
+    const search = searchFrom(this.graph, sources, cutoffM, options);
     this.cached = { key, search };
     return search;
   }
 
+  /** Facilities reachable within the search's cutoff, nearest first. */
+  private reachableFrom(search: Search, origins: readonly LonLat[]): ReachedFacility[] {
+    const found: ReachedFacility[] = [];
+    this.facilitySnaps.forEach((snap, i) => {
+      const reach = snap && reachOf(search, snap);
+      const f = this.facilities[i];
+      if (!reach || !f) return;
+      const straightM = Math.min(...origins.map((o) => haversineM(o[0], o[1], f.point[0], f.point[1])));
+      found.push({ facilityId: f.id, category: f.category, walkM: reach.walkM, straightM });
+    });
+    return found.sort((a, b) => a.walkM - b.walkM);
+  }
+
+  /** The walking route from the origins to a facility (any distance), or null when unreachable. */
+  route(origins: LonLat[], facilityId: string, options: SearchOptions = {}): Route | null {
+    const index = this.facilities.findIndex((f) => f.id === facilityId);
+    const target = this.facilitySnaps[index];
+    const facility = this.facilities[index];
+    if (!target || !facility) return null;
+    let search = this.cached && this.cached.key === `${originsKey(origins)}|${options.avoidSteps ? 'no-steps' : 'any'}` ? this.cached.search : null;
+    if (!search || !reachOf(search, target)) search = this.search(origins, Infinity, options);
+    return routeTo(search, target, facility.point, new Map(origins.map((o, i) => [i, o])));
+  }
+
   walk(request: WalkRequest): WalkResult {
     const maxMinutes = Math.max(...request.bandMinutes);
-    const search = this.search(request.origins, maxMinutes * request.speedMPerMin);
+    const search = this.search(request.origins, maxMinutes * request.speedMPerMin, { avoidSteps: request.avoidSteps ?? false });
     const times = travelTimeGrid(search, request.speedMPerMin, { origins: request.origins });
     const snaps = request.origins.map((o) => this.snapper.snap(o));
     const nearest: NearestFacility[] = [];
@@ -85,6 +127,7 @@ export class WalkEngine {
       reachedWays: reachedWays(search, request.speedMPerMin),
       times,
       nearest,
+      reachable: this.reachableFrom(search, request.origins),
       overclaim: circleOverclaim(request.origins, request.speedMPerMin, maxMinutes, times),
     };
   }

@@ -1,15 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
-import { WALK_SPEED_M_PER_MIN, type WalkProfile } from '../../domain/geo';
 import { formatNumber } from '../../i18n';
 import { theme } from '../../map/theme';
 import { useStore } from '../../store';
-
-const PROFILES: WalkProfile[] = ['standard', 'elder'];
+import { GateSelect } from './GateSelect';
 
 /** The selected origin's walking areas, the straight-line circles and what they overclaim. */
 export function CirclesPanel() {
-  const { circles, dataset, lang, walk, walkStatus, profile, setProfile, selectCompound } = useStore(
+  const { circles, dataset, lang, walk, walkStatus, profile, selectCompound } = useStore(
     useShallow((s) => ({
       circles: s.circles,
       dataset: s.dataset,
@@ -17,7 +15,6 @@ export function CirclesPanel() {
       walk: s.walk,
       walkStatus: s.walkStatus,
       profile: s.profile,
-      setProfile: s.setProfile,
       selectCompound: s.selectCompound,
     })),
   );
@@ -32,15 +29,8 @@ export function CirclesPanel() {
   return (
     <section className="panel-section circles-panel" aria-labelledby="circles-title">
       <h2 id="circles-title">{name ? t('circles.title', { name }) : t('walk.titlePoint')}</h2>
-      <fieldset className="profile-switch">
-        <legend>{t('walk.profile')}</legend>
-        {PROFILES.map((p) => (
-          <label key={p} className="check">
-            <input type="radio" name="profile" value={p} checked={profile === p} onChange={() => setProfile(p)} />
-            {t(p === 'standard' ? 'walk.standard' : 'walk.elder', { speed: WALK_SPEED_M_PER_MIN[p] })}
-          </label>
-        ))}
-      </fieldset>
+      <GateSelect />
+      <p className="hint">{t(profile === 'elder' ? 'walk.elder' : 'walk.standard', { speed: circles.speedMPerMin })}</p>
       {walkStatus === 'no-network' ? (
         <p className="notice-inline" role="status">{t('walk.noNetwork')}</p>
       ) : (

@@ -6,76 +6,85 @@ import { haversineM } from '../../domain/engine/graph';
 import { categoryOf } from '../../domain/taxonomy';
 import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
+import { FacilityRow, type FacilityRowData } from './FacilityRow';
 
-interface Row {
+/** How many facilities a category shows before "N more". */
+const PER_CATEGORY = 3;
+
+interface Group {
   category: string;
-  facilityId: string | null;
-  walkM: number | null;
-  straightM: number | null;
+  rows: FacilityRowData[];
+  more: number;
+  /** Nearest by walking when none is within the band. */
+  beyond: { facilityId: string; walkM: number } | null;
 }
 
 /**
- * Per category, the nearest facility with its walking minutes along the network and its
- * straight-line metres; straight-line only when the dataset has no network.
+ * What is near, per category: the facilities reached within the outer band with walking
+ * minutes and metres (straight-line only without a network), nearest first; a category
+ * with nothing within reach says so plainly.
  */
 export function NearestList() {
-  const { dataset, circles, walk, walkStatus, lang, pick } = useStore(
-    useShallow((s) => ({ dataset: s.dataset, circles: s.circles, walk: s.walk, walkStatus: s.walkStatus, lang: s.lang, pick: s.pick })),
+  const { dataset, circles, walk, walkStatus, lang } = useStore(
+    useShallow((s) => ({ dataset: s.dataset, circles: s.circles, walk: s.walk, walkStatus: s.walkStatus, lang: s.lang })),
   );
   const t = useT();
-  const rows = useMemo((): Row[] => {
+  const noNetwork = walkStatus === 'no-network';
+  const groups = useMemo((): Group[] => {
     if (!dataset || !circles) return [];
-    const categories = presentCategories(dataset);
-    if (walkStatus === 'no-network') {
-      const facilities = facilityPoints(dataset);
-      return categories.map((category) => {
-        let best: Row = { category, facilityId: null, walkM: null, straightM: null };
-        for (const f of facilities) {
-          if (f.category !== category) continue;
-          for (const o of circles.origins.points) {
-            const d = haversineM(o[0], o[1], f.point[0], f.point[1]);
-            if (d < (best.straightM ?? Infinity)) best = { category, facilityId: f.id, walkM: null, straightM: d };
-          }
-        }
-        return best;
-      });
+    const maxM = Math.max(...circles.bandMinutes) * circles.speedMPerMin;
+    const byCategory = new Map<string, FacilityRowData[]>();
+    if (noNetwork) {
+      for (const f of facilityPoints(dataset)) {
+        const straightM = Math.min(...circles.origins.points.map((o) => haversineM(o[0], o[1], f.point[0], f.point[1])));
+        const list = byCategory.get(f.category) ?? [];
+        list.push({ facilityId: f.id, walkM: null, straightM });
+        byCategory.set(f.category, list);
+      }
+      for (const list of byCategory.values()) list.sort((a, b) => a.straightM - b.straightM);
+    } else {
+      for (const r of walk?.reachable ?? []) {
+        const list = byCategory.get(r.category) ?? [];
+        list.push({ facilityId: r.facilityId, walkM: r.walkM, straightM: r.straightM });
+        byCategory.set(r.category, list);
+      }
     }
-    const found = new Map(walk?.nearest.map((n) => [n.category, n]) ?? []);
-    return categories.map((category) => {
-      const n = found.get(category);
-      return n ? { category, facilityId: n.facilityId, walkM: n.walkM, straightM: n.straightM } : { category, facilityId: null, walkM: null, straightM: null };
+    const beyond = new Map(walk?.nearest.map((n) => [n.category, n]) ?? []);
+    return presentCategories(dataset).map((category) => {
+      const all = byCategory.get(category) ?? [];
+      const within = noNetwork ? all.filter((r) => r.straightM <= maxM) : all;
+      const shown = (noNetwork && within.length === 0 ? all.slice(0, 1) : within).slice(0, PER_CATEGORY);
+      const b = beyond.get(category);
+      return { category, rows: shown, more: Math.max(0, within.length - shown.length), beyond: within.length === 0 && b ? { facilityId: b.facilityId, walkM: b.walkM } : null };
     });
-  }, [dataset, circles, walk, walkStatus]);
-  if (!circles || rows.length === 0 || (walkStatus !== 'no-network' && !walk)) return null;
+  }, [dataset, circles, walk, noNetwork]);
+  if (!circles || groups.length === 0 || (!noNetwork && !walk)) return null;
   const maxMinutes = Math.max(...circles.bandMinutes);
-  const nameOf = (id: string | null) => {
-    const p = id ? dataset?.facilities.features.find((f) => f.properties.id === id)?.properties : undefined;
-    return p ? ((lang === 'en' ? p.name_en ?? p.name : p.name) ?? p.id) : '';
+  const facilityName = (id: string) => {
+    const p = dataset?.facilities.features.find((f) => f.properties.id === id)?.properties;
+    return p ? ((lang === 'en' ? p.name_en ?? p.name : p.name) ?? p.id) : id;
   };
   return (
     <section className="panel-section nearest" aria-labelledby="nearest-title">
-      <h2 id="nearest-title">{t('nearest.title')}</h2>
+      <h2 id="nearest-title">{t('list.title', { minutes: maxMinutes })}</h2>
       <ul className="nearest-list">
-        {rows.map((row) => {
-          const category = categoryOf(row.category);
-          const minutes = row.walkM === null ? null : row.walkM / circles.speedMPerMin;
-          const beyond = minutes !== null && minutes > maxMinutes;
+        {groups.map((group) => {
+          const category = categoryOf(group.category);
+          const categoryName = category ? (lang === 'en' ? category.en.toLowerCase() : category.zh) : group.category;
+          const none = !noNetwork && group.rows.length === 0;
           return (
-            <li key={row.category} className={beyond || (row.walkM === null && walkStatus !== 'no-network') ? 'nearest-far' : undefined}>
+            <li key={group.category} className={none ? 'nearest-group nearest-none' : 'nearest-group'}>
               <span className="legend-icon" style={{ background: category?.color ?? '#495057' }} aria-hidden="true">{category?.glyph ?? '?'}</span>
               <div className="nearest-body">
-                <div className="nearest-head">
-                  <span className="nearest-category">{category ? (lang === 'en' ? category.en : category.zh) : row.category}</span>
-                  {row.facilityId && (
-                    <button type="button" className="link" onClick={() => pick({ kind: 'facility', id: row.facilityId! })}>{nameOf(row.facilityId)}</button>
-                  )}
-                </div>
-                <div className="nearest-figures">
-                  {minutes !== null && <strong>{t('nearest.walk', { minutes: formatNumber(lang, minutes, 1), metres: Math.round(row.walkM!) })}</strong>}
-                  {row.walkM === null && walkStatus !== 'no-network' && <strong>{t('nearest.unreachable')}</strong>}
-                  {row.straightM !== null && <span>{t('nearest.straight', { metres: Math.round(row.straightM) })}</span>}
-                  {beyond && <span className="nearest-beyond">{t('nearest.beyond', { minutes: maxMinutes })}</span>}
-                </div>
+                <h3 className="nearest-category">{category ? (lang === 'en' ? category.en : category.zh) : group.category}</h3>
+                {none && <p className="nearest-missing">{t('list.noneWithin', { minutes: maxMinutes, category: categoryName })}</p>}
+                {none && group.beyond && (
+                  <p className="hint">{t('list.nearestBeyond', { walk: formatNumber(lang, group.beyond.walkM / circles.speedMPerMin, 0), name: facilityName(group.beyond.facilityId) })}</p>
+                )}
+                {group.rows.map((row) => (
+                  <FacilityRow key={row.facilityId} row={row} name={facilityName(row.facilityId)} speedMPerMin={circles.speedMPerMin} maxMinutes={maxMinutes} />
+                ))}
+                {group.more > 0 && <p className="hint">{t('list.more', { count: group.more })}</p>}
               </div>
             </li>
           );

@@ -19,6 +19,7 @@ export const SOURCES = {
   circles: 'circles',
   walksheds: 'walksheds',
   reachedWays: 'reached-ways',
+  route: 'route',
 } as const;
 
 /** Label text in the chosen language, falling back to the Chinese name. */

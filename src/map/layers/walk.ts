@@ -25,3 +25,9 @@ export const walkFillLayers: GroupedLayer[] = [
 export const walkLineLayers: GroupedLayer[] = [
   { group: 'circles', layer: { id: 'reached-ways', type: 'line', source: SOURCES.reachedWays, layout: { 'line-cap': 'round' }, paint: { 'line-color': minutesColour('minutes'), 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 1.5, 17, 5], 'line-opacity': 0.9 } } },
 ];
+
+/** The walking route to the facility the user tapped: a white casing under a bold line. */
+export const routeLayers: GroupedLayer[] = [
+  { group: 'circles', layer: { id: 'route-casing', type: 'line', source: SOURCES.route, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 9 } } },
+  { group: 'circles', layer: { id: 'route-line', type: 'line', source: SOURCES.route, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#c2255c', 'line-width': 5 } } },
+];

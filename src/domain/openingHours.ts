@@ -1,0 +1,164 @@
+import OpeningHours, { type nominatim_object } from 'opening_hours';
+
+/**
+ * "Open now" for an OSM `opening_hours` value (https://wiki.openstreetmap.org/wiki/Key:opening_hours),
+ * evaluated in the dataset's time zone whatever the machine's zone is.
+ *
+ * The `opening_hours` library reads a Date through its local-time getters (getHours, getDay…).
+ * So we hand it a "wall-clock" Date whose local fields equal the time in `timeZone`, and turn
+ * the change time it returns back into a real instant. The one case this cannot express is a
+ * wall-clock time that does not exist in the *machine's* zone (its spring-forward hour):
+ * the library then sees a time one hour off. Asia/Shanghai has no DST, so only a machine in a
+ * DST zone evaluating during that hour is affected.
+ *
+ * Public holidays: with country code `cn` the library (3.15) knows only China's fixed-date
+ * holidays: 元旦 1-1, 妇女节 3-8, 劳动节 5-1, 青年节 5-4, 儿童节 6-1, 国庆节 10-1…10-3. It does not
+ * know the lunar ones (春节, 清明, 端午, 中秋), the longer official breaks or the 调休 make-up
+ * working days, so on those days a `PH off` rule does not match and the other rules apply.
+ */
+
+export type OpenStateKind = 'open' | 'closed' | 'unknown';
+
+export interface OpenState {
+  state: OpenStateKind;
+  /** Open now and closing within `soonMinutes` (30 by default). */
+  closesSoon: boolean;
+  /** The next change of state (an instant), or null when there is none (24/7) or on error. */
+  changesAt: Date | null;
+  /** The parser's message when the value is not valid `opening_hours` syntax. */
+  error?: string;
+}
+
+export interface OpenStateOptions {
+  /** ISO 3166-1 alpha-2, lower case, for public and school holidays. Default `cn`. */
+  countryCode?: string;
+  /** Region name as Nominatim gives it (e.g. 西藏自治区), when holidays differ by region. */
+  state?: string;
+  /** WGS84 degrees; needed for `sunrise`/`sunset` rules. */
+  lat?: number;
+  lon?: number;
+  /** "Closes soon" threshold in minutes. Default 30. */
+  soonMinutes?: number;
+}
+
+const DEFAULT_SOON_MINUTES = 30;
+const MINUTE_MS = 60_000;
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The calendar fields of `instant` as a clock in `timeZone` shows them. Throws on an unknown zone. */
+export function wallClockIn(instant: Date, timeZone: string): WallClock {
+  const fields: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  return {
+    year: fields.year ?? 0,
+    month: fields.month ?? 1,
+    day: fields.day ?? 1,
+    hour: (fields.hour ?? 0) % 24,
+    minute: fields.minute ?? 0,
+    second: fields.second ?? 0,
+  };
+}
+
+const wallAsUtcMs = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+
+const DAY_MS = 86_400_000;
+/** How far ahead of UTC a clock in `timeZone` is at `utcMs`, in ms. */
+const offsetMsAt = (utcMs: number, timeZone: string) => wallAsUtcMs(wallClockIn(new Date(utcMs), timeZone)) - utcMs;
+const sameWall = (a: WallClock, b: WallClock) =>
+  a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute && a.second === b.second;
+
+/**
+ * The instant at which a clock in `timeZone` shows `wall`. A time shown twice (DST ends)
+ * gives the earlier instant; a time skipped (DST starts) is read with the offset before
+ * the change, as `new Date(y, m, d, h)` does.
+ */
+export function instantOfWallClock(wall: WallClock, timeZone: string): Date {
+  const guess = wallAsUtcMs(wall);
+  // Offsets change at most once a day around any instant, so the day before and after bracket it.
+  const before = offsetMsAt(guess - DAY_MS, timeZone);
+  const after = offsetMsAt(guess + DAY_MS, timeZone);
+  const matches = [guess - before, guess - after].filter((ms) => sameWall(wallClockIn(new Date(ms), timeZone), wall));
+  return new Date(matches.length ? Math.min(...matches) : guess - before);
+}
+
+/** A Date whose *local* fields are the wall-clock time of `instant` in `timeZone` (ms kept). */
+function toLibraryDate(instant: Date, timeZone: string): Date {
+  const w = wallClockIn(instant, timeZone);
+  return new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, instant.getMilliseconds());
+}
+
+function fromLibraryDate(local: Date, timeZone: string): Date {
+  const wall = { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate(), hour: local.getHours(), minute: local.getMinutes(), second: local.getSeconds() };
+  return instantOfWallClock(wall, timeZone);
+}
+
+/** Parsed values, reused across calls (the list re-evaluates every minute). */
+const parsed = new Map<string, OpeningHours>();
+const MAX_PARSED = 1000;
+
+function parse(value: string, options: OpenStateOptions): OpeningHours {
+  const { countryCode = 'cn', state = '', lat, lon } = options;
+  const key = JSON.stringify([value, countryCode, state, lat, lon]);
+  const cached = parsed.get(key);
+  if (cached) return cached;
+  // The library reads lat/lon only when they are strings (as Nominatim returns them),
+  // although its typings say number.
+  const place = {
+    ...(lat !== undefined && lon !== undefined ? { lat: String(lat), lon: String(lon) } : {}),
+    address: { country_code: countryCode, state },
+  } as unknown as nominatim_object;
+  const oh = new OpeningHours(value, place);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(key, oh);
+  return oh;
+}
+
+/**
+ * Whether a place with these opening hours is open at `now`, in `timeZone` (IANA name).
+ * Never throws: invalid syntax (or an unknown time zone) gives state 'unknown' with `error`.
+ */
+export function openState(openingHours: string, now: Date, timeZone: string, options: OpenStateOptions = {}): OpenState {
+  try {
+    const oh = parse(openingHours, options);
+    const local = toLibraryDate(now, timeZone);
+    const state = oh.getStateString(local, true);
+    const nextLocal = oh.getNextChange(local);
+    const changesAt = nextLocal ? fromLibraryDate(nextLocal, timeZone) : null;
+    const soonMs = (options.soonMinutes ?? DEFAULT_SOON_MINUTES) * MINUTE_MS;
+    const closesSoon =
+      state === 'open' && nextLocal !== undefined && changesAt !== null && changesAt.getTime() - now.getTime() <= soonMs && !oh.getState(nextLocal);
+    return { state, closesSoon, changesAt };
+  } catch (error) {
+    return { state: 'unknown', closesSoon: false, changesAt: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,39 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useT } from '../../components/useT';
+import { formatNumber } from '../../i18n';
+import { useStore } from '../../store';
+
+export interface FacilityRowData {
+  facilityId: string;
+  /** Network metres; null when the dataset has no network. */
+  walkM: number | null;
+  straightM: number;
+}
+
+/** One facility in the list: tap for its route, phone and address. */
+export function FacilityRow({ row, name, speedMPerMin, maxMinutes }: { row: FacilityRowData; name: string; speedMPerMin: number; maxMinutes: number }) {
+  const { lang, pick, showRoute, routeTo } = useStore(useShallow((s) => ({ lang: s.lang, pick: s.pick, showRoute: s.showRoute, routeTo: s.route?.facilityId ?? null })));
+  const t = useT();
+  const minutes = row.walkM === null ? null : row.walkM / speedMPerMin;
+  const selected = routeTo === row.facilityId;
+  return (
+    <div className={selected ? 'facility-row selected' : 'facility-row'}>
+      <button
+        type="button"
+        className="link facility-name"
+        aria-pressed={selected}
+        onClick={() => {
+          pick({ kind: 'facility', id: row.facilityId });
+          showRoute(row.facilityId);
+        }}
+      >
+        {name}
+      </button>
+      <div className="nearest-figures">
+        {minutes !== null && row.walkM !== null && <strong>{t('nearest.walk', { minutes: formatNumber(lang, minutes, 1), metres: Math.round(row.walkM) })}</strong>}
+        <span>{t('nearest.straight', { metres: Math.round(row.straightM) })}</span>
+        {minutes !== null && minutes > maxMinutes && <span className="nearest-beyond">{t('nearest.beyond', { minutes: maxMinutes })}</span>}
+      </div>
+    </div>
+  );
+}
