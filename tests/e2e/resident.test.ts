@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, mapIdle, waitForMap, watchOutsideRequests } from './browser';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = resolve(ROOT, 'tests/e2e/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+const base = inject('baseUrl');
+
+const SIZES = {
+  phone: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  desktop: { viewport: { width: 1280, height: 800 } },
+} as const;
+
+let browser: Browser;
+const outside: string[] = [];
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(size: keyof typeof SIZES, path = './'): Promise<Page> {
+  const page = await browser.newPage(SIZES[size]);
+  outside.push(...watchOutsideRequests(page, base));
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(new URL(path, base).toString());
+  await waitForMap(page);
+  return page;
+}
+
+for (const size of ['phone', 'desktop'] as const) {
+  describe(`resident view (${size})`, () => {
+    it('search a compound → walkshed and list; tap the nearest clinic → its route: three interactions', async () => {
+      const page = await open(size);
+      // 1: type part of the name; 2: pick the compound; 3: tap the nearest clinic.
+      await page.getByRole('combobox', { name: '查找小区' }).fill('瑞城');
+      await page.getByRole('option', { name: /瑞城花园/ }).click();
+      await page.getByTestId('overclaim').waitFor();
+      const clinicGroup = page.locator('section.nearest li.nearest-group').filter({ has: page.getByRole('heading', { name: '卫生服务站/诊所' }) });
+      const nearestClinic = clinicGroup.locator('button.facility-name').first();
+      await nearestClinic.click();
+      const summary = page.locator('.route-summary');
+      await summary.waitFor();
+      expect(await summary.textContent()).toMatch(/步行约 [\d.]+ 分钟 · \d+ 米/);
+      await mapIdle(page);
+      expect(await page.evaluate(() => window.__serviceCircles!.controller.map.queryRenderedFeatures({ layers: ['route-line'] }).length)).toBeGreaterThan(0);
+      await page.screenshot({ path: resolve(SHOTS, `resident-${size}-route.png`) });
+
+      // The address bar now reopens the same view.
+      const shared = page.url();
+      expect(shared).toMatch(/compound=c-\d+/);
+      const again = await open(size, shared);
+      await again.getByTestId('overclaim').waitFor();
+      expect(await again.getByRole('heading', { name: '瑞城花园 的服务圈' }).count()).toBe(1);
+      await again.close();
+      await page.close();
+    });
+  });
+}
+
+describe('resident view details', () => {
+  it('says plainly when a category has nothing within 15 minutes', async () => {
+    const page = await open('desktop', './?at=119.3300,26.0900');
+    await page.getByTestId('overclaim').waitFor();
+    const missing = page.locator('.nearest-missing');
+    await expect.poll(() => missing.count()).toBeGreaterThan(0);
+    expect(await missing.first().textContent()).toMatch(/^15分钟内没有.+/);
+    await page.close();
+  });
+
+  it('elder mode: large type, 45 m/min, stays on through the URL', async () => {
+    const page = await open('phone', './?compound=c-044');
+    await page.getByTestId('overclaim').waitFor();
+    await page.getByRole('switch', { name: '长者模式' }).click();
+    await page.getByText('15 分钟 · 675 米').first().waitFor();
+    const fontPx = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.app')!).fontSize));
+    expect(fontPx).toBeGreaterThanOrEqual(20);
+    expect(page.url()).toContain('profile=elder');
+    await page.screenshot({ path: resolve(SHOTS, 'resident-phone-elder.png') });
+    await page.close();
+  });
+
+  it('chooses one gate of a compound with several', async () => {
+    const page = await open('desktop', './?compound=c-044');
+    await page.getByTestId('overclaim').waitFor();
+    const select = page.getByRole('combobox', { name: '从哪个门出发' });
+    const options = await select.locator('option').count();
+    expect(options).toBeGreaterThan(2);
+    await select.selectOption({ index: 1 });
+    await expect.poll(() => page.url()).toMatch(/gate=/);
+    await page.getByText(/起点：1 个出入口/).waitFor();
+    await page.close();
+  });
+
+  it('sent no request to anything but the local server', () => {
+    expect(outside).toEqual([]);
+  });
+});
