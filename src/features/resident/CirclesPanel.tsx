@@ -23,7 +23,7 @@ export function CirclesPanel() {
   const compound = circles.compoundId ? dataset.compounds.features.find((c) => c.properties.id === circles.compoundId)?.properties : undefined;
   const name = compound ? ((lang === 'en' ? compound.name_en ?? compound.name : compound.name) ?? compound.id) : null;
   const bands = [...circles.circles.features].map((f) => f.properties).sort((a, b) => a.minutes - b.minutes);
-  const bandText = bands.map((b) => t('circles.band', { minutes: b.minutes, metres: b.radiusM })).join('、');
+  const bandText = bands.map((b) => t('circles.band', { minutes: b.minutes, metres: b.radiusM })).join(lang === 'en' ? ', ' : '、');
   const maxMinutes = Math.max(...circles.bandMinutes);
   const share = walk?.overclaim.share ?? 0;
   return (
