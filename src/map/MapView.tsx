@@ -3,6 +3,7 @@ import { useStore, type AppState } from '../store';
 import { originKey } from '../store/analysisSlice';
 import { translate } from '../i18n';
 import { MapController, type MapView as View } from './controller';
+import { setCurrentMap } from './snapshot';
 
 const viewOf = (s: AppState): View => ({
   dataset: s.dataset,
@@ -40,11 +41,13 @@ export function MapView() {
       onDragOrigin: (at) => useStore.getState().setAt(at),
     });
     window.__serviceCircles = { controller, store: useStore };
+    setCurrentMap(controller);
     controller.map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
     controller.apply(viewOf(useStore.getState()));
     const unsubscribe = useStore.subscribe((state) => controller.apply(viewOf(state)));
     return () => {
       unsubscribe();
+      setCurrentMap(null);
       controller.destroy();
       delete window.__serviceCircles;
     };

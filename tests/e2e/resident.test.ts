@@ -96,6 +96,36 @@ describe('resident view details', () => {
     await page.close();
   });
 
+  it('shares the view as a link and a QR code, and prints a personal 15-minute card', async () => {
+    const page = await open('phone', './?compound=c-044');
+    await page.getByTestId('overclaim').waitFor();
+    await page.getByRole('button', { name: '分享' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('textbox').inputValue()).toContain('compound=c-044');
+    const qr = dialog.getByRole('img');
+    expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(200);
+    await page.screenshot({ path: resolve(SHOTS, 'resident-phone-share.png') });
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await page.getByRole('button', { name: '打印' }).first().click();
+    const card = page.locator('.print-card');
+    await card.waitFor();
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('福光苑');
+    expect(text).toContain('示意数据');
+    expect(text).toMatch(/\d+ 分钟/);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBeGreaterThan(0);
+    expect(await card.locator('img').first().getAttribute('src')).toMatch(/^data:image\/png/);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: resolve(SHOTS, 'resident-print-card.png'), fullPage: true });
+    expect(await page.locator('.app').isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('sent no request to anything but the local server', () => {
     expect(outside).toEqual([]);
   });

@@ -3,7 +3,10 @@ import { useT } from '../../components/useT';
 import { formatNumber } from '../../i18n';
 import { theme } from '../../map/theme';
 import { useStore } from '../../store';
+import { mapSnapshot } from '../../map/snapshot';
 import { GateSelect } from './GateSelect';
+import { PrintButton } from './PrintCard';
+import { ShareButton } from './ShareDialog';
 
 /** The selected origin's walking areas, the straight-line circles and what they overclaim. */
 export function CirclesPanel() {
@@ -66,7 +69,11 @@ export function CirclesPanel() {
             ? t('circles.originsCentre')
             : t('walk.dragHint')}
       </p>
-      <button type="button" className="btn" onClick={() => selectCompound(null)}>{t('circles.clear')}</button>
+      <div className="app-actions">
+        <ShareButton />
+        <PrintButton getMapImage={mapSnapshot} />
+        <button type="button" className="btn" onClick={() => selectCompound(null)}>{t('circles.clear')}</button>
+      </div>
     </section>
   );
 }

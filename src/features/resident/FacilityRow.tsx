@@ -1,7 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
 import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
+
+/** Loaded on demand: the opening_hours library is large (every country's holidays). */
+const OpenBadge = lazy(() => import('./OpenBadge').then((m) => ({ default: m.OpenBadge })));
 
 export interface FacilityRowData {
   facilityId: string;
@@ -11,8 +15,10 @@ export interface FacilityRowData {
 }
 
 /** One facility in the list: tap for its route, phone and address. */
-export function FacilityRow({ row, name, speedMPerMin, maxMinutes }: { row: FacilityRowData; name: string; speedMPerMin: number; maxMinutes: number }) {
-  const { lang, pick, showRoute, routeTo } = useStore(useShallow((s) => ({ lang: s.lang, pick: s.pick, showRoute: s.showRoute, routeTo: s.route?.facilityId ?? null })));
+export function FacilityRow({ row, name, hours, now, speedMPerMin, maxMinutes }: { row: FacilityRowData; name: string; hours: string | undefined; now: Date; speedMPerMin: number; maxMinutes: number }) {
+  const { lang, pick, showRoute, routeTo, timeZone } = useStore(
+    useShallow((s) => ({ lang: s.lang, pick: s.pick, showRoute: s.showRoute, routeTo: s.route?.facilityId ?? null, timeZone: s.dataset?.manifest.timezone ?? 'Asia/Shanghai' })),
+  );
   const t = useT();
   const minutes = row.walkM === null ? null : row.walkM / speedMPerMin;
   const selected = routeTo === row.facilityId;
@@ -29,6 +35,9 @@ export function FacilityRow({ row, name, speedMPerMin, maxMinutes }: { row: Faci
       >
         {name}
       </button>
+      <Suspense fallback={null}>
+        <OpenBadge hours={hours} now={now} timeZone={timeZone} />
+      </Suspense>
       <div className="nearest-figures">
         {minutes !== null && row.walkM !== null && <strong>{t('nearest.walk', { minutes: formatNumber(lang, minutes, 1), metres: Math.round(row.walkM) })}</strong>}
         <span>{t('nearest.straight', { metres: Math.round(row.straightM) })}</span>

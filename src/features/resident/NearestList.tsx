@@ -7,6 +7,7 @@ import { categoryOf } from '../../domain/taxonomy';
 import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
 import { FacilityRow, type FacilityRowData } from './FacilityRow';
+import { useNow } from './useNow';
 
 /** How many facilities a category shows before "N more". */
 const PER_CATEGORY = 3;
@@ -29,6 +30,7 @@ export function NearestList() {
     useShallow((s) => ({ dataset: s.dataset, circles: s.circles, walk: s.walk, walkStatus: s.walkStatus, lang: s.lang })),
   );
   const t = useT();
+  const now = useNow();
   const noNetwork = walkStatus === 'no-network';
   const groups = useMemo((): Group[] => {
     if (!dataset || !circles) return [];
@@ -60,8 +62,9 @@ export function NearestList() {
   }, [dataset, circles, walk, noNetwork]);
   if (!circles || groups.length === 0 || (!noNetwork && !walk)) return null;
   const maxMinutes = Math.max(...circles.bandMinutes);
+  const facility = (id: string) => dataset?.facilities.features.find((f) => f.properties.id === id)?.properties;
   const facilityName = (id: string) => {
-    const p = dataset?.facilities.features.find((f) => f.properties.id === id)?.properties;
+    const p = facility(id);
     return p ? ((lang === 'en' ? p.name_en ?? p.name : p.name) ?? p.id) : id;
   };
   return (
@@ -82,7 +85,7 @@ export function NearestList() {
                   <p className="hint">{t('list.nearestBeyond', { walk: formatNumber(lang, group.beyond.walkM / circles.speedMPerMin, 0), name: facilityName(group.beyond.facilityId) })}</p>
                 )}
                 {group.rows.map((row) => (
-                  <FacilityRow key={row.facilityId} row={row} name={facilityName(row.facilityId)} speedMPerMin={circles.speedMPerMin} maxMinutes={maxMinutes} />
+                  <FacilityRow key={row.facilityId} row={row} name={facilityName(row.facilityId)} hours={facility(row.facilityId)?.opening_hours} now={now} speedMPerMin={circles.speedMPerMin} maxMinutes={maxMinutes} />
                 ))}
                 {group.more > 0 && <p className="hint">{t('list.more', { count: group.more })}</p>}
               </div>
