@@ -9,6 +9,7 @@ import './styles.css';
 const initial = parseUrlState(window.location.search);
 const store = useStore.getState();
 store.setLang(initial.lang);
+store.setMode(initial.mode);
 store.addNotices(initial.notices);
 useStore.setState({ pendingCompound: initial.compound, pendingGate: initial.gate, pendingAt: initial.at, profile: initial.profile, maxMinutes: initial.minutes });
 void store.loadFromUrl(initial.data);
@@ -19,9 +20,9 @@ useStore.subscribe((state, previous) => {
     document.documentElement.lang = htmlLang(state.lang);
     document.title = translate(state.lang, 'app.title');
   }
-  const changed = (['compoundId', 'gateId', 'at', 'profile', 'maxMinutes', 'lang'] as const).some((k) => state[k] !== previous[k]);
+  const changed = (['mode', 'compoundId', 'gateId', 'at', 'profile', 'maxMinutes', 'lang'] as const).some((k) => state[k] !== previous[k]);
   if (changed && state.status === 'ready') {
-    const view = { data: initial.data, compound: state.compoundId, gate: state.gateId, at: state.at, profile: state.profile, minutes: state.maxMinutes, lang: state.lang };
+    const view = { mode: state.mode, data: initial.data, compound: state.compoundId, gate: state.gateId, at: state.at, profile: state.profile, minutes: state.maxMinutes, lang: state.lang };
     const next = urlFor(window.location.href, view);
     if (next !== window.location.href) window.history.replaceState(null, '', next);
   }

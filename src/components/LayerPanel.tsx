@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CATEGORIES } from '../domain/taxonomy';
 import type { MessageKey } from '../i18n';
 import { useStore } from '../store';
-import { LAYER_GROUPS, type LayerGroup } from '../store/uiSlice';
+import { MODE_LAYER_GROUPS, type LayerGroup } from '../store/uiSlice';
 import { useT } from './useT';
 
 const LAYER_LABEL: Record<LayerGroup, MessageKey> = {
@@ -15,16 +15,20 @@ const LAYER_LABEL: Record<LayerGroup, MessageKey> = {
   gates: 'layers.gates',
   facilities: 'layers.facilities',
   circles: 'layers.circles',
+  compliance: 'layers.compliance',
+  sites: 'layers.sites',
+  coverage: 'layers.coverage',
+  requests: 'layers.requests',
 };
 
 /** A switch for every map layer. */
 export function LayerToggles() {
-  const { layers, toggleLayer } = useStore(useShallow((s) => ({ layers: s.layers, toggleLayer: s.toggleLayer })));
+  const { layers, toggleLayer, mode } = useStore(useShallow((s) => ({ layers: s.layers, toggleLayer: s.toggleLayer, mode: s.mode })));
   const t = useT();
   return (
     <fieldset className="panel-section">
       <legend>{t('layers.title')}</legend>
-      {LAYER_GROUPS.map((group) => (
+      {MODE_LAYER_GROUPS[mode].map((group) => (
         <label key={group} className="check">
           <input type="checkbox" checked={layers[group]} onChange={() => toggleLayer(group)} />
           {t(LAYER_LABEL[group])}

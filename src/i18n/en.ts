@@ -1,7 +1,18 @@
+import { hallEn } from './features/hall';
+import { plannerEn } from './features/planner';
+import { volunteersEn } from './features/volunteers';
 import type { Messages } from './zh-CN';
 
 /** English. Must have exactly the keys of zh-CN.ts (the type checks it). */
 export const en: Messages = {
+  ...plannerEn,
+  ...volunteersEn,
+  ...hallEn,
+  'mode.label': 'View',
+  'mode.resident': 'Residents',
+  'mode.planner': 'Planning',
+  'mode.volunteers': 'Volunteers',
+  'mode.hall': 'Hall screen',
   'app.title': '15-minute service circles',
   'app.subtitle': 'Community services within walking distance',
   'app.loading': 'Loading data…',
@@ -46,6 +57,10 @@ export const en: Messages = {
   'layers.gates': 'Compound gates',
   'layers.facilities': 'Facilities',
   'layers.circles': 'Service circles',
+  'layers.compliance': 'Standards compliance',
+  'layers.sites': 'Suggested sites',
+  'layers.coverage': 'Volunteer coverage',
+  'layers.requests': 'Residents\' requests',
   'legend.title': 'Facility categories',
   'legend.count': '{count}',
   'legend.all': 'Show all',
@@ -124,7 +139,6 @@ export const en: Messages = {
   'info.showCircles': 'Show service circles',
   'notice.badParam': 'URL parameter {param}={value} is not valid; the default is used.',
   'notice.unknownCompound': 'No compound with id {id}.',
-  'notice.modeLater': 'The “{mode}” view is not available yet; showing the resident view.',
   'notice.noNetwork': 'This dataset has no street network: every distance is straight-line.',
   'map.attribution': 'Map drawn from the dataset itself; no outside map service',
   'map.circleLabel': '{minutes}-min straight-line circle · {metres} m',

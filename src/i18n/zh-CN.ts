@@ -1,6 +1,18 @@
+import { hallZh } from './features/hall';
+import { plannerZh } from './features/planner';
+import { volunteersZh } from './features/volunteers';
+
 /** Simplified Chinese, the default language. Keys are shared with en.ts (checked by the compiler). */
 export const zhCN = {
+  ...plannerZh,
+  ...volunteersZh,
+  ...hallZh,
   'app.title': '十五分钟服务圈',
+  'mode.label': '视图',
+  'mode.resident': '居民',
+  'mode.planner': '规划',
+  'mode.volunteers': '志愿服务',
+  'mode.hall': '大屏',
   'app.subtitle': '步行可达的社区服务',
   'app.loading': '正在加载数据…',
   'app.loadingFile': '正在读取 {file}…',
@@ -44,6 +56,10 @@ export const zhCN = {
   'layers.gates': '小区出入口',
   'layers.facilities': '服务设施',
   'layers.circles': '服务圈',
+  'layers.compliance': '配套达标情况',
+  'layers.sites': '建议选址',
+  'layers.coverage': '志愿服务覆盖',
+  'layers.requests': '居民诉求',
   'legend.title': '设施类别',
   'legend.count': '{count} 处',
   'legend.all': '全部显示',
@@ -122,7 +138,6 @@ export const zhCN = {
   'info.showCircles': '查看服务圈',
   'notice.badParam': '网址参数 {param}={value} 无效，已使用默认值。',
   'notice.unknownCompound': '找不到编号为 {id} 的小区。',
-  'notice.modeLater': '“{mode}”模式尚未上线，先显示居民视图。',
   'notice.noNetwork': '此数据没有路网，所有距离均为直线距离。',
   'map.attribution': '地图由数据本身绘制，无需外部地图服务',
   'map.circleLabel': '{minutes} 分钟直线圈 · {metres} 米',

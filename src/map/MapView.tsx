@@ -39,12 +39,16 @@ export function MapView() {
         else if (picked?.kind !== 'facility' && picked?.kind !== 'gate') store.setAt(at);
       },
       onDragOrigin: (at) => useStore.getState().setAt(at),
+      onLoad: () => controller.applyOverlays(useStore.getState(), null),
     });
     window.__serviceCircles = { controller, store: useStore };
     setCurrentMap(controller);
     controller.map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
     controller.apply(viewOf(useStore.getState()));
-    const unsubscribe = useStore.subscribe((state) => controller.apply(viewOf(state)));
+    const unsubscribe = useStore.subscribe((state, previous) => {
+      controller.apply(viewOf(state));
+      controller.applyOverlays(state, previous);
+    });
     return () => {
       unsubscribe();
       setCurrentMap(null);

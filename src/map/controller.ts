@@ -19,6 +19,8 @@ import { addCategoryIcons } from './icons';
 import { templateExpression } from './layers/circles';
 import { labelField, SOURCES } from './layers/types';
 import { ALL_LAYERS, baseStyle } from './style';
+import { OVERLAYS } from './overlays';
+import type { AppState } from '../store';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -37,6 +39,8 @@ export interface MapHandlers {
   onClick(picked: Picked | null, at: LonLat): void;
   /** The origin marker was dragged (fires continuously while dragging). */
   onDragOrigin(at: LonLat): void;
+  /** The style has loaded (overlays can be applied from now on). */
+  onLoad?(): void;
 }
 
 export interface MapView {
@@ -83,6 +87,7 @@ export class MapController {
       addCategoryIcons(this.map);
       this.loaded = true;
       if (this.pending) this.apply(this.pending);
+      handlers.onLoad?.();
     });
     this.map.on('click', (event) => handlers.onClick(this.pickAt(event.point), [event.lngLat.lng, event.lngLat.lat]));
     this.map.on('mousemove', (event) => {
@@ -104,6 +109,12 @@ export class MapController {
     if (a.route !== view.route) this.setRoute(view.route);
     if (a.lang !== view.lang) this.setLang(view.lang);
     this.applied = { ...view };
+  }
+
+  /** Lets each view's overlay apply the store state it needs (see overlays/types.ts). */
+  applyOverlays(state: AppState, previous: AppState | null): void {
+    if (!this.loaded) return;
+    for (const overlay of OVERLAYS) overlay.apply(this.map, state, previous);
   }
 
   destroy(): void {

@@ -7,6 +7,7 @@ import { facilityLayers, gateLayers } from './layers/points';
 import { circleLayers } from './layers/circles';
 import { routeLayers, walkFillLayers, walkLineLayers } from './layers/walk';
 import { SOURCES, type GroupedLayer } from './layers/types';
+import { OVERLAYS } from './overlays';
 
 /** Bottom to top. */
 export const ALL_LAYERS: GroupedLayer[] = [
@@ -20,6 +21,7 @@ export const ALL_LAYERS: GroupedLayer[] = [
   ...areaLabelLayers,
   ...gateLayers,
   ...circleLayers.filter((l) => l.layer.type !== 'fill'),
+  ...OVERLAYS.flatMap((o) => o.layers),
   ...routeLayers,
   ...facilityLayers,
 ];
@@ -32,7 +34,7 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  */
 export function baseStyle(): StyleSpecification {
   const sources = Object.fromEntries(
-    Object.values(SOURCES).map((id) => [id, { type: 'geojson' as const, data: EMPTY, promoteId: 'id' }]),
+    [...Object.values(SOURCES), ...OVERLAYS.flatMap((o) => o.sources)].map((id) => [id, { type: 'geojson' as const, data: EMPTY, promoteId: 'id' }]),
   );
   return {
     version: 8,

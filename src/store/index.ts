@@ -4,6 +4,9 @@ import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
+import { createHallSlice, type HallSlice } from './hallSlice';
+import { createPlannerSlice, type PlannerSlice } from './plannerSlice';
+import { createVolunteersSlice, type VolunteersSlice } from './volunteersSlice';
 
 interface Lifecycle {
   /** Compound id from the URL, applied once the dataset has loaded. */
@@ -14,7 +17,7 @@ interface Lifecycle {
   onDatasetLoaded(): void;
 }
 
-export type AppState = DatasetSlice & SelectionSlice & AnalysisSlice & UiSlice & Lifecycle;
+export type AppState = DatasetSlice & SelectionSlice & AnalysisSlice & UiSlice & PlannerSlice & VolunteersSlice & HallSlice & Lifecycle;
 
 export const useStore = create<AppState>()((...a) => {
   const [set, get] = a;
@@ -23,6 +26,9 @@ export const useStore = create<AppState>()((...a) => {
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
     ...createAnalysisSlice(...a),
+    ...createPlannerSlice(...a),
+    ...createVolunteersSlice(...a),
+    ...createHallSlice(...a),
     pendingCompound: null,
     pendingAt: null,
     pendingGate: null,

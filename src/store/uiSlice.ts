@@ -1,19 +1,32 @@
 import type { StateCreator } from 'zustand';
 import type { Lang } from '../i18n';
-import type { Notice } from './url';
+import type { Mode, Notice } from './url';
 import type { AppState } from './index';
 
 /** Map layer groups the user can switch on and off. */
-export const LAYER_GROUPS = ['context', 'communities', 'grids', 'network', 'compounds', 'gates', 'facilities', 'circles'] as const;
+export const LAYER_GROUPS = ['context', 'communities', 'grids', 'network', 'compounds', 'gates', 'facilities', 'circles', 'compliance', 'sites', 'coverage', 'requests'] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 
+const BASE_GROUPS: LayerGroup[] = ['context', 'communities', 'grids', 'network', 'compounds', 'gates', 'facilities', 'circles'];
+
+/** The layer groups each view draws and offers switches for (public views never get personal data layers). */
+export const MODE_LAYER_GROUPS: Record<Mode, readonly LayerGroup[]> = {
+  resident: BASE_GROUPS,
+  planner: [...BASE_GROUPS, 'compliance', 'sites'],
+  volunteers: [...BASE_GROUPS, 'coverage', 'requests'],
+  hall: BASE_GROUPS,
+};
+
 export interface UiSlice {
+  /** Which view: resident (public), planner, volunteers (personal data), hall (public screen). */
+  mode: Mode;
   lang: Lang;
   layers: Record<LayerGroup, boolean>;
   /** Facility categories hidden through the legend. */
   hiddenCategories: string[];
   problemsOpen: boolean;
   notices: Notice[];
+  setMode(mode: Mode): void;
   setLang(lang: Lang): void;
   toggleLayer(layer: LayerGroup): void;
   toggleCategory(category: string): void;
@@ -24,11 +37,13 @@ export interface UiSlice {
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+  mode: 'resident',
   lang: 'zh',
-  layers: { context: true, communities: true, grids: true, network: true, compounds: true, gates: true, facilities: true, circles: true },
+  layers: { context: true, communities: true, grids: true, network: true, compounds: true, gates: true, facilities: true, circles: true, compliance: true, sites: true, coverage: true, requests: true },
   hiddenCategories: [],
   problemsOpen: false,
   notices: [],
+  setMode: (mode) => set({ mode }),
   setLang: (lang) => set({ lang }),
   toggleLayer: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   toggleCategory: (category) =>

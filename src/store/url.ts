@@ -4,8 +4,6 @@ import { isLang, type Lang, type MessageKey, type Vars } from '../i18n';
 export const DEFAULT_DATA = 'data/yuefeng-sample';
 export const MODES = ['resident', 'planner', 'volunteers', 'hall'] as const;
 export type Mode = (typeof MODES)[number];
-/** Modes that exist in this version; the others fall back to resident with a notice. */
-const AVAILABLE_MODES: readonly Mode[] = ['resident'];
 
 export interface Notice {
   key: MessageKey;
@@ -53,9 +51,8 @@ export function parseUrlState(search: string, defaultLang: Lang = 'zh'): UrlStat
   const modeParam = params.get('mode');
   let mode: Mode = 'resident';
   if (modeParam !== null) {
-    if (!(MODES as readonly string[]).includes(modeParam)) bad('mode', modeParam);
-    else if (!AVAILABLE_MODES.includes(modeParam as Mode)) notices.push({ key: 'notice.modeLater', vars: { mode: modeParam } });
-    else mode = modeParam as Mode;
+    if ((MODES as readonly string[]).includes(modeParam)) mode = modeParam as Mode;
+    else bad('mode', modeParam);
   }
 
   const dataParam = params.get('data');
@@ -90,6 +87,7 @@ export function parseUrlState(search: string, defaultLang: Lang = 'zh'): UrlStat
 
 /** The URL for the current view, keeping parameters this version does not own. */
 export interface ViewState {
+  mode?: Mode;
   data: string;
   compound: string | null;
   gate?: string | null;
@@ -105,6 +103,7 @@ export function urlFor(current: string, state: ViewState): string {
     if (value === null || value === fallback) url.searchParams.delete(name);
     else url.searchParams.set(name, value);
   };
+  set('mode', state.mode ?? null, 'resident');
   set('data', state.data, DEFAULT_DATA);
   set('compound', state.compound, null);
   set('gate', state.gate ?? null, null);

@@ -7,6 +7,7 @@ import { ProblemsBadge, ProblemsPanel } from '../../src/components/ProblemsPanel
 import { Header } from '../../src/components/Header';
 import type { Problem } from '../../src/domain/dataset';
 import { useStore } from '../../src/store';
+import { MODE_LAYER_GROUPS } from '../../src/store/uiSlice';
 import { tinyDataset } from './tinyDataset';
 
 const initial = useStore.getState();
@@ -58,7 +59,7 @@ describe('layer toggles', () => {
   it('has a switch for every layer that turns it off and on', async () => {
     render(<LayerToggles />);
     const boxes = screen.getAllByRole('checkbox');
-    expect(boxes).toHaveLength(Object.keys(useStore.getState().layers).length);
+    expect(boxes).toHaveLength(MODE_LAYER_GROUPS.resident.length);
     const network = screen.getByRole('checkbox', { name: '步行路网' });
     expect(network).toBeChecked();
     await userEvent.click(network);

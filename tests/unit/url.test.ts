@@ -26,14 +26,16 @@ describe('shareable URL', () => {
     expect(bad.notices.map((n) => n.vars?.param)).toEqual(['at', 'profile', 'minutes']);
   });
 
-  it('says a known but later mode is not available yet', () => {
-    expect(parseUrlState('?mode=hall').notices).toEqual([{ key: 'notice.modeLater', vars: { mode: 'hall' } }]);
+  it('reads every mode', () => {
+    expect(parseUrlState('?mode=hall')).toMatchObject({ mode: 'hall', notices: [] });
+    expect(parseUrlState('?mode=planner').mode).toBe('planner');
   });
 
   it('writes only what differs from the defaults and keeps other parameters', () => {
     const base = { data: DEFAULT_DATA, at: null, profile: 'standard' as const, minutes: 15 };
-    const url = urlFor('http://localhost/?mode=hall&x=1', { ...base, compound: 'c-1', lang: 'en' });
+    const url = urlFor('http://localhost/?mode=hall&x=1', { ...base, mode: 'hall', compound: 'c-1', lang: 'en' });
     expect(new URL(url).searchParams.toString()).toBe('mode=hall&x=1&compound=c-1&lang=en');
+    expect(urlFor('http://localhost/?mode=hall', { ...base, mode: 'resident', compound: null, lang: 'zh' })).toBe('http://localhost/');
     expect(urlFor('http://localhost/?compound=c-1', { ...base, compound: null, lang: 'zh' })).toBe('http://localhost/');
     const point = urlFor('http://localhost/', { ...base, compound: null, at: [119.33, 26.09], profile: 'elder', minutes: 10, lang: 'zh' });
     expect(parseUrlState(new URL(point).search)).toMatchObject({ at: [119.33, 26.09], profile: 'elder', minutes: 10, notices: [] });

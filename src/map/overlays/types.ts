@@ -1,0 +1,17 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AppState } from '../../store';
+import type { GroupedLayer } from '../layers/types';
+
+/**
+ * A view's own map content (planner compliance colours, suggested sites, volunteer coverage,
+ * requests): its GeoJSON sources, its layers (styles as data) and how store state is applied
+ * to them. `apply` runs on every store change, so it compares with `previous` and only
+ * touches the map when its inputs changed (idempotent).
+ */
+export interface Overlay {
+  /** Source ids this overlay owns; each starts as an empty GeoJSON source. */
+  sources: readonly string[];
+  /** Drawn above the walksheds and below the route and the facility icons. */
+  layers: readonly GroupedLayer[];
+  apply(map: MapLibreMap, state: AppState, previous: AppState | null): void;
+}
