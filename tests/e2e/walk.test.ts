@@ -56,7 +56,7 @@ describe('network walksheds', () => {
     const page = await open(`./?compound=${RIVERSIDE}`);
     await page.getByTestId('overclaim').waitFor();
     const before = await walkCount(page);
-    await page.getByRole('radio', { name: /长者 45 米\/分钟/ }).check();
+    await page.getByRole('switch', { name: '长者模式' }).click();
     await expect.poll(() => walkCount(page)).toBeGreaterThan(before);
     await page.getByText('15 分钟 · 675 米').first().waitFor();
     expect(page.url()).toContain('profile=elder');
