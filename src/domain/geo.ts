@@ -10,3 +10,13 @@ export type WalkProfile = keyof typeof WALK_SPEED_M_PER_MIN;
 
 /** The service-circle bands shown everywhere, in minutes. */
 export const BAND_MINUTES = [5, 10, 15] as const;
+
+const DEG = Math.PI / 180;
+
+/** Great-circle distance in metres (haversine, R = 6,371,008.8 m, as Turf). */
+export function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const dLat = (lat2 - lat1) * DEG;
+  const dLon = (lon2 - lon1) * DEG;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * DEG) * Math.cos(lat2 * DEG) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+}

@@ -1,6 +1,6 @@
 import type { LineString, MultiLineString, Position } from 'geojson';
 import type { FC, NetworkProps } from '../dataset';
-import { EARTH_RADIUS_M } from '../geo';
+import { haversineM } from '../geo';
 
 /** Segment flags (bit mask). */
 export const SEGMENT_STEPS = 1;
@@ -33,15 +33,7 @@ export interface WalkGraph {
   segmentFeature: Uint32Array;
 }
 
-const DEG = Math.PI / 180;
-
-/** Great-circle distance in metres (haversine, R = 6,371,008.8 m, as Turf). */
-export function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const dLat = (lat2 - lat1) * DEG;
-  const dLon = (lon2 - lon1) * DEG;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * DEG) * Math.cos(lat2 * DEG) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+export { haversineM };
 
 /** Ways nobody may walk (DATA-CONTRACT.md, network.geojson). */
 export function isWalkable(props: Partial<NetworkProps> | null | undefined): boolean {

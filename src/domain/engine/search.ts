@@ -25,6 +25,16 @@ export interface Search {
 
 const heap = new MinHeap(4096);
 
+function sourcesBySegment(sources: readonly Source[]): Map<number, Source[]> {
+  const bySegment = new Map<number, Source[]>();
+  for (const source of sources) {
+    const list = bySegment.get(source.snap.segment);
+    if (list) list.push(source);
+    else bySegment.set(source.snap.segment, [source]);
+  }
+  return bySegment;
+}
+
 export interface SearchOptions {
   /**
    * Avoid steps where another way exists (elder profile): a flight of steps counts as
@@ -46,7 +56,7 @@ export function searchFrom(graph: WalkGraph, sources: readonly Source[], cutoffM
   const distM = new Float64Array(n).fill(Infinity);
   const label = new Int32Array(n).fill(-1);
   const prevEdge = new Int32Array(n).fill(-1);
-  const bySegment = new Map<number, Source[]>();
+  const bySegment = sourcesBySegment(sources);
   heap.clear();
   const seed = (node: number, d: number, l: number) => {
     if (d < distM[node]! && d <= cutoffM) {
@@ -59,9 +69,6 @@ export function searchFrom(graph: WalkGraph, sources: readonly Source[], cutoffM
     const { segment, alongM, offsetM } = source.snap;
     seed(graph.segmentA[segment]!, offsetM + alongM, source.label);
     seed(graph.segmentB[segment]!, offsetM + graph.segmentLengthM[segment]! - alongM, source.label);
-    const list = bySegment.get(segment);
-    if (list) list.push(source);
-    else bySegment.set(segment, [source]);
   }
   const { offsets, targets, edgeLengthM } = graph;
   while (heap.size > 0) {
@@ -94,7 +101,7 @@ function searchAvoidingSteps(graph: WalkGraph, sources: readonly Source[], cutof
   const cost = new Float64Array(n).fill(Infinity);
   const label = new Int32Array(n).fill(-1);
   const prevEdge = new Int32Array(n).fill(-1);
-  const bySegment = new Map<number, Source[]>();
+  const bySegment = sourcesBySegment(sources);
   heap.clear();
   const seed = (node: number, metres: number, c: number, l: number) => {
     if (c < cost[node]! && metres <= cutoffM) {
@@ -110,9 +117,6 @@ function searchAvoidingSteps(graph: WalkGraph, sources: readonly Source[], cutof
     const toB = graph.segmentLengthM[segment]! - alongM;
     seed(graph.segmentA[segment]!, offsetM + alongM, offsetM + alongM * factor, source.label);
     seed(graph.segmentB[segment]!, offsetM + toB, offsetM + toB * factor, source.label);
-    const list = bySegment.get(segment);
-    if (list) list.push(source);
-    else bySegment.set(segment, [source]);
   }
   const { offsets, targets, edgeLengthM, edgeSegment, segmentFlags } = graph;
   while (heap.size > 0) {
