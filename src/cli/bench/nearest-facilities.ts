@@ -1,0 +1,113 @@
+import type { Feature, LineString, Point } from 'geojson';
+import createGraph from 'ngraph.graph';
+import { aStar } from 'ngraph.path';
+import { haversineM, isWalkable } from '../../domain/engine/graph';
+import { reachOf, searchFrom } from '../../domain/engine/search';
+import type { LonLat } from '../../domain/geo';
+import { PathFinder } from './geojson-path-finder';
+import { benchCase } from './task';
+import { warmUp } from './timing';
+import { nearestNode, perDataset, walkData } from './walk-data';
+
+/**
+ * One origin, the shortest walk to every facility within 15 minutes (900 m at 60 m/min).
+ * Ours: one cut-off search from the origin's snap, then a lookup per facility (their snaps
+ * are prepared once per dataset, as the app does). The peers do what their users write: a
+ * graph built once, then a path per facility within 900 m as the crow flies, its length
+ * summed (ngraph.path A* with a haversine heuristic; geojson-path-finder's findPath).
+ * The peers route node to node while we snap, so origin and facilities are moved to their
+ * nearest street node first: then all three must find the very same distances.
+ */
+
+const WALK_M = 900;
+/** Metres: the three sum the same haversine lengths in different orders. */
+const AGREE_M = 0.01;
+
+type Distances = (number | null)[];
+
+export const nearestFacilitiesTasks = perDataset('nearest-facilities', { minRatio: { 'ngraph.path': 10, 'geojson-path-finder': 10 } }, async (env, dataset) => {
+  const data = await walkData(env, dataset);
+  const { graph, snapper } = data;
+  const at = (node: number): LonLat => [graph.nodeLon[node]!, graph.nodeLat[node]!];
+  const originNode = nearestNode(data, data.centre);
+  const facilityNodes = data.facilities.map((f) => nearestNode(data, f.point));
+  const origin = at(originNode);
+  const originSnap = snapper.snap(origin)!;
+  const facilitySnaps = facilityNodes.map((node) => snapper.snap(at(node))!);
+
+  // ngraph: the same segments, node ids = our node indices.
+  const ngraph = createGraph<LonLat, number>();
+  for (let n = 0; n < graph.nodeCount; n++) ngraph.addNode(n, at(n));
+  for (let s = 0; s < graph.segmentCount; s++) ngraph.addLink(graph.segmentA[s]!, graph.segmentB[s]!, graph.segmentLengthM[s]!);
+  const finder = aStar(ngraph, {
+    distance: (_from, _to, link) => link.data,
+    heuristic: (from, to) => haversineM(from.data[0], from.data[1], to.data[0], to.data[1]),
+  });
+
+  // geojson-path-finder: the same walkable ways, as LineStrings; tolerance at the data's 1e-7°
+  // (its default, 1e-5°, merges nodes up to a metre apart and changes the graph).
+  const ways = data.network.features.filter((f) => isWalkable(f.properties));
+  const lines = ways.flatMap((f): Feature<LineString>[] =>
+    f.geometry.type === 'LineString' ? [{ ...f, geometry: f.geometry }] : f.geometry.coordinates.map((coordinates) => ({ type: 'Feature', properties: f.properties, geometry: { type: 'LineString', coordinates } })),
+  );
+  const pathFinder = new PathFinder({ type: 'FeatureCollection', features: lines }, { tolerance: 1e-7 });
+  const pointFeature = (p: LonLat): Feature<Point> => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } });
+  const originFeature = pointFeature(origin);
+  const facilityFeatures = facilityNodes.map((node) => pointFeature(at(node)));
+
+  /** The peers' loop: a path to each facility within 900 m as the crow flies; null when none or longer. */
+  const perFacility = (pathM: (k: number) => number | null): Distances =>
+    facilityNodes.map((node, k) => {
+      if (haversineM(origin[0], origin[1], graph.nodeLon[node]!, graph.nodeLat[node]!) > WALK_M) return null;
+      const walkM = pathM(k);
+      return walkM !== null && walkM <= WALK_M ? walkM : null;
+    });
+
+  const job = benchCase({
+    edges: graph.segmentCount,
+    size: `1 origin, ${data.facilities.length.toLocaleString('en-US')} facilities, ${WALK_M} m`,
+    ours: (): Distances => {
+      const search = searchFrom(graph, [{ snap: originSnap, label: 0 }], WALK_M);
+      return facilitySnaps.map((snap) => reachOf(search, snap)?.walkM ?? null);
+    },
+    peers: {
+      'ngraph.path': () =>
+        perFacility((k) => {
+          const path = finder.find(originNode, facilityNodes[k]!);
+          if (path.length === 0) return null;
+          let walkM = 0;
+          for (let i = 1; i < path.length; i++) walkM += haversineM(path[i - 1]!.data[0], path[i - 1]!.data[1], path[i]!.data[0], path[i]!.data[1]);
+          return walkM;
+        }),
+      'geojson-path-finder': () =>
+        perFacility((k) => {
+          const path = pathFinder.findPath(originFeature, facilityFeatures[k]!);
+          return path ? path.weight * 1000 : null;
+        }),
+    },
+    check(ours, peers) {
+      const within = ours.filter((d) => d !== null).length;
+      const problems: string[] = [];
+      let maxDiffM = 0;
+      for (const [name, theirs] of Object.entries(peers)) {
+        let differ = 0;
+        ours.forEach((mine, k) => {
+          const other = theirs[k] ?? null;
+          if (mine !== null && other !== null) {
+            maxDiffM = Math.max(maxDiffM, Math.abs(mine - other));
+            if (Math.abs(mine - other) > AGREE_M) differ++;
+          } else if ((mine ?? other) !== null && (mine ?? other)! < WALK_M - AGREE_M) differ++;
+        });
+        if (differ > 0) problems.push(`${differ} differ from ${name}`);
+      }
+      const crow = facilityNodes.filter((node) => haversineM(origin[0], origin[1], graph.nodeLon[node]!, graph.nodeLat[node]!) <= WALK_M).length;
+      return {
+        ok: problems.length === 0 && within > 0,
+        note:
+          `${within} ${within === 1 ? 'facility' : 'facilities'} within ${WALK_M} m walk (${crow} within ${WALK_M} m as the crow flies), ` +
+          (problems.length === 0 ? `same distances as both peers (max |Δ| ${maxDiffM.toExponential(1)} m)` : problems.join(', ')),
+      };
+    },
+  });
+  return warmUp(job);
+});
