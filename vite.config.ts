@@ -3,6 +3,7 @@ import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
 
@@ -41,7 +42,25 @@ function datasets(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), datasets()],
+  plugins: [
+    react(),
+    datasets(),
+    // The service-hall screen works offline: the app shell is precached, dataset files are
+    // network-first (fresh when online, the last copy offline). Registered by the hall only.
+    VitePWA({
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/\/data\//],
+        clientsClaim: true,
+        skipWaiting: true,
+        runtimeCaching: [{ urlPattern: /\/data\/.+\.(geo)?json$/, handler: 'NetworkFirst', options: { cacheName: 'service-circles-data', networkTimeoutSeconds: 10, matchOptions: { ignoreVary: true } } }],
+      },
+    }),
+  ],
   server: { port: 5173, host: '127.0.0.1', strictPort: false },
   preview: { port: 4173, host: '127.0.0.1' },
   build: { chunkSizeWarningLimit: 2500, sourcemap: false },

@@ -13,6 +13,8 @@ store.setMode(initial.mode);
 store.addNotices(initial.notices);
 useStore.setState({ pendingCompound: initial.compound, pendingGate: initial.gate, pendingAt: initial.at, profile: initial.profile, maxMinutes: initial.minutes });
 void store.loadFromUrl(initial.data);
+// The service-hall screen works offline (production builds only: the dev server has no service worker).
+if (import.meta.env.PROD && initial.mode === 'hall') void import('./features/hall/serviceWorker').then((sw) => sw.registerHallServiceWorker(initial.data));
 
 /** Keeps the address bar, the page language and the title in step with the view. */
 useStore.subscribe((state, previous) => {

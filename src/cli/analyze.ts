@@ -4,11 +4,12 @@ import { loadDataset } from '../data/load';
 import { fromDirectory } from '../data/node-source';
 import { analyzeDataset } from '../domain/analysis';
 import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
+import { RULESETS, rulesetById } from '../domain/planner/rulesets';
 import { failUsage, parseCli, type CliSpec } from './args';
 import { formatProblem } from './problems';
 
 const spec = {
-  usage: 'npm run analyze -- --data <dataset-dir> --out <report.json> [--speed <m/min>]',
+  usage: 'npm run analyze -- --data <dataset-dir> --out <report.json> [--speed <m/min>] [--ruleset <id>]',
   summary: 'Writes, for every compound, the nearest facility of every category by walking (JSON report; docs/data-format.md).',
   options: {
     data: { type: 'string' },
@@ -20,7 +21,7 @@ const spec = {
     data: 'dataset directory (manifest.json, compounds.geojson, facilities.geojson, …)',
     out: 'where to write the report (JSON)',
     speed: `walking speed in metres per minute (default ${WALK_SPEED_M_PER_MIN.standard}; elder profile ${WALK_SPEED_M_PER_MIN.elder})`,
-    ruleset: 'standard ruleset id (accepted for forward compatibility; compliance sections come with the planner view)',
+    ruleset: `adds a compliance section: every compound checked against a standard (${RULESETS.map((r) => r.id).join(', ')})`,
   },
 } satisfies CliSpec<Record<string, { type: 'string' }>>;
 
@@ -30,7 +31,8 @@ async function main(): Promise<number> {
   if (!values.out) failUsage('--out <report.json> is required', spec);
   const speed = values.speed === undefined ? WALK_SPEED_M_PER_MIN.standard : Number(values.speed);
   if (!Number.isFinite(speed) || speed <= 0) failUsage(`--speed must be a positive number of metres per minute, got "${values.speed}"`, spec);
-  if (values.ruleset) console.error(`note: --ruleset ${values.ruleset} is accepted but rulesets are not part of this version's report`);
+  const ruleset = values.ruleset === undefined ? undefined : rulesetById(values.ruleset);
+  if (values.ruleset !== undefined && !ruleset) failUsage(`unknown --ruleset "${values.ruleset}"; known: ${RULESETS.map((r) => r.id).join(', ')}`, spec);
 
   const dir = resolve(values.data);
   const started = performance.now();
@@ -42,12 +44,13 @@ async function main(): Promise<number> {
     return 1;
   }
   console.error(`analysing ${dataset.compounds.features.length} compounds × ${new Set(dataset.facilities.features.map((f) => f.properties.category)).size} categories${dataset.network ? '' : ' (no network: straight-line distances)'}`);
-  const report = analyzeDataset(dataset, problems, speed);
+  const report = analyzeDataset(dataset, problems, speed, ruleset);
   const out = resolve(values.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   const ms = Math.round(performance.now() - started);
-  console.error(`wrote ${out}: ${report.compounds.length} compounds, ${report.network ? 'network' : 'straight-line'} distances, ${problems.length} problem(s), ${ms} ms`);
+  const compliance = report.compliance ? `, ${report.compliance.ruleset.id} compliance (score ${report.compliance.total.score_pct ?? '–'} %)` : '';
+  console.error(`wrote ${out}: ${report.compounds.length} compounds, ${report.network ? 'network' : 'straight-line'} distances${compliance}, ${problems.length} problem(s), ${ms} ms`);
   return 0;
 }
 

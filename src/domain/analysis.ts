@@ -5,6 +5,10 @@ import { Snapper } from './engine/snap';
 import { haversineM } from './engine/graph';
 import type { LonLat } from './geo';
 import { compoundOrigins, gatesByCompound } from './origins';
+import { PlannerModel } from './planner/model';
+import { plannerInputs } from './planner/inputs';
+import { complianceSection, type ComplianceSection } from './planner/report';
+import type { Ruleset } from './planner/ruleset';
 import { CATEGORIES } from './taxonomy';
 
 export interface NearestEntry {
@@ -28,6 +32,8 @@ export interface AnalysisReport {
   distance_kind: 'network' | 'straight-line';
   compounds: CompoundReport[];
   problems: Problem[];
+  /** With `--ruleset <id>`: every compound checked against the standard (src/domain/planner/report.ts). */
+  compliance?: ComplianceSection;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -61,7 +67,7 @@ function nearestStraight(facilities: readonly FacilityPoint[], category: string,
  * For every compound, the nearest facility of every category present, by the shortest walk
  * from any of its origins (gates, or point on surface). Without a network, straight-line.
  */
-export function analyzeDataset(dataset: Dataset, problems: Problem[], speedMPerMin: number): AnalysisReport {
+export function analyzeDataset(dataset: Dataset, problems: Problem[], speedMPerMin: number, ruleset?: Ruleset): AnalysisReport {
   const categories = presentCategories(dataset);
   const facilities = facilityPoints(dataset);
   const gates = gatesByCompound(dataset);
@@ -81,7 +87,7 @@ export function analyzeDataset(dataset: Dataset, problems: Problem[], speedMPerM
     return { id: compound.properties.id, origins, nearest };
   });
 
-  return {
+  const report: AnalysisReport = {
     dataset: dataset.manifest.id,
     speed_m_per_min: speedMPerMin,
     network: hasNetwork,
@@ -89,4 +95,9 @@ export function analyzeDataset(dataset: Dataset, problems: Problem[], speedMPerM
     compounds,
     problems,
   };
+  if (ruleset) {
+    const model = new PlannerModel(hasNetwork && snapper ? { graph, snapper } : null, plannerInputs(dataset));
+    report.compliance = complianceSection(ruleset, model.evaluate(model.baseline, ruleset), model.network);
+  }
+  return report;
 }

@@ -1,8 +1,248 @@
 import type { StateCreator } from 'zustand';
+import type { Feature, Point } from 'geojson';
+import type { Dataset, Problem, RequestProps, VolunteerProps } from '../domain/dataset';
+import type { VolunteerCoverageResult } from '../domain/volunteers/coverage';
+import { serviceGapRequests, type GapReport } from '../domain/volunteers/gaps';
+import { ledgerRows, NO_FILTER, type LedgerFilter, type LedgerRow } from '../domain/volunteers/ledger';
+import type { MatchCandidate } from '../domain/volunteers/matching';
+import { fromOpen311 } from '../domain/volunteers/open311';
+import { DEFAULT_TIME_ZONE, instantInWeekOf, snapshotClock, type WeekTime } from '../domain/volunteers/time';
+import { WORKFLOW_PRESETS, type WorkflowPreset } from '../domain/volunteers/workflow';
+import { fromUrl } from '../data/sources';
+import { toWgs84InPlace } from '../data/crs';
+import { validateLayer } from '../data/features';
+import type { ReadFile } from '../data/load';
+import { keepResolved } from '../data/references';
+import { REQUESTS, VOLUNTEERS, type LayerSpec } from '../data/schemas';
 import type { AppState } from './index';
 
-/** State and actions of the volunteers view. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface VolunteersSlice {}
+type RequestFeature = Feature<Point, RequestProps>;
+type VolunteerFeature = Feature<Point, VolunteerProps>;
 
-export const createVolunteersSlice: StateCreator<AppState, [], [], VolunteersSlice> = () => ({});
+/** "now" follows the clock; `week` is a weekday and time of this week (the slider). */
+export type CoverageTime = { kind: 'now' } | ({ kind: 'week' } & WeekTime);
+
+export interface LiveData {
+  /** The dataset these override; ignored once another dataset loads. */
+  dataset: Dataset | null;
+  requests: RequestFeature[] | null;
+  volunteers: VolunteerFeature[] | null;
+  /** Last successful read of both files (ms); null before the first. */
+  updatedAt: number | null;
+  /** Why the last read failed (the last good data stays); null when it worked. */
+  error: string | null;
+  failedAt: number | null;
+  /** Re-read every this many seconds (`?refresh=`), or null. */
+  intervalS: number | null;
+}
+
+export interface Matches {
+  requestId: string;
+  skill: string | null;
+  /** null while the walks are being measured. */
+  candidates: MatchCandidate[] | null;
+}
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  problems: Problem[];
+}
+
+/** State and actions of the volunteers view (issue 8). */
+export interface VolunteersSlice {
+  /** The clock of this view (ms), ticking each minute while it is open. */
+  volNow: number;
+  /** null: any skill. */
+  coverageSkill: string | null;
+  coverageTime: CoverageTime;
+  coverage: VolunteerCoverageResult | null;
+  /** The selection the coverage was computed for, so a stale one can be shown dimmed. */
+  coverageKey: string | null;
+  volunteerEngine: { dataset: Dataset | null; hasNetwork: boolean | null; gapReport: GapReport | null };
+  workflowPreset: WorkflowPreset;
+  /** Deadlines judged at the data's date (a snapshot) or now (live data). */
+  ledgerClock: 'dataDate' | 'now';
+  selectedRequestId: string | null;
+  matches: Matches | null;
+  ledgerOpen: boolean;
+  ledgerFilter: LedgerFilter;
+  live: LiveData;
+  importSummary: ImportSummary | null;
+  setCoverageSkill(skill: string | null): void;
+  setCoverageTime(time: CoverageTime): void;
+  coverageDone(key: string, result: VolunteerCoverageResult): void;
+  volunteerEngineReady(dataset: Dataset, hasNetwork: boolean, gapReport: GapReport | null): void;
+  setWorkflowPreset(preset: WorkflowPreset): void;
+  setLedgerClock(clock: 'dataDate' | 'now'): void;
+  selectRequest(id: string | null): void;
+  matchesDone(matches: Matches): void;
+  setLedgerOpen(open: boolean): void;
+  setLedgerFilter(patch: Partial<LedgerFilter>): void;
+  tickVolunteers(nowMs: number): void;
+  /** Re-reads requests.geojson and volunteers.geojson from `base`; a failed read keeps the last good data. */
+  reloadLive(base: string, intervalS?: number | null): Promise<void>;
+  /** Merges Open311 GeoReport v2 JSON into the requests (same id: replaced). */
+  importOpen311(json: unknown): ImportSummary;
+}
+
+interface LiveRead {
+  requests: RequestFeature[] | null;
+  volunteers: VolunteerFeature[] | null;
+  error: string | null;
+}
+
+/** Last text and features read per file, so an unchanged file keeps its arrays (and nothing recomputes). */
+const liveCache = new Map<string, { text: string; features: Feature[] }>();
+
+/**
+ * Reads and validates one live file with the loader's own pieces. null (and an error) when
+ * it cannot be read, is not JSON or not a FeatureCollection: the caller keeps its last good data.
+ */
+async function readLive<P extends { id?: string }>(read: ReadFile, spec: LayerSpec<P>, dataset: Dataset, errors: string[]): Promise<Feature<Point, P>[] | null> {
+  try {
+    const text = await read(spec.file);
+    if (text === null) throw new Error('not found');
+    const key = `${dataset.manifest.id}/${spec.file}`;
+    const cached = liveCache.get(key);
+    if (cached?.text === text) return cached.features as Feature<Point, P>[];
+    const result = validateLayer(spec, JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+    if (!result.features) throw new Error(result.problems[0]?.message ?? 'not a GeoJSON FeatureCollection');
+    toWgs84InPlace(result.features, dataset.manifest.crs);
+    const features = result.features as Feature<Point, P>[];
+    liveCache.set(key, { text, features });
+    return features;
+  } catch (error) {
+    errors.push(`${spec.file}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+async function readLiveLayers(read: ReadFile, dataset: Dataset): Promise<LiveRead> {
+  const errors: string[] = [];
+  const [requests, volunteers] = await Promise.all([readLive(read, REQUESTS, dataset, errors), readLive(read, VOLUNTEERS, dataset, errors)]);
+  const compounds = new Set(dataset.compounds.features.map((c) => c.properties.id));
+  const resolved = requests && (keepResolved(requests, { file: REQUESTS.file, field: 'compound_id', target: 'a compound', loaded: compounds, seen: compounds }, []) as RequestFeature[]);
+  for (const r of resolved ?? []) r.properties.service_request_id ??= r.properties.id;
+  return { requests: resolved, volunteers, error: errors.length ? errors.join('; ') : null };
+}
+
+const EMPTY_LIVE: LiveData = { dataset: null, requests: null, volunteers: null, updatedAt: null, error: null, failedAt: null, intervalS: null };
+
+export const createVolunteersSlice: StateCreator<AppState, [], [], VolunteersSlice> = (set, get) => ({
+  volNow: Date.now(),
+  coverageSkill: null,
+  coverageTime: { kind: 'now' },
+  coverage: null,
+  coverageKey: null,
+  volunteerEngine: { dataset: null, hasNetwork: null, gapReport: null },
+  workflowPreset: 'cycle',
+  ledgerClock: 'dataDate',
+  selectedRequestId: null,
+  matches: null,
+  ledgerOpen: false,
+  ledgerFilter: NO_FILTER,
+  live: EMPTY_LIVE,
+  importSummary: null,
+  setCoverageSkill: (coverageSkill) => set({ coverageSkill }),
+  setCoverageTime: (coverageTime) => set({ coverageTime }),
+  coverageDone: (coverageKey, coverage) => set({ coverageKey, coverage }),
+  volunteerEngineReady: (dataset, hasNetwork, gapReport) => set({ volunteerEngine: { dataset, hasNetwork, gapReport } }),
+  setWorkflowPreset: (workflowPreset) => set({ workflowPreset }),
+  setLedgerClock: (ledgerClock) => set({ ledgerClock }),
+  selectRequest: (selectedRequestId) => set({ selectedRequestId, matches: null }),
+  matchesDone: (matches) => {
+    if (matches.requestId === get().selectedRequestId) set({ matches });
+  },
+  setLedgerOpen: (ledgerOpen) => set({ ledgerOpen }),
+  setLedgerFilter: (patch) => set((s) => ({ ledgerFilter: { ...s.ledgerFilter, ...patch } })),
+  tickVolunteers: (volNow) => set({ volNow }),
+  async reloadLive(base, intervalS = get().live.intervalS) {
+    const dataset = get().dataset;
+    if (!dataset) return;
+    const result = await readLiveLayers(fromUrl(base), dataset);
+    if (get().dataset !== dataset) return;
+    const previous = get().live.dataset === dataset ? get().live : { ...EMPTY_LIVE, dataset };
+    const now = Date.now();
+    set({
+      // Live data is judged now, not at the manifest's date (switchable afterwards).
+      ledgerClock: previous.intervalS === null && intervalS !== null ? 'now' : get().ledgerClock,
+      live: {
+        ...previous,
+        dataset,
+        intervalS,
+        requests: result.requests ?? previous.requests,
+        volunteers: result.volunteers ?? previous.volunteers,
+        updatedAt: result.error ? previous.updatedAt : now,
+        error: result.error,
+        failedAt: result.error ? now : previous.failedAt,
+      },
+    });
+  },
+  importOpen311(json) {
+    const dataset = get().dataset;
+    const { features, problems } = fromOpen311(json);
+    if (!dataset) return { added: 0, updated: 0, problems };
+    const compounds = new Set(dataset.compounds.features.map((c) => c.properties.id));
+    for (const f of features) {
+      if (f.properties.compound_id && !compounds.has(f.properties.compound_id)) {
+        problems.push({ file: 'Open311 JSON', id: f.properties.id, field: 'extended_attributes.compound_id', message: `unknown compound ${JSON.stringify(f.properties.compound_id)}: kept without it`, severity: 'warning' });
+        delete f.properties.compound_id;
+      }
+    }
+    const current = requestsOf(get());
+    const incoming = new Map(features.map((f) => [f.properties.id, f]));
+    const merged = current.map((r) => incoming.get(r.properties.id) ?? r);
+    const known = new Set(current.map((r) => r.properties.id));
+    const added = features.filter((f) => !known.has(f.properties.id));
+    const summary = { added: added.length, updated: features.length - added.length, problems };
+    const live = get().live.dataset === dataset ? get().live : { ...EMPTY_LIVE, dataset };
+    set({ live: { ...live, requests: [...merged, ...added] }, importSummary: summary });
+    return summary;
+  },
+});
+
+const NO_REQUESTS: RequestFeature[] = [];
+const NO_VOLUNTEERS: VolunteerFeature[] = [];
+
+/** The requests shown: live or imported ones when there are, else the dataset's. */
+export function requestsOf(s: Pick<AppState, 'dataset' | 'live'>): RequestFeature[] {
+  return (s.live.dataset === s.dataset ? s.live.requests : null) ?? s.dataset?.requests.features ?? NO_REQUESTS;
+}
+
+export function volunteersOf(s: Pick<AppState, 'dataset' | 'live'>): VolunteerFeature[] {
+  return (s.live.dataset === s.dataset ? s.live.volunteers : null) ?? s.dataset?.volunteers.features ?? NO_VOLUNTEERS;
+}
+
+export function timeZoneOf(s: Pick<AppState, 'dataset'>): string {
+  return s.dataset?.manifest.timezone ?? DEFAULT_TIME_ZONE;
+}
+
+/** The instant deadlines are judged at, and whether it is the data's date rather than now. */
+export function ledgerClockOf(s: Pick<AppState, 'dataset' | 'volNow' | 'ledgerClock'>): { at: Date; dataDate: boolean } {
+  const now = new Date(s.volNow);
+  if (s.ledgerClock === 'now') return { at: now, dataDate: false };
+  const at = snapshotClock(now, s.dataset?.manifest.dataAsOf, timeZoneOf(s));
+  return { at, dataDate: at !== now };
+}
+
+/** The instant volunteer availability is read at for coverage. */
+export function coverageInstantOf(s: Pick<AppState, 'dataset' | 'volNow' | 'coverageTime'>): Date {
+  const now = new Date(s.volNow);
+  return s.coverageTime.kind === 'now' ? now : instantInWeekOf(now, s.coverageTime, timeZoneOf(s));
+}
+
+let ledgerMemo: { key: unknown[]; rows: LedgerRow[] } | null = null;
+
+/** Every request with its deadline, overdue flag, escalation and service-gap mark (memoised). */
+export function ledgerOf(s: Pick<AppState, 'dataset' | 'live' | 'volNow' | 'ledgerClock' | 'workflowPreset' | 'volunteerEngine'>): LedgerRow[] {
+  const requests = requestsOf(s);
+  const clock = ledgerClockOf(s).at.getTime();
+  const report = s.volunteerEngine.dataset === s.dataset ? s.volunteerEngine.gapReport : null;
+  const key = [requests, clock, s.workflowPreset, report, s.dataset];
+  if (ledgerMemo && ledgerMemo.key.every((k, i) => k === key[i])) return ledgerMemo.rows;
+  const gaps = report ? serviceGapRequests(requests.map((r) => r.properties), report) : new Set<string>();
+  const rows = ledgerRows(requests, new Date(clock), WORKFLOW_PRESETS[s.workflowPreset], timeZoneOf(s), gaps);
+  ledgerMemo = { key, rows };
+  return rows;
+}

@@ -72,9 +72,9 @@ describe('the facility tag table', () => {
     [{ amenity: 'community_centre', name: '三台社区文化活动站' }, 'culture'],
     [{ amenity: 'community_centre' }, 'community_service'],
     [{ amenity: 'townhall', name: '新华社区党群服务中心' }, 'community_service'],
-    [{ leisure: 'fitness_station' }, 'sports'],
+    [{ leisure: 'fitness_station' }, 'fitness'],
     [{ leisure: 'park' }, 'park'],
-    [{ amenity: 'post_office' }, 'other'],
+    [{ amenity: 'post_office' }, 'post'],
   ] as const)('%o → %s', (tags, category) => {
     expect(classifyFacility({ ...tags })?.category).toBe(category);
   });

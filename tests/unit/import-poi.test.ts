@@ -57,7 +57,7 @@ describe('POI type table', () => {
     [{ type: '教育培训;幼儿园' }, 'kindergarten'],
     [{ type: '政府机构;居民委员会' }, 'community_service'],
     [{ type: '风景名胜;公园广场;城市广场' }, 'park'],
-    [{ type: '餐饮服务;中餐厅;中餐厅' }, 'other'],
+    [{ type: '餐饮服务;中餐厅;中餐厅' }, 'restaurant'],
     [{ type: '地名地址信息;普通地名;村庄级地名', name: '凤林社区居委会' }, 'community_service'],
   ] as const)('%o → %s', (input, category) => {
     expect(classifyPoi({ ...input })).toMatchObject({ ok: true, category });

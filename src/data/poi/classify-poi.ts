@@ -4,7 +4,7 @@ import table from './poi-types.json';
 /**
  * POI type -> facility category through poi-types.json: AMap typecodes by longest prefix,
  * then type-name keywords (most specific part first), then, when those give nothing or
- * only `other`, keywords in the POI's own name. Pure.
+ * only `other` or `restaurant`, keywords in the POI's own name. Pure.
  */
 
 interface Entry {
@@ -77,7 +77,8 @@ export function classifyPoi(input: PoiTypeInput): PoiClass {
     found = byKeywords(typeParts(input.type), TYPES);
     by = 'type';
   }
-  if ((!found || found.category === 'other' || found.category === null) && input.name) {
+  // A canteen is often typed as a restaurant, so a restaurant type still looks at the name.
+  if ((!found || found.category === 'other' || found.category === 'restaurant' || found.category === null) && input.name) {
     const named = byKeywords([input.name], NAMES);
     if (named) {
       found = named;

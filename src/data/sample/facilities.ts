@@ -3,7 +3,7 @@ import type { FacilityProps } from '../../domain/dataset';
 import type { CompoundPlan } from './compounds';
 import { insidePart } from './compound-layout';
 import { cstMs, DAY_MS, isoDateCst } from './dates';
-import { FACILITY_DEMANDS, hoursForName, type FacilityDemand, type NameContext } from './facility-catalog';
+import { categoryForName, FACILITY_DEMANDS, hoursForName, type FacilityDemand, type NameContext } from './facility-catalog';
 import { q, uv, type Frame, type Uv } from './frame';
 import { cellOwner } from './grids';
 import { setbackM, type Layout, type Side } from './layout';
@@ -195,7 +195,7 @@ export function facilityFeatures(rng: Rng, plans: FacilityPlan[], frame: Frame):
     phones.add(phone);
     const properties: FacilityProps = {
       id: `f-${String(i + 1).padStart(3, '0')}`,
-      category: f.category,
+      category: categoryForName(f.name.zh) ?? f.category,
       name: f.name.zh,
       name_en: f.name.en,
       opening_hours: f.hours,

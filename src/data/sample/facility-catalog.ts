@@ -63,6 +63,8 @@ const CLINICS = [
   zhEn('福新门诊部', 'Fuxin Outpatient Clinic'),
 ];
 
+const BANKS = [zhEn('中国工商银行', 'ICBC'), zhEn('中国建设银行', 'China Construction Bank'), zhEn('福建海峡银行', 'Fujian Haixia Bank')];
+
 const rotate = <T>(items: readonly T[], n: number): T[] => items.map((_, i) => items[(i + n) % items.length] as T);
 
 export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
@@ -232,7 +234,65 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     hours: ['Mo-Su 06:00-22:00'],
   },
   { category: 'other', where: 'gate', count: 3, names: (c) => inCompound(c, '菜鸟驿站', 'Cainiao Parcel Station'), hours: ['Mo-Su 09:00-21:00'] },
+  // Categories the planning standards need (taxonomy v2). Appended last so that every
+  // facility placed before keeps its place, id and details (placement is one rng stream).
+  {
+    category: 'bus_stop',
+    where: 'frontage',
+    count: 6,
+    mainStreet: true,
+    names: (c) => [onStreet(c, '公交站', 'Bus Stop'), zhEn(`${c.street.zh}${c.community.zh.replace('社区', '')}公交站`, `${c.street.en} ${c.community.en.replace(' Community', '')} Bus Stop`)],
+    hours: ['Mo-Su 06:00-22:30'],
+  },
+  { category: 'metro', where: 'frontage', count: 2, mainStreet: true, names: (c) => [zhEn(`地铁${c.street.zh}站`, `${c.street.en} Metro Station`)], hours: ['Mo-Su 06:30-23:00'] },
+  {
+    category: 'bank',
+    where: 'frontage',
+    count: 3,
+    mainStreet: true,
+    names: (c) => rotate(BANKS, c.n).map((bank) => branch(bank, c)),
+    hours: ['Mo-Fr 09:00-17:00; Sa,Su 09:00-16:00; PH off'],
+  },
+  {
+    category: 'restaurant',
+    where: 'frontage',
+    count: 4,
+    names: (c) => [onStreet(c, '沙县小吃', 'Shaxian Snacks'), onStreet(c, '鱼丸店', 'Fish Ball Shop'), onStreet(c, '早餐店', 'Breakfast Shop'), onStreet(c, '快餐店', 'Fast Food')].slice(c.n % 4),
+    hours: ['Mo-Su 06:00-21:00', 'Mo-Su 10:00-21:30'],
+  },
+  { category: 'fitness', where: 'gate', count: 2, names: (c) => inCompound(c, '室外健身场地', 'Outdoor Fitness Area'), hours: ['24/7'] },
+  { category: 'nursery', where: 'frontage', count: 2, names: (c) => [inCommunity(c, '托育中心', 'Childcare Centre'), onStreet(c, '托儿所', 'Nursery')], hours: ['Mo-Fr 07:30-18:00; PH off'], capacity: steps(30, 80, 10) },
+  { category: 'mall', where: 'frontage', count: 2, mainStreet: true, names: (c) => [onStreet(c, '购物中心', 'Shopping Centre'), inCommunity(c, '商业广场', 'Shopping Plaza')], hours: ['Mo-Su 10:00-22:00'] },
+  {
+    category: 'recycling',
+    where: 'frontage',
+    count: 3,
+    names: (c) => [inCommunity(c, '再生资源回收点', 'Recycling Point'), onStreet(c, '垃圾转运站', 'Waste Transfer Station')],
+    hours: ['Mo-Su 07:00-19:00'],
+  },
+  {
+    category: 'daily_services',
+    where: 'frontage',
+    count: 4,
+    names: (c) => [onStreet(c, '洗衣店', 'Laundry'), onStreet(c, '美发店', 'Hair Salon'), onStreet(c, '家电维修', 'Appliance Repair'), onStreet(c, '家政服务', 'Home Services')].slice(c.n % 4),
+    hours: ['Mo-Su 08:30-21:00'],
+  },
+  { category: 'government', where: 'frontage', count: 2, mainStreet: true, names: (c) => [c.n === 0 ? zhEn('岳峰镇人民政府', 'Yuefeng Town Government') : zhEn('岳峰司法所', 'Yuefeng Judicial Office')], hours: [OFFICE_HOURS] },
+  { category: 'other', where: 'frontage', count: 2, names: (c) => [onStreet(c, '报刊亭', 'Newsstand'), onStreet(c, '彩票店', 'Lottery Shop')], hours: ['Mo-Su 07:00-20:00'] },
 ];
+
+/**
+ * The category of a place the catalogue lists under a broader one (the first sample had
+ * no post, police or toilet categories). Applied when the features are written, after
+ * placement, so placement and every id stay as they were.
+ */
+export function categoryForName(zh: string): CategoryId | undefined {
+  if (zh.includes('邮政') || zh.includes('菜鸟驿站')) return 'post';
+  if (zh.includes('派出所') || zh.includes('警务室')) return 'police';
+  if (zh.includes('公共厕所')) return 'public_toilet';
+  if (zh.includes('动力健身')) return 'fitness';
+  return undefined;
+}
 
 /** Hours that follow from what a place is rather than from its category. */
 export function hoursForName(zh: string): string | undefined {

@@ -1,0 +1,50 @@
+import type { Feature, Geometry } from 'geojson';
+import type { Dataset, FC } from '../dataset';
+
+/** Keeps only the listed properties of every feature (everything else may be personal). */
+function only<G extends Geometry, P>(collection: FC<G, P>, keys: readonly (keyof P)[]): FC<G, P> {
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((f): Feature<G, P> => {
+      const properties = {} as P;
+      for (const key of keys) if (f.properties[key] !== undefined) properties[key] = f.properties[key];
+      return { type: 'Feature', geometry: f.geometry, properties };
+    }),
+  };
+}
+
+const empty = <G extends Geometry, P>(): FC<G, P> => ({ type: 'FeatureCollection', features: [] });
+
+/**
+ * The dataset as the public screen keeps it: a whitelist of properties per file (no staff,
+ * no phone numbers, no addresses), and no volunteers or requests at all: their aggregates
+ * are computed from the full dataset before it is dropped.
+ */
+export function publicDataset(dataset: Dataset): Dataset {
+  return {
+    manifest: dataset.manifest,
+    compounds: only(dataset.compounds, ['id', 'name', 'name_en', 'population', 'elderly60', 'elderly80', 'households', 'community_id', 'grid_id']),
+    facilities: only(dataset.facilities, ['id', 'name', 'name_en', 'category', 'opening_hours', 'capacity']),
+    network: dataset.network && only(dataset.network, ['id', 'name', 'highway', 'access', 'bridge']),
+    gates: only(dataset.gates, ['id', 'name', 'name_en', 'compound_id']),
+    grids: only(dataset.grids, ['id', 'name', 'name_en', 'level', 'parent_id']),
+    volunteers: empty(),
+    requests: empty(),
+    context: only(dataset.context, ['id', 'kind', 'name']),
+  };
+}
+
+/** A cheap fingerprint of the dataset's file texts (FNV-1a, 32 bit): tells whether a re-read changed anything. */
+export function textFingerprint(texts: readonly (string | null)[]): string {
+  let h = 0x811c9dc5;
+  for (const text of texts) {
+    const s = text ?? '\u0000absent';
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0xff;
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,125 @@
+import { haversineM } from '../engine/graph';
+import { reachOf, searchFrom, type Search } from '../engine/search';
+import type { DistanceState, FacilityEntry, WalkContext } from './distances';
+import type { PlannerFacility } from './inputs';
+import { twoStepFloatingCatchment } from './twoStep';
+
+/**
+ * Elder canteens (长者食堂): seats per 100 residents aged 60+ within each canteen's walking
+ * catchment, shared between overlapping canteens by the two-step floating catchment method,
+ * so that a compound "covered" by an overfull canteen still shows as under-served. No
+ * national figure sets a canteen's size (../shared/STANDARDS.md); the catchment and the
+ * target are the planner's settings.
+ */
+
+export const CANTEEN_CATEGORY = 'canteen';
+
+export interface CanteenSettings {
+  /** Walking metres from a canteen that count as its catchment. */
+  catchmentM: number;
+  /** Seats per 100 residents aged 60+ below which a reached compound is under-served. */
+  targetSeatsPer100: number;
+}
+
+/**
+ * 500 m: the 10-minute level of GB 50180 at 60 m/min, about 11 minutes for a slow elder
+ * (45 m/min). 3 seats per 100 residents aged 60+: our assumption (the seeds' 60-seat
+ * canteen for a community of some 2,000 elders gives about 3), for the planner to change.
+ */
+export const DEFAULT_CANTEEN_SETTINGS: CanteenSettings = { catchmentM: 500, targetSeatsPer100: 3 };
+
+export interface CanteenFigure {
+  facility: PlannerFacility;
+  proposed: boolean;
+  /** Seats; null when the data gives none (left out of the shares). */
+  capacity: number | null;
+  compoundsInCatchment: number;
+  elderlyInCatchment: number;
+  /** Seats per 100 residents aged 60+ in its catchment; null without seats or without anyone in reach. */
+  seatsPer100: number | null;
+}
+
+export interface CompoundCanteenAccess {
+  compoundId: string;
+  /** Canteens with known seats within the catchment. */
+  reachedBy: number;
+  /** Seats per 100 residents aged 60+, shared (2SFCA). */
+  seatsPer100: number;
+  /** Reached by a canteen, yet below the target. */
+  underServed: boolean;
+}
+
+export interface CanteenResult {
+  settings: CanteenSettings;
+  canteens: CanteenFigure[];
+  compounds: CompoundCanteenAccess[];
+}
+
+/** Catchment searches, one per canteen and catchment distance, computed once and reused by every what-if. */
+export class CatchmentCache {
+  private readonly searches = new Map<number, WeakMap<PlannerFacility, Search | null>>();
+  constructor(private readonly ctx: WalkContext | null) {}
+
+  search(entry: FacilityEntry, cutoffM: number): Search | null {
+    if (!this.ctx || !entry.snap) return null;
+    let byFacility = this.searches.get(cutoffM);
+    if (!byFacility) this.searches.set(cutoffM, (byFacility = new WeakMap()));
+    let found = byFacility.get(entry.facility);
+    if (found === undefined) {
+      found = searchFrom(this.ctx.graph, [{ snap: entry.snap, label: 0 }], cutoffM);
+      byFacility.set(entry.facility, found);
+    }
+    return found;
+  }
+}
+
+export function canteenAccess(state: DistanceState, cache: CatchmentCache, settings: CanteenSettings, network: boolean): CanteenResult {
+  const { catchmentM } = settings;
+  const entries = state.facilities.filter((e) => e.open && e.facility.category === CANTEEN_CATEGORY);
+  const withSeats = entries.filter((e) => e.facility.capacity !== undefined);
+  const links: { supply: number; demand: number }[] = [];
+  const inReach = entries.map(() => [] as number[]);
+  entries.forEach((entry, j) => {
+    const search = network ? cache.search(entry, catchmentM) : null;
+    state.compounds.forEach((compound, i) => {
+      let walkM = Infinity;
+      if (search) {
+        for (const snap of state.originSnaps[i]!) {
+          const reach = snap && reachOf(search, snap);
+          if (reach) walkM = Math.min(walkM, reach.walkM);
+        }
+      } else if (!network) {
+        const [lon, lat] = entry.facility.point;
+        for (const o of compound.origins) walkM = Math.min(walkM, haversineM(o[0], o[1], lon, lat));
+      }
+      if (walkM <= catchmentM) inReach[j]!.push(i);
+    });
+  });
+  entries.forEach((entry, j) => {
+    const supply = withSeats.indexOf(entry);
+    if (supply >= 0) for (const demand of inReach[j]!) links.push({ supply, demand });
+  });
+  const supplies = withSeats.map((e) => ({ id: e.facility.id, capacity: e.facility.capacity! }));
+  const demands = state.compounds.map((c) => ({ id: c.id, population: c.elderly60 }));
+  const result = twoStepFloatingCatchment(supplies, demands, links);
+  const canteens = entries.map((entry, j): CanteenFigure => {
+    const supply = withSeats.indexOf(entry);
+    const members = inReach[j]!;
+    const elderly = members.reduce((sum, i) => sum + state.compounds[i]!.elderly60, 0);
+    const ratio = supply >= 0 ? result.ratio[supply]! : null;
+    return {
+      facility: entry.facility,
+      proposed: entry.proposed,
+      capacity: entry.facility.capacity ?? null,
+      compoundsInCatchment: members.length,
+      elderlyInCatchment: elderly,
+      seatsPer100: ratio === null ? null : ratio * 100,
+    };
+  });
+  const compounds = state.compounds.map((c, i): CompoundCanteenAccess => {
+    const seatsPer100 = result.access[i]! * 100;
+    const reachedBy = result.reachedBy[i]!;
+    return { compoundId: c.id, reachedBy, seatsPer100, underServed: reachedBy > 0 && seatsPer100 < settings.targetSeatsPer100 };
+  });
+  return { settings, canteens, compounds };
+}

@@ -1,0 +1,121 @@
+import { nearestOver, type DistanceState } from './distances';
+import type { PlannerCompound } from './inputs';
+import { isRequired, type Rule, type Ruleset } from './ruleset';
+
+/**
+ * Every compound checked against every rule of a ruleset. Each level has its own list and
+ * distance (GB 50180-2018: the lists do not nest), so a rule is met only by a facility of its
+ * own categories within its own distance. A rule whose categories the dataset holds no
+ * facility of at all is "no data", never a gap.
+ */
+
+export type RuleStatus = 'met' | 'unmet' | 'no-data' | 'not-checked';
+
+export interface RuleResult {
+  status: RuleStatus;
+  /** Metres to the nearest qualifying facility (null: none reachable, or not a distance rule). */
+  walkM: number | null;
+  facilityId: string | null;
+  /** The nearest qualifying facility is a what-if proposal. */
+  proposed: boolean;
+}
+
+export interface CompoundCompliance {
+  compound: PlannerCompound;
+  /** Parallel to ruleset.rules. */
+  results: RuleResult[];
+  metRequired: number;
+  unmetRequired: number;
+  metOptional: number;
+  unmetOptional: number;
+  /** Share of the checked ▲ rules that are met, 0–1; null when no ▲ rule could be checked. */
+  score: number | null;
+}
+
+export interface PeopleCount {
+  compounds: number;
+  residents: number;
+  elderly60: number;
+  elderly80: number;
+}
+
+export interface RuleSummary {
+  rule: Rule;
+  /** 'checked', 'no-data' (no facility of its categories in the dataset) or 'not-checked'. */
+  state: 'checked' | 'no-data' | 'not-checked';
+  met: PeopleCount;
+  /** Compounds that miss it, and their residents: who is affected by the gap. */
+  unmet: PeopleCount;
+  noData: PeopleCount;
+}
+
+export interface Compliance {
+  ruleset: Ruleset;
+  compounds: CompoundCompliance[];
+  rules: RuleSummary[];
+}
+
+const NOT_CHECKED: RuleResult = { status: 'not-checked', walkM: null, facilityId: null, proposed: false };
+
+function ruleResult(rule: Rule, state: DistanceState, index: number, dataCategories: ReadonlySet<string>): RuleResult {
+  if (rule.check === 'none') return NOT_CHECKED;
+  const compound = state.compounds[index]!;
+  if (rule.check === 'attribute') {
+    const value = compound.propertyManagement;
+    return { status: value === undefined ? 'no-data' : value ? 'met' : 'unmet', walkM: null, facilityId: null, proposed: false };
+  }
+  const nearest = nearestOver(state, rule.categories, index);
+  const walkM = nearest ? nearest.walkM : null;
+  const within = walkM !== null && walkM <= rule.distanceM!;
+  const hasData = rule.categories.some((c) => dataCategories.has(c));
+  const status: RuleStatus = within ? 'met' : hasData ? 'unmet' : 'no-data';
+  return { status, walkM, facilityId: nearest?.facility.facility.id ?? null, proposed: nearest?.facility.proposed ?? false };
+}
+
+const zero = (): PeopleCount => ({ compounds: 0, residents: 0, elderly60: 0, elderly80: 0 });
+function add(count: PeopleCount, c: PlannerCompound): void {
+  count.compounds++;
+  count.residents += c.population;
+  count.elderly60 += c.elderly60;
+  count.elderly80 += c.elderly80;
+}
+
+/** The categories the dataset holds at least one facility of (before any what-if). */
+export function dataCategoriesOf(facilities: readonly { category: string }[]): Set<string> {
+  return new Set(facilities.map((f) => f.category));
+}
+
+export function evaluateCompliance(ruleset: Ruleset, state: DistanceState, dataCategories: ReadonlySet<string>): Compliance {
+  const compounds = state.compounds.map((compound, index): CompoundCompliance => {
+    const results = ruleset.rules.map((rule) => ruleResult(rule, state, index, dataCategories));
+    const tally = { metRequired: 0, unmetRequired: 0, metOptional: 0, unmetOptional: 0 };
+    results.forEach((r, k) => {
+      const required = isRequired(ruleset.rules[k]!);
+      if (r.status === 'met') tally[required ? 'metRequired' : 'metOptional']++;
+      if (r.status === 'unmet') tally[required ? 'unmetRequired' : 'unmetOptional']++;
+    });
+    const checked = tally.metRequired + tally.unmetRequired;
+    return { compound, results, ...tally, score: checked > 0 ? tally.metRequired / checked : null };
+  });
+  return { ruleset, compounds, rules: tallyRules(ruleset, compounds) };
+}
+
+function tallyRules(ruleset: Ruleset, compounds: readonly CompoundCompliance[]): RuleSummary[] {
+  return ruleset.rules.map((rule, k): RuleSummary => {
+    const summary: RuleSummary = { rule, state: 'not-checked', met: zero(), unmet: zero(), noData: zero() };
+    for (const c of compounds) {
+      const status = c.results[k]!.status;
+      if (status === 'met') add(summary.met, c.compound);
+      else if (status === 'unmet') add(summary.unmet, c.compound);
+      else if (status === 'no-data') add(summary.noData, c.compound);
+    }
+    if (rule.check !== 'none') summary.state = summary.met.compounds + summary.unmet.compounds > 0 ? 'checked' : 'no-data';
+    return summary;
+  });
+}
+
+/** The same compliance for some of the compounds only (a community's report), rules re-tallied. */
+export function restrictCompliance(compliance: Compliance, keep: (c: CompoundCompliance) => boolean): Compliance {
+  const compounds = compliance.compounds.filter(keep);
+  return { ruleset: compliance.ruleset, compounds, rules: tallyRules(compliance.ruleset, compounds) };
+}

@@ -1,0 +1,64 @@
+import type { LonLat } from '../geo';
+import type { Compliance, PeopleCount } from './compliance';
+import { withFacility, withGate, withoutFacility, type DistanceState, type WalkContext } from './distances';
+import type { PlannerFacility } from './inputs';
+
+/**
+ * What-if changes and scenarios. A scenario is a named list of changes applied in order to
+ * the baseline; undoing is dropping the last one. Comparing two results says, per rule, who
+ * gains a facility within its distance and who loses one.
+ */
+
+export type Change =
+  | { kind: 'add-facility'; facility: PlannerFacility }
+  | { kind: 'close-facility'; facilityId: string }
+  | { kind: 'add-gate'; gateId: string; compoundId: string; point: LonLat };
+
+export interface Scenario {
+  id: string;
+  name: string;
+  changes: Change[];
+}
+
+export function applyChange(ctx: WalkContext | null, state: DistanceState, change: Change): DistanceState {
+  switch (change.kind) {
+    case 'add-facility':
+      return withFacility(ctx, state, change.facility);
+    case 'close-facility':
+      return withoutFacility(ctx, state, change.facilityId);
+    case 'add-gate':
+      return withGate(ctx, state, change.compoundId, change.point);
+  }
+}
+
+export interface RuleChange {
+  ruleIndex: number;
+  /** Compounds that meet the rule now and did not before, with their residents. */
+  gained: PeopleCount & { compoundIds: string[] };
+  /** Compounds that met it before and do not now (a facility closed). */
+  lost: PeopleCount & { compoundIds: string[] };
+}
+
+const zero = () => ({ compounds: 0, residents: 0, elderly60: 0, elderly80: 0, compoundIds: [] as string[] });
+
+/** Per rule, who gains and who loses between two results of the same ruleset and compounds; rules with no change are left out. */
+export function compareCompliance(before: Compliance, after: Compliance): RuleChange[] {
+  const changes: RuleChange[] = [];
+  before.ruleset.rules.forEach((_, k) => {
+    const change: RuleChange = { ruleIndex: k, gained: zero(), lost: zero() };
+    before.compounds.forEach((b, i) => {
+      const a = after.compounds[i]!;
+      const was = b.results[k]!.status === 'met';
+      const now = a.results[k]!.status === 'met';
+      if (was === now) return;
+      const count = now ? change.gained : change.lost;
+      count.compounds++;
+      count.residents += a.compound.population;
+      count.elderly60 += a.compound.elderly60;
+      count.elderly80 += a.compound.elderly80;
+      count.compoundIds.push(a.compound.id);
+    });
+    if (change.gained.compounds + change.lost.compounds > 0) changes.push(change);
+  });
+  return changes;
+}

@@ -1,0 +1,61 @@
+import { loadDataset } from '../../data/load';
+import { fromUrl } from '../../data/sources';
+import type { Dataset } from '../../domain/dataset';
+import { textFingerprint } from '../../domain/hall/privacy';
+import { DEFAULT_CONFIG, parsePlaylist, parsePlaylistParam, type ParsedPlaylist } from '../../domain/hall/playlist';
+
+export type DatasetRead = { ok: true; dataset: Dataset; fingerprint: string; files: Map<string, string> } | { ok: false; reason: string };
+
+/**
+ * Fetches past every cache (the service worker's network-first route matches only plain
+ * dataset URLs): a re-read must reach the server, or fail, so that "updated at" never shows
+ * the time a cached copy was served while the network was down.
+ */
+const fromServer: typeof fetch = (input, init) => fetch(`${String(input)}?hallRead=${Date.now()}`, { ...init, cache: 'no-store' });
+
+/**
+ * Reads the dataset again through the same loader as the app. Any file that could not be
+ * fetched (offline, server error) or a dataset that does not load makes the read a failure,
+ * so the screen keeps its last good data instead of showing half of a dataset.
+ */
+export async function readDataset(path: string): Promise<DatasetRead> {
+  const read = fromUrl(path, fromServer);
+  const texts: (string | null)[] = [];
+  const files = new Map<string, string>();
+  let failure: string | null = null;
+  const result = await loadDataset(async (name) => {
+    try {
+      const text = await read(name);
+      texts.push(`${name}\n${text ?? ''}`);
+      if (text !== null) files.set(name, text);
+      return text;
+    } catch (error) {
+      failure ??= `${name}: ${(error as Error).message}`;
+      throw error;
+    }
+  }, { label: path });
+  if (failure) return { ok: false, reason: failure };
+  if (!result.dataset) return { ok: false, reason: result.fatal ?? 'the dataset did not load' };
+  return { ok: true, dataset: result.dataset, fingerprint: textFingerprint(texts.sort()), files };
+}
+
+/**
+ * The playlist: `?playlist=` wins; else the dataset's optional playlist.json; else the
+ * default. A playlist.json that cannot be read or parsed falls back with a problem listed.
+ */
+export async function readPlaylist(path: string, param: string | null): Promise<ParsedPlaylist> {
+  if (param !== null && param.trim() !== '') return parsePlaylistParam(param);
+  const prefix = path === '' || path.endsWith('/') ? path : `${path}/`;
+  try {
+    const response = await fetch(`${prefix}playlist.json`, { headers: { Accept: 'application/json' } });
+    if (!response.ok || response.headers.get('content-type')?.includes('text/html')) return { config: DEFAULT_CONFIG, problems: [] };
+    const text = await response.text();
+    try {
+      return parsePlaylist(JSON.parse(text));
+    } catch {
+      return { config: DEFAULT_CONFIG, problems: [{ index: null, field: 'playlist.json', message: 'not valid JSON; the default playlist is used' }] };
+    }
+  } catch {
+    return { config: DEFAULT_CONFIG, problems: [] };
+  }
+}

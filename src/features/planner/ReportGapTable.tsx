@@ -1,0 +1,54 @@
+import { useT } from '../../components/useT';
+import type { Compliance } from '../../domain/planner/compliance';
+import { formatNumber } from '../../i18n';
+import { useStore } from '../../store';
+import { localText, metres, percent, useAreaName } from './usePlanner';
+
+/** The report's table of gaps: per compound, its unmet ▲ rules with the walk, the distance and the clause. */
+export function ReportGapTable({ compliance }: { compliance: Compliance }) {
+  const t = useT();
+  const lang = useStore((s) => s.lang);
+  const areaName = useAreaName();
+  const { ruleset } = compliance;
+  const rows = compliance.compounds.filter((c) => c.unmetRequired > 0).sort((a, b) => b.unmetRequired - a.unmetRequired || b.compound.elderly60 - a.compound.elderly60);
+  if (rows.length === 0) return <p>{t('planner.report.noGaps')}</p>;
+  return (
+    <table className="planner-table report-gaps">
+      <thead>
+        <tr>
+          <th scope="col">{t('planner.table.compound')}</th>
+          <th scope="col" className="num">{t('planner.table.population')}</th>
+          <th scope="col" className="num">{t('planner.table.elderly60')}</th>
+          <th scope="col" className="num">{t('planner.table.score')}</th>
+          <th scope="col">{t('planner.report.gapsColumn')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((c) => (
+          <tr key={c.compound.id}>
+            <th scope="row">
+              {lang === 'en' ? (c.compound.nameEn ?? c.compound.name) : c.compound.name}
+              <span className="report-area">{areaName(c.compound.gridId)}</span>
+            </th>
+            <td className="num">{formatNumber(lang, c.compound.population)}</td>
+            <td className="num">{formatNumber(lang, c.compound.elderly60)}</td>
+            <td className="num">{percent(lang, c.score)}</td>
+            <td>
+              {c.results.flatMap((r, k) => {
+                const rule = ruleset.rules[k]!;
+                if (r.status !== 'unmet' || rule.mark !== '▲') return [];
+                const walk = rule.check === 'distance' ? t('planner.report.walk', { walk: metres(lang, r.walkM), limit: rule.distanceM ?? 0 }) : '';
+                return [
+                  <span key={rule.id} className="report-gap">
+                    {`${localText(lang, rule.item)}${rule.verified ? '' : '*'}${walk}`}
+                    <span className="report-clause">{rule.clause}</span>
+                  </span>,
+                ];
+              })}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

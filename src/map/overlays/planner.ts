@@ -1,0 +1,195 @@
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { AppState } from '../../store';
+import { iconId } from '../layers/points';
+import { mapSnapshot } from '../snapshot';
+import type { GroupedLayer } from '../layers/types';
+import { theme } from '../theme';
+import type { Overlay } from './types';
+
+/**
+ * The planner view on the map: compounds coloured by how many ▲ rules they miss (an orange
+ * dashed outline where the elder canteens are under-served), the what-if changes (proposed
+ * facilities and gates, closed facilities ringed in red) and the suggested sites, numbered.
+ * Drawn only in planner mode. A map click while a what-if tool is armed goes to the planner.
+ */
+
+const STEP_COLORS = ['#2b8a3e', '#94d82d', '#fcc419', '#f76707', '#c92a2a'] as const;
+
+/**
+ * Colour steps by unmet ▲ rules, shared with the panel's legend: none, one, then a quarter,
+ * a half and three quarters of the ruleset's checked ▲ rules, so that every ruleset (5 rules
+ * or 50) spreads over the same colours.
+ */
+export function unmetSteps(requiredRules: number): { from: number; color: string }[] {
+  const froms = [0, 1, ...[0.25, 0.5, 0.75].map((f) => Math.max(2, Math.round(requiredRules * f)))];
+  return froms.map((from, k) => ({ from, color: STEP_COLORS[k]! })).filter((step, k, all) => k === 0 || step.from > all[k - 1]!.from);
+}
+
+/** The ▲ rules a result checks (the denominator of the steps). */
+export function requiredRulesOf(result: { compliance: { rules: { rule: { mark: string }; state: string }[] } } | null): number {
+  return result?.compliance.rules.filter((s) => s.rule.mark === '▲' && s.state === 'checked').length ?? 0;
+}
+
+const COLORS = { underServed: '#e8590c', proposed: '#e8590c', closed: '#c92a2a', gate: '#111', site: '#1d3b8f' };
+const SRC = { compounds: 'planner-compounds', changes: 'planner-changes', sites: 'planner-sites' } as const;
+
+function byUnmet(steps: { from: number; color: string }[]): ExpressionSpecification {
+  return ['step', ['get', 'unmet'], steps[0]!.color, ...steps.slice(1).flatMap((s) => [s.from, s.color])] as unknown as ExpressionSpecification;
+}
+const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
+
+const layers: GroupedLayer[] = [
+  { group: 'compliance', layer: { id: 'planner-compliance-fill', type: 'fill', source: SRC.compounds, paint: { 'fill-color': byUnmet(unmetSteps(0)), 'fill-opacity': 0.62 } } },
+  { group: 'compliance', layer: { id: 'planner-compliance-line', type: 'line', source: SRC.compounds, paint: { 'line-color': '#495057', 'line-width': 0.6 } } },
+  {
+    group: 'compliance',
+    layer: { id: 'planner-canteen-under', type: 'line', source: SRC.compounds, filter: ['==', ['get', 'underServed'], true], paint: { 'line-color': COLORS.underServed, 'line-width': 2.5, 'line-dasharray': [2, 1.5] } },
+  },
+  {
+    group: 'compliance',
+    layer: { id: 'planner-closed', type: 'circle', source: SRC.changes, filter: kind('closed'), paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.closed, 'circle-stroke-width': 3 } },
+  },
+  {
+    group: 'compliance',
+    layer: { id: 'planner-proposed-ring', type: 'circle', source: SRC.changes, filter: kind('proposed'), paint: { 'circle-radius': 15, 'circle-color': '#fff', 'circle-stroke-color': COLORS.proposed, 'circle-stroke-width': 3 } },
+  },
+  {
+    group: 'compliance',
+    layer: {
+      id: 'planner-proposed-icon',
+      type: 'symbol',
+      source: SRC.changes,
+      filter: kind('proposed'),
+      layout: { 'icon-image': ['concat', iconId(''), ['get', 'category']], 'icon-allow-overlap': true, 'icon-size': 0.9 },
+    },
+  },
+  {
+    group: 'compliance',
+    layer: { id: 'planner-gate', type: 'circle', source: SRC.changes, filter: kind('gate'), paint: { 'circle-radius': 6, 'circle-color': COLORS.gate, 'circle-stroke-color': COLORS.proposed, 'circle-stroke-width': 3 } },
+  },
+  { group: 'sites', layer: { id: 'planner-site', type: 'circle', source: SRC.sites, paint: { 'circle-radius': 12, 'circle-color': COLORS.site, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } } },
+  {
+    group: 'sites',
+    layer: {
+      id: 'planner-site-rank',
+      type: 'symbol',
+      source: SRC.sites,
+      layout: { 'text-field': ['to-string', ['get', 'rank']], 'text-font': [...theme.fonts], 'text-size': 13, 'text-allow-overlap': true },
+      paint: { 'text-color': '#fff' },
+    },
+  },
+];
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const point = (coordinates: [number, number], properties: Record<string, unknown>): Feature => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties });
+
+function compoundFeatures(state: AppState): FeatureCollection {
+  const result = state.plannerResult;
+  if (!result || !state.dataset) return EMPTY;
+  const index = new Map(result.compliance.compounds.map((c, i) => [c.compound.id, i]));
+  return {
+    type: 'FeatureCollection',
+    features: state.dataset.compounds.features.flatMap((f) => {
+      const i = index.get(f.properties.id);
+      if (i === undefined) return [];
+      const c = result.compliance.compounds[i]!;
+      return [{ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.properties.id, unmet: c.unmetRequired, score: c.score ?? -1, underServed: result.canteens.compounds[i]!.underServed } }];
+    }),
+  };
+}
+
+function changeFeatures(state: AppState): FeatureCollection {
+  const scenario = state.scenarios.find((s) => s.id === state.activeScenarioId);
+  const facilities = state.plannerResult?.state.facilities ?? [];
+  const features: Feature[] = [];
+  for (const change of scenario?.changes ?? []) {
+    if (change.kind === 'add-facility') features.push(point(change.facility.point, { kind: 'proposed', id: change.facility.id, category: change.facility.category }));
+    if (change.kind === 'add-gate') features.push(point(change.point, { kind: 'gate', id: change.gateId }));
+    if (change.kind === 'close-facility') {
+      const entry = facilities.find((e) => e.facility.id === change.facilityId);
+      if (entry) features.push(point(entry.facility.point, { kind: 'closed', id: change.facilityId }));
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+function siteFeatures(state: AppState): FeatureCollection {
+  return { type: 'FeatureCollection', features: state.sites.map((s) => point(s.point, { id: `site-${s.rank}`, rank: s.rank })) };
+}
+
+const setData = (map: MapLibreMap, id: string, data: FeatureCollection) => map.getSource<GeoJSONSource>(id)?.setData(data);
+
+/** The latest state, for the click and cursor handlers registered once per map. */
+let latest: AppState | null = null;
+const hooked = new WeakSet<MapLibreMap>();
+
+let plannerMap: MapLibreMap | null = null;
+
+function hook(map: MapLibreMap): void {
+  plannerMap = map;
+  if (hooked.has(map)) return;
+  hooked.add(map);
+  map.on('click', (event) => latest?.plannerClick([event.lngLat.lng, event.lngLat.lat]));
+  // After the controller's own handler, which sets the pointer cursor.
+  map.on('mousemove', () => {
+    if (latest?.mode === 'planner' && latest.plannerTool) map.getCanvas().style.cursor = 'crosshair';
+  });
+}
+
+/**
+ * A picture of the map for the printed report: fitted to the report's area (west, south,
+ * east, north) when given, once the map has drawn it.
+ */
+export async function plannerMapImage(bounds: [number, number, number, number] | null): Promise<string | null> {
+  const map = plannerMap;
+  if (!map) return null;
+  if (bounds) {
+    map.fitBounds(bounds, { padding: 24, animate: false });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 3000);
+      map.once('idle', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      map.triggerRepaint();
+    });
+  }
+  return mapSnapshot();
+}
+
+interface Drawn {
+  active: boolean;
+  steps: string;
+  result: unknown;
+  dataset: unknown;
+  scenario: unknown;
+  sites: unknown;
+}
+const drawn = new WeakMap<MapLibreMap, Drawn>();
+
+export const plannerOverlay: Overlay = {
+  sources: [SRC.compounds, SRC.changes, SRC.sites],
+  layers,
+  apply(map, state) {
+    hook(map);
+    latest = state;
+    const active = state.mode === 'planner';
+    const steps = unmetSteps(requiredRulesOf(state.plannerResult));
+    const next: Drawn = {
+      active,
+      steps: JSON.stringify(steps),
+      result: state.plannerResult,
+      dataset: state.dataset,
+      scenario: state.scenarios.find((s) => s.id === state.activeScenarioId),
+      sites: state.sites,
+    };
+    const before = drawn.get(map);
+    const changed = (key: keyof Drawn) => !before || before[key] !== next[key] || before.active !== active;
+    if (changed('result') || changed('dataset')) setData(map, SRC.compounds, active ? compoundFeatures(state) : EMPTY);
+    if (changed('scenario') || changed('result')) setData(map, SRC.changes, active ? changeFeatures(state) : EMPTY);
+    if (changed('steps')) map.setPaintProperty('planner-compliance-fill', 'fill-color', byUnmet(steps));
+    if (changed('sites')) setData(map, SRC.sites, active ? siteFeatures(state) : EMPTY);
+    drawn.set(map, next);
+  },
+};

@@ -1,0 +1,186 @@
+import type { ExpressionSpecification, GeoJSONSource, GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { RequestStage } from '../../domain/dataset';
+import { availableVolunteers } from '../../domain/volunteers/availability';
+import { stageIndex, STAGES } from '../../domain/volunteers/workflow';
+import type { AppState } from '../../store';
+import { coverageInstantOf, ledgerOf, requestsOf, timeZoneOf, volunteersOf } from '../../store/volunteersSlice';
+import { theme } from '../theme';
+import type { GroupedLayer } from '../layers/types';
+import type { Overlay } from './types';
+
+/**
+ * The volunteers view on the map: where the chosen volunteers reach (rasterised coverage
+ * contoured into polygons), the compounds nobody reaches, the volunteers counted, and the
+ * requests as points clustered by zoom, coloured by stage. Drawn only in volunteers mode,
+ * so the public views never show any of it.
+ */
+
+/** Stage colours, from a new request (red-orange) to rated (green). */
+export const STAGE_COLORS: Record<RequestStage, string> = {
+  collect: '#e8590c',
+  deliberate: '#f59f00',
+  coordinate: '#7048e8',
+  execute: '#1c7ed6',
+  publish: '#0c8599',
+  rate: '#2f9e44',
+};
+
+const COLORS = { covered: '#2f9e44', coveredLine: '#2b8a3e', uncovered: '#e03131', uncoveredLine: '#c92a2a', volunteer: '#087f5b', overdue: '#c92a2a', gap: '#f08c00', selected: '#111' };
+
+const SRC = { coverage: 'vol-coverage', uncovered: 'vol-uncovered', sites: 'vol-sites', requests: 'vol-requests' } as const;
+
+const coverageLayers: GroupedLayer[] = [
+  { group: 'coverage', layer: { id: 'vol-coverage-fill', type: 'fill', source: SRC.coverage, paint: { 'fill-color': COLORS.covered, 'fill-opacity': 0.2 } } },
+  { group: 'coverage', layer: { id: 'vol-coverage-line', type: 'line', source: SRC.coverage, paint: { 'line-color': COLORS.coveredLine, 'line-width': 1.5 } } },
+  { group: 'coverage', layer: { id: 'vol-uncovered-fill', type: 'fill', source: SRC.uncovered, paint: { 'fill-color': COLORS.uncovered, 'fill-opacity': 0.4 } } },
+  { group: 'coverage', layer: { id: 'vol-uncovered-line', type: 'line', source: SRC.uncovered, paint: { 'line-color': COLORS.uncoveredLine, 'line-width': 2 } } },
+  { group: 'coverage', layer: { id: 'vol-sites', type: 'circle', source: SRC.sites, paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 3, 16, 6], 'circle-color': COLORS.volunteer, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } } },
+];
+
+const byStage = (property: string): ExpressionSpecification => ['match', ['get', property], ...STAGES.flatMap((s, i) => [i, STAGE_COLORS[s]]), '#868e96'] as unknown as ExpressionSpecification;
+
+/** The clustered requests source (clusters by zoom; cluster colour = its least advanced stage, red ring = any overdue). */
+const requestSource: GeoJSONSourceSpecification = {
+  type: 'geojson',
+  data: { type: 'FeatureCollection', features: [] },
+  cluster: true,
+  clusterRadius: 40,
+  clusterMaxZoom: 16,
+  clusterProperties: { minStage: ['min', ['get', 'stageIndex']], overdue: ['+', ['get', 'overdue']], gap: ['+', ['get', 'gap']] },
+};
+
+const isCluster: ExpressionSpecification = ['has', 'point_count'];
+const requestLayers: LayerSpecification[] = [
+  {
+    id: 'vol-request-cluster',
+    type: 'circle',
+    source: SRC.requests,
+    filter: isCluster,
+    paint: {
+      'circle-color': byStage('minStage'),
+      'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 30, 22],
+      'circle-stroke-color': ['case', ['>', ['get', 'overdue'], 0], COLORS.overdue, '#fff'],
+      'circle-stroke-width': ['case', ['>', ['get', 'overdue'], 0], 3, 1.5],
+      'circle-opacity': 0.9,
+    },
+  },
+  {
+    id: 'vol-request-count',
+    type: 'symbol',
+    source: SRC.requests,
+    filter: isCluster,
+    layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': [...theme.fonts], 'text-size': 13, 'text-allow-overlap': true },
+    paint: { 'text-color': '#fff', 'text-halo-color': 'rgba(0,0,0,0.35)', 'text-halo-width': 1 },
+  },
+  {
+    id: 'vol-request-point',
+    type: 'circle',
+    source: SRC.requests,
+    filter: ['!', isCluster],
+    paint: {
+      'circle-color': byStage('stageIndex'),
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 5, 17, 8],
+      'circle-stroke-color': ['case', ['==', ['get', 'overdue'], 1], COLORS.overdue, ['==', ['get', 'gap'], 1], COLORS.gap, '#fff'],
+      'circle-stroke-width': ['case', ['any', ['==', ['get', 'overdue'], 1], ['==', ['get', 'gap'], 1]], 3, 1.5],
+    },
+  },
+  {
+    id: 'vol-request-selected',
+    type: 'circle',
+    source: SRC.requests,
+    filter: ['==', ['get', 'id'], ''],
+    paint: { 'circle-radius': 12, 'circle-opacity': 0, 'circle-stroke-color': COLORS.selected, 'circle-stroke-width': 3 },
+  },
+];
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The latest state, for the click handlers registered once per map. */
+let latest: AppState | null = null;
+const prepared = new WeakSet<MapLibreMap>();
+
+/** Adds the clustered source and its layers (cluster options cannot be given through the shared base style). */
+function prepare(map: MapLibreMap): void {
+  if (prepared.has(map)) return;
+  prepared.add(map);
+  map.addSource(SRC.requests, requestSource);
+  for (const layer of requestLayers) map.addLayer({ ...layer, layout: { ...layer.layout, visibility: 'none' } } as LayerSpecification);
+  map.on('click', 'vol-request-point', (event: MapLayerMouseEvent) => {
+    const id = event.features?.[0]?.properties.id;
+    if (typeof id === 'string') latest?.selectRequest(id);
+  });
+  map.on('click', 'vol-request-cluster', (event: MapLayerMouseEvent) => {
+    const feature = event.features?.[0];
+    const clusterId = feature?.properties.cluster_id;
+    if (typeof clusterId !== 'number' || feature?.geometry.type !== 'Point') return;
+    const center = feature.geometry.coordinates as [number, number];
+    void map.getSource<GeoJSONSource>(SRC.requests)?.getClusterExpansionZoom(clusterId).then((zoom) => map.easeTo({ center, zoom }));
+  });
+}
+
+const setData = (map: MapLibreMap, id: string, data: FeatureCollection) => map.getSource<GeoJSONSource>(id)?.setData(data);
+
+function requestFeatures(state: AppState): FeatureCollection {
+  const rows = new Map(ledgerOf(state).map((r) => [r.id, r]));
+  return {
+    type: 'FeatureCollection',
+    features: requestsOf(state).map((r) => {
+      const row = rows.get(r.properties.id);
+      return { type: 'Feature', geometry: r.geometry, properties: { id: r.properties.id, stageIndex: stageIndex(r.properties.stage), overdue: row?.overdue ? 1 : 0, gap: row?.gap ? 1 : 0 } };
+    }),
+  };
+}
+
+function uncoveredFeatures(state: AppState): FeatureCollection {
+  const uncovered = new Set(state.coverage?.uncovered ?? []);
+  return { type: 'FeatureCollection', features: (state.dataset?.compounds.features ?? []).filter((c) => uncovered.has(c.properties.id)) };
+}
+
+function siteFeatures(state: AppState): FeatureCollection {
+  const { available } = availableVolunteers(volunteersOf(state), state.coverageSkill, coverageInstantOf(state), timeZoneOf(state));
+  return { type: 'FeatureCollection', features: available.map((v) => ({ type: 'Feature', geometry: v.geometry, properties: { id: v.properties.id } })) };
+}
+
+/** What each map last drew, so applying the same state twice changes nothing. */
+interface Drawn {
+  active: boolean;
+  coverage: unknown;
+  dataset: unknown;
+  sites: string;
+  requests: unknown;
+  visible: boolean;
+  selected: string | null;
+}
+const drawn = new WeakMap<MapLibreMap, Drawn>();
+
+export const volunteersOverlay: Overlay = {
+  sources: [SRC.coverage, SRC.uncovered, SRC.sites],
+  layers: coverageLayers,
+  apply(map, state) {
+    prepare(map);
+    latest = state;
+    const active = state.mode === 'volunteers' && state.dataset !== null;
+    const before = drawn.get(map);
+    const rows = active ? ledgerOf(state) : null;
+    const next: Drawn = {
+      active,
+      coverage: active ? state.coverage : null,
+      dataset: state.dataset,
+      sites: active ? `${state.coverageSkill}|${coverageInstantOf(state).getTime()}|${volunteersOf(state).length}|${state.live.updatedAt}` : '',
+      requests: active ? [rows, requestsOf(state)] : null,
+      visible: active && state.layers.requests,
+      selected: state.selectedRequestId,
+    };
+    if (!before || before.coverage !== next.coverage || before.dataset !== next.dataset || before.active !== active) {
+      setData(map, SRC.coverage, active && state.coverage ? state.coverage.area : EMPTY);
+      setData(map, SRC.uncovered, active && state.coverage ? uncoveredFeatures(state) : EMPTY);
+    }
+    if (!before || before.sites !== next.sites || before.dataset !== next.dataset) setData(map, SRC.sites, active ? siteFeatures(state) : EMPTY);
+    const sameRequests = before && Array.isArray(before.requests) && Array.isArray(next.requests) && before.requests.every((v, i) => v === (next.requests as unknown[])[i]);
+    if (!before || (!sameRequests && before.requests !== next.requests)) setData(map, SRC.requests, active ? requestFeatures(state) : EMPTY);
+    if (!before || before.visible !== next.visible) for (const layer of requestLayers) map.setLayoutProperty(layer.id, 'visibility', next.visible ? 'visible' : 'none');
+    if (!before || before.selected !== next.selected) map.setFilter('vol-request-selected', ['==', ['get', 'id'], next.selected ?? '']);
+    drawn.set(map, next);
+  },
+};

@@ -1,0 +1,93 @@
+import { render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Dataset } from '../../src/domain/dataset';
+import { HallFooter } from '../../src/features/hall/HallFooter';
+import { useHallData } from '../../src/features/hall/useHallData';
+import { useStore } from '../../src/store';
+import { advance } from './hall-harness';
+import { tinyDataset } from './tinyDataset';
+
+const initial = useStore.getState();
+const MINUTE = 60_000;
+
+function Fed() {
+  useHallData();
+  return <HallFooter />;
+}
+
+/** Serves a dataset's files the way a web server would; `offline` makes every request fail. */
+function serve(dataset: () => Dataset) {
+  const server = { offline: false, dataset };
+  vi.stubGlobal('fetch', async (input: string) => {
+    if (server.offline) throw new TypeError('Failed to fetch');
+    const name = input.split('?')[0]?.split('/').pop() ?? '';
+    const d = server.dataset();
+    const files: Record<string, unknown> = {
+      'manifest.json': d.manifest,
+      'compounds.geojson': d.compounds,
+      'facilities.geojson': d.facilities,
+      'gates.geojson': d.gates,
+      'grids.geojson': d.grids,
+    };
+    const body = files[name];
+    return body === undefined ? new Response('not found', { status: 404 }) : new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+  return server;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  vi.setSystemTime(new Date('2026-11-02T09:00:00+08:00'));
+  useStore.setState({ ...initial, mode: 'hall' }, true);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('hall data refresh', () => {
+  it('re-reads the data on an interval and keeps the last good data when a read fails', async () => {
+    const server = serve(tinyDataset);
+    useStore.setState({ dataset: tinyDataset(), status: 'ready' });
+    render(<Fed />);
+    await advance(0);
+    const first = useStore.getState().dataset;
+    expect(first).toBe(useStore.getState().hallPublic);
+    expect(JSON.stringify(first)).not.toContain('王小明');
+    expect(screen.getByTestId('hall-updated')).toHaveTextContent('数据更新于 09:00');
+
+    await advance(10 * MINUTE);
+    expect(screen.getByTestId('hall-updated')).toHaveTextContent('数据更新于 09:10');
+    const good = useStore.getState().dataset;
+    expect(useStore.getState().hallStats?.totals.compounds).toBe(2);
+
+    server.offline = true;
+    await advance(10 * MINUTE);
+    expect(useStore.getState().dataset).toBe(good);
+    expect(useStore.getState().hallStats?.totals.compounds).toBe(2);
+    expect(screen.getByTestId('hall-updated')).toHaveTextContent('暂时无法更新，显示 09:10 读取的数据');
+
+    // Back online with a changed dataset: the new one replaces the old.
+    server.offline = false;
+    server.dataset = () => {
+      const d = tinyDataset();
+      d.compounds.features.pop();
+      return d;
+    };
+    await advance(10 * MINUTE);
+    expect(screen.getByTestId('hall-updated')).toHaveTextContent('数据更新于 09:30');
+    expect(useStore.getState().dataset?.compounds.features).toHaveLength(1);
+    expect(useStore.getState().hallStats?.totals.compounds).toBe(1);
+  });
+
+  it('keeps the same data (no redraw) when a re-read finds nothing changed', async () => {
+    serve(tinyDataset);
+    useStore.setState({ dataset: tinyDataset(), status: 'ready' });
+    render(<Fed />);
+    await advance(10 * MINUTE);
+    const shown = useStore.getState().dataset;
+    await advance(10 * MINUTE);
+    expect(useStore.getState().dataset).toBe(shown);
+    expect(screen.getByTestId('hall-updated')).toHaveTextContent('数据更新于 09:20');
+  });
+});

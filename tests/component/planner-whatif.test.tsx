@@ -1,0 +1,87 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PlannerPanel } from '../../src/features/planner/PlannerPanel';
+import { useStore } from '../../src/store';
+import { plannerDataset } from './planner-dataset';
+
+const initial = useStore.getState();
+beforeEach(() => useStore.setState({ ...initial, dataset: plannerDataset(), status: 'ready', mode: 'planner' }, true));
+
+async function whatIfTab() {
+  render(<PlannerPanel />);
+  await screen.findByTestId('planner-summary');
+  await userEvent.click(screen.getByRole('tab', { name: '模拟' }));
+}
+
+describe('what-if', () => {
+  it('a proposed clinic, placed on the map, says how many elders it newly covers; undo takes it back', async () => {
+    await whatIfTab();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: '新增设施类别' }), 'clinic');
+    await userEvent.click(screen.getByRole('button', { name: '在地图上放置' }));
+    expect(screen.getByRole('status')).toHaveTextContent('请在地图上点击要新增卫生服务站/诊所的位置。');
+    // A click on the map next to 耀隆宿舍's gate (119.346).
+    useStore.getState().plannerClick([119.3465, 26.09]);
+    const changes = await screen.findByRole('list', { name: '方案中的调整' });
+    expect(within(changes).getByText('新增卫生服务站/诊所')).toBeInTheDocument();
+    const health = within(changes).getByText(/社区卫生服务站/).closest('li')!;
+    expect(health).toHaveTextContent('新增达标 1 个小区，400 人（60 岁以上 150 人）');
+    expect(screen.getByText('正在显示模拟方案，不是现状。')).toBeInTheDocument();
+    // Side by side with the baseline.
+    const compare = screen.getByTestId('planner-compare');
+    expect(within(compare).getByRole('columnheader', { name: '方案 1' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: '撤销上一步' }));
+    expect(screen.queryByRole('list', { name: '方案中的调整' })).toBeNull();
+  });
+
+  it('closes a facility clicked on the map, and the closure shows as a loss', async () => {
+    await whatIfTab();
+    useStore.getState().pick({ kind: 'facility', id: 'f-5' });
+    await userEvent.click(await screen.findByRole('button', { name: '关闭此设施（模拟）' }));
+    const changes = await screen.findByRole('list', { name: '方案中的调整' });
+    expect(within(changes).getByText('关闭 瑞城幼儿园')).toBeInTheDocument();
+    expect(within(changes).getByText(/幼儿园/, { selector: '.effect-rule' }).closest('li')).toHaveTextContent('不再达标 1 个小区，1,200 人（60 岁以上 300 人）');
+    expect(screen.getByText('在当前方案中已关闭。')).toBeInTheDocument();
+  });
+
+  it('opens a new gate in a compound, put on its outline', async () => {
+    render(<PlannerPanel />);
+    await screen.findByTestId('planner-summary');
+    useStore.getState().selectCompound('c-2');
+    await userEvent.click(await screen.findByRole('button', { name: '为此小区新开出入口（模拟）' }));
+    useStore.getState().plannerClick([119.3455, 26.0905]);
+    const change = useStore.getState().scenarios[0]!.changes[0]!;
+    expect(change).toMatchObject({ kind: 'add-gate', compoundId: 'c-2' });
+    // Moved onto the south edge of the compound (latitude 26.0902).
+    expect(change.kind === 'add-gate' && change.point[1]).toBeCloseTo(26.0902, 6);
+  });
+
+  it('keeps named scenarios apart and switches back to the baseline', async () => {
+    await whatIfTab();
+    await userEvent.click(screen.getByRole('button', { name: '新方案' }));
+    await userEvent.type(screen.getByRole('textbox', { name: '方案名称' }), '凤林加诊所');
+    useStore.getState().addChange({ kind: 'add-facility', facility: { id: 'p-1', category: 'clinic', point: [119.3465, 26.09] } });
+    const picker = screen.getByRole('combobox', { name: '方案' });
+    expect(within(picker).getByRole('option', { name: '凤林加诊所' })).toBeInTheDocument();
+    await userEvent.selectOptions(picker, '现状（基线）');
+    expect(screen.queryByText('正在显示模拟方案，不是现状。')).toBeNull();
+    expect(useStore.getState().plannerResult).toBe(useStore.getState().baselineResult);
+  });
+});
+
+describe('where to build', () => {
+  it('suggests sites for a rule, each with how many more people it serves, and tries one', async () => {
+    render(<PlannerPanel />);
+    await screen.findByTestId('planner-summary');
+    await userEvent.click(screen.getByRole('tab', { name: '选址' }));
+    // The default is the clinic rule leaving the most elders out: the 5-minute health station.
+    expect(screen.getByRole('combobox', { name: '针对规则' })).toHaveDisplayValue(/社区卫生服务站/);
+    await userEvent.click(screen.getByRole('button', { name: '计算建议选址' }));
+    const sites = await screen.findByRole('list', { name: '社区卫生服务站的建议选址' });
+    const items = within(sites).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('新增覆盖 900 人（60 岁以上 250 人）新华新村');
+    expect(items[1]).toHaveTextContent('新增覆盖 400 人（60 岁以上 150 人）耀隆宿舍');
+    await userEvent.click(within(items[0]!).getByRole('button', { name: '按此模拟' }));
+    expect(useStore.getState().scenarios[0]!.changes).toHaveLength(1);
+  });
+});
