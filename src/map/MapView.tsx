@@ -34,9 +34,12 @@ export function MapView() {
     const controller = new MapController(container.current, {
       onClick(picked, at) {
         const store = useStore.getState();
+        // A planner placing a facility or gate: the click belongs to the what-if tool.
+        if (store.mode === 'planner' && store.plannerTool) return;
         store.pick(picked);
         if (picked?.kind === 'compound') store.selectCompound(picked.id);
-        else if (picked?.kind !== 'facility' && picked?.kind !== 'gate') store.setAt(at);
+        // In the volunteers view a click on the map is about requests, not a walking origin.
+        else if (picked?.kind !== 'facility' && picked?.kind !== 'gate' && store.mode !== 'volunteers') store.setAt(at);
       },
       onDragOrigin: (at) => useStore.getState().setAt(at),
       onLoad: () => controller.applyOverlays(useStore.getState(), null),

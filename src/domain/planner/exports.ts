@@ -62,6 +62,13 @@ export interface RowText {
   unreachable: string;
 }
 
+type CompoundOf = PlannerResult['compliance']['compounds'][number]['compound'];
+
+/** The cells every row about a compound starts with: id, name, community, grid, residents, 60+, 80+. */
+function compoundCells(p: CompoundOf, lang: Lang, text: RowText): Cell[] {
+  return [p.id, lang === 'en' ? (p.nameEn ?? p.name) : p.name, text.areaName(p.communityId), text.areaName(p.gridId), p.population, p.elderly60, p.elderly80];
+}
+
 /** One row per compound and unmet rule (▲ first): the table of gaps, with the clause of each. */
 export function gapRows(result: PlannerResult, lang: Lang, columns: GapColumns, text: RowText): Cell[][] {
   const { ruleset } = result.compliance;
@@ -70,15 +77,8 @@ export function gapRows(result: PlannerResult, lang: Lang, columns: GapColumns, 
     const gaps = c.results.map((r, k) => [r, ruleset.rules[k]!] as const).filter(([r]) => r.status === 'unmet');
     gaps.sort(([, a], [, b]) => (a.mark === b.mark ? 0 : a.mark === '▲' ? -1 : 1));
     for (const [r, rule] of gaps) {
-      const p = c.compound;
       rows.push([
-        p.id,
-        lang === 'en' ? (p.nameEn ?? p.name) : p.name,
-        text.areaName(p.communityId),
-        text.areaName(p.gridId),
-        p.population,
-        p.elderly60,
-        p.elderly80,
+        ...compoundCells(c.compound, lang, text),
         local(lang, levelOf(ruleset, rule).name),
         local(lang, rule.item),
         rule.mark,
@@ -114,16 +114,9 @@ export function compoundRows(result: PlannerResult, lang: Lang, columns: Compoun
   const header: Cell[] = [...Object.values(columns), ...checked.map(([rule]) => ruleLabel(ruleset, rule, lang))];
   const rows: Cell[][] = [header];
   result.compliance.compounds.forEach((c, i) => {
-    const p = c.compound;
     const canteen = result.canteens.compounds[i]!;
     rows.push([
-      p.id,
-      lang === 'en' ? (p.nameEn ?? p.name) : p.name,
-      text.areaName(p.communityId),
-      text.areaName(p.gridId),
-      p.population,
-      p.elderly60,
-      p.elderly80,
+      ...compoundCells(c.compound, lang, text),
       c.score === null ? null : Math.round(c.score * 1000) / 10,
       c.unmetRequired,
       c.unmetOptional,

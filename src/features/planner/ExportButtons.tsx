@@ -24,15 +24,18 @@ export function ExportButtons() {
   const ruleset = result.compliance.ruleset;
   const stem = `${dataset.manifest.id}-${ruleset.id}${scenarioName !== null ? `-${scenarioName || 'scenario'}` : ''}`.replace(/[\\/:*?"<>|\s]+/g, '_');
   const text = { areaName: (id?: string) => areaName(id), yes: t('planner.csv.yes'), no: t('planner.csv.no'), unreachable: t('planner.rule.unreachable') };
+  const compoundColumns = {
+    compoundId: t('planner.csv.compoundId'),
+    compound: t('planner.table.compound'),
+    community: t('planner.table.community'),
+    grid: t('planner.table.grid'),
+    residents: t('planner.table.population'),
+    elderly60: t('planner.table.elderly60'),
+    elderly80: t('planner.table.elderly80'),
+  };
   const exportGaps = () => {
     const columns = {
-      compoundId: t('planner.csv.compoundId'),
-      compound: t('planner.table.compound'),
-      community: t('planner.table.community'),
-      grid: t('planner.table.grid'),
-      residents: t('planner.table.population'),
-      elderly60: t('planner.table.elderly60'),
-      elderly80: t('planner.table.elderly80'),
+      ...compoundColumns,
       level: t('planner.csv.level'),
       item: t('planner.rule.item'),
       mark: t('planner.csv.mark'),
@@ -46,13 +49,7 @@ export function ExportButtons() {
   };
   const exportCompounds = () => {
     const columns = {
-      compoundId: t('planner.csv.compoundId'),
-      compound: t('planner.table.compound'),
-      community: t('planner.table.community'),
-      grid: t('planner.table.grid'),
-      residents: t('planner.table.population'),
-      elderly60: t('planner.table.elderly60'),
-      elderly80: t('planner.table.elderly80'),
+      ...compoundColumns,
       score: t('planner.csv.score'),
       unmetRequired: t('planner.table.unmetRequired'),
       unmetOptional: t('planner.table.unmetOptional'),
