@@ -1,51 +1,24 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, mapIdle, waitForMap, watchOutsideRequests } from './browser';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = resolve(ROOT, 'tests/e2e/screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const base = inject('baseUrl');
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, mapIdle, waitForMap, renderedCount, SHOTS, ROOT } from './browser';
 
 type Compounds = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string }>;
 const sample = JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample/compounds.geojson'), 'utf8')) as Compounds;
 
-let browser: Browser;
-const outside: string[] = [];
-const dialogs: string[] = [];
+const session = e2eSession();
+const { outside, dialogs } = session;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  outside.push(...watchOutsideRequests(page, base));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(new URL(path, base).toString());
-  return page;
-}
+const open = (path: string): Promise<Page> => session.page(path);
 
 /** Clicks the map at a WGS84 position (projected by the live map). */
 async function clickLonLat(page: Page, lonLat: number[]): Promise<void> {
   const point = await page.evaluate(([lon, lat]) => window.__serviceCircles!.controller.map.project([lon!, lat!]), lonLat);
   const box = await page.getByTestId('map').boundingBox();
   await page.mouse.click(box!.x + point.x, box!.y + point.y);
-}
-
-async function renderedCount(page: Page, layer: string): Promise<number> {
-  return page.evaluate((id) => window.__serviceCircles!.controller.map.queryRenderedFeatures({ layers: [id] }).length, layer);
 }
 
 describe('the app on the sample dataset', () => {

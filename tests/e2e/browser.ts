@@ -1,5 +1,12 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** Screenshots (git-ignored): look at them. */
+export const SHOTS = resolve(ROOT, 'tests/e2e/screenshots');
+mkdirSync(SHOTS, { recursive: true });
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -31,10 +38,9 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROME_PATH, args: ARGS, headless: true });
 }
 
-/** Requests the page made to anything other than the local test server. */
-export function watchOutsideRequests(page: Page, base: string): string[] {
+/** Records into `outside` every request the page makes to anything but the local test server. */
+export function watchOutsideRequests(page: Page, base: string, outside: string[] = []): string[] {
   const origin = new URL(base).origin;
-  const outside: string[] = [];
   page.on('request', (request) => {
     const url = request.url();
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
@@ -66,4 +72,54 @@ export async function mapIdle(page: Page): Promise<void> {
         map.triggerRepaint();
       }),
   );
+}
+
+export interface E2ESession {
+  /** The URL of the built app served for this run. */
+  readonly base: string;
+  /** Requests any page of this session made outside the local server (must stay empty). */
+  readonly outside: string[];
+  /** Messages of alert/confirm/prompt dialogs any page opened (dismissed; must stay empty). */
+  readonly dialogs: string[];
+  /** A new page that reports outside requests, dialogs and page errors; opens `path` (relative to the app) unless it is null. */
+  page(path: string | null, options?: BrowserContextOptions): Promise<Page>;
+}
+
+/** One Chromium per test file, launched before its tests and closed after them. */
+export function e2eSession(): E2ESession {
+  const base = inject('baseUrl');
+  let browser: Browser | undefined;
+  const outside: string[] = [];
+  const dialogs: string[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    base,
+    outside,
+    dialogs,
+    async page(path, options = { viewport: { width: 1280, height: 800 } }) {
+      if (!browser) throw new Error('the browser is not running (e2eSession() must be called at the top of a test file)');
+      const page = await browser.newPage(options);
+      watchOutsideRequests(page, base, outside);
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      page.on('pageerror', (error) => console.error('page error:', error.message));
+      if (path !== null) await page.goto(new URL(path, base).toString());
+      return page;
+    },
+  };
+}
+
+/** How many features of a map layer are drawn on screen now (0 when the layer does not exist). */
+export function renderedCount(page: Page, layer: string): Promise<number> {
+  return page.evaluate((id) => {
+    const map = window.__serviceCircles!.controller.map;
+    return map.getLayer(id) ? map.queryRenderedFeatures({ layers: [id] }).length : 0;
+  }, layer);
 }

@@ -1,13 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, mapIdle, watchOutsideRequests } from './browser';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = resolve(ROOT, 'tests/e2e/screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const base = inject('baseUrl');
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, mapIdle, SHOTS, ROOT } from './browser';
 
 /** Every personal name in the sample: volunteers and grid staff (DATA-CONTRACT: personal data). */
 const sample = (file: string) => JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample', file), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
@@ -20,25 +15,11 @@ const REQUEST_TEXTS = sample('requests.geojson').features.map((f) => f.propertie
 const PHONE = /(?<![\d.])(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)/;
 const KINDS = ['overview', 'area', 'spotlight', 'gaps', 'volunteers', 'requests'] as const;
 
-let browser: Browser;
-const outside: string[] = [];
-const dialogs: string[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = e2eSession();
+const { outside, dialogs } = session;
 
 async function openHall(query: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  outside.push(...watchOutsideRequests(page, base));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(new URL(`./?mode=hall${query}`, base).toString());
+  const page = await session.page(`./?mode=hall${query}`, { viewport });
   await hallReady(page);
   return page;
 }

@@ -1,36 +1,23 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, mapIdle, waitForMap, watchOutsideRequests } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, mapIdle, waitForMap, renderedCount, SHOTS } from './browser';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = resolve(ROOT, 'tests/e2e/screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const base = inject('baseUrl');
 /** 耀隆宿舍 in the sample: an old compound without property management in 凤林社区 (seeds). */
 const YAOLONG = 'c-084';
 
-let browser: Browser;
-const outside: string[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = e2eSession();
+const { outside } = session;
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
-  outside.push(...watchOutsideRequests(page, base));
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(new URL(path, base).toString());
+  const page = await session.page(path, { viewport: { width: 1280, height: 860 }, acceptDownloads: true });
   await waitForMap(page);
   await page.getByTestId('planner-summary').waitFor({ timeout: 30_000 });
   return page;
 }
 
-const rendered = (page: Page, layer: string) => page.evaluate((id) => window.__serviceCircles!.controller.map.queryRenderedFeatures({ layers: [id] }).length, layer);
+const rendered = renderedCount;
 
 /** Screen position of a point a little east of the compound's first gate. */
 const besideGate = (page: Page, compoundId: string) =>

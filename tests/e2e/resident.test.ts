@@ -1,33 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, mapIdle, waitForMap, watchOutsideRequests } from './browser';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = resolve(ROOT, 'tests/e2e/screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const base = inject('baseUrl');
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, mapIdle, waitForMap, SHOTS } from './browser';
 
 const SIZES = {
   phone: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
   desktop: { viewport: { width: 1280, height: 800 } },
 } as const;
 
-let browser: Browser;
-const outside: string[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = e2eSession();
+const { outside } = session;
 
 async function open(size: keyof typeof SIZES, path = './'): Promise<Page> {
-  const page = await browser.newPage(SIZES[size]);
-  outside.push(...watchOutsideRequests(page, base));
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(new URL(path, base).toString());
+  const page = await session.page(path, SIZES[size]);
   await waitForMap(page);
   return page;
 }

@@ -1,36 +1,21 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, mapIdle, waitForMap, watchOutsideRequests } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, mapIdle, waitForMap, renderedCount, SHOTS } from './browser';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = resolve(ROOT, 'tests/e2e/screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const base = inject('baseUrl');
 /** A mainland mobile number. */
 const MOBILE = /(?<![\d.-])1[3-9]\d{9}(?!\d)/;
 
-let browser: Browser;
-const outside: string[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = e2eSession();
+const { outside } = session;
 
 async function open(path: string, viewport = { width: 1400, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  outside.push(...watchOutsideRequests(page, base));
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(new URL(path, base).toString());
+  const page = await session.page(path, { viewport });
   await waitForMap(page);
   return page;
 }
 
-const rendered = (page: Page, layer: string) =>
-  page.evaluate((id) => (window.__serviceCircles!.controller.map.getLayer(id) ? window.__serviceCircles!.controller.map.queryRenderedFeatures({ layers: [id] }).length : 0), layer);
+const rendered = renderedCount;
 
 /** Waits until the coverage on screen belongs to the current choice. */
 async function coverageSettled(page: Page): Promise<void> {
@@ -132,14 +117,13 @@ describe('volunteers and requests (?mode=volunteers)', () => {
   });
 
   it('with ?refresh= re-reads the files and keeps the last good data when one turns invalid', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    outside.push(...watchOutsideRequests(page, base));
+    const page = await session.page(null, { viewport: { width: 1400, height: 900 } });
     let broken = false;
     await page.route('**/requests.geojson', async (route) => {
       if (!broken) return route.continue();
       await route.fulfill({ status: 200, contentType: 'application/json', body: '{"type": "FeatureCollection", "features": [' });
     });
-    await page.goto(new URL('./?mode=volunteers&refresh=5', base).toString());
+    await page.goto(new URL('./?mode=volunteers&refresh=5', session.base).toString());
     await waitForMap(page);
     const status = page.locator('.live-status');
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/每 5 秒自动更新 · 最后更新 \d\d:\d\d:\d\d/);

@@ -1,37 +1,23 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, mapIdle, waitForMap, watchOutsideRequests } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, mapIdle, waitForMap, renderedCount, SHOTS, ROOT } from './browser';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = resolve(ROOT, 'tests/e2e/screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const base = inject('baseUrl');
 /** A compound on the south bank whose 15-minute circle reaches across the river (sample data). */
 const RIVERSIDE = 'c-044';
 
-let browser: Browser;
-const outside: string[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = e2eSession();
+const { outside } = session;
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  outside.push(...watchOutsideRequests(page, base));
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(new URL(path, base).toString());
+  const page = await session.page(path);
   await waitForMap(page);
   return page;
 }
 
 const walkCount = (page: Page) => page.evaluate(() => window.__serviceCircles!.store.getState().walkCount);
-const rendered = (page: Page, layer: string) =>
-  page.evaluate((id) => window.__serviceCircles!.controller.map.queryRenderedFeatures({ layers: [id] }).length, layer);
+const rendered = renderedCount;
 
 describe('network walksheds', () => {
   it('draws walksheds that the river cuts while the straight-line circles ignore it', async () => {
