@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { FC, NetworkProps } from '../../src/domain/dataset';
 import { buildGraph, SEGMENT_STEPS } from '../../src/domain/engine/graph';
 import { routeTo } from '../../src/domain/engine/route';
-import { reachOf, searchFrom } from '../../src/domain/engine/search';
+import { ChainPoints } from '../../src/domain/engine/nearest';
+import { reachOf, searchFrom, SearchSpace, STEPS_COST_FACTOR, type Search, type Source } from '../../src/domain/engine/search';
 import { Snapper } from '../../src/domain/engine/snap';
 import type { LonLat } from '../../src/domain/geo';
 
@@ -176,6 +177,174 @@ describe('search on random graphs against a reference', () => {
         else expect(ours.distM[n]).toBeCloseTo(ref[n]!, 6);
       }
     }
+  });
+});
+
+/**
+ * Multi-source reference with a cutoff and an optional steps penalty: Bellman-Ford on the
+ * cost, then the real metres along the least-cost ways. Seeds are [node, metres, cost].
+ */
+function referenceFrom(
+  nodeCount: number,
+  edges: [number, number, number, boolean][],
+  seeds: [number, number, number][],
+  cutoffM: number,
+  avoidSteps: boolean,
+): { cost: number[]; metres: number[] } {
+  const cost = new Array<number>(nodeCount).fill(Infinity);
+  const metres = new Array<number>(nodeCount).fill(Infinity);
+  for (const [node, m, c] of seeds) {
+    if (m <= cutoffM && c < cost[node]!) { cost[node] = c; metres[node] = m; }
+  }
+  for (let round = 0; round <= nodeCount; round++) {
+    let changed = false;
+    for (const [a, b, w, steps] of edges) {
+      const wc = avoidSteps && steps ? w * STEPS_COST_FACTOR : w;
+      for (const [u, v] of [[a, b], [b, a]] as const) {
+        if (metres[u]! + w <= cutoffM && cost[u]! + wc < cost[v]!) { cost[v] = cost[u]! + wc; metres[v] = metres[u]! + w; changed = true; }
+      }
+    }
+    if (!changed) break;
+  }
+  return { cost, metres };
+}
+
+describe('the bucket queue on dense random graphs (edges shorter than a bucket)', () => {
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  /** 60 nodes within ~60 m: most segments are a few metres, so many share a bucket. */
+  function randomGraph() {
+    const points: LonLat[] = Array.from({ length: 60 }, () => [rand() * 0.0006, rand() * 0.0006]);
+    const ways: Way[] = [];
+    for (let i = 0; i < 110; i++) {
+      const a = Math.floor(rand() * 60);
+      const b = Math.floor(rand() * 60);
+      if (a !== b) ways.push({ coords: [points[a]!, points[b]!], props: rand() < 0.2 ? { highway: 'steps' } : {} });
+    }
+    const g = buildGraph(net(ways));
+    const edges: [number, number, number, boolean][] = [];
+    for (let s = 0; s < g.segmentCount; s++) edges.push([g.segmentA[s]!, g.segmentB[s]!, g.segmentLengthM[s]!, (g.segmentFlags[s]! & SEGMENT_STEPS) !== 0]);
+    return { g, edges };
+  }
+  function randomSources(g: ReturnType<typeof buildGraph>, count: number): Source[] {
+    return Array.from({ length: count }, (_, label) => {
+      const segment = Math.floor(rand() * g.segmentCount);
+      const alongM = rand() * g.segmentLengthM[segment]!;
+      return { snap: { point: [g.nodeLon[g.segmentA[segment]!]!, g.nodeLat[g.segmentA[segment]!]!] as LonLat, offsetM: rand() * 5, segment, alongM }, label };
+    });
+  }
+  /** Every reached node's distance, label and incoming edge must form a shortest-path tree back to a source. */
+  function expectConsistentTree(g: ReturnType<typeof buildGraph>, search: Search) {
+    for (let v = 0; v < g.nodeCount; v++) {
+      const e = search.prevEdge[v]!;
+      if (search.distM[v] === Infinity) {
+        expect(search.label[v]).toBe(-1);
+        continue;
+      }
+      expect(search.label[v]).toBeGreaterThanOrEqual(0);
+      if (e < 0) continue;
+      const s = g.edgeSegment[e]!;
+      const u = g.segmentA[s] === v ? g.segmentB[s]! : g.segmentA[s]!;
+      expect(search.distM[v]).toBeCloseTo(search.distM[u]! + g.edgeLengthM[e]!, 9);
+      expect(search.label[v]).toBe(search.label[u]);
+    }
+  }
+
+  it('finds exact distances, labels and trees with several sources, cutoffs and steps to avoid', () => {
+    for (let trial = 0; trial < 40; trial++) {
+      const { g, edges } = randomGraph();
+      if (g.segmentCount === 0) continue;
+      const sources = randomSources(g, 1 + Math.floor(rand() * 3));
+      const cutoffM = trial % 3 === 0 ? Infinity : 5 + rand() * 60;
+      const avoidSteps = trial % 2 === 1;
+      const seeds: [number, number, number][] = sources.flatMap(({ snap }) => {
+        const factor = avoidSteps && g.segmentFlags[snap.segment]! & SEGMENT_STEPS ? STEPS_COST_FACTOR : 1;
+        const toB = g.segmentLengthM[snap.segment]! - snap.alongM;
+        return [
+          [g.segmentA[snap.segment]!, snap.offsetM + snap.alongM, snap.offsetM + snap.alongM * factor],
+          [g.segmentB[snap.segment]!, snap.offsetM + toB, snap.offsetM + toB * factor],
+        ];
+      });
+      const ref = referenceFrom(g.nodeCount, edges, seeds, cutoffM, avoidSteps);
+      const ours = searchFrom(g, sources, cutoffM, { avoidSteps });
+      for (let n = 0; n < g.nodeCount; n++) {
+        if (ref.metres[n] === Infinity) expect(ours.distM[n]).toBe(Infinity);
+        else expect(ours.distM[n]).toBeCloseTo(ref.metres[n]!, 9);
+      }
+      if (!avoidSteps) expectConsistentTree(g, ours);
+    }
+  });
+
+  it('gives the same answers when one SearchSpace is reused for search after search', () => {
+    const { g } = randomGraph();
+    const space = new SearchSpace(g.nodeCount);
+    for (let k = 0; k < 30; k++) {
+      const sources = randomSources(g, 1 + (k % 2));
+      const cutoffM = k % 4 === 0 ? Infinity : rand() * 50;
+      const avoidSteps = k % 3 === 0;
+      const fresh = searchFrom(g, sources, cutoffM, { avoidSteps });
+      const reused = searchFrom(g, sources, cutoffM, { avoidSteps, space });
+      expect(Array.from(reused.distM)).toEqual(Array.from(fresh.distM));
+      expect(Array.from(reused.label)).toEqual(Array.from(fresh.label));
+      expect(Array.from(reused.prevEdge)).toEqual(Array.from(fresh.prevEdge));
+      const reached = Array.from(fresh.distM).filter((d) => d < Infinity).length;
+      expect(space.touchedCount).toBe(reached);
+    }
+  });
+
+  it('answers reachOf the same from a coreOnly search, which fills no inner nodes', () => {
+    for (let trial = 0; trial < 20; trial++) {
+      const { g } = randomGraph();
+      if (g.segmentCount === 0) continue;
+      const sources = randomSources(g, 1 + (trial % 3));
+      const cutoffM = trial % 2 === 0 ? Infinity : 10 + rand() * 40;
+      const filled = searchFrom(g, sources, cutoffM);
+      const core = searchFrom(g, sources, cutoffM, { coreOnly: true });
+      expect(core.coreOnly).toBeDefined();
+      let unfilled = 0;
+      for (let n = 0; n < g.nodeCount; n++) if (filled.distM[n]! < Infinity && core.distM[n] === Infinity) unfilled++;
+      if (trial === 0) expect(unfilled).toBeGreaterThan(0);
+      for (const target of randomSources(g, 25)) {
+        const want = reachOf(filled, target.snap);
+        const got = reachOf(core, target.snap);
+        if (!want) expect(got).toBeNull();
+        else {
+          expect(got?.walkM).toBeCloseTo(want.walkM, 9);
+          expect(sources[got!.label]).toBeDefined();
+        }
+      }
+    }
+    expect(() => searchFrom(randomGraph().g, [], Infinity, { coreOnly: true, avoidSteps: true })).toThrow(/coreOnly/);
+  });
+
+  it('lists exactly the points a search reaches, from the chains it reached (ChainPoints)', () => {
+    for (let trial = 0; trial < 20; trial++) {
+      const { g } = randomGraph();
+      if (g.segmentCount === 0) continue;
+      const points = randomSources(g, 30).map((p) => p.snap);
+      const index = new ChainPoints(g, [...points, null]);
+      const space = new SearchSpace(g.nodeCount);
+      for (const options of [{}, { coreOnly: true }, { space }, { space, coreOnly: true }]) {
+        const sources = randomSources(g, 1 + (trial % 2));
+        const search = searchFrom(g, sources, 5 + rand() * 30, options);
+        const want = new Map<number, number>();
+        points.forEach((p, i) => {
+          const reach = reachOf(search, p);
+          if (reach) want.set(i, reach.walkM);
+        });
+        const got = new Map<number, number>();
+        index.reached(search, (i, reach) => {
+          expect(got.has(i)).toBe(false);
+          got.set(i, reach.walkM);
+        });
+        expect(got).toEqual(want);
+      }
+    }
+  });
+
+  it('refuses a SearchSpace made for another graph', () => {
+    const { g } = randomGraph();
+    expect(() => searchFrom(g, [], Infinity, { space: new SearchSpace(g.nodeCount + 1) })).toThrow(/SearchSpace/);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { LonLat } from '../geo';
 import type { WalkGraph } from './graph';
-import { reachOf, searchFrom, type Search, type Source } from './search';
+import { chainsOf, type Chains } from './chains';
+import { reached, reachM, reachOf, searchFrom, type Reach, type Search, type Source } from './search';
 import type { Snap, Snapper } from './snap';
 
 export interface FacilityPoint {
@@ -12,28 +13,38 @@ export interface FacilityPoint {
 /**
  * Distance fields: per category, one multi-source search from all its facilities gives the
  * metres to the nearest one from every node (labels are indices into `facilities`). Every
- * compound's check is then a lookup, not a search.
+ * compound's check is then a lookup, not a search. The fields are asked only `reachOf`, so
+ * their searches leave the chains' inner nodes unfilled (coreOnly).
  */
 export interface CategoryFields {
   facilities: readonly FacilityPoint[];
   byCategory: Map<string, Search>;
 }
 
-export function categoryFields(graph: WalkGraph, snapper: Snapper, facilities: readonly FacilityPoint[], cutoffM = Infinity): CategoryFields {
+export function categoryFields(
+  graph: WalkGraph,
+  snapper: Snapper,
+  facilities: readonly FacilityPoint[],
+  cutoffM = Infinity,
+  /** The facilities' snaps when the caller has them already (index for index). */
+  snaps?: readonly (Snap | null)[],
+): CategoryFields {
   const sources = new Map<string, Source[]>();
   facilities.forEach((facility, index) => {
     const list = sources.get(facility.category) ?? [];
-    const snap = snapper.snap(facility.point);
+    const snap = snaps ? snaps[index] : snapper.snap(facility.point);
     if (snap) list.push({ snap, label: index });
     sources.set(facility.category, list);
   });
   const byCategory = new Map<string, Search>();
-  for (const [category, list] of sources) byCategory.set(category, searchFrom(graph, list, cutoffM));
+  for (const [category, list] of sources) byCategory.set(category, searchFrom(graph, list, cutoffM, { coreOnly: true }));
   return { facilities, byCategory };
 }
 
 export interface Nearest {
   facility: FacilityPoint;
+  /** Its index in the fields' facilities. */
+  index: number;
   /** Network metres, both snap legs included. */
   walkM: number;
   /** Which of the origins the walk starts from. */
@@ -47,11 +58,99 @@ export interface Nearest {
 export function nearestOf(fields: CategoryFields, category: string, originSnaps: readonly (Snap | null)[]): Nearest | null {
   const search = fields.byCategory.get(category);
   if (!search) return null;
-  let best: Nearest | null = null;
-  originSnaps.forEach((snap, originIndex) => {
-    const reach = snap && reachOf(search, snap);
-    const facility = reach ? fields.facilities[reach.label] : undefined;
-    if (reach && facility && reach.walkM < (best?.walkM ?? Infinity)) best = { facility, walkM: reach.walkM, originIndex };
-  });
-  return best;
+  let bestM = Infinity;
+  let bestLabel = -1;
+  let bestOrigin = -1;
+  for (let originIndex = 0; originIndex < originSnaps.length; originIndex++) {
+    const snap = originSnaps[originIndex];
+    const walkM = snap ? reachM(search, snap) : null;
+    if (walkM !== null && walkM < bestM) {
+      bestM = walkM;
+      bestLabel = reached.label;
+      bestOrigin = originIndex;
+    }
+  }
+  const facility = fields.facilities[bestLabel];
+  return facility ? { facility, index: bestLabel, walkM: bestM, originIndex: bestOrigin } : null;
+}
+
+/**
+ * Points on the network (facility snaps) grouped by the chain of their segment (chains.ts),
+ * so that after a short search only the chains it reached are looked at, not every point:
+ * the answer to "what can I walk to from here" costs what the search explored.
+ */
+export class ChainPoints {
+  private readonly chains: Chains;
+  private readonly offsets: Uint32Array;
+  private readonly items: Uint32Array;
+  private readonly withPoints: Uint32Array;
+  private readonly stamps: Uint32Array;
+  private stamp = 0;
+
+  constructor(
+    graph: WalkGraph,
+    private readonly snaps: readonly (Snap | null)[],
+  ) {
+    const chains = (this.chains = chainsOf(graph));
+    const offsets = new Uint32Array(chains.count + 1);
+    for (const snap of snaps) if (snap) offsets[chains.segmentChain[snap.segment]! + 1]!++;
+    for (let c = 0; c < chains.count; c++) offsets[c + 1]! += offsets[c]!;
+    const fill = offsets.slice(0, chains.count);
+    const items = new Uint32Array(offsets[chains.count]!);
+    snaps.forEach((snap, i) => {
+      if (snap) items[fill[chains.segmentChain[snap.segment]!]!++] = i;
+    });
+    this.offsets = offsets;
+    this.items = items;
+    const withPoints: number[] = [];
+    for (let c = 0; c < chains.count; c++) if (offsets[c + 1]! > offsets[c]!) withPoints.push(c);
+    this.withPoints = Uint32Array.from(withPoints);
+    this.stamps = new Uint32Array(chains.count);
+  }
+
+  /** Calls visit(point index, reach) for every point the search reaches within its cutoff. */
+  reached(search: Search, visit: (index: number, reach: Reach) => void): void {
+    const { chains, offsets, stamps, withPoints } = this;
+    const { distM } = search;
+    if (++this.stamp === 0xffffffff) {
+      stamps.fill(0);
+      this.stamp = 1;
+    }
+    const stamp = this.stamp;
+    // A chain is reached through one of its ends, or from a source on it (looked at first).
+    for (const source of search.sources) {
+      const chain = chains.segmentChain[source.snap.segment]!;
+      if (stamps[chain] !== stamp) this.visitChain(search, chain, visit);
+    }
+    const nodes = search.reachedNodes;
+    if (!nodes || nodes.length * 4 > withPoints.length) {
+      for (let j = 0; j < withPoints.length; j++) {
+        const chain = withPoints[j]!;
+        if (stamps[chain] === stamp || (distM[chains.start[chain]!] === Infinity && distM[chains.end[chain]!] === Infinity)) continue;
+        this.visitChain(search, chain, visit);
+      }
+      return;
+    }
+    for (let j = 0; j < nodes.length; j++) {
+      const u = nodes[j]!;
+      if (!chains.isCore[u]) {
+        const chain = chains.chainOfNode[u]!;
+        if (stamps[chain] !== stamp && offsets[chain + 1]! > offsets[chain]!) this.visitChain(search, chain, visit);
+        continue;
+      }
+      for (let k = chains.coreOffsets[u]!; k < chains.coreOffsets[u + 1]!; k++) {
+        const chain = chains.coreChain[k]!;
+        if (stamps[chain] !== stamp && offsets[chain + 1]! > offsets[chain]!) this.visitChain(search, chain, visit);
+      }
+    }
+  }
+
+  private visitChain(search: Search, chain: number, visit: (index: number, reach: Reach) => void): void {
+    this.stamps[chain] = this.stamp;
+    for (let k = this.offsets[chain]!; k < this.offsets[chain + 1]!; k++) {
+      const i = this.items[k]!;
+      const reach = reachOf(search, this.snaps[i]!);
+      if (reach) visit(i, reach);
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import type { LonLat } from '../geo';
-import { reachOf, type Search } from './search';
+import { filled, reachOf, type Search } from './search';
 import type { Snap } from './snap';
 
 export interface Route {
@@ -18,7 +18,7 @@ export interface Route {
 export function routeTo(search: Search, target: Snap, targetPoint: LonLat, origins: ReadonlyMap<number, LonLat>): Route | null {
   const reach = reachOf(search, target);
   if (!reach) return null;
-  const { graph, prevEdge } = search;
+  const { graph, prevEdge } = filled(search);
   const source = search.sources.find((s) => s.label === reach.label);
   if (!source) return null;
   const tail: LonLat[] = [targetPoint, target.point];

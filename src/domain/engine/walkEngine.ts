@@ -4,8 +4,8 @@ import type { FC, NetworkProps } from '../dataset';
 import type { LonLat } from '../geo';
 import { circleOverclaim, type Overclaim } from '../overclaim';
 import { buildGraph, haversineM, type WalkGraph } from './graph';
-import { categoryFields, nearestOf, type CategoryFields, type FacilityPoint } from './nearest';
-import { reachOf, searchFrom, type Search, type SearchOptions } from './search';
+import { categoryFields, ChainPoints, nearestOf, type CategoryFields, type FacilityPoint } from './nearest';
+import { reachOf, searchFrom, SearchSpace, type Search, type SearchOptions } from './search';
 import { routeTo, type Route } from './route';
 import type { Snap } from './snap';
 import { Snapper } from './snap';
@@ -61,14 +61,21 @@ export class WalkEngine {
   readonly fields: CategoryFields;
   private readonly facilities: readonly FacilityPoint[];
   private readonly facilitySnaps: (Snap | null)[];
+  private readonly facilityPoints: ChainPoints;
+  /** One search at a time is kept (the cached one), so its arrays are reused by the next. */
+  private readonly space: SearchSpace;
   private cached: { key: string; search: Search } | null = null;
+  /** Searches run so far (the rest were answered from the cached one). */
+  searchesRun = 0;
 
   constructor(network: FC<LineString | MultiLineString, NetworkProps>, facilities: readonly FacilityPoint[]) {
     this.graph = buildGraph(network);
     this.snapper = new Snapper(this.graph);
     this.facilities = facilities;
     this.facilitySnaps = facilities.map((f) => this.snapper.snap(f.point));
-    this.fields = categoryFields(this.graph, this.snapper, facilities);
+    this.facilityPoints = new ChainPoints(this.graph, this.facilitySnaps);
+    this.space = new SearchSpace(this.graph.nodeCount);
+    this.fields = categoryFields(this.graph, this.snapper, facilities, Infinity, this.facilitySnaps);
   }
 
   /** The cut-off search from these origins, reused when only the cutoff shrinks. */
@@ -81,7 +88,8 @@ export class WalkEngine {
       const snap = this.snapper.snap(origin);
       return snap ? [{ snap, label }] : [];
     });
-    const search = searchFrom(this.graph, sources, cutoffM, options);
+    const search = searchFrom(this.graph, sources, cutoffM, { ...options, space: this.space });
+    this.searchesRun++;
     this.cached = { key, search };
     return search;
   }
@@ -89,14 +97,12 @@ export class WalkEngine {
   /** Facilities reachable within the search's cutoff, nearest first. */
   private reachableFrom(search: Search, origins: readonly LonLat[]): ReachedFacility[] {
     const found: ReachedFacility[] = [];
-    this.facilitySnaps.forEach((snap, i) => {
-      const reach = snap && reachOf(search, snap);
-      const f = this.facilities[i];
-      if (!reach || !f) return;
+    this.facilityPoints.reached(search, (i, reach) => {
+      const f = this.facilities[i]!;
       const straightM = Math.min(...origins.map((o) => haversineM(o[0], o[1], f.point[0], f.point[1])));
       found.push({ facilityId: f.id, category: f.category, walkM: reach.walkM, straightM });
     });
-    return found.sort((a, b) => a.walkM - b.walkM);
+    return found.sort((a, b) => a.walkM - b.walkM || a.facilityId.localeCompare(b.facilityId));
   }
 
   /** The walking route from the origins to a facility (any distance), or null when unreachable. */

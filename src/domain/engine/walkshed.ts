@@ -2,7 +2,7 @@ import type { FeatureCollection, LineString, MultiPolygon } from 'geojson';
 import { gridContours, type ContourProps } from '../contours';
 import type { LonLat } from '../geo';
 import { gridForBBox, gridX, gridY, type BBoxLonLat, type GridSpec } from '../gridSpec';
-import type { Search } from './search';
+import { filled, type Search } from './search';
 
 export interface WalkshedOptions {
   /** Cell side, metres (DESIGN.md: about 20 m). */
@@ -52,7 +52,8 @@ function reachedBBox(search: Search, origins: readonly LonLat[]): BBoxLonLat | n
  * them, spread by a two-pass chamfer distance transform. A river between bridges stays
  * unreached because no way crosses it and it is wider than that short walk.
  */
-export function travelTimeGrid(search: Search, speedMPerMin: number, options: WalkshedOptions = {}): TravelTimeGrid | null {
+export function travelTimeGrid(searchMade: Search, speedMPerMin: number, options: WalkshedOptions = {}): TravelTimeGrid | null {
+  const search = filled(searchMade);
   const cellM = options.cellM ?? 20;
   const offNetworkM = options.offNetworkM ?? 50;
   const origins = options.origins ?? [];
@@ -136,7 +137,8 @@ export interface ReachedWayProps {
 }
 
 /** The ways reached within the cutoff, each piece with its walking minutes (for colouring); cut at the cutoff. */
-export function reachedWays(search: Search, speedMPerMin: number): FeatureCollection<LineString, ReachedWayProps> {
+export function reachedWays(searchMade: Search, speedMPerMin: number): FeatureCollection<LineString, ReachedWayProps> {
+  const search = filled(searchMade);
   const { graph, distM, cutoffM } = search;
   const features: FeatureCollection<LineString, ReachedWayProps>['features'] = [];
   const at = (a: number, b: number, f: number): LonLat => [

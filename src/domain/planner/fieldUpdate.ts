@@ -1,6 +1,6 @@
 import type { WalkGraph } from '../engine/graph';
 import { MinHeap } from '../engine/heap';
-import { searchFrom, type Search, type Source } from '../engine/search';
+import { filled, searchFrom, type Search, type Source } from '../engine/search';
 
 const heap = new MinHeap(4096);
 
@@ -11,8 +11,9 @@ const heap = new MinHeap(4096);
  * farther anywhere beyond it either. It explores only the new source's own catchment, so a
  * what-if facility costs a small search, not a rebuild. The input field is not changed.
  */
-export function addSourceToField(graph: WalkGraph, field: Search | undefined, source: Source): Search {
-  if (!field) return searchFrom(graph, [source]);
+export function addSourceToField(graph: WalkGraph, fieldMade: Search | undefined, source: Source): Search {
+  if (!fieldMade) return searchFrom(graph, [source]);
+  const field = filled(fieldMade);
   const distM = field.distM.slice();
   const label = field.label.slice();
   const prevEdge = field.prevEdge.slice();
