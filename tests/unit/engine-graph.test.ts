@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { FC, NetworkProps } from '../../src/domain/dataset';
 import { buildGraph, SEGMENT_STEPS } from '../../src/domain/engine/graph';
 import { routeTo } from '../../src/domain/engine/route';
+import { chainsOf } from '../../src/domain/engine/chains';
+import { decodeGraph, encodeGraph } from '../../src/domain/engine/graphBinary';
 import { ChainPoints } from '../../src/domain/engine/nearest';
 import { reachOf, searchFrom, SearchSpace, STEPS_COST_FACTOR, type Search, type Source } from '../../src/domain/engine/search';
 import { Snapper } from '../../src/domain/engine/snap';
@@ -402,5 +404,37 @@ describe('avoiding steps (elder profile)', () => {
     const sn = new Snapper(only);
     const reach = reachOf(searchFrom(only, [{ snap: sn.snap([0, 0])!, label: 0 }], Infinity, { avoidSteps: true }), sn.snap([0, 0.0002])!);
     expect(reach?.walkM).toBeCloseTo(distance([0, 0], [0, 0.0002], { units: 'meters' }), 3);
+  });
+});
+
+describe('prebuilt binary graph', () => {
+  const g = buildGraph(
+    net([
+      { coords: [[0, 0], [0.001, 0], [0.002, 0], [0.002, 0.001]] },
+      { coords: [[0.001, 0], [0.001, 0.001], [0.002, 0.001]], props: { highway: 'steps' } },
+      { coords: [[0.003, 0.003], [0.004, 0.003], [0.004, 0.004], [0.003, 0.003]] },
+    ]),
+  );
+
+  it('loads back the same graph and chains, and searches the same', () => {
+    const loaded = decodeGraph(encodeGraph(g));
+    for (const key of Object.keys(g) as (keyof typeof g)[]) expect(loaded[key]).toEqual(g[key]);
+    const chains = chainsOf(g);
+    const loadedChains = chainsOf(loaded);
+    for (const key of Object.keys(chains) as (keyof typeof chains)[]) expect(loadedChains[key]).toEqual(chains[key]);
+    const snap = new Snapper(g).snap([0.0005, 0.0001])!;
+    for (const avoidSteps of [false, true]) {
+      const a = searchFrom(g, [{ snap, label: 0 }], Infinity, { avoidSteps });
+      const b = searchFrom(loaded, [{ snap, label: 0 }], Infinity, { avoidSteps });
+      expect(Array.from(b.distM)).toEqual(Array.from(a.distM));
+      expect(Array.from(b.prevEdge)).toEqual(Array.from(a.prevEdge));
+    }
+  });
+
+  it('refuses a buffer that is not one, or is cut short', () => {
+    const buffer = encodeGraph(g);
+    expect(() => decodeGraph(new ArrayBuffer(8))).toThrow(/too short/);
+    expect(() => decodeGraph(new Uint8Array(buffer.byteLength).buffer)).toThrow(/magic/);
+    expect(() => decodeGraph(buffer.slice(0, buffer.byteLength - 16))).toThrow(/truncated/);
   });
 });

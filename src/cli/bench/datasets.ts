@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
+import { importOsm } from '../../data/osm/index';
 
 /**
  * The real street networks the benchmark runs on besides the synthetic city. They live
@@ -13,7 +14,7 @@ import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 const SHARED_URL = new URL('../../../../shared/', import.meta.url);
 
 export const WUHAN_NETWORK_PATH = fileURLToPath(new URL('fixtures/osm-wuhan/network.geojson', SHARED_URL));
-export const MONACO_OSM_PATH = fileURLToPath(new URL('fixtures/osm-monaco/monaco.osm', SHARED_URL));
+export const MONACO_OSM_PATH = fileURLToPath(new URL('fixtures/osm-monaco/monaco-latest.osm.pbf', SHARED_URL));
 
 /** Roads a walking graph leaves out, as the OSM importer does (walking on them is forbidden). */
 export const NOT_WALKABLE_HIGHWAYS: ReadonlySet<string> = new Set(['motorway', 'motorway_link', 'trunk', 'trunk_link']);
@@ -71,13 +72,16 @@ export async function loadWuhanNetwork(path = WUHAN_NETWORK_PATH): Promise<RealN
 }
 
 /**
- * Monaco ships as OSM XML only; turning it into a network needs the OSM importer, which
- * has not landed yet (`npm run import:osm` is reserved). Until it does, Monaco rows are
- * skipped as unsupported even when REQUIRE_SHARED=1.
+ * The Monaco street network (../shared/fixtures/osm-monaco, OpenStreetMap, ODbL), turned
+ * into network.geojson by our own OSM importer (`npm run import:osm`), which keeps the ways a
+ * pedestrian may use. Throws DatasetUnavailable when the file is absent.
  */
 export async function loadMonacoNetwork(path = MONACO_OSM_PATH): Promise<RealNetwork> {
   if (!existsSync(path)) throw new DatasetUnavailable('monaco', 'missing', `${path} not found`);
-  throw new DatasetUnavailable('monaco', 'unsupported', 'needs the OSM importer (npm run import:osm), not available yet');
+  const imported = await importOsm(path, { id: 'monaco' });
+  const all = imported.files['network.geojson'] as FeatureCollection<LineString | MultiLineString, NetworkProps>;
+  const network = walkableOnly(all);
+  return { name: 'monaco', path, network, featuresRead: all.features.length, excluded: all.features.length - network.features.length };
 }
 
 /** Loads each real network once per run, however many tasks use it. */

@@ -15,11 +15,11 @@ import { nearestNode, perDataset, walkData } from './walk-data';
  * Ours: what the app's WalkEngine does, one cut-off search from the origin's snap on the
  * contracted graph (coreOnly, in a reused SearchSpace), then a lookup for the facilities on
  * the chains it reached (ChainPoints; facility snaps are prepared once per dataset, as the app
- * does). The peers do what their users write: a
- * graph built once, then a path per facility within 900 m as the crow flies, its length
- * summed (ngraph.path A* with a haversine heuristic; geojson-path-finder's findPath).
- * The peers route node to node while we snap, so origin and facilities are moved to their
- * nearest street node first: then all three must find the very same distances.
+ * does). The peers do what their users write: a graph built once, then a path per facility
+ * within 900 m as the crow flies, its length summed (ngraph.path A* with a haversine
+ * heuristic; geojson-path-finder's findPath). The peers route node to node while we snap,
+ * so origin and facilities are moved to their nearest street node first: then every
+ * distance must be one a peer finds too, and no peer may find a shorter one.
  */
 
 const WALK_M = 900;
@@ -98,25 +98,41 @@ export const nearestFacilitiesTasks = perDataset('nearest-facilities', { minRati
       const ours: Distances = new Array<number | null>(facilityNodes.length).fill(null);
       for (let j = 0; j < reached.length; j += 2) ours[reached[j]!] = reached[j + 1]!;
       const within = ours.filter((d) => d !== null).length;
-      const problems: string[] = [];
+      // A peer's answer is the length of a real path, so it can never be shorter than the
+      // shortest walk: shorter (or a path where we found none) means we are wrong. Longer
+      // means the peer missed the shortest way (geojson-path-finder's compaction keeps one of
+      // two ways between the same junctions); then another peer must confirm our figure.
+      const shorter: string[] = [];
+      const longer: string[] = [];
+      let unconfirmed = 0;
       let maxDiffM = 0;
+      const same = (a: number | null, b: number | null) => (a === null ? b === null || b >= WALK_M - AGREE_M : b !== null && Math.abs(a - b) <= AGREE_M);
       for (const [name, theirs] of Object.entries(peers)) {
-        let differ = 0;
+        let below = 0;
+        let above = 0;
         ours.forEach((mine, k) => {
           const other = theirs[k] ?? null;
-          if (mine !== null && other !== null) {
-            maxDiffM = Math.max(maxDiffM, Math.abs(mine - other));
-            if (Math.abs(mine - other) > AGREE_M) differ++;
-          } else if ((mine ?? other) !== null && (mine ?? other)! < WALK_M - AGREE_M) differ++;
+          if (same(mine, other)) {
+            if (mine !== null && other !== null) maxDiffM = Math.max(maxDiffM, Math.abs(mine - other));
+          } else if (other !== null && (mine === null || other < mine)) below++;
+          else above++;
         });
-        if (differ > 0) problems.push(`${differ} differ from ${name}`);
+        if (below > 0) shorter.push(`${below} shorter by ${name}`);
+        if (above > 0) longer.push(`${above} longer by ${name}`);
       }
+      ours.forEach((mine, k) => {
+        if (!Object.values(peers).some((theirs) => same(mine, theirs[k] ?? null))) unconfirmed++;
+      });
       const crow = facilityNodes.filter((node) => haversineM(origin[0], origin[1], graph.nodeLon[node]!, graph.nodeLat[node]!) <= WALK_M).length;
+      const verdict =
+        shorter.length > 0 || unconfirmed > 0
+          ? [...shorter, ...(unconfirmed > 0 ? [`${unconfirmed} not confirmed by any peer`] : [])].join(', ')
+          : longer.length === 0
+            ? `same distances as both peers (max |Δ| ${maxDiffM.toExponential(1)} m)`
+            : `every distance confirmed by a peer (max |Δ| ${maxDiffM.toExponential(1)} m); ${longer.join(', ')} (a longer path than the shortest walk)`;
       return {
-        ok: problems.length === 0 && within > 0,
-        note:
-          `${within} ${within === 1 ? 'facility' : 'facilities'} within ${WALK_M} m walk (${crow} within ${WALK_M} m as the crow flies), ` +
-          (problems.length === 0 ? `same distances as both peers (max |Δ| ${maxDiffM.toExponential(1)} m)` : problems.join(', ')),
+        ok: shorter.length === 0 && unconfirmed === 0 && within > 0,
+        note: `${within} ${within === 1 ? 'facility' : 'facilities'} within ${WALK_M} m walk (${crow} within ${WALK_M} m as the crow flies), ${verdict}`,
       };
     },
   });

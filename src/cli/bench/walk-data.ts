@@ -18,7 +18,7 @@ import type { BenchEnv, BenchTask, Budget, BenchCase, DatasetName } from './task
 
 export type WalkNetwork = FC<LineString | MultiLineString, NetworkProps>;
 
-/** The datasets every graph task runs on, in table order (Monaco is skipped until it loads). */
+/** The datasets every graph task runs on, in table order. */
 export const GRAPH_DATASETS: readonly DatasetName[] = ['synthetic', 'wuhan', 'monaco'];
 
 export interface BenchNetwork {

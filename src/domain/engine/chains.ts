@@ -66,7 +66,13 @@ export function chainsOf(graph: WalkGraph): Chains {
   return chains;
 }
 
-function contract(graph: WalkGraph): Chains {
+/** Sets a graph's chains from a prebuilt copy (graphBinary.ts), so they are not built again. */
+export function primeChains(graph: WalkGraph, chains: Chains): void {
+  cache.set(graph, chains);
+}
+
+/** Builds the chains of a graph (uncached; chainsOf caches). */
+export function contract(graph: WalkGraph): Chains {
   const { nodeCount, segmentCount, offsets, targets, edgeLengthM, edgeSegment, segmentFlags } = graph;
   const degree = (n: number) => offsets[n + 1]! - offsets[n]!;
   const isCore = new Uint8Array(nodeCount);
@@ -84,15 +90,18 @@ function contract(graph: WalkGraph): Chains {
   const fromStartEdge = new Int32Array(nodeCount).fill(-1);
   const fromEndEdge = new Int32Array(nodeCount).fill(-1);
   const chainOfNode = new Int32Array(nodeCount).fill(-1);
-  const start: number[] = [];
-  const end: number[] = [];
-  const lengthM: number[] = [];
-  const costM: number[] = [];
-  const innerOffsets: number[] = [0];
-  const inner: number[] = [];
-  const endEnterEdge: number[] = [];
-  const startEnterEdge: number[] = [];
-  const segmentsOf: number[] = [];
+  // At most one chain per segment, at most every node inside one.
+  const start = new Uint32Array(segmentCount);
+  const end = new Uint32Array(segmentCount);
+  const lengthM = new Float64Array(segmentCount);
+  const costM = new Float64Array(segmentCount);
+  const innerOffsets = new Uint32Array(segmentCount + 1);
+  const inner = new Uint32Array(nodeCount);
+  const endEnterEdge = new Int32Array(segmentCount);
+  const startEnterEdge = new Int32Array(segmentCount);
+  const segmentsOf = new Uint32Array(segmentCount);
+  let count = 0;
+  let innerCount = 0;
 
   /** The directed edge opposite to e (same segment, the other way). */
   const reverse = (e: number, from: number): number => {
@@ -104,7 +113,7 @@ function contract(graph: WalkGraph): Chains {
 
   /** Walks one chain from core node u along edge e to the next core node. */
   const walk = (u: number, e: number) => {
-    const c = start.length;
+    const c = count;
     let prev = u;
     let edge = e;
     let pos = 0;
@@ -125,17 +134,18 @@ function contract(graph: WalkGraph): Chains {
       pos += len;
       costPos += segCost;
       if (isCore[cur]) {
-        start.push(u);
-        end.push(cur);
-        lengthM.push(pos);
-        costM.push(costPos);
-        endEnterEdge.push(edge);
-        startEnterEdge.push(reverse(e, u));
-        segmentsOf.push(order);
-        innerOffsets.push(inner.length);
+        start[c] = u;
+        end[c] = cur;
+        lengthM[c] = pos;
+        costM[c] = costPos;
+        endEnterEdge[c] = edge;
+        startEnterEdge[c] = reverse(e, u);
+        segmentsOf[c] = order;
+        innerOffsets[c + 1] = innerCount;
+        count++;
         return;
       }
-      inner.push(cur);
+      inner[innerCount++] = cur;
       chainOfNode[cur] = c;
       posM[cur] = pos;
       costPosM[cur] = costPos;
@@ -161,7 +171,6 @@ function contract(graph: WalkGraph): Chains {
     }
   }
 
-  const count = start.length;
   const coreOffsets = new Uint32Array(nodeCount + 1);
   for (let c = 0; c < count; c++) {
     coreOffsets[start[c]! + 1]!++;
@@ -195,26 +204,26 @@ function contract(graph: WalkGraph): Chains {
   return {
     count,
     withInner: Uint32Array.from(withInner),
-    start: Uint32Array.from(start),
-    end: Uint32Array.from(end),
-    lengthM: Float64Array.from(lengthM),
-    costM: Float64Array.from(costM),
-    innerOffsets: Uint32Array.from(innerOffsets),
-    inner: Uint32Array.from(inner),
+    start: start.slice(0, count),
+    end: end.slice(0, count),
+    lengthM: lengthM.slice(0, count),
+    costM: costM.slice(0, count),
+    innerOffsets: innerOffsets.slice(0, count + 1),
+    inner: inner.slice(0, innerCount),
     chainOfNode,
     posM,
     costPosM,
     fromStartEdge,
     fromEndEdge,
-    endEnterEdge: Int32Array.from(endEnterEdge),
-    startEnterEdge: Int32Array.from(startEnterEdge),
+    endEnterEdge: endEnterEdge.slice(0, count),
+    startEnterEdge: startEnterEdge.slice(0, count),
     segmentChain,
     segmentOrder,
     segmentPosA,
     segmentPosB,
     segmentCostPosA,
     segmentCostPosB,
-    segmentsOf: Uint32Array.from(segmentsOf),
+    segmentsOf: segmentsOf.slice(0, count),
     coreOffsets,
     coreTarget,
     coreLengthM,

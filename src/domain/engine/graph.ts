@@ -196,10 +196,10 @@ export function buildGraph(network: FC<LineString | MultiLineString, NetworkProp
   };
 }
 
-/** Position of (x, y) on a Hilbert curve over a 2^16 × 2^16 grid. */
-function hilbertIndex(x: number, y: number): number {
+/** Position of (x, y) on a Hilbert curve over a 2^order × 2^order grid. */
+function hilbertIndex(x: number, y: number, order: number): number {
   let d = 0;
-  for (let s = 1 << 15; s > 0; s >>= 1) {
+  for (let s = 1 << (order - 1); s > 0; s >>= 1) {
     const rx = (x & s) > 0 ? 1 : 0;
     const ry = (y & s) > 0 ? 1 : 0;
     d += s * s * ((3 * rx) ^ ry);
@@ -225,12 +225,15 @@ function spatialOrder(lon: Float64Array, lat: Float64Array, count: number): Uint
     if (lat[i]! < s) s = lat[i]!;
     if (lat[i]! > n) n = lat[i]!;
   }
-  const sx = 65535 / Math.max(e - w, 1e-12);
-  const sy = 65535 / Math.max(n - s, 1e-12);
-  // Curve index (< 2^32) and old id (< 2^21 here) packed in one exact double, sorted natively.
+  // Curve index and old id packed in one exact double (< 2^53), sorted natively.
+  const idLog = Math.max(1, Math.ceil(Math.log2(count + 1)));
+  const idBits = 2 ** idLog;
+  const order = Math.min(16, Math.floor((53 - idLog) / 2));
+  const cells = 2 ** order - 1;
+  const sx = cells / Math.max(e - w, 1e-12);
+  const sy = cells / Math.max(n - s, 1e-12);
   const keys = new Float64Array(count);
-  const idBits = 2 ** Math.max(1, Math.ceil(Math.log2(count + 1)));
-  for (let i = 0; i < count; i++) keys[i] = hilbertIndex(Math.floor((lon[i]! - w) * sx), Math.floor((lat[i]! - s) * sy)) * idBits + i;
+  for (let i = 0; i < count; i++) keys[i] = hilbertIndex(Math.floor((lon[i]! - w) * sx), Math.floor((lat[i]! - s) * sy), order) * idBits + i;
   keys.sort();
   const newId = new Uint32Array(count);
   for (let rank = 0; rank < count; rank++) newId[keys[rank]! % idBits] = rank;
