@@ -12,7 +12,9 @@ const viewOf = (s: AppState): View => ({
   compoundId: s.compoundId,
   circles: s.circles,
   walk: s.walk,
-  walkStale: s.walkFor !== null && s.walkFor !== originKey(s),
+  // A walk for another origin is dimmed, except while the free point is dragged: then the
+  // walk one step behind the marker is the news, and dimming it would flicker.
+  walkStale: s.walkFor !== null && s.walkFor !== originKey(s) && !(s.walkForPoint && s.circles?.origins.kind === 'point'),
   route: s.route,
   lang: s.lang,
 });

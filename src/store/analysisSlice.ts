@@ -11,6 +11,8 @@ export interface AnalysisSlice {
   walk: WalkResult | null;
   /** The origin key the walk belongs to (so a stale one can be shown dimmed). */
   walkFor: string | null;
+  /** The walk belongs to a single free point (`?at=`, the draggable marker). */
+  walkForPoint: boolean;
   walkStatus: WalkStatus;
   /** Milliseconds the engine took for the last walk (worker time). */
   walkMs: number;
@@ -39,6 +41,7 @@ function walkRequest(s: AppState): WalkRequest | null {
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => ({
   walk: null,
   walkFor: null,
+  walkForPoint: false,
   walkStatus: 'idle',
   walkMs: 0,
   walkCount: 0,
@@ -63,13 +66,24 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     if (!circles) return set({ walk: null, walkFor: null, walkStatus: 'idle' });
     if (hasNetwork === false) return set({ walk: null, walkFor: null, walkStatus: 'no-network' });
     const request = walkRequest(get());
+    const dataset = get().dataset;
     if (!worker || hasNetwork === null || !request) return;
     set({ walkStatus: 'running' });
     void worker
       .walk(request)
       .then((answer) => {
-        if (!answer || originKey(get()) !== key) return;
-        set((s) => ({ walk: answer.result, walkFor: key, walkStatus: answer.result ? 'ready' : 'no-network', walkMs: answer.ms, walkCount: s.walkCount + 1 }));
+        // Newer than what is shown, though perhaps for an origin that has moved on since
+        // (a drag): shown, and dimmed as stale unless it is the dragged point itself.
+        if (!answer || get().dataset !== dataset) return;
+        const current = originKey(get()) === key;
+        set((s) => ({
+          walk: answer.result,
+          walkFor: key,
+          walkForPoint: request.origins.length === 1 && circles.origins.kind === 'point',
+          walkStatus: !answer.result ? 'no-network' : current ? 'ready' : s.walkStatus,
+          walkMs: answer.ms,
+          walkCount: s.walkCount + 1,
+        }));
       });
   },
   showRoute(facilityId) {

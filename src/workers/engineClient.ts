@@ -10,8 +10,11 @@ export interface WalkAnswer {
 }
 
 /**
- * Main-thread side of the engine worker. `walk` resolves with the answer, or with null when
- * a newer request (or a new dataset) superseded it: latest request wins.
+ * Main-thread side of the engine worker. Latest request wins, without starving: `walk`
+ * resolves with the answer unless a newer request's answer came first (or a new dataset
+ * was loaded), then with null. The worker only ever computes the newest request it has, so
+ * while the origin is dragged every answer that arrives is newer than the one shown and is
+ * shown, even though the origin has moved on again by then.
  */
 export class EngineClient {
   private readonly worker: Worker;
@@ -43,8 +46,6 @@ export class EngineClient {
   async walk(request: WalkRequest): Promise<WalkAnswer | null> {
     const id = this.nextId++;
     this.latestId = id;
-    for (const [older, resolve] of this.waiting) if (older < id) resolve(null);
-    this.waiting.clear();
     const hasNetwork = await this.ready;
     if (id !== this.latestId) return null;
     if (!hasNetwork) return { result: null, ms: 0 };
@@ -86,9 +87,15 @@ export class EngineClient {
     const resolve = this.waiting.get(message.id);
     if (!resolve) return;
     this.waiting.delete(message.id);
+    // Requests older than this one will not be answered (the worker skipped them) or would be older news.
+    for (const [older, done] of this.waiting) {
+      if (older > message.id) continue;
+      done(null);
+      this.waiting.delete(older);
+    }
     if (message.type === 'error') {
       console.error('walking engine:', message.message);
       resolve({ result: null, ms: 0 });
-    } else resolve(message.id === this.latestId ? { result: message.result, ms: message.ms } : null);
+    } else resolve({ result: message.result, ms: message.ms });
   }
 }

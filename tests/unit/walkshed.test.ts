@@ -71,7 +71,19 @@ describe('reached ways', () => {
     // 111 m west of the origin (to the street end) plus 900 m east of it, nothing across the river
     expect(walked).toBeGreaterThan(1005);
     expect(walked).toBeLessThan(1017);
-    for (const f of ways.features) expect(f.properties.minutes).toBeLessThanOrEqual(15.0001);
+    // At most one feature per whole minute of walking, in order, all within the 15 minutes.
+    const minutes = ways.features.map((f) => f.properties.minutes);
+    expect(minutes).toEqual([...new Set(minutes)].sort((a, b) => a - b));
+    for (const m of minutes) expect(Number.isInteger(m) && m >= 1 && m <= 15).toBe(true);
+  });
+});
+
+describe('reached ways along a source\'s own segment', () => {
+  it('draws the stretch walked within the cutoff even when neither end is reached', () => {
+    const ways = reachedWays(searchFrom(graph, [{ snap: snapper.snap(origin)!, label: 0 }], 60), 60);
+    const walked = ways.features.reduce((sum, f) => sum + length(f, { units: 'meters' }), 0);
+    expect(walked).toBeCloseTo(120, 0);
+    expect(ways.features.map((f) => f.properties.minutes)).toEqual([1]);
   });
 });
 

@@ -27,13 +27,17 @@ const MIN_RUN_MS = 2;
 export interface MeasureOptions {
   /** Timed runs per job; at least 5. */
   runs: number;
-  /** Warm-up repeats a job until this much time went by (it always runs at least once). */
+  /**
+   * Warm-up repeats a job until this much time went by (it always runs at least once): a
+   * sub-millisecond job gets thousands of calls, enough for V8 to optimise it, and a job of
+   * seconds (the per-compound peer) just one.
+   */
   warmupMs: number;
   /** …but never more than this many warm-up runs. */
   maxWarmups: number;
 }
 
-export const DEFAULT_MEASURE: MeasureOptions = { runs: 5, warmupMs: 250, maxWarmups: 10 };
+export const DEFAULT_MEASURE: MeasureOptions = { runs: 5, warmupMs: 250, maxWarmups: 100_000 };
 
 export interface Measured {
   timings: Map<string, Timing>;
@@ -41,10 +45,21 @@ export interface Measured {
   results: Map<string, unknown>;
 }
 
+/**
+ * A full garbage collection, when node runs with --expose-gc (`npm run bench` does). Run
+ * before each job, so no job pays for collecting what an earlier one (a peer's object graph
+ * of a whole city, an earlier row) left behind: measured, that garbage made the gap
+ * analysis's lookups 4× slower after the nearest-facilities row until the next major GC.
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 export function measure(jobs: ReadonlyMap<string, () => unknown>, options: MeasureOptions = DEFAULT_MEASURE): Measured {
   const results = new Map<string, unknown>();
   const timings = new Map<string, Timing>();
   for (const [name, job] of jobs) {
+    collectGarbage();
     const warmupStart = performance.now();
     results.set(name, job());
     for (let k = 1; k < options.maxWarmups && performance.now() - warmupStart < options.warmupMs; k++) job();

@@ -7,7 +7,6 @@ import { searchFrom, SearchSpace } from '../../domain/engine/search';
 import type { LonLat } from '../../domain/geo';
 import { PathFinder } from './geojson-path-finder';
 import { benchCase } from './task';
-import { warmUp } from './timing';
 import { nearestNode, perDataset, walkData } from './walk-data';
 
 /**
@@ -136,5 +135,5 @@ export const nearestFacilitiesTasks = perDataset('nearest-facilities', { minRati
       };
     },
   });
-  return warmUp(job);
+  return job;
 });

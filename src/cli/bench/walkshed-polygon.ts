@@ -2,7 +2,7 @@ import { area, booleanPointInPolygon } from '@turf/turf';
 import { searchFrom } from '../../domain/engine/search';
 import { travelTimeGrid, walkshedPolygons } from '../../domain/engine/walkshed';
 import { BAND_MINUTES, WALK_SPEED_M_PER_MIN } from '../../domain/geo';
-import { formatParts, timeParts, warmUp, type Part } from './timing';
+import { formatParts, timeParts, type Part } from './timing';
 import { benchCase } from './task';
 import { perDataset, walkData } from './walk-data';
 
@@ -52,5 +52,5 @@ export const walkshedPolygonTasks = perDataset('walkshed-polygon', { maxMs: BUDG
       };
     },
   });
-  return warmUp(job);
+  return job;
 });

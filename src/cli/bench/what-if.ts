@@ -5,7 +5,7 @@ import { baseDistances, rebuildCategory, withFacility, type DistanceState, type 
 import type { PlannerCompound, PlannerFacility } from '../../domain/planner/inputs';
 import { PlannerModel } from '../../domain/planner/model';
 import { DEFAULT_RULESET_ID, rulesetById } from '../../domain/planner/rulesets';
-import { formatParts, timeParts, warmUp, type Part } from './timing';
+import { formatParts, timeParts, type Part } from './timing';
 import { benchCase } from './task';
 import { perDataset, walkData } from './walk-data';
 
@@ -74,25 +74,23 @@ export const whatIfTasks = perDataset('what-if', { maxMs: 5 }, async (env, datas
   // The rebuild starts from the same snapped state: only the search and the column are timed.
   const withAdded: DistanceState = { ...baseline, facilities: [...baseline.facilities, { facility: added, snap: data.snapper.snap(added.point), open: true, proposed: true }] };
 
-  return warmUp(
-    benchCase({
-      edges: data.graph.segmentCount,
-      size: `1 ${category} added, ${fmt(compounds.length)} compounds`,
-      ours: () => withFacility(ctx, baseline, added),
-      peers: {
-        'category-rebuild': () => rebuildCategory(ctx, withAdded, category),
-      },
-      check(ours, peers) {
-        const theirs = peers['category-rebuild']!;
-        const ok = sameColumn(ours, theirs, category);
-        const before = baseline.columns.get(category)!.walkM;
-        const nearer = ours.columns.get(category)!.walkM.filter((m, i) => m < before[i]!).length;
-        const onSample = sample ? `  ·  ${formatParts(sample, timeParts(sample), !env.quick)}` : '';
-        return {
-          ok,
-          note: `${ok ? 'all' : 'NOT all'} ${fmt(compounds.length)} distances equal the rebuild, ${fmt(nearer)} nearer (${fmt(others.length)} ${category} before)${onSample}`,
-        };
-      },
-    }),
-  );
+  return benchCase({
+    edges: data.graph.segmentCount,
+    size: `1 ${category} added, ${fmt(compounds.length)} compounds`,
+    ours: () => withFacility(ctx, baseline, added),
+    peers: {
+      'category-rebuild': () => rebuildCategory(ctx, withAdded, category),
+    },
+    check(ours, peers) {
+      const theirs = peers['category-rebuild']!;
+      const ok = sameColumn(ours, theirs, category);
+      const before = baseline.columns.get(category)!.walkM;
+      const nearer = ours.columns.get(category)!.walkM.filter((m, i) => m < before[i]!).length;
+      const onSample = sample ? `  ·  ${formatParts(sample, timeParts(sample), !env.quick)}` : '';
+      return {
+        ok,
+        note: `${ok ? 'all' : 'NOT all'} ${fmt(compounds.length)} distances equal the rebuild, ${fmt(nearer)} nearer (${fmt(others.length)} ${category} before)${onSample}`,
+      };
+    },
+  });
 });

@@ -5,7 +5,7 @@ import type { LonLat } from '../geo';
 import { circleOverclaim, type Overclaim } from '../overclaim';
 import { buildGraph, haversineM, type WalkGraph } from './graph';
 import { categoryFields, ChainPoints, nearestOf, type CategoryFields, type FacilityPoint } from './nearest';
-import { reachOf, searchFrom, SearchSpace, type Search, type SearchOptions } from './search';
+import { reachOf, searchFrom, SearchSpace, withCutoff, type Search, type SearchOptions } from './search';
 import { routeTo, type Route } from './route';
 import type { Snap } from './snap';
 import { Snapper } from './snap';
@@ -39,7 +39,7 @@ export interface NearestFacility {
 
 export interface WalkResult {
   walksheds: FeatureCollection<MultiPolygon, ContourProps>;
-  reachedWays: FeatureCollection<LineString, ReachedWayProps>;
+  reachedWays: FeatureCollection<MultiLineString, ReachedWayProps>;
   times: TravelTimeGrid | null;
   nearest: NearestFacility[];
   /** Every facility reachable within the largest band, nearest first. */
@@ -82,7 +82,7 @@ export class WalkEngine {
   search(origins: readonly LonLat[], cutoffM: number, options: SearchOptions = {}): Search {
     const key = `${originsKey(origins)}|${options.avoidSteps ? 'no-steps' : 'any'}`;
     if (this.cached?.key === key && this.cached.search.cutoffM >= cutoffM) {
-      return this.cached.search.cutoffM === cutoffM ? this.cached.search : { ...this.cached.search, cutoffM };
+      return this.cached.search.cutoffM === cutoffM ? this.cached.search : withCutoff(this.cached.search, cutoffM);
     }
     const sources = origins.flatMap((origin, label) => {
       const snap = this.snapper.snap(origin);

@@ -1,4 +1,4 @@
-import type { FeatureCollection, LineString, MultiPolygon } from 'geojson';
+import type { FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
 import { gridContours, type ContourProps } from '../contours';
 import type { LonLat } from '../geo';
 import { gridForBBox, gridX, gridY, type BBoxLonLat, type GridSpec } from '../gridSpec';
@@ -132,15 +132,20 @@ export function walkshedPolygons(times: TravelTimeGrid, bandMinutes: readonly nu
 }
 
 export interface ReachedWayProps {
-  /** Minutes to the middle of this piece of way. */
+  /** The whole minute this piece of way is reached in: 1 for 0–1 min, … (by each piece's middle). */
   minutes: number;
 }
 
-/** The ways reached within the cutoff, each piece with its walking minutes (for colouring); cut at the cutoff. */
-export function reachedWays(searchMade: Search, speedMPerMin: number): FeatureCollection<LineString, ReachedWayProps> {
+/**
+ * The ways reached within the cutoff, cut at the cutoff, as one MultiLineString per whole
+ * minute of walking (for colouring): a 15-minute walk is at most 15 features however many
+ * segments it reached, which keeps the map's work per update small while the origin is
+ * dragged.
+ */
+export function reachedWays(searchMade: Search, speedMPerMin: number): FeatureCollection<MultiLineString, ReachedWayProps> {
   const search = filled(searchMade);
   const { graph, distM, cutoffM } = search;
-  const features: FeatureCollection<LineString, ReachedWayProps>['features'] = [];
+  const byMinute = new Map<number, LonLat[][]>();
   const at = (a: number, b: number, f: number): LonLat => [
     graph.nodeLon[a]! + f * (graph.nodeLon[b]! - graph.nodeLon[a]!),
     graph.nodeLat[a]! + f * (graph.nodeLat[b]! - graph.nodeLat[a]!),
@@ -150,14 +155,28 @@ export function reachedWays(searchMade: Search, speedMPerMin: number): FeatureCo
     const b = graph.segmentB[s]!;
     const dA = distM[a]!;
     const dB = distM[b]!;
-    if (dA > cutoffM && dB > cutoffM) continue;
+    if (dA > cutoffM && dB > cutoffM && !search.bySegment.has(s)) continue;
     const len = graph.segmentLengthM[s]!;
     let from = 0;
     let to = 1;
-    if (dA > cutoffM) from = Math.max(0, 1 - (cutoffM - dB) / len);
+    if (dA > cutoffM && dB > cutoffM) {
+      // Reached only along it, from a source on it.
+      const sources = search.bySegment.get(s)!;
+      const spans = sources.map((src) => Math.max(0, cutoffM - src.snap.offsetM));
+      from = Math.min(...sources.map((src, k) => Math.max(0, (src.snap.alongM - spans[k]!) / len)));
+      to = Math.max(...sources.map((src, k) => Math.min(1, (src.snap.alongM + spans[k]!) / len)));
+      if (from >= to) continue;
+    } else if (dA > cutoffM) from = Math.max(0, 1 - (cutoffM - dB) / len);
     else if (dB > cutoffM) to = Math.min(1, (cutoffM - dA) / len);
     const mid = metresAlong(search, s, ((from + to) / 2) * len);
-    features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [at(a, b, from), at(a, b, to)] }, properties: { minutes: mid / speedMPerMin } });
+    const minute = Math.max(1, Math.ceil(mid / speedMPerMin - 1e-9));
+    const lines = byMinute.get(minute);
+    const piece = [at(a, b, from), at(a, b, to)];
+    if (lines) lines.push(piece);
+    else byMinute.set(minute, [piece]);
   }
-  return { type: 'FeatureCollection', features };
+  return {
+    type: 'FeatureCollection',
+    features: [...byMinute.keys()].sort((x, y) => x - y).map((minutes) => ({ type: 'Feature', geometry: { type: 'MultiLineString', coordinates: byMinute.get(minutes)! }, properties: { minutes } })),
+  };
 }

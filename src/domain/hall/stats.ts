@@ -6,7 +6,7 @@ import { buildGraph, haversineM } from '../engine/graph';
 import { categoryFields, nearestOf, type CategoryFields, type FacilityPoint } from '../engine/nearest';
 import { Snapper } from '../engine/snap';
 import { travelTimeGrid, walkshedPolygons } from '../engine/walkshed';
-import { filled } from '../engine/search';
+import { filled, withCutoff } from '../engine/search';
 import { BAND_MINUTES, WALK_SPEED_M_PER_MIN, type LonLat } from '../geo';
 import type { BBoxLonLat } from '../gridSpec';
 import { facilityPoints } from '../analysis';
@@ -154,7 +154,7 @@ export function hallStats(dataset: Dataset, options: HallStatsOptions): HallStat
     const field = fields?.byCategory.get(category);
     if (!field) continue;
     const origins = facilities.filter((f) => f.category === category).map((f) => f.point);
-    const times = travelTimeGrid({ ...filled(field), cutoffM }, speedMPerMin, { origins });
+    const times = travelTimeGrid(withCutoff(filled(field), cutoffM), speedMPerMin, { origins });
     if (times) bands[category] = walkshedPolygons(times, BAND_MINUTES.filter((m) => m <= minutes));
   }
 

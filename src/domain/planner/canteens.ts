@@ -66,7 +66,7 @@ export class CatchmentCache {
     if (!byFacility) this.searches.set(cutoffM, (byFacility = new WeakMap()));
     let found = byFacility.get(entry.facility);
     if (found === undefined) {
-      found = searchFrom(this.ctx.graph, [{ snap: entry.snap, label: 0 }], cutoffM);
+      found = searchFrom(this.ctx.graph, [{ snap: entry.snap, label: 0 }], cutoffM, { coreOnly: true });
       byFacility.set(entry.facility, found);
     }
     return found;

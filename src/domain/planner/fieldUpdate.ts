@@ -1,6 +1,6 @@
 import type { WalkGraph } from '../engine/graph';
 import { MinHeap } from '../engine/heap';
-import { filled, searchFrom, type Search, type Source } from '../engine/search';
+import { filled, makeSearch, searchFrom, type Search, type Source } from '../engine/search';
 
 const heap = new MinHeap(4096);
 
@@ -48,5 +48,5 @@ export function addSourceToField(graph: WalkGraph, fieldMade: Search | undefined
   }
   const bySegment = new Map(field.bySegment);
   bySegment.set(segment, [...(bySegment.get(segment) ?? []), source]);
-  return { graph, distM, label, prevEdge, cutoffM: Infinity, sources: [...field.sources, source], bySegment };
+  return makeSearch(graph, distM, label, prevEdge, Infinity, [...field.sources, source], bySegment);
 }

@@ -1,5 +1,5 @@
 import { haversineM, SEGMENT_BRIDGE } from '../engine/graph';
-import { searchFrom, type Source } from '../engine/search';
+import { searchFrom, SearchSpace, type Source } from '../engine/search';
 import type { LonLat } from '../geo';
 import type { Compliance } from './compliance';
 import type { DistanceState, WalkContext } from './distances';
@@ -41,11 +41,13 @@ function nodeCandidates(ctx: WalkContext, state: DistanceState, demand: readonly
   const { graph } = ctx;
   const covers = new Map<number, number[]>();
   const cost = new Map<number, number>();
+  // One search per compound, each looking only at the nodes it reached.
+  const space = new SearchSpace(graph.nodeCount);
   demand.forEach((compound, d) => {
     const sources: Source[] = state.originSnaps[compound]!.flatMap((snap, label) => (snap ? [{ snap, label }] : []));
     if (sources.length === 0) return;
-    const search = searchFrom(graph, sources, distanceM);
-    for (let node = 0; node < graph.nodeCount; node++) {
+    const search = searchFrom(graph, sources, distanceM, { space });
+    for (const node of search.reachedNodes!) {
       const m = search.distM[node]!;
       if (m > distanceM) continue;
       const list = covers.get(node);

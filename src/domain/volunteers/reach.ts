@@ -2,7 +2,7 @@ import type { LineString, MultiLineString } from 'geojson';
 import { addCellsWithin, addCircle } from '../coverage';
 import type { FC, NetworkProps } from '../dataset';
 import { buildGraph, haversineM, type WalkGraph } from '../engine/graph';
-import { reachOf, searchFrom } from '../engine/search';
+import { reachOf, searchFrom, SearchSpace } from '../engine/search';
 import { Snapper, type Snap } from '../engine/snap';
 import { travelTimeGrid } from '../engine/walkshed';
 import type { LonLat } from '../geo';
@@ -45,6 +45,8 @@ export class ReachNetwork {
   readonly graph: WalkGraph | null;
   readonly snapper: Snapper | null;
   private readonly originSnaps: (Snap | null)[][];
+  /** Each site's search is used and dropped within reach(), so one space serves them all. */
+  private readonly space: SearchSpace | null;
 
   constructor(
     network: FC<LineString | MultiLineString, NetworkProps> | null,
@@ -54,6 +56,7 @@ export class ReachNetwork {
     this.graph = graph && graph.segmentCount > 0 ? graph : null;
     this.snapper = this.graph ? new Snapper(this.graph) : null;
     this.originSnaps = compounds.map((c) => c.origins.map((o) => this.snapper?.snap(o) ?? null));
+    this.space = this.graph ? new SearchSpace(this.graph.nodeCount) : null;
   }
 
   get hasNetwork(): boolean {
@@ -71,7 +74,7 @@ export class ReachNetwork {
       });
       return { window: null, metres: null, compounds };
     }
-    const search = searchFrom(this.graph, [{ snap, label: 0 }], site.radiusM);
+    const search = searchFrom(this.graph, [{ snap, label: 0 }], site.radiusM, { space: this.space ?? undefined });
     this.originSnaps.forEach((snaps, i) => {
       let best = Infinity;
       for (const s of snaps) {
