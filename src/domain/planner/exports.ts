@@ -36,7 +36,8 @@ export function ruleLabel(ruleset: Ruleset, rule: Rule, lang: Lang): string {
   return `${local(lang, levelOf(ruleset, rule).name)} · ${local(lang, rule.item)} ${rule.mark}${distance}`;
 }
 
-export interface GapColumns {
+/** The columns every per-compound table starts with. */
+interface CompoundHeadColumns {
   compoundId: string;
   compound: string;
   community: string;
@@ -44,6 +45,9 @@ export interface GapColumns {
   residents: string;
   elderly60: string;
   elderly80: string;
+}
+
+export interface GapColumns extends CompoundHeadColumns {
   level: string;
   item: string;
   mark: string;
@@ -93,14 +97,7 @@ export function gapRows(result: PlannerResult, lang: Lang, columns: GapColumns, 
   return rows;
 }
 
-export interface CompoundColumns {
-  compoundId: string;
-  compound: string;
-  community: string;
-  grid: string;
-  residents: string;
-  elderly60: string;
-  elderly80: string;
+export interface CompoundColumns extends CompoundHeadColumns {
   score: string;
   unmetRequired: string;
   unmetOptional: string;
