@@ -79,6 +79,9 @@ export class MapController {
       localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
       maxPitch: 0,
       dragRotate: false,
+      // Labels appear at once instead of fading in over 300 ms: each walk update re-places
+      // them, and the fade kept redrawing the map for 300 ms after every update.
+      fadeDuration: 0,
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
