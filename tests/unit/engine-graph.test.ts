@@ -344,6 +344,15 @@ describe('the bucket queue on dense random graphs (edges shorter than a bucket)'
     }
   });
 
+  it('leaves a SearchSpace clean when it refuses a search', () => {
+    const { g } = randomGraph();
+    const space = new SearchSpace(g.nodeCount);
+    const sources = randomSources(g, 2);
+    expect(() => searchFrom(g, sources, Infinity, { space, coreOnly: true, avoidSteps: true })).toThrow(/coreOnly/);
+    const other = randomSources(g, 1);
+    expect(Array.from(searchFrom(g, other, 20, { space }).distM)).toEqual(Array.from(searchFrom(g, other, 20).distM));
+  });
+
   it('refuses a SearchSpace made for another graph', () => {
     const { g } = randomGraph();
     expect(() => searchFrom(g, [], Infinity, { space: new SearchSpace(g.nodeCount + 1) })).toThrow(/SearchSpace/);
@@ -399,6 +408,31 @@ describe('avoiding steps (elder profile)', () => {
     expect(avoiding).toBeCloseTo(ramp + distance([0, 0.0002], [0, 0.001], { units: 'meters' }), 3);
   });
 
+  it('also enters the last segment the step-free way (not up a short flight of steps)', () => {
+    // Steps of ~6 m up to A, then 200 m east to the target near B; or a 400 m detour to B.
+    const d = 0.0018;
+    const hill = buildGraph(
+      net([
+        { coords: [[0, 0], [0, 0.00005]], props: { highway: 'steps' } },
+        { coords: [[0, 0.00005], [d, 0.00005]] },
+        { coords: [[0, 0], [0, -0.0009], [d, -0.0009], [d, 0.00005]] },
+      ]),
+    );
+    const sn = new Snapper(hill);
+    const to: LonLat = [d * 0.95, 0.00006];
+    const target = sn.snap(to)!;
+    const space = new SearchSpace(hill.nodeCount);
+    for (const options of [{ avoidSteps: true }, { avoidSteps: true, space }]) {
+      const search = searchFrom(hill, [{ snap: sn.snap([0, 0])!, label: 0 }], Infinity, options);
+      const reach = reachOf(search, target)!;
+      expect(reach.via).toBe('B');
+      expect(reach.walkM).toBeGreaterThan(400);
+      const route = routeTo(search, target, to, new Map([[0, [0, 0] as LonLat]]))!;
+      expect(route.line.some(([lon, lat]) => lon === 0 && lat === 0.00005)).toBe(false);
+    }
+    expect(reachOf(searchFrom(hill, [{ snap: sn.snap([0, 0])!, label: 0 }]), target)!.via).toBe('A');
+  });
+
   it('still uses steps when there is no other way', () => {
     const only = buildGraph(net([{ coords: [[0, 0], [0, 0.0002]], props: { highway: 'steps' } }]));
     const sn = new Snapper(only);
@@ -436,5 +470,11 @@ describe('prebuilt binary graph', () => {
     expect(() => decodeGraph(new ArrayBuffer(8))).toThrow(/too short/);
     expect(() => decodeGraph(new Uint8Array(buffer.byteLength).buffer)).toThrow(/magic/);
     expect(() => decodeGraph(buffer.slice(0, buffer.byteLength - 16))).toThrow(/truncated/);
+    const wrongType = buffer.slice(0);
+    new Uint32Array(wrongType, 0, 6)[5] = 2; // nodeLon declared as Int32Array
+    expect(() => decodeGraph(wrongType)).toThrow(/wrong type/);
+    const wrongCount = buffer.slice(0);
+    new Uint32Array(wrongCount, 0, 4)[2]! += 1; // one node more than the arrays hold
+    expect(() => decodeGraph(wrongCount)).toThrow(/sizes/);
   });
 });

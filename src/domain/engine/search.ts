@@ -28,6 +28,12 @@ export interface Search {
   coreOnly: { chains: Chains; byChain: ReadonlyMap<number, readonly OnChain[]> } | null;
   /** With a SearchSpace: the nodes this search reached (a view into the space, valid as long as the search). */
   reachedNodes: Int32Array | null;
+  /**
+   * With avoidSteps: the cost (steps weighed STEPS_COST_FACTOR times) by which each node's
+   * way was chosen; null when the cost is the distance. The last stretch to a point is
+   * chosen by it too, so an elder's walk does not take a flight of steps at the very end.
+   */
+  cost: Float64Array | null;
 }
 
 /**
@@ -45,8 +51,9 @@ export function makeSearch(
   bySegment: Map<number, Source[]> = sourcesBySegment(sources),
   coreOnly: Search['coreOnly'] = null,
   reachedNodes: Int32Array | null = null,
+  cost: Float64Array | null = null,
 ): Search {
-  return new SearchResult(graph, distM, label, prevEdge, cutoffM, sources, bySegment, coreOnly, reachedNodes);
+  return new SearchResult(graph, distM, label, prevEdge, cutoffM, sources, bySegment, coreOnly, reachedNodes, cost);
 }
 
 class SearchResult implements Search {
@@ -60,12 +67,13 @@ class SearchResult implements Search {
     readonly bySegment: Map<number, Source[]>,
     readonly coreOnly: Search['coreOnly'],
     readonly reachedNodes: Int32Array | null,
+    readonly cost: Float64Array | null,
   ) {}
 }
 
 /** The same search with a smaller cutoff (a slower walk reuses a faster one's search). */
 export function withCutoff(search: Search, cutoffM: number): Search {
-  return makeSearch(search.graph, search.distM, search.label, search.prevEdge, cutoffM, search.sources, search.bySegment, search.coreOnly, search.reachedNodes);
+  return makeSearch(search.graph, search.distM, search.label, search.prevEdge, cutoffM, search.sources, search.bySegment, search.coreOnly, search.reachedNodes, search.cost);
 }
 
 function sourcesBySegment(sources: readonly Source[]): Map<number, Source[]> {
@@ -393,6 +401,7 @@ export function searchFrom(graph: WalkGraph, sources: readonly Source[], cutoffM
   const avoidSteps = options.avoidSteps ?? false;
   const space = options.space;
   if (space && space.nodeCount !== n) throw new Error(`SearchSpace is for ${space.nodeCount} nodes, the graph has ${n}`);
+  if (options.coreOnly && avoidSteps) throw new Error('a coreOnly search cannot avoid steps');
   space?.reset();
   const chains = chainsOf(graph);
   const distM = space ? space.distM : new Float64Array(n).fill(Infinity);
@@ -447,7 +456,6 @@ export function searchFrom(graph: WalkGraph, sources: readonly Source[], cutoffM
   st.touchedCount = touchedCount;
 
   if (options.coreOnly) {
-    if (avoidSteps) throw new Error('a coreOnly search cannot avoid steps');
     const coreOnly = { chains, byChain: st.byChain };
     if (!space) return makeSearch(graph, distM, label, prevEdge, cutoffM, sources, undefined, coreOnly);
     space.touchedCount = touchedCount;
@@ -475,9 +483,10 @@ export function searchFrom(graph: WalkGraph, sources: readonly Source[], cutoffM
       }
     }
   } else fillAllChains(st);
-  if (!space) return makeSearch(graph, distM, label, prevEdge, cutoffM, sources);
+  const stepsCost = avoidSteps ? cost : null;
+  if (!space) return makeSearch(graph, distM, label, prevEdge, cutoffM, sources, undefined, null, null, stepsCost);
   space.touchedCount = st.touchedCount;
-  return makeSearch(graph, distM, label, prevEdge, cutoffM, sources, undefined, null, space.touched.subarray(0, st.touchedCount));
+  return makeSearch(graph, distM, label, prevEdge, cutoffM, sources, undefined, null, space.touched.subarray(0, st.touchedCount), stepsCost);
 }
 
 export interface Reach {
@@ -542,6 +551,7 @@ export const reached: { label: number; via: Reach['via'] } = { label: -1, via: '
  * null; the label and the way in are left in `reached` until the next call.
  */
 export function reachM(search: Search, target: Snap): number | null {
+  if (search.cost) return reachAvoidingSteps(search, search.cost, target);
   const { graph, distM, label, coreOnly } = search;
   const s = target.segment;
   const a = graph.segmentA[s]!;
@@ -586,4 +596,32 @@ export function reachM(search: Search, target: Snap): number | null {
   reached.label = bestLabel;
   reached.via = via;
   return walkM;
+}
+
+/** reachM for an avoidSteps search: the way in (end A, end B or along from a source) is chosen by cost. */
+function reachAvoidingSteps(search: Search, cost: Float64Array, target: Snap): number | null {
+  const { graph, distM, label } = search;
+  const s = target.segment;
+  const factor = graph.segmentFlags[s]! & SEGMENT_STEPS ? STEPS_COST_FACTOR : 1;
+  const toB = graph.segmentLengthM[s]! - target.alongM;
+  const limit = search.cutoffM - target.offsetM;
+  let bestCost = Infinity;
+  let bestM = Infinity;
+  const consider = (metres: number, c: number, l: number, via: Reach['via']) => {
+    if (metres <= limit && c < bestCost) {
+      bestCost = c;
+      bestM = metres;
+      reached.label = l;
+      reached.via = via;
+    }
+  };
+  const a = graph.segmentA[s]!;
+  const b = graph.segmentB[s]!;
+  consider(distM[a]! + target.alongM, cost[a]! + target.alongM * factor, label[a]!, 'A');
+  consider(distM[b]! + toB, cost[b]! + toB * factor, label[b]!, 'B');
+  for (const source of search.bySegment.get(s) ?? []) {
+    const along = Math.abs(source.snap.alongM - target.alongM);
+    consider(source.snap.offsetM + along, source.snap.offsetM + along * factor, source.label, 'same-segment');
+  }
+  return bestM === Infinity ? null : bestM + target.offsetM;
 }

@@ -2,7 +2,8 @@ import type { FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
 import { gridContours, type ContourProps } from '../contours';
 import type { LonLat } from '../geo';
 import { gridForBBox, gridX, gridY, type BBoxLonLat, type GridSpec } from '../gridSpec';
-import { filled, type Search } from './search';
+import { SEGMENT_STEPS } from './graph';
+import { filled, STEPS_COST_FACTOR, type Search } from './search';
 
 export interface WalkshedOptions {
   /** Cell side, metres (DESIGN.md: about 20 m). */
@@ -21,12 +22,35 @@ export interface TravelTimeGrid {
 
 const SQRT2 = Math.SQRT2;
 
-/** Network metres at `tM` metres along segment s from node A, from any source. */
+/**
+ * Network metres at `tM` metres along segment s from node A, from any source: the shortest,
+ * or with avoidSteps the metres of the least-cost way in (the end or source chosen by cost).
+ */
 function metresAlong(search: Search, s: number, tM: number): number {
-  const { graph, distM } = search;
+  const { graph, distM, cost } = search;
   const len = graph.segmentLengthM[s]!;
-  let d = Math.min(distM[graph.segmentA[s]!]! + tM, distM[graph.segmentB[s]!]! + len - tM);
-  for (const source of search.bySegment.get(s) ?? []) d = Math.min(d, source.snap.offsetM + Math.abs(source.snap.alongM - tM));
+  const a = graph.segmentA[s]!;
+  const b = graph.segmentB[s]!;
+  const onSegment = search.bySegment.get(s) ?? [];
+  if (!cost) {
+    let d = Math.min(distM[a]! + tM, distM[b]! + len - tM);
+    for (const source of onSegment) d = Math.min(d, source.snap.offsetM + Math.abs(source.snap.alongM - tM));
+    return d;
+  }
+  const factor = graph.segmentFlags[s]! & SEGMENT_STEPS ? STEPS_COST_FACTOR : 1;
+  let bestCost = cost[a]! + tM * factor;
+  let d = distM[a]! + tM;
+  if (cost[b]! + (len - tM) * factor < bestCost) {
+    bestCost = cost[b]! + (len - tM) * factor;
+    d = distM[b]! + len - tM;
+  }
+  for (const source of onSegment) {
+    const along = Math.abs(source.snap.alongM - tM);
+    if (source.snap.offsetM + along * factor < bestCost) {
+      bestCost = source.snap.offsetM + along * factor;
+      d = source.snap.offsetM + along;
+    }
+  }
   return d;
 }
 
