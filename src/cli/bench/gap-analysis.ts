@@ -1,5 +1,6 @@
 import { categoryFields, nearestOf, type CategoryFields } from '../../domain/engine/nearest';
-import { reachOf, searchFrom } from '../../domain/engine/search';
+import { reachOf } from '../../domain/engine/reach';
+import { searchFrom } from '../../domain/engine/search';
 import { formatParts, timeParts, type Part } from './timing';
 import { benchCase } from './task';
 import { perDataset, walkData } from './walk-data';

@@ -1,7 +1,8 @@
 import type { LonLat } from '../geo';
 import type { WalkGraph } from './graph';
 import { chainsOf, type Chains } from './chains';
-import { reached, reachM, reachOf, searchFrom, type Reach, type Search, type Source } from './search';
+import { reached, reachM, reachOf, type Reach } from './reach';
+import { searchFrom, type Search, type Source } from './search';
 import type { Snap, Snapper } from './snap';
 
 export interface FacilityPoint {

@@ -1,5 +1,6 @@
 import type { LonLat } from '../geo';
-import { filled, reachOf, type Search } from './search';
+import { reachOf } from './reach';
+import { filled, type Search } from './search';
 import type { Snap } from './snap';
 
 export interface Route {

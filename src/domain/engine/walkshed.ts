@@ -2,8 +2,8 @@ import type { FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
 import { gridContours, type ContourProps } from '../contours';
 import type { LonLat } from '../geo';
 import { gridForBBox, gridX, gridY, type BBoxLonLat, type GridSpec } from '../gridSpec';
-import { SEGMENT_STEPS } from './graph';
-import { filled, STEPS_COST_FACTOR, type Search } from './search';
+import { metresAt } from './reach';
+import { filled, type Search } from './search';
 
 export interface WalkshedOptions {
   /** Cell side, metres (DESIGN.md: about 20 m). */
@@ -21,38 +21,6 @@ export interface TravelTimeGrid {
 }
 
 const SQRT2 = Math.SQRT2;
-
-/**
- * Network metres at `tM` metres along segment s from node A, from any source: the shortest,
- * or with avoidSteps the metres of the least-cost way in (the end or source chosen by cost).
- */
-function metresAlong(search: Search, s: number, tM: number): number {
-  const { graph, distM, cost } = search;
-  const len = graph.segmentLengthM[s]!;
-  const a = graph.segmentA[s]!;
-  const b = graph.segmentB[s]!;
-  const onSegment = search.bySegment.get(s) ?? [];
-  if (!cost) {
-    let d = Math.min(distM[a]! + tM, distM[b]! + len - tM);
-    for (const source of onSegment) d = Math.min(d, source.snap.offsetM + Math.abs(source.snap.alongM - tM));
-    return d;
-  }
-  const factor = graph.segmentFlags[s]! & SEGMENT_STEPS ? STEPS_COST_FACTOR : 1;
-  let bestCost = cost[a]! + tM * factor;
-  let d = distM[a]! + tM;
-  if (cost[b]! + (len - tM) * factor < bestCost) {
-    bestCost = cost[b]! + (len - tM) * factor;
-    d = distM[b]! + len - tM;
-  }
-  for (const source of onSegment) {
-    const along = Math.abs(source.snap.alongM - tM);
-    if (source.snap.offsetM + along * factor < bestCost) {
-      bestCost = source.snap.offsetM + along * factor;
-      d = source.snap.offsetM + along;
-    }
-  }
-  return d;
-}
 
 /** Bounding box of the nodes the search reached (plus the start points). */
 function reachedBBox(search: Search, origins: readonly LonLat[]): BBoxLonLat | null {
@@ -105,7 +73,7 @@ export function travelTimeGrid(searchMade: Search, speedMPerMin: number, options
     const pieces = Math.max(1, Math.ceil(len / step));
     for (let k = 0; k <= pieces; k++) {
       const f = k / pieces;
-      const d = metresAlong(search, s, f * len);
+      const d = metresAt(search, s, f * len);
       if (d > cutoffM) continue;
       mark(graph.nodeLon[a]! + f * (graph.nodeLon[b]! - graph.nodeLon[a]!), graph.nodeLat[a]! + f * (graph.nodeLat[b]! - graph.nodeLat[a]!), d);
     }
@@ -192,7 +160,7 @@ export function reachedWays(searchMade: Search, speedMPerMin: number): FeatureCo
       if (from >= to) continue;
     } else if (dA > cutoffM) from = Math.max(0, 1 - (cutoffM - dB) / len);
     else if (dB > cutoffM) to = Math.min(1, (cutoffM - dA) / len);
-    const mid = metresAlong(search, s, ((from + to) / 2) * len);
+    const mid = metresAt(search, s, ((from + to) / 2) * len);
     const minute = Math.max(1, Math.ceil(mid / speedMPerMin - 1e-9));
     const lines = byMinute.get(minute);
     const piece = [at(a, b, from), at(a, b, to)];

@@ -1,5 +1,6 @@
 import { haversineM } from '../engine/graph';
-import { reachOf, searchFrom, type Search } from '../engine/search';
+import { reachOf } from '../engine/reach';
+import { searchFrom, type Search } from '../engine/search';
 import type { DistanceState, FacilityEntry, WalkContext } from './distances';
 import type { PlannerFacility } from './inputs';
 import { twoStepFloatingCatchment } from './twoStep';

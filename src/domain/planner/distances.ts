@@ -1,7 +1,8 @@
 import type { LineString, MultiLineString } from 'geojson';
 import type { FC, NetworkProps } from '../dataset';
 import { buildGraph, haversineM, type WalkGraph } from '../engine/graph';
-import { reachOf, searchFrom, type Search, type Source } from '../engine/search';
+import { reachOf } from '../engine/reach';
+import { searchFrom, type Search, type Source } from '../engine/search';
 import { Snapper, type Snap } from '../engine/snap';
 import type { LonLat } from '../geo';
 import { addSourceToField } from './fieldUpdate';
