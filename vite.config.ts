@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
-import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { join, normalize, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -40,11 +41,45 @@ function datasets(): Plugin {
   };
 }
 
+/**
+ * Writes a .br and a .gz beside every text file of the build (the app's own server sends
+ * them by Accept-Encoding), so a phone on a slow link moves a fraction of the bytes.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  let active = false;
+  const TEXT = /\.(js|mjs|css|html|json|geojson|svg|webmanifest|txt)$/;
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return {
+    name: 'service-circles-precompress',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+      active = !process.env.VITEST;
+    },
+    closeBundle: {
+      order: 'post',
+      handler() {
+        if (!active || !existsSync(outDir)) return;
+        for (const file of walk(outDir)) {
+          if (!TEXT.test(file) || statSync(file).size < 1024) continue;
+          const body = readFileSync(file);
+          writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+          writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   plugins: [
     react(),
     datasets(),
+    precompress(),
     // The service-hall screen works offline: the app shell is precached, dataset files are
     // network-first (fresh when online, the last copy offline). Registered by the hall only.
     VitePWA({

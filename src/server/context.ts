@@ -1,0 +1,55 @@
+import { EventEmitter } from 'node:events';
+import type { Dataset } from '../domain/dataset';
+import { DEFAULT_WORKFLOW, type WorkflowConfig } from '../domain/volunteers/workflow';
+import type { Places } from './places';
+import type { LedgerRequest, LedgerStore } from './store/types';
+
+export interface ServerConfig {
+  /** Directory of the built app (index.html and assets), or null to serve the API only. */
+  distDir: string | null;
+  /** Dataset directory served under /data/<id>/ and used for services, compounds and grids. */
+  dataDir: string;
+  /** Where photos are kept, by content hash. */
+  photoDir: string;
+  workflow: WorkflowConfig;
+  /** Optional URL that receives a POST for each escalation (吹哨). */
+  webhookUrl: string | null;
+  /** Requests from one IP per hour through the resident intake page. */
+  intakePerIpPerHour: number;
+  /** Requests about one compound per hour through the resident intake page. */
+  intakePerCompoundPerHour: number;
+  /** Milliseconds between SLA scheduler runs; 0 disables the scheduler. */
+  schedulerIntervalMs: number;
+  /** Session lifetime in hours. */
+  sessionHours: number;
+  /** Dev and tests: cookies without the Secure flag (plain http on loopback). */
+  secureCookies: boolean;
+}
+
+export const DEFAULT_CONFIG: Omit<ServerConfig, 'distDir' | 'dataDir' | 'photoDir'> = {
+  workflow: DEFAULT_WORKFLOW,
+  webhookUrl: null,
+  intakePerIpPerHour: 20,
+  intakePerCompoundPerHour: 60,
+  schedulerIntervalMs: 60_000,
+  sessionHours: 12,
+  secureCookies: false,
+};
+
+/** A change to the ledger, for live views (server-sent events follow in a later issue). */
+export interface LedgerChange {
+  kind: 'created' | 'moved' | 'rated' | 'assigned' | 'escalated';
+  request: LedgerRequest;
+}
+
+/** What every route plugin receives: the store, the dataset's places and the configuration. */
+export interface ServerContext {
+  store: LedgerStore;
+  dataset: Dataset;
+  places: Places;
+  config: ServerConfig;
+  /** Emits 'change' with a LedgerChange after every committed write. */
+  events: EventEmitter;
+  /** The clock (tests replace it). */
+  now(): Date;
+}

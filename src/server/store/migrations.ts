@@ -1,0 +1,119 @@
+/**
+ * Numbered migrations, applied in order inside one transaction each; `PRAGMA user_version`
+ * records the last one applied. Append new ones; never edit an applied one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the ledger
+  `
+  CREATE TABLE requests (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    service_code TEXT NOT NULL,
+    description TEXT,
+    status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    stage TEXT NOT NULL CHECK (stage IN ('collect', 'deliberate', 'coordinate', 'execute', 'publish', 'rate')),
+    lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+    lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+    address TEXT,
+    compound_id TEXT,
+    grid_id TEXT,
+    community_id TEXT,
+    requested_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    expected_at TEXT,
+    rating INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5),
+    media_hash TEXT REFERENCES photos(hash),
+    source TEXT NOT NULL,
+    tracking_code TEXT UNIQUE,
+    reporter_name TEXT,
+    reporter_phone TEXT,
+    reporter_email TEXT,
+    reporter_device TEXT,
+    assigned_to INTEGER REFERENCES users(id),
+    escalation TEXT
+  );
+  CREATE INDEX requests_requested ON requests (requested_at);
+  CREATE INDEX requests_scope ON requests (community_id, grid_id, compound_id);
+  CREATE INDEX requests_open ON requests (status, stage);
+
+  CREATE TABLE history (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    request_id TEXT NOT NULL REFERENCES requests(id),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    from_stage TEXT,
+    to_stage TEXT NOT NULL,
+    from_status TEXT,
+    to_status TEXT NOT NULL,
+    note TEXT
+  );
+  CREATE INDEX history_request ON history (request_id, seq);
+
+  CREATE TABLE ratings (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    request_id TEXT NOT NULL REFERENCES requests(id),
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    comment TEXT,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+
+  CREATE TABLE photos (
+    hash TEXT PRIMARY KEY,
+    bytes INTEGER NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    mime TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'community_worker', 'grid_leader', 'volunteer')),
+    community_id TEXT,
+    grid_id TEXT,
+    volunteer_id TEXT,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    ended_at TEXT
+  );
+
+  CREATE TABLE api_keys (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE escalations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    request_id TEXT NOT NULL REFERENCES requests(id),
+    level TEXT NOT NULL,
+    at TEXT NOT NULL,
+    webhook_state TEXT NOT NULL CHECK (webhook_state IN ('none', 'pending', 'sent', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error TEXT,
+    UNIQUE (request_id, level)
+  );
+  CREATE INDEX escalations_due ON escalations (webhook_state, next_attempt_at);
+
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];
+
+/** Written into `meta` so that `ledger restore` can tell a ledger from any other SQLite file. */
+export const LEDGER_MARK = { key: 'application', value: 'service-circles-ledger' } as const;
