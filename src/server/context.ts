@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import type { Dataset } from '../domain/dataset';
 import { DEFAULT_WORKFLOW, type WorkflowConfig } from '../domain/volunteers/workflow';
 import type { Places } from './places';
