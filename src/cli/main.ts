@@ -8,6 +8,7 @@ const COMMANDS = {
   'generate-sample': { what: 'write the illustrative 岳峰镇 sample dataset', load: () => import('./generate-sample') },
   'import-osm': { what: 'turn an OpenStreetMap extract into a dataset', load: () => import('./import-osm') },
   'import-poi': { what: 'merge an AMap/Baidu POI table into a dataset', load: () => import('./import-poi') },
+  'merge-reports': { what: 'join the reports of many datasets (or shards) into one summary', load: () => import('./merge-reports') },
   sanitize: { what: 'copy a dataset without personal fields', load: () => import('./sanitize') },
   serve: { what: 'run the requests service and the app', load: () => import('./serve') },
 } as const;

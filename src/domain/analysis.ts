@@ -19,6 +19,9 @@ export interface NearestEntry {
 
 export interface CompoundReport {
   id: string;
+  /** Residents and residents aged 60+ (from compounds.geojson), so summaries can count people. */
+  population: number;
+  elderly60: number;
   origins: LonLat[];
   nearest: Record<string, NearestEntry | null>;
 }
@@ -84,7 +87,7 @@ export function analyzeDataset(dataset: Dataset, problems: Problem[], speedMPerM
       const found = fields ? nearestOf(fields, category, snaps) : nearestStraight(facilities, category, origins);
       nearest[category] = found ? { facility_id: found.facility.id, walk_m: round1(found.walkM), walk_min: round1(found.walkM / speedMPerMin) } : null;
     }
-    return { id: compound.properties.id, origins, nearest };
+    return { id: compound.properties.id, population: compound.properties.population, elderly60: compound.properties.elderly60, origins, nearest };
   });
 
   const report: AnalysisReport = {

@@ -29,7 +29,7 @@ describe('npm run analyze', () => {
     const compounds = JSON.parse(readFileSync(join(SAMPLE, 'compounds.geojson'), 'utf8')) as { features: unknown[] };
     expect(report.compounds).toHaveLength(compounds.features.length);
     for (const compound of report.compounds) {
-      expect(Object.keys(compound)).toEqual(['id', 'origins', 'nearest']);
+      expect(Object.keys(compound)).toEqual(['id', 'population', 'elderly60', 'origins', 'nearest']);
       expect(new Set(Object.keys(compound.nearest))).toEqual(categories);
       expect(compound.origins.length).toBeGreaterThan(0);
       for (const entry of Object.values(compound.nearest)) {

@@ -22,7 +22,7 @@ function request(id: string, patch: Partial<RequestProps> = {}): Feature<Point, 
 const report: GapReport = {
   speed_m_per_min: 60,
   compounds: [
-    { id: 'c-1', origins: [], nearest: { clinic: { facility_id: 'f-1', walk_m: 600, walk_min: 10 }, canteen: { facility_id: 'f-2', walk_m: 1200, walk_min: 20 }, pharmacy: null } },
+    { id: 'c-1', population: 800, elderly60: 150, origins: [], nearest: { clinic: { facility_id: 'f-1', walk_m: 600, walk_min: 10 }, canteen: { facility_id: 'f-2', walk_m: 1200, walk_min: 20 }, pharmacy: null } },
   ],
 };
 
