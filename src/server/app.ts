@@ -72,7 +72,7 @@ export async function buildServer(ctx: ServerContext, options: { logLevel?: Serv
   await app.register(async (api) => staffRoutes(api, ctx));
   await app.register(async (api) => intakeRoutes(api, ctx));
   await staticRoutes(app, ctx);
-  const scheduler = startScheduler(ctx);
+  const scheduler = startScheduler(ctx, app.log);
   app.addHook('onClose', async () => {
     scheduler.stop();
     ctx.store.close();

@@ -162,6 +162,7 @@ export class SqliteLedgerStore implements LedgerStore {
       keys: db.prepare('SELECT * FROM api_keys ORDER BY id'),
       insertEscalation: db.prepare(`INSERT INTO escalations (request_id, level, at, webhook_state, next_attempt_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (request_id, level) DO NOTHING`),
+      openAfter: db.prepare(`SELECT * FROM requests WHERE status = 'open' AND id > ? ORDER BY id LIMIT ?`),
       escalationByKey: db.prepare('SELECT * FROM escalations WHERE request_id = ? AND level = ?'),
       escalationsOf: db.prepare('SELECT * FROM escalations WHERE request_id = ? ORDER BY id'),
       allEscalations: db.prepare('SELECT * FROM escalations ORDER BY id'),
@@ -281,6 +282,10 @@ export class SqliteLedgerStore implements LedgerStore {
     }
     const sql = `SELECT * FROM requests${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY requested_at DESC, seq DESC${filter.limit ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : ''}`;
     return (this.db.prepare(sql).all(...params) as Row[]).map(requestOf);
+  }
+
+  openRequestsAfter(afterId: string | null, limit: number): LedgerRequest[] {
+    return (this.stmts.openAfter.all(afterId ?? '', Math.max(0, Math.floor(limit))) as Row[]).map(requestOf);
   }
 
   countRequests(): number {
@@ -410,6 +415,21 @@ export class SqliteLedgerStore implements LedgerStore {
       const current = request.escalation ? ESCALATION_ORDER.indexOf(request.escalation) : -1;
       if (ESCALATION_ORDER.indexOf(level) > current) this.stmts.setEscalation.run(level, requestId);
       return escalationOf(this.stmts.escalationByKey.get(requestId, level) as Row);
+    })();
+  }
+
+  addEscalations(entries: readonly { requestId: string; level: EscalationLevel }[], at: string, webhook: boolean): Escalation[] {
+    return this.db.transaction(() => {
+      const created: Escalation[] = [];
+      for (const { requestId, level } of entries) {
+        const request = this.getRequest(requestId);
+        if (!request) throw new LedgerError('not_found', `no request ${JSON.stringify(requestId)}`);
+        if (this.stmts.insertEscalation.run(requestId, level, at, webhook ? 'pending' : 'none', webhook ? at : null).changes === 0) continue;
+        const current = request.escalation ? ESCALATION_ORDER.indexOf(request.escalation) : -1;
+        if (ESCALATION_ORDER.indexOf(level) > current) this.stmts.setEscalation.run(level, requestId);
+        created.push(escalationOf(this.stmts.escalationByKey.get(requestId, level) as Row));
+      }
+      return created;
     })();
   }
 

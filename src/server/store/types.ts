@@ -193,6 +193,8 @@ export interface LedgerStore {
   getRequestByTrackingCode(code: string): LedgerRequest | null;
   listRequests(filter?: RequestFilter): LedgerRequest[];
   countRequests(): number;
+  /** Open requests with an id after `afterId` (null: from the start), in id order: the scheduler walks them page by page. */
+  openRequestsAfter(afterId: string | null, limit: number): LedgerRequest[];
   /** Moves a request to a stage (and status), appending history. */
   moveRequest(id: string, move: MoveInput): LedgerRequest;
   rateRequest(id: string, rating: number, comment: string | null, actor: string): LedgerRequest;
@@ -217,6 +219,12 @@ export interface LedgerStore {
 
   addEscalation(requestId: string, level: EscalationLevel, at: string, webhook: boolean): Escalation;
   escalations(requestId?: string): Escalation[];
+  /**
+   * Several escalations in one transaction (the SLA scheduler records every level a request
+   * has reached at once); idempotent per (request, level) like addEscalation. Returns only the
+   * records this call created.
+   */
+  addEscalations(entries: readonly { requestId: string; level: EscalationLevel }[], at: string, webhook: boolean): Escalation[];
   /** Escalations whose webhook is pending and due at `now`. */
   dueWebhooks(now: string): Escalation[];
   updateWebhook(id: number, state: Escalation['webhookState'], attempts: number, nextAttemptAt: string | null, lastError: string | null): void;
