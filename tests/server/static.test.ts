@@ -1,0 +1,126 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './helpers';
+
+const INDEX = '<!doctype html><html><head><script type="module" src="./assets/app-abc123.js"></script></head><body><div id="root"></div></body></html>';
+const APP_JS = `console.log(${JSON.stringify('十五分钟服务圈 '.repeat(200))});\n`;
+
+let dist = '';
+let server: TestServer;
+
+beforeAll(async () => {
+  // A tiny build: what `vite build` and its precompress step leave in dist/.
+  dist = mkdtempSync(join(tmpdir(), 'static-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), INDEX);
+  writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(join(dist, 'assets', 'app-abc123.js'), APP_JS);
+  writeFileSync(join(dist, 'assets', 'app-abc123.js.br'), brotliCompressSync(APP_JS));
+  writeFileSync(join(dist, 'assets', 'app-abc123.js.gz'), gzipSync(APP_JS));
+  server = await startTestServer({ distDir: dist });
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+/** Raw HTTP (fetch would undo the compression this test looks at). */
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${server.url}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function expectSecurityHeaders(headers: IncomingHttpHeaders) {
+  const csp = String(headers['content-security-policy']);
+  const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
+  expect(scriptSrc).toBe("'self'");
+  expect(csp).toContain("frame-ancestors 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+  expect(headers['referrer-policy']).toBe('same-origin');
+}
+
+describe('the built app as the server sends it', () => {
+  it('sends hashed assets brotli-compressed when asked, cached for a year', async () => {
+    const res = await get('/assets/app-abc123.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(String(res.headers.vary)).toMatch(/accept-encoding/i);
+    expect(res.body.equals(brotliCompressSync(APP_JS))).toBe(true);
+    expectSecurityHeaders(res.headers);
+  });
+
+  it('falls back to gzip, then to the plain file', async () => {
+    const gz = await get('/assets/app-abc123.js', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.body.equals(gzipSync(APP_JS))).toBe(true);
+    const plain = await get('/assets/app-abc123.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(APP_JS);
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends index.html and the service worker to be revalidated every time, with the security headers', async () => {
+    for (const path of ['/', '/index.html']) {
+      const res = await get(path, { 'accept-encoding': 'br' });
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.body.toString('utf8')).toBe(INDEX);
+      expectSecurityHeaders(res.headers);
+    }
+    const sw = await get('/sw.js');
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    const head = await get('/', {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers['cache-control']).toBe('no-cache');
+    expectSecurityHeaders(head.headers);
+  });
+
+  it('answers app routes with index.html, but a missing file or API path with the error array', async () => {
+    const route = await get('/report?compound=c-013');
+    expect(route.status).toBe(200);
+    expect(route.body.toString('utf8')).toBe(INDEX);
+    expect(route.headers['cache-control']).toBe('no-cache');
+
+    for (const path of ['/assets/app-missing.js', '/open311/v2/nothing-here.json', '/api/nothing-here']) {
+      const res = await get(path);
+      expect(res.status).toBe(404);
+      expect(JSON.parse(res.body.toString('utf8'))).toEqual([{ code: 404, description: expect.stringContaining(path.split('?')[0]!) }]);
+      expectSecurityHeaders(res.headers);
+    }
+  });
+
+  it('never leaves the build directory', async () => {
+    for (const path of ['/../package.json', '/assets/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd']) {
+      const res = await get(path);
+      // Either refused, or the app's own page for a route it does not know: never the file.
+      if (res.status === 200) expect(res.body.toString('utf8')).toBe(INDEX);
+      else expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.body.toString('utf8')).not.toContain('"dependencies"');
+      expect(res.body.toString('utf8')).not.toContain('root:');
+    }
+  });
+
+  it('serves the dataset files uncompressed-by-name and revalidated', async () => {
+    const res = await get('/data/yuefeng-sample/manifest.json');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(JSON.parse(res.body.toString('utf8'))).toMatchObject({ id: 'yuefeng-sample' });
+  });
+});
