@@ -7,6 +7,7 @@ const COMMANDS = {
   analyze: { what: 'nearest facility of every category for every compound (JSON report)', load: () => import('./analyze') },
   'generate-sample': { what: 'write the illustrative 岳峰镇 sample dataset', load: () => import('./generate-sample') },
   'import-osm': { what: 'turn an OpenStreetMap extract into a dataset', load: () => import('./import-osm') },
+  ledger: { what: 'staff accounts, API keys, backup and restore of the requests ledger', load: () => import('./ledger') },
   'import-poi': { what: 'merge an AMap/Baidu POI table into a dataset', load: () => import('./import-poi') },
   'merge-reports': { what: 'join the reports of many datasets (or shards) into one summary', load: () => import('./merge-reports') },
   sanitize: { what: 'copy a dataset without personal fields', load: () => import('./sanitize') },
