@@ -1,5 +1,6 @@
 import { hallEn } from './features/hall';
 import { plannerEn } from './features/planner';
+import { reportEn } from './features/report';
 import { volunteersEn } from './features/volunteers';
 import type { Messages } from './zh-CN';
 
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...plannerEn,
   ...volunteersEn,
   ...hallEn,
+  ...reportEn,
   'mode.label': 'View',
   'mode.resident': 'Residents',
   'mode.planner': 'Planning',

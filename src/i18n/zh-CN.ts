@@ -1,5 +1,6 @@
 import { hallZh } from './features/hall';
 import { plannerZh } from './features/planner';
+import { reportZh } from './features/report';
 import { volunteersZh } from './features/volunteers';
 
 /** Simplified Chinese, the default language. Keys are shared with en.ts (checked by the compiler). */
@@ -7,6 +8,7 @@ export const zhCN = {
   ...plannerZh,
   ...volunteersZh,
   ...hallZh,
+  ...reportZh,
   'app.title': '十五分钟服务圈',
   'mode.label': '视图',
   'mode.resident': '居民',
