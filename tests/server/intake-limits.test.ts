@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../src/server/auth/apiKeys';
 import { startTestServer, type TestServer } from './helpers';
 import { call, compoundPoint, isErrorArray, report } from './intakeHelpers';
+import { addUser, login } from './staff-helpers';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -69,6 +70,15 @@ describe('intake limits', () => {
     expect((await report(server)).status).toBe(429);
     // A wrong key is no key.
     expect((await report(server, {}, { headers: { 'x-api-key': 'sc_forged' } })).status).toBe(429);
+  });
+
+  it('does not limit logged-in staff filing for residents at the counter', async () => {
+    const { server } = await limitedServer(1, 1);
+    await addUser(server, { username: 'counter', role: 'community_worker', communityId: 'cm-xinhua' });
+    const { cookie } = await login(server, 'counter');
+    for (let i = 0; i < 3; i++) expect((await report(server, {}, { headers: { cookie } })).status).toBe(201);
+    expect((await report(server, {}, { headers: { cookie: 'sc_session=forged' } })).status).toBe(201);
+    expect((await report(server)).status).toBe(429);
   });
 });
 

@@ -6,12 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../src/server/auth/apiKeys';
 import { startTestServer, type TestServer } from './helpers';
 import { call, isErrorArray, report, type Filed } from './intakeHelpers';
+import { addUser, login } from './staff-helpers';
 
 let server: TestServer;
 let key: string;
+/** Cookie headers of a community worker of 新华社区 (the sample compound's) and of a grid leader elsewhere. */
+let worker: Record<string, string>;
+let otherGrid: Record<string, string>;
 beforeAll(async () => {
   server = await startTestServer();
   key = issueApiKey(server.ctx.store, 'test system').key;
+  await addUser(server, { username: 'xinhua', role: 'community_worker', communityId: 'cm-xinhua' });
+  await addUser(server, { username: 'puxia1', role: 'grid_leader', gridId: 'gr-puxia-1' });
+  worker = { cookie: (await login(server, 'xinhua')).cookie };
+  otherGrid = { cookie: (await login(server, 'puxia1')).cookie };
 });
 afterAll(async () => {
   await server.close();
@@ -87,16 +95,19 @@ describe('intake photos', () => {
     expect(server.ctx.store.countRequests()).toBe(before);
   });
 
-  it('serves a photo only to staff or a system key, and never a file outside the photo directory', async () => {
+  it('serves a photo only to staff whose scope holds its request, and never a file outside the photo directory', async () => {
     const filed = (await report(server, { photo: dataUrl(await phoneJpeg()) })).json as Filed;
     const hash = server.ctx.store.getRequest(filed.service_request_id)!.mediaHash!;
     const anonymous = await call(server, 'GET', `/api/photos/${hash}`);
     expect(anonymous.status).toBe(401);
     expect(isErrorArray(anonymous.json)).toBe(true);
-    const staff = await call(server, 'GET', `/api/photos/${hash}`, undefined, { headers: { 'x-api-key': key } });
+    // A system's key files reports; it does not open residents' photos.
+    expect((await call(server, 'GET', `/api/photos/${hash}`, undefined, { headers: { 'x-api-key': key } })).status).toBe(401);
+    expect((await call(server, 'GET', `/api/photos/${hash}`, undefined, { headers: otherGrid })).status).toBe(404);
+    const staff = await call(server, 'GET', `/api/photos/${hash}`, undefined, { headers: worker });
     expect(staff.status).toBe(200);
     expect(staff.headers['content-type']).toBe('image/jpeg');
-    expect(staff.headers['cache-control']).toMatch(/private/);
+    expect(staff.headers['cache-control']).toBe('private, no-store');
 
     // A file planted beside the photo directory must stay unreachable.
     writeFileSync(join(server.dir, 'secret.txt'), 'ledger secret');
@@ -112,12 +123,12 @@ describe('intake photos', () => {
       '....//secret.txt',
     ];
     for (const trick of tricks) {
-      const answer = await call(server, 'GET', `/api/photos/${trick}`, undefined, { headers: { 'x-api-key': key } });
+      const answer = await call(server, 'GET', `/api/photos/${trick}`, undefined, { headers: worker });
       expect([400, 404], trick).toContain(answer.status);
       expect(answer.text).not.toContain('ledger secret');
       expect(answer.text).not.toContain('SQLite format');
     }
-    const unknown = await call(server, 'GET', `/api/photos/${'0'.repeat(64)}`, undefined, { headers: { 'x-api-key': key } });
+    const unknown = await call(server, 'GET', `/api/photos/${'0'.repeat(64)}`, undefined, { headers: worker });
     expect(unknown.status).toBe(404);
     expect(existsSync(join(server.ctx.config.photoDir, `${hash}.jpg`))).toBe(true);
   });

@@ -280,6 +280,10 @@ export class SqliteLedgerStore implements LedgerStore {
       where.push('assigned_to = ?');
       params.push(filter.assignedTo);
     }
+    if (filter.mediaHash !== undefined) {
+      where.push('media_hash = ?');
+      params.push(filter.mediaHash);
+    }
     const sql = `SELECT * FROM requests${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY requested_at DESC, seq DESC${filter.limit ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : ''}`;
     return (this.db.prepare(sql).all(...params) as Row[]).map(requestOf);
   }

@@ -95,6 +95,8 @@ export interface RequestFilter {
   gridIds?: readonly string[];
   compoundIds?: readonly string[];
   assignedTo?: number;
+  /** Requests showing this photo (by content hash). */
+  mediaHash?: string;
   limit?: number;
 }
 
