@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import type { Feature, Geometry } from 'geojson';
 import type { Problem } from '../domain/dataset';
 import { geometryProblem, type RawGeometry } from './geometry';

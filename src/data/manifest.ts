@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import { CRS_IDS, type CrsId, type Manifest, type Problem } from '../domain/dataset';
 import { describeValue } from './messages';
 
