@@ -93,7 +93,7 @@ describe('the built app as the server sends it', () => {
   });
 
   it('answers app routes with index.html, but a missing file or API path with the error array', async () => {
-    const route = await get('/report?compound=c-013');
+    const route = await get('/hall/screen-2?mode=hall');
     expect(route.status).toBe(200);
     expect(route.body.toString('utf8')).toBe(INDEX);
     expect(route.headers['cache-control']).toBe('no-cache');
