@@ -1,4 +1,5 @@
 import { hallEn } from './features/hall';
+import { open311En } from './features/open311';
 import { plannerEn } from './features/planner';
 import { reportEn } from './features/report';
 import { volunteersEn } from './features/volunteers';
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...volunteersEn,
   ...hallEn,
   ...reportEn,
+  ...open311En,
   'mode.label': 'View',
   'mode.resident': 'Residents',
   'mode.planner': 'Planning',

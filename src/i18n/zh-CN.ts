@@ -1,4 +1,5 @@
 import { hallZh } from './features/hall';
+import { open311Zh } from './features/open311';
 import { plannerZh } from './features/planner';
 import { reportZh } from './features/report';
 import { volunteersZh } from './features/volunteers';
@@ -9,6 +10,7 @@ export const zhCN = {
   ...volunteersZh,
   ...hallZh,
   ...reportZh,
+  ...open311Zh,
   'app.title': '十五分钟服务圈',
   'mode.label': '视图',
   'mode.resident': '居民',

@@ -18,6 +18,11 @@ export interface ServerConfig {
   intakePerIpPerHour: number;
   /** Requests about one compound per hour through the resident intake page. */
   intakePerCompoundPerHour: number;
+  /**
+   * Open311 POSTs per API key per minute. Keys belong to systems (a 12345 hotline) that send
+   * bursts of hundreds, so it is generous; beyond it, 429.
+   */
+  open311PerKeyPerMinute: number;
   /** Milliseconds between SLA scheduler runs; 0 disables the scheduler. */
   schedulerIntervalMs: number;
   /** Session lifetime in hours. */
@@ -31,6 +36,7 @@ export const DEFAULT_CONFIG: Omit<ServerConfig, 'distDir' | 'dataDir' | 'photoDi
   webhookUrl: null,
   intakePerIpPerHour: 20,
   intakePerCompoundPerHour: 60,
+  open311PerKeyPerMinute: 1200,
   schedulerIntervalMs: 60_000,
   sessionHours: 12,
   secureCookies: false,

@@ -25,6 +25,9 @@ export interface Open311Request {
   lat: number;
   long: number;
   media_url?: string | null;
+  /** Our extension fields again as top-level keys (see Open311ExportOptions.extensionsAtTopLevel). */
+  stage?: RequestStage;
+  compound_id?: string | null;
   extended_attributes: Open311Extension;
 }
 
@@ -43,6 +46,20 @@ export interface Open311ExportOptions {
   serviceName?: (code: string) => string;
   /** e.g. the stage's name, "民主协商议事". */
   statusNotes?: (request: RequestProps) => string;
+  /**
+   * Also put `stage` and `compound_id` at the top level of each request: GeoReport v2 lets a
+   * server add fields there (FixMyStreet's extensions do), and clients that ignore
+   * `extended_attributes` still see them. `extended_attributes` stays the one we read back.
+   */
+  extensionsAtTopLevel?: boolean;
+  /** Rounds lat/long to this many decimals (3 ≈ 100 m) for public answers; exact when absent. */
+  positionDecimals?: number;
+}
+
+function rounded(value: number, decimals: number | undefined): number {
+  if (decimals === undefined) return value;
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
 }
 
 export function toOpen311(requests: readonly RequestFeature[], options: Open311ExportOptions = {}): Open311Request[] {
@@ -50,7 +67,7 @@ export function toOpen311(requests: readonly RequestFeature[], options: Open311E
     const extension: Open311Extension = { stage: p.stage, id: p.id };
     if (p.compound_id !== undefined) extension.compound_id = p.compound_id;
     if (p.rating !== undefined) extension.rating = p.rating;
-    return {
+    const out: Open311Request = {
       service_request_id: p.service_request_id,
       status: p.status,
       status_notes: options.statusNotes?.(p) ?? null,
@@ -60,10 +77,15 @@ export function toOpen311(requests: readonly RequestFeature[], options: Open311E
       requested_datetime: p.requested_datetime,
       updated_datetime: p.updated_datetime ?? null,
       expected_datetime: p.expected_datetime ?? null,
-      lat: geometry.coordinates[1]!,
-      long: geometry.coordinates[0]!,
+      lat: rounded(geometry.coordinates[1]!, options.positionDecimals),
+      long: rounded(geometry.coordinates[0]!, options.positionDecimals),
       extended_attributes: extension,
     };
+    if (options.extensionsAtTopLevel) {
+      out.stage = p.stage;
+      out.compound_id = p.compound_id ?? null;
+    }
+    return out;
   });
 }
 

@@ -113,6 +113,11 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // 2: Open311 POST fields: the photo URL a system sends (media_url) and the reporter's account there (account_id)
+  `
+  ALTER TABLE requests ADD COLUMN media_url TEXT;
+  ALTER TABLE requests ADD COLUMN reporter_account TEXT;
+  `,
 ];
 
 /** Written into `meta` so that `ledger restore` can tell a ledger from any other SQLite file. */

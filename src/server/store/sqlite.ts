@@ -30,6 +30,7 @@ function requestOf(r: Row): LedgerRequest {
   if (r.reporter_phone != null) reporter.phone = String(r.reporter_phone);
   if (r.reporter_email != null) reporter.email = String(r.reporter_email);
   if (r.reporter_device != null) reporter.deviceId = String(r.reporter_device);
+  if (r.reporter_account != null) reporter.accountId = String(r.reporter_account);
   return {
     id: String(r.id),
     serviceCode: String(r.service_code),
@@ -47,6 +48,7 @@ function requestOf(r: Row): LedgerRequest {
     expectedAt: str(r.expected_at),
     rating: r.rating == null ? null : Number(r.rating),
     mediaHash: str(r.media_hash),
+    mediaUrl: str(r.media_url),
     source: String(r.source),
     trackingCode: str(r.tracking_code),
     reporter,
@@ -131,9 +133,9 @@ export class SqliteLedgerStore implements LedgerStore {
     const db = this.db;
     this.stmts = {
       insertRequest: db.prepare(`INSERT INTO requests (id, service_code, description, status, stage, lon, lat, address, compound_id, grid_id, community_id,
-        requested_at, updated_at, expected_at, rating, media_hash, source, tracking_code, reporter_name, reporter_phone, reporter_email, reporter_device)
+        requested_at, updated_at, expected_at, rating, media_hash, media_url, source, tracking_code, reporter_name, reporter_phone, reporter_email, reporter_device, reporter_account)
         VALUES (@id, @service_code, @description, @status, @stage, @lon, @lat, @address, @compound_id, @grid_id, @community_id,
-        @requested_at, @updated_at, @expected_at, @rating, @media_hash, @source, @tracking_code, @reporter_name, @reporter_phone, @reporter_email, @reporter_device)`),
+        @requested_at, @updated_at, @expected_at, @rating, @media_hash, @media_url, @source, @tracking_code, @reporter_name, @reporter_phone, @reporter_email, @reporter_device, @reporter_account)`),
       nextSeq: db.prepare(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'requests'), 0) + 1 AS next`),
       byId: db.prepare('SELECT * FROM requests WHERE id = ?'),
       byTracking: db.prepare('SELECT * FROM requests WHERE tracking_code = ?'),
@@ -198,12 +200,14 @@ export class SqliteLedgerStore implements LedgerStore {
         expected_at: input.expectedAt ?? null,
         rating: input.rating ?? null,
         media_hash: input.mediaHash ?? null,
+        media_url: input.mediaUrl ?? null,
         source: input.source,
         tracking_code: input.trackingCode ?? null,
         reporter_name: input.reporter?.name ?? null,
         reporter_phone: input.reporter?.phone ?? null,
         reporter_email: input.reporter?.email ?? null,
         reporter_device: input.reporter?.deviceId ?? null,
+        reporter_account: input.reporter?.accountId ?? null,
       });
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new LedgerError('conflict', `a request with id ${JSON.stringify(id)} exists already`);
@@ -285,11 +289,27 @@ export class SqliteLedgerStore implements LedgerStore {
       params.push(filter.mediaHash);
     }
     const sql = `SELECT * FROM requests${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY requested_at DESC, seq DESC${filter.limit ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : ''}`;
-    return (this.db.prepare(sql).all(...params) as Row[]).map(requestOf);
+    return (this.prepared(sql).all(...params) as Row[]).map(requestOf);
   }
 
   openRequestsAfter(afterId: string | null, limit: number): LedgerRequest[] {
     return (this.stmts.openAfter.all(afterId ?? '', Math.max(0, Math.floor(limit))) as Row[]).map(requestOf);
+  }
+
+  /**
+   * Statements of queries built per call (filters), kept by their SQL text: preparing costs
+   * more than running a small query. Bounded, since IN lists of every length make new texts.
+   */
+  private readonly preparedBySql = new Map<string, Database.Statement>();
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.preparedBySql.get(sql);
+    if (!statement) {
+      if (this.preparedBySql.size >= 256) this.preparedBySql.clear();
+      statement = this.db.prepare(sql);
+      this.preparedBySql.set(sql, statement);
+    }
+    return statement;
   }
 
   countRequests(): number {

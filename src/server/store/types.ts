@@ -10,6 +10,8 @@ export interface Reporter {
   phone?: string;
   email?: string;
   deviceId?: string;
+  /** The reporter's account in the system that sent the request (Open311 account_id). */
+  accountId?: string;
 }
 
 export interface LedgerRequest {
@@ -33,6 +35,8 @@ export interface LedgerRequest {
   rating: number | null;
   /** Content hash of the photo (files under the photo directory), or null. */
   mediaHash: string | null;
+  /** A photo kept elsewhere (Open311 media_url, http or https), or null. */
+  mediaUrl: string | null;
   /** How the request came in: 'seed', 'intake', 'staff', 'open311:<key name>'. */
   source: string;
   /** Given to the resident who filed it; lets them follow it without an account. */
@@ -63,6 +67,7 @@ export interface NewRequest {
   expectedAt?: string | null;
   rating?: number | null;
   mediaHash?: string | null;
+  mediaUrl?: string | null;
   source: string;
   trackingCode?: string | null;
   reporter?: Reporter;
