@@ -1,5 +1,6 @@
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTAKE_SERVICE_CODES } from '../../src/domain/intake/services';
 import { fromOpen311 } from '../../src/domain/volunteers/open311';
 import { issueApiKey } from '../../src/server/auth/apiKeys';
 import type { LedgerChange } from '../../src/server/context';
@@ -27,7 +28,7 @@ afterAll(() => server.close());
 const ids = (list: Req[]) => list.map((r) => r.service_request_id);
 
 describe('GET services', () => {
-  it('lists facility categories and volunteer skills in Chinese, covering every code the requests use', async () => {
+  it('lists facility categories and volunteer skills in Chinese, covering every code the requests and the intake page use', async () => {
     const { status, type, json } = await get<Service[]>(server, '/open311/v2/services.json');
     expect(status).toBe(200);
     expect(type).toMatch(/^application\/json/);
@@ -43,6 +44,7 @@ describe('GET services', () => {
     expect(json.find((s) => s.service_code === 'repair')).toMatchObject({ service_name: '维修', group: '志愿服务', metadata: false, type: 'realtime' });
     const codes = new Set(json.map((s) => s.service_code));
     for (const r of server.ctx.dataset.requests.features) expect(codes).toContain(r.properties.service_code);
+    for (const code of INTAKE_SERVICE_CODES) expect(codes).toContain(code);
     expect(codes.size).toBe(json.length);
   });
 

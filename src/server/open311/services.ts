@@ -1,4 +1,5 @@
 import type { Dataset } from '../../domain/dataset';
+import { INTAKE_SERVICE_CODES, isIntakeService } from '../../domain/intake/services';
 import { CATEGORIES, categoryOf } from '../../domain/taxonomy';
 import { KNOWN_SKILLS, skillsPresent } from '../../domain/volunteers/skills';
 import { codeLabel } from '../../features/volunteers/format';
@@ -27,8 +28,8 @@ const parts = (name: string) => name.split(/\s*[/／]\s*|（|）|\(|\)|、|，|,
 
 /**
  * The services this dataset answers, in both languages: every facility category (problems
- * with a facility), every volunteer skill (help at home) and any other code the dataset's
- * requests already use, so that every stored request has a listed service.
+ * with a facility), every volunteer skill (help at home), and the codes the intake page
+ * (民情二维码) and the dataset's requests use, so that every stored request has a listed service.
  */
 export class ServiceCatalogue {
   private readonly groups = new Map<string, Group>();
@@ -39,7 +40,8 @@ export class ServiceCatalogue {
     for (const skill of [...KNOWN_SKILLS, ...skillsPresent(dataset.volunteers.features.map((f) => f.properties))]) {
       if (!this.groups.has(skill)) this.groups.set(skill, 'volunteer');
     }
-    for (const r of dataset.requests.features) if (!this.groups.has(r.properties.service_code)) this.groups.set(r.properties.service_code, 'other');
+    // The intake page's own codes (its "other") and whatever the dataset's requests use.
+    for (const code of [...INTAKE_SERVICE_CODES, ...dataset.requests.features.map((r) => r.properties.service_code)]) if (!this.groups.has(code)) this.groups.set(code, 'other');
     this.lists = Object.fromEntries(LANGS.map((lang) => [lang, [...this.groups].map(([code, group]) => this.entry(code, group, lang))])) as Record<Lang, Open311Service[]>;
   }
 
@@ -53,7 +55,9 @@ export class ServiceCatalogue {
 
   /** The service's name; the code itself for a code not listed. */
   name(code: string, lang: Lang): string {
-    return this.groups.has(code) ? codeLabel((key, vars) => translate(lang, key, vars), lang, code) : code;
+    const group = this.groups.get(code);
+    if (group === 'other' && isIntakeService(code)) return translate(lang, `report.service.${code}`);
+    return group ? codeLabel((key, vars) => translate(lang, key, vars), lang, code) : code;
   }
 
   private entry(code: string, group: Group, lang: Lang): Open311Service {
