@@ -136,13 +136,15 @@ export function createWebhookSender(ctx: ServerContext, url: URL, log: Log, opti
     const handled = new Set<number>();
     let queue: Escalation[] = [];
     const next = (): Escalation | undefined => {
+      // After stop() the ledger may be closed: touch it no more.
+      if (stopping.signal.aborted) return undefined;
       if (!queue.length) queue = ctx.store.dueWebhooks(now.toISOString()).filter((e) => !handled.has(e.id));
       const escalation = queue.shift();
       if (escalation) handled.add(escalation.id);
       return escalation;
     };
     const worker = async () => {
-      for (let escalation = next(); escalation && !stopping.signal.aborted; escalation = next()) {
+      for (let escalation = next(); escalation; escalation = next()) {
         try {
           await attempt(escalation, now);
         } catch (error) {
