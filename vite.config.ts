@@ -89,7 +89,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/\/data\//],
+        navigateFallbackDenylist: [/\/data\//, /^\/(report|track|posters)(\/|\?|$)/],
         clientsClaim: true,
         skipWaiting: true,
         runtimeCaching: [{ urlPattern: /\/data\/.+\.(geo)?json$/, handler: 'NetworkFirst', options: { cacheName: 'service-circles-data', networkTimeoutSeconds: 10, matchOptions: { ignoreVary: true } } }],
@@ -98,7 +98,12 @@ export default defineConfig({
   ],
   server: { port: 5173, host: '127.0.0.1', strictPort: false },
   preview: { port: 4173, host: '127.0.0.1' },
-  build: { chunkSizeWarningLimit: 2500, sourcemap: false },
+  build: {
+    chunkSizeWarningLimit: 2500,
+    sourcemap: false,
+    // report.html: the residents' light phone pages (QR intake, tracking, posters), without the map app.
+    rolldownOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), report: resolve(import.meta.dirname, 'report.html') } },
+  },
   test: {
     projects: [
       {

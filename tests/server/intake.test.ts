@@ -28,8 +28,9 @@ describe('intake: what the QR page reads', () => {
   });
 
   it('lists every compound for the posters, and answers 404 for an unknown one', async () => {
-    const list = (await call(server, 'GET', '/api/intake/compounds')).json as { compounds: { id: string }[] };
+    const list = (await call(server, 'GET', '/api/intake/compounds')).json as { compounds: { id: string }[]; cycle_days: number };
     expect(list.compounds).toHaveLength(server.ctx.dataset.compounds.features.length);
+    expect(list.cycle_days).toBe(server.ctx.config.workflow.cycleDays);
     const missing = await call(server, 'GET', '/api/intake/compounds/c-999');
     expect(missing.status).toBe(404);
     expect(isErrorArray(missing.json)).toBe(true);

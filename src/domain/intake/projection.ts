@@ -25,3 +25,16 @@ export function toLocalM(frame: LocalFrame, lon: number, lat: number): [number, 
 export function fromLocalM(frame: LocalFrame, eastM: number, northM: number): [number, number] {
   return [frame.lon0 + eastM / frame.mPerDegLon, frame.lat0 + northM / M_PER_DEG_LAT];
 }
+
+/** Whether `[lon, lat]` lies inside any of these rings (even-odd rule; fine for a compound's outer rings). */
+export function insideRings(lon: number, lat: number, rings: readonly (readonly (readonly [number, number])[])[]): boolean {
+  return rings.some((ring) => {
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!;
+      const [xj, yj] = ring[j]!;
+      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  });
+}

@@ -58,10 +58,12 @@ export async function publicInfoRoutes(app: FastifyInstance, ctx: ServerContext)
   // Drawings are computed once per compound: the dataset does not change while the server runs.
   const sketches = new Map<string, CompoundSketch>();
 
-  app.get('/api/intake/compounds', { schema: { response: { 200: { type: 'object', properties: { compounds: { type: 'array', items: compoundSummary } } } } } }, async () => {
+  // Every compound, for the posters; with the cycle's days, the promise a poster makes (一周内完成).
+  const listReply = { type: 'object', properties: { compounds: { type: 'array', items: compoundSummary }, cycle_days: { type: 'number' } } } as const;
+  app.get('/api/intake/compounds', { schema: { response: { 200: listReply } } }, async () => {
     const compounds = ctx.dataset.compounds.features.map((c) => summaryOf(c.properties.id));
     compounds.sort((a, b) => (a.community?.id ?? '').localeCompare(b.community?.id ?? '') || a.id.localeCompare(b.id));
-    return { compounds };
+    return { compounds, cycle_days: ctx.config.workflow.cycleDays };
   });
 
   app.get<{ Params: { id: string } }>(
