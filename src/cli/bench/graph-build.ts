@@ -2,7 +2,7 @@ import { chainsOf, contract } from '../../domain/engine/chains';
 import { buildGraph, haversineM, isWalkable } from '../../domain/engine/graph';
 import { decodeGraph, encodeGraph } from '../../domain/engine/graphBinary';
 import { Snapper } from '../../domain/engine/snap';
-import { formatParts, timeParts, type Part } from './timing';
+import { formatParts, partMisses, timeParts, type Part } from './timing';
 import { benchCase } from './task';
 import { benchNetwork, perDataset, type WalkNetwork } from './walk-data';
 
@@ -82,6 +82,7 @@ export const graphBuildTasks = perDataset('graph-build', { maxMs: 150 }, async (
           `${about}: ${fmt(graph.nodeCount)} nodes, ${fmt(graph.segmentCount)} segments, ${(lengthM / 1000).toFixed(1)} km ` +
           `${ok ? 'as' : `but expected ${fmt(expected.nodes)} nodes, ${fmt(expected.segments)} segments, ${(expected.lengthM / 1000).toFixed(1)} km by`} a naive recount` +
           `  ·  ${formatParts(parts, medians, !env.quick)}`,
+        missed: partMisses(parts, medians),
       };
     },
   });

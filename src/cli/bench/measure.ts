@@ -88,3 +88,26 @@ function summarise(times: number[]): Omit<Timing, 'callsPerRun'> {
   const medianMs = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   return { medianMs, minMs: sorted[0]!, maxMs: sorted[sorted.length - 1]!, runs: sorted.length };
 }
+
+/**
+ * Jobs of a second or more that are whole processes (the analyze-process row): one warm-up
+ * call each (disk cache, the compile cache of node), then `runs` rounds in which every job is
+ * called once in turn, so a change in the machine's load during the row hits all of them.
+ */
+export function measureInterleaved(jobs: ReadonlyMap<string, () => unknown>, runs: number): Measured {
+  const results = new Map<string, unknown>();
+  const times = new Map<string, number[]>();
+  for (const [name, job] of jobs) {
+    results.set(name, job());
+    times.set(name, []);
+  }
+  for (let run = 0; run < runs; run++) {
+    for (const [name, job] of jobs) {
+      const start = performance.now();
+      job();
+      times.get(name)!.push(performance.now() - start);
+    }
+  }
+  const timings = new Map([...times].map(([name, list]) => [name, { ...summarise(list), callsPerRun: 1 }]));
+  return { timings, results };
+}

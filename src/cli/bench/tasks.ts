@@ -1,3 +1,4 @@
+import { analyzeProcessTask } from './analyze-process';
 import { coverageTask } from './coverage-1000-circles';
 import { gapAnalysisTasks } from './gap-analysis';
 import { graphBuildTasks } from './graph-build';
@@ -20,4 +21,5 @@ export const TASKS: readonly BenchTask[] = [
   ...walkshedPolygonTasks,
   coverageTask,
   pointsInPolygonsTask,
+  analyzeProcessTask,
 ];

@@ -28,3 +28,11 @@ export function formatParts(parts: Readonly<Record<string, Part>>, medians: Read
     })
     .join(' · ');
 }
+
+/** "search 1.31 ms > 1 ms" for every part over its budget (callers apply this at full size only). */
+export function partMisses(parts: Readonly<Record<string, Part>>, medians: ReadonlyMap<string, number>): string[] {
+  return Object.entries(parts).flatMap(([name, part]) => {
+    const ms = medians.get(name) ?? NaN;
+    return part.maxMs !== undefined && !(ms <= part.maxMs) ? [`${name} ${formatMs(ms)} ms > ${part.maxMs} ms`] : [];
+  });
+}

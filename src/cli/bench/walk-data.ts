@@ -1,7 +1,7 @@
 import type { LineString, MultiLineString } from 'geojson';
 import { Rng } from '../../data/sample/prng';
 import type { FC, NetworkProps } from '../../domain/dataset';
-import { buildGraph, type WalkGraph } from '../../domain/engine/graph';
+import { buildGraph, haversineM, type WalkGraph } from '../../domain/engine/graph';
 import type { FacilityPoint } from '../../domain/engine/nearest';
 import { Snapper } from '../../domain/engine/snap';
 import type { LonLat } from '../../domain/geo';
@@ -136,4 +136,45 @@ export function perDataset(
   setup: (env: BenchEnv, dataset: DatasetName) => Promise<BenchCase>,
 ): BenchTask[] {
   return GRAPH_DATASETS.map((dataset) => ({ name, dataset, ...(budget ? { budget } : {}), setup: (env: BenchEnv) => setup(env, dataset) }));
+}
+
+/** Origins of the one-click tasks: this many, drawn once per dataset (seeded), and cycled through run by run. */
+export const ORIGIN_COUNT = 16;
+/** …among the street nodes within this distance of the centre of the map (the busy middle). */
+const ORIGIN_RADIUS_M = 2_000;
+
+const originLists = new WeakMap<WalkData, number[]>();
+
+/**
+ * A fixed, seeded list of street nodes near the middle of the map: one-click tasks
+ * (nearest-facilities, walkshed-polygon) take the next one at every call, so no
+ * implementation is timed answering the same origin over and over from warm caches.
+ */
+export function originNodes(data: WalkData): number[] {
+  let list = originLists.get(data);
+  if (!list) {
+    const { graph, centre } = data;
+    const near: number[] = [];
+    for (let n = 0; n < graph.nodeCount; n++) if (haversineM(centre[0], centre[1], graph.nodeLon[n]!, graph.nodeLat[n]!) <= ORIGIN_RADIUS_M) near.push(n);
+    const pool = near.length > 0 ? near : [nearestNode(data, centre)];
+    const rng = new Rng(CITY_SEED).fork('bench-origins');
+    list = Array.from({ length: ORIGIN_COUNT }, () => pool[rng.int(0, pool.length - 1)]!);
+    originLists.set(data, list);
+  }
+  return list;
+}
+
+/**
+ * A job that answers origin 0, 1, 2, … at its successive calls (wrapping around), and keeps
+ * its first answer for each origin in `answers`, so a check can compare every implementation
+ * on the origins they all answered.
+ */
+export function cycling<T>(count: number, answer: (k: number) => T, answers: Map<number, T>): () => T {
+  let calls = 0;
+  return () => {
+    const k = calls++ % count;
+    const result = answer(k);
+    if (!answers.has(k)) answers.set(k, result);
+    return result;
+  };
 }

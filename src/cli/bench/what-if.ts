@@ -5,7 +5,7 @@ import { baseDistances, rebuildCategory, withFacility, type DistanceState, type 
 import type { PlannerCompound, PlannerFacility } from '../../domain/planner/inputs';
 import { PlannerModel } from '../../domain/planner/model';
 import { DEFAULT_RULESET_ID, rulesetById } from '../../domain/planner/rulesets';
-import { formatParts, timeParts, type Part } from './timing';
+import { formatParts, partMisses, timeParts, type Part } from './timing';
 import { benchCase } from './task';
 import { perDataset, walkData } from './walk-data';
 
@@ -86,10 +86,12 @@ export const whatIfTasks = perDataset('what-if', { maxMs: 5 }, async (env, datas
       const ok = sameColumn(ours, theirs, category);
       const before = baseline.columns.get(category)!.walkM;
       const nearer = ours.columns.get(category)!.walkM.filter((m, i) => m < before[i]!).length;
-      const onSample = sample ? `  ·  ${formatParts(sample, timeParts(sample), !env.quick)}` : '';
+      const sampleMedians = sample ? timeParts(sample) : null;
+      const onSample = sample && sampleMedians ? `  ·  ${formatParts(sample, sampleMedians, !env.quick)}` : '';
       return {
         ok,
         note: `${ok ? 'all' : 'NOT all'} ${fmt(compounds.length)} distances equal the rebuild, ${fmt(nearer)} nearer (${fmt(others.length)} ${category} before)${onSample}`,
+        ...(sample && sampleMedians ? { missed: partMisses(sample, sampleMedians) } : {}),
       };
     },
   });
