@@ -38,7 +38,10 @@ async function phone(options: Parameters<Browser['newContext']>[0] = {}): Promis
 }
 
 describe('resident intake through the QR code (390 × 844)', () => {
-  it('files a report, gets a tracking code, and follows it to 商议', async () => {
+  /** Shared by the two steps of the resident's story: the page left open after sending. */
+  let sent: { context: BrowserContext; page: Page; trackingCode: string; id: string } | undefined;
+
+  it('files a report and gets a tracking code', async () => {
     const description = '3 号楼 2 单元楼道灯坏了一周 <b>急</b>';
     const { context, page } = await phone();
     const scripts: string[] = [];
@@ -84,8 +87,13 @@ describe('resident intake through the QR code (390 × 844)', () => {
     expect((stored.lat - lat0) * 110_574).toBeCloseTo(120, 0);
     expect(stored.compoundId).toBe(COMPOUND);
 
+    sent = { context, page, trackingCode, id: stored.id };
+  });
+
+  it('follows the report on its tracking page from 收集 to 商议', async () => {
+    const { context, page, id, trackingCode } = sent!;
     await page.getByRole('link', { name: '查看办理进度' }).click();
-    await page.waitForURL(/\/track\?code=/);
+    await page.waitForURL(`${server.url}/track?code=${trackingCode}`);
     const current = page.locator('[aria-current="step"]');
     await expect.poll(() => current.textContent(), { timeout: 15_000 }).toContain('收集');
     const text = await page.locator('body').innerText();
@@ -94,7 +102,7 @@ describe('resident intake through the QR code (390 × 844)', () => {
     await page.screenshot({ path: join(SHOTS, 'track-collect.png'), fullPage: true });
 
     // Staff move it on; the open page shows it at its next poll (every 10 s).
-    server.ctx.store.moveRequest(stored.id, { stage: 'deliberate', actor: 'xinhua.worker', note: '议事会' });
+    server.ctx.store.moveRequest(id, { stage: 'deliberate', actor: 'xinhua.worker', note: '议事会' });
     await expect.poll(() => current.textContent(), { timeout: 25_000, interval: 1000 }).toContain('商议');
     expect(await page.locator('body').innerText()).not.toContain('xinhua.worker');
     await page.screenshot({ path: join(SHOTS, 'track-deliberate.png'), fullPage: true });
