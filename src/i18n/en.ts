@@ -2,6 +2,7 @@ import { hallEn } from './features/hall';
 import { open311En } from './features/open311';
 import { plannerEn } from './features/planner';
 import { reportEn } from './features/report';
+import { staffEn } from './features/staff';
 import { volunteersEn } from './features/volunteers';
 import type { Messages } from './zh-CN';
 
@@ -9,6 +10,7 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   ...plannerEn,
   ...volunteersEn,
+  ...staffEn,
   ...hallEn,
   ...reportEn,
   ...open311En,

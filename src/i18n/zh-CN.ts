@@ -2,12 +2,14 @@ import { hallZh } from './features/hall';
 import { open311Zh } from './features/open311';
 import { plannerZh } from './features/planner';
 import { reportZh } from './features/report';
+import { staffZh } from './features/staff';
 import { volunteersZh } from './features/volunteers';
 
 /** Simplified Chinese, the default language. Keys are shared with en.ts (checked by the compiler). */
 export const zhCN = {
   ...plannerZh,
   ...volunteersZh,
+  ...staffZh,
   ...hallZh,
   ...reportZh,
   ...open311Zh,

@@ -6,6 +6,7 @@ import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createHallSlice, type HallSlice } from './hallSlice';
 import { createPlannerSlice, type PlannerSlice } from './plannerSlice';
+import { createServerSlice, type ServerSlice } from './serverSlice';
 import { createVolunteersSlice, type VolunteersSlice } from './volunteersSlice';
 
 interface Lifecycle {
@@ -17,7 +18,7 @@ interface Lifecycle {
   onDatasetLoaded(): void;
 }
 
-export type AppState = DatasetSlice & SelectionSlice & AnalysisSlice & UiSlice & PlannerSlice & VolunteersSlice & HallSlice & Lifecycle;
+export type AppState = DatasetSlice & SelectionSlice & AnalysisSlice & UiSlice & PlannerSlice & VolunteersSlice & ServerSlice & HallSlice & Lifecycle;
 
 export const useStore = create<AppState>()((...a) => {
   const [set, get] = a;
@@ -28,6 +29,7 @@ export const useStore = create<AppState>()((...a) => {
     ...createAnalysisSlice(...a),
     ...createPlannerSlice(...a),
     ...createVolunteersSlice(...a),
+    ...createServerSlice(...a),
     ...createHallSlice(...a),
     pendingCompound: null,
     pendingAt: null,

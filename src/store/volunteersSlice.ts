@@ -15,6 +15,7 @@ import type { ReadFile } from '../data/load';
 import { keepResolved } from '../data/references';
 import { REQUESTS, VOLUNTEERS, type LayerSpec } from '../data/schemas';
 import type { AppState } from './index';
+import { serverActive, serverRequestsOf } from './serverSlice';
 
 type RequestFeature = Feature<Point, RequestProps>;
 type VolunteerFeature = Feature<Point, VolunteerProps>;
@@ -205,8 +206,12 @@ export const createVolunteersSlice: StateCreator<AppState, [], [], VolunteersSli
 const NO_REQUESTS: RequestFeature[] = [];
 const NO_VOLUNTEERS: VolunteerFeature[] = [];
 
-/** The requests shown: live or imported ones when there are, else the dataset's. */
-export function requestsOf(s: Pick<AppState, 'dataset' | 'live'>): RequestFeature[] {
+/** Fields that decide which requests the view shows. */
+type RequestSources = Pick<AppState, 'dataset' | 'live' | 'serverKind' | 'serverInfo' | 'serverLedger' | 'staff'>;
+
+/** The requests shown: on the requests service its ledger (in the user's scope), else live or imported ones, else the dataset's. */
+export function requestsOf(s: RequestSources): RequestFeature[] {
+  if (serverActive(s)) return serverRequestsOf(s);
   return (s.live.dataset === s.dataset ? s.live.requests : null) ?? s.dataset?.requests.features ?? NO_REQUESTS;
 }
 
@@ -235,7 +240,7 @@ export function coverageInstantOf(s: Pick<AppState, 'dataset' | 'volNow' | 'cove
 let ledgerMemo: { key: unknown[]; rows: LedgerRow[] } | null = null;
 
 /** Every request with its deadline, overdue flag, escalation and service-gap mark (memoised). */
-export function ledgerOf(s: Pick<AppState, 'dataset' | 'live' | 'volNow' | 'ledgerClock' | 'workflowPreset' | 'volunteerEngine'>): LedgerRow[] {
+export function ledgerOf(s: RequestSources & Pick<AppState, 'volNow' | 'ledgerClock' | 'workflowPreset' | 'volunteerEngine'>): LedgerRow[] {
   const requests = requestsOf(s);
   const clock = ledgerClockOf(s).at.getTime();
   const report = s.volunteerEngine.dataset === s.dataset ? s.volunteerEngine.gapReport : null;

@@ -3,14 +3,15 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
 import { toOpen311 } from '../../domain/volunteers/open311';
 import { useStore } from '../../store';
+import { serverActive } from '../../store/serverSlice';
 import { requestsOf } from '../../store/volunteersSlice';
 import { downloadText, readText } from './download';
 import { codeLabel, stageLabel } from './format';
 
 /** Export and import of the requests as Open311 GeoReport v2 JSON (for 12345-style systems). */
 export function Open311Buttons() {
-  const { requests, lang, importOpen311, summary, datasetId } = useStore(
-    useShallow((s) => ({ requests: requestsOf(s), lang: s.lang, importOpen311: s.importOpen311, summary: s.importSummary, datasetId: s.dataset?.manifest.id ?? 'requests' })),
+  const { requests, lang, importOpen311, summary, datasetId, onServer } = useStore(
+    useShallow((s) => ({ requests: requestsOf(s), onServer: serverActive(s), lang: s.lang, importOpen311: s.importOpen311, summary: s.importSummary, datasetId: s.dataset?.manifest.id ?? 'requests' })),
   );
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
@@ -23,9 +24,12 @@ export function Open311Buttons() {
       <button type="button" className="btn" onClick={exportJson} disabled={requests.length === 0}>
         {t('volunteers.open311.export')}
       </button>
-      <button type="button" className="btn" onClick={() => input.current?.click()}>
-        {t('volunteers.open311.import')}
-      </button>
+      {/* On the requests service, other systems send requests through its Open311 API instead. */}
+      {!onServer && (
+        <button type="button" className="btn" onClick={() => input.current?.click()}>
+          {t('volunteers.open311.import')}
+        </button>
+      )}
       <input
         ref={input}
         type="file"

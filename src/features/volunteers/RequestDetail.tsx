@@ -5,10 +5,11 @@ import { useStore } from '../../store';
 import { ledgerOf, requestsOf, timeZoneOf } from '../../store/volunteersSlice';
 import { codeLabel, compoundName, formatDateTime, formatDays, levelLabel, stageLabel } from './format';
 import { MatchList } from './MatchList';
+import { StaffActions } from './StaffActions';
 
 /** The selected request: its file (一问题一建档), its text (personal data), flags, and who could take it now. */
 export function RequestDetail() {
-  const { selected, requests, rows, compounds, lang, timeZone, selectRequest } = useStore(
+  const { selected, requests, rows, compounds, lang, timeZone, selectRequest, staff } = useStore(
     useShallow((s) => ({
       selected: s.selectedRequestId,
       requests: requestsOf(s),
@@ -17,6 +18,7 @@ export function RequestDetail() {
       lang: s.lang,
       timeZone: timeZoneOf(s),
       selectRequest: s.selectRequest,
+      staff: s.staff !== null,
     })),
   );
   const t = useT();
@@ -76,6 +78,7 @@ export function RequestDetail() {
           {request.description}
         </blockquote>
       )}
+      {staff && <StaffActions key={request.id} requestId={request.id} />}
       {request.status === 'open' && <MatchList requestId={request.id} />}
     </section>
   );

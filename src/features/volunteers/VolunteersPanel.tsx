@@ -1,4 +1,6 @@
 import { useT } from '../../components/useT';
+import { useStore } from '../../store';
+import { serverActive } from '../../store/serverSlice';
 import { CoveragePanel } from './CoveragePanel';
 import { EscalationList } from './EscalationList';
 import { LedgerDrawer } from './LedgerDrawer';
@@ -7,15 +9,21 @@ import { MapKey } from './MapKey';
 import { PersonalDataBanner } from './PersonalDataBanner';
 import { RequestDetail } from './RequestDetail';
 import { RequestsSummary } from './RequestsSummary';
+import { StaffBar } from './StaffBar';
 import { useLiveRefresh } from './useLiveRefresh';
+import { useServerLedger } from './useServerLedger';
 import { useVolunteerEngine } from './useVolunteerEngine';
 import './volunteers.css';
+import './staff.css';
 
 /** The volunteers-and-requests view (`?mode=volunteers`): coverage by skill and hour, the six-step ledger, matching. */
 export function VolunteersPanel() {
   useVolunteerEngine();
   useLiveRefresh();
+  useServerLedger();
   const t = useT();
+  // On the requests service, requests are shown to staff who are logged in, and only in their scope.
+  const requestsHidden = useStore((s) => serverActive(s) && s.staff === null);
   return (
     <>
       <section className="panel-section volunteers-head">
@@ -24,11 +32,16 @@ export function VolunteersPanel() {
         <LiveStatus />
       </section>
       <PersonalDataBanner />
-      <RequestDetail />
+      <StaffBar />
+      {!requestsHidden && <RequestDetail />}
       <CoveragePanel />
-      <RequestsSummary />
-      <EscalationList />
-      <LedgerDrawer />
+      {!requestsHidden && (
+        <>
+          <RequestsSummary />
+          <EscalationList />
+          <LedgerDrawer />
+        </>
+      )}
     </>
   );
 }

@@ -50,9 +50,15 @@ export async function authRoutes(app: FastifyInstance, ctx: ServerContext) {
     return reply.code(204).send();
   });
 
+  /**
+   * Who is logged in. Not being logged in is an answer here, not an error (200 with a null
+   * user), so the app can ask on every load without a failed request in the browser's console;
+   * every other staff route answers 401 without a session.
+   */
   app.get('/api/session', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
-    const { user, session } = auth.authenticate(request, { write: false });
-    return { user: publicUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    const staff = auth.sessionOf(request);
+    if (!staff) return { user: null, csrfToken: null, expiresAt: null };
+    return { user: publicUser(staff.user), csrfToken: staff.session.csrfToken, expiresAt: staff.session.expiresAt };
   });
 }
