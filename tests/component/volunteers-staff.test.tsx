@@ -27,6 +27,7 @@ const row = (id: string, patch: Partial<LedgerRequest> = {}): LedgerRequest => (
   expectedAt: null,
   rating: null,
   mediaHash: null,
+  mediaUrl: null,
   source: 'intake',
   trackingCode: null,
   reporter: { phone: '13800000009' },
@@ -209,6 +210,7 @@ describe('moving a request on the server', () => {
     expect(items[1]).toHaveTextContent('li');
     expect(items[1]).toHaveTextContent('收集民情提事 → 民主协商议事');
     expect(within(screen.getByRole('list', { name: '吹哨记录（1）' })).getByRole('listitem')).toHaveTextContent('已通知');
+    expect(screen.getByText('承办人：未分派')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '收起办理记录' }));
     expect(screen.queryByRole('list', { name: '办理记录（2 条）' })).toBeNull();
   });

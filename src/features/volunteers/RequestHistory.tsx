@@ -41,9 +41,10 @@ export function RequestHistory({ requestId }: { requestId: string }) {
       </p>
     );
   }
-  const { history, escalations } = open.file;
+  const { history, escalations, assignee } = open.file;
   return (
     <div className="request-history">
+      <p className="staff-assignee">{t('staff.assignee', { who: assignee ? (assignee.displayName ?? assignee.username) : t('staff.unassigned') })}</p>
       <h3 id={`${id}-history`}>{t('staff.history.title', { count: history.length })}</h3>
       <ol className="history-list" aria-labelledby={`${id}-history`}>
         {history.map((h) => {

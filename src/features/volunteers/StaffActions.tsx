@@ -49,6 +49,8 @@ export function StaffActions({ requestId }: { requestId: string }) {
           {t('staff.reporter', { who: reporter })}
         </p>
       )}
+      {/* Staff only, and only in scope: the server checks both before sending it. */}
+      {row.mediaHash && <img className="staff-photo" src={`api/photos/${row.mediaHash}`} alt={t('staff.photo')} loading="lazy" />}
       {next ? (
         <>
           <div className="field">

@@ -54,7 +54,8 @@ export const staffZh = {
   'staff.webhook.sent': '已通知',
   'staff.webhook.failed': '通知失败',
   'staff.reporter': '反映人：{who}',
-  'staff.assignee': '承办人',
+  'staff.photo': '居民上传的照片',
+  'staff.assignee': '承办人：{who}',
   'staff.unassigned': '未分派',
 } as const;
 
@@ -113,6 +114,7 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'staff.webhook.sent': 'notified',
   'staff.webhook.failed': 'notification failed',
   'staff.reporter': 'Reported by: {who}',
-  'staff.assignee': 'Assigned to',
+  'staff.photo': 'Photo sent by the resident',
+  'staff.assignee': 'Assigned to: {who}',
   'staff.unassigned': 'not assigned',
 };
