@@ -4,6 +4,7 @@ import { INTAKE_SERVICE_CODES } from '../../src/domain/intake/services';
 import { fromOpen311 } from '../../src/domain/volunteers/open311';
 import { issueApiKey } from '../../src/server/auth/apiKeys';
 import type { LedgerChange } from '../../src/server/context';
+import { SqliteLedgerStore } from '../../src/server/store/sqlite';
 import { startTestServer, type TestServer } from './helpers';
 import { get, post, xmlItems } from './open311-client';
 
@@ -241,10 +242,42 @@ describe('POST requests', () => {
     }
   });
 
+  it('answers a burst of 200 at once, each with its own id, every one stored', async () => {
+    const before = server.ctx.store.countRequests();
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => post<{ service_request_id: string }[]>(server, '/open311/v2/requests.json', { api_key: key, service_code: 'errand', lat: 26.0843 + i * 1e-6, long: 119.3183 }, 'json')),
+    );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    const ids = answers.map((a) => a.json[0]!.service_request_id);
+    expect(new Set(ids).size).toBe(200);
+    expect(server.ctx.store.countRequests()).toBe(before + 200);
+    for (const id of ids) expect(server.ctx.store.getRequest(id)?.source).toBe('open311:test');
+  });
+
   it('keeps a media_url for systems with a key, not for the public', async () => {
     const answer = await post<{ service_request_id: string }[]>(server, '/open311/v2/requests.json', { api_key: key, service_code: 'park', compound_id: 'c-002', media_url: 'https://photos.example.org/p/1.jpg' }, 'json');
     const id = answer.json[0]!.service_request_id;
     expect((await get<Req[]>(server, `/open311/v2/requests/${id}.json?api_key=${key}`)).json[0]!.media_url).toBe('https://photos.example.org/p/1.jpg');
     expect((await get<Req[]>(server, `/open311/v2/requests/${id}.json`)).json[0]!.media_url).toBeNull();
+  });
+});
+
+describe('fresh answers', () => {
+  it('shows every change at once, whether made through this server or by another process on the same ledger', async () => {
+    const made = server.ctx.store.createRequest({ serviceCode: 'repair', lon: 119.3183, lat: 26.0843, compoundId: 'c-013', source: 'staff', requestedAt: NOW.toISOString() }, 'wang');
+    const list = `/open311/v2/requests.json?service_request_id=${made.id}`;
+    const one = `/open311/v2/requests/${made.id}.xml`;
+    expect((await get<Req[]>(server, list)).json[0]!.stage).toBe('collect');
+    expect(xmlItems((await get(server, one)).text, 'request')[0]!.stage).toBe('collect');
+
+    server.ctx.store.moveRequest(made.id, { stage: 'deliberate', actor: 'wang' });
+    expect((await get<Req[]>(server, list)).json[0]!.stage).toBe('deliberate');
+    expect(xmlItems((await get(server, one)).text, 'request')[0]!.stage).toBe('deliberate');
+
+    const other = new SqliteLedgerStore(server.dbFile);
+    other.moveRequest(made.id, { stage: 'coordinate', actor: 'cli' });
+    other.close();
+    expect((await get<Req[]>(server, list)).json[0]!.stage).toBe('coordinate');
+    expect(xmlItems((await get(server, one)).text, 'request')[0]!.stage).toBe('coordinate');
   });
 });

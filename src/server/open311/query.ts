@@ -102,7 +102,9 @@ export function filterOf(query: RequestsQuery, now: Date, places: Places, timeZo
   if (start && end && end.getTime() - start.getTime() > WINDOW_DAYS * DAY_MS) {
     throw new HttpError(400, `start_date to end_date spans more than ${WINDOW_DAYS} days (GeoReport v2 limit): ask for several ranges`);
   }
-  if (!start && !end) end = now;
+  // The default window ends at the next whole second: identical polls within a second share
+  // one cached answer, and nothing filed up to now is left out.
+  if (!start && !end) end = new Date(Math.ceil(now.getTime() / 1000) * 1000);
   if (!start) start = new Date(end!.getTime() - WINDOW_DAYS * DAY_MS);
   if (!end) end = new Date(start.getTime() + WINDOW_DAYS * DAY_MS);
   filter.start = start.toISOString();

@@ -5,6 +5,8 @@ import { LANGS, translate, type Lang } from '../../i18n';
 import { findApiKey } from '../auth/apiKeys';
 import type { ServerContext } from '../context';
 import { HttpError } from '../errors';
+import { AnswerCache } from '../open311/answerCache';
+import { RequestCommitQueue } from '../open311/groupCommit';
 import { Locator } from '../open311/locate';
 import { filterOf, langOf, REQUESTS_QUERY_SCHEMA, type RequestsQuery } from '../open311/query';
 import { KeyRateLimiter } from '../open311/rateLimit';
@@ -29,6 +31,14 @@ function send(reply: FastifyReply, format: Format, status: number, json: unknown
   return reply.type('application/json; charset=utf-8').send(json);
 }
 
+/** An answer already serialised (JSON through the route's response schema, or XML). */
+function sendText(reply: FastifyReply, format: Format, body: Buffer) {
+  return reply
+    .code(200)
+    .type(format === 'xml' ? 'application/xml; charset=utf-8' : 'application/json; charset=utf-8')
+    .send(body);
+}
+
 const plainKey = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /**
@@ -45,6 +55,12 @@ export async function open311Routes(app: FastifyInstance, ctx: ServerContext) {
   // The service list never changes while the server runs: serialise it once per language.
   const servicesAnswer = Object.fromEntries(LANGS.map((lang) => [lang, { json: JSON.stringify(services.list(lang)), xml: servicesXml(services.list(lang)) }])) as Record<Lang, { json: string; xml: string }>;
   const keys = new WeakMap<FastifyRequest, ApiKey>();
+  const commits = new RequestCommitQueue(ctx.store);
+  const answers = new AnswerCache(ctx.store);
+  // What a new request is told: it always starts at the first stage, with the cycle's limit.
+  const notices = Object.fromEntries(
+    LANGS.map((lang) => [lang, translate(lang, 'open311.notice.received', { stage: stageLabel((k, vars) => translate(lang, k, vars), 'collect'), days: ctx.config.workflow.cycleDays })]),
+  ) as Record<Lang, string>;
 
   /** The API key record of a request, null without a key; 403 for a key that is unknown or revoked. */
   const keyOf = (request: FastifyRequest): ApiKey | null => {
@@ -69,8 +85,11 @@ export async function open311Routes(app: FastifyInstance, ctx: ServerContext) {
     const format = formatOf(request);
     const view = viewOf(request);
     const filter = filterOf(request.query as RequestsQuery, ctx.now(), ctx.places, timeZone);
-    const list = toOpen311Requests(ctx.store.listRequests(filter), view, services);
-    return send(reply, format, 200, list, () => requestsXml(list));
+    const body = answers.get(`${format}|${view.lang}|${view.trusted}|${JSON.stringify(filter)}`, () => {
+      const list = toOpen311Requests(ctx.store.listRequests(filter), view, services);
+      return format === 'xml' ? requestsXml(list) : String(reply.code(200).serialize(list));
+    });
+    return sendText(reply, format, body);
   });
 
   app.get(
@@ -80,10 +99,14 @@ export async function open311Routes(app: FastifyInstance, ctx: ServerContext) {
       const format = formatOf(request);
       const view = viewOf(request);
       const { id } = request.params as { id: string };
-      const found = ctx.store.getRequest(id);
-      if (!found) throw new HttpError(404, `no service request ${JSON.stringify(id)}`);
-      const list = toOpen311Requests([found], view, services);
-      return send(reply, format, 200, list, () => requestsXml(list));
+      const body = answers.get(`${format}|${view.lang}|${view.trusted}|id|${id}`, () => {
+        const found = ctx.store.getRequest(id);
+        if (!found) return '';
+        const list = toOpen311Requests([found], view, services);
+        return format === 'xml' ? requestsXml(list) : String(reply.code(200).serialize(list));
+      });
+      if (body.length === 0) throw new HttpError(404, `no service request ${JSON.stringify(id)}`);
+      return sendText(reply, format, body);
     },
   );
 
@@ -111,7 +134,7 @@ export async function open311Routes(app: FastifyInstance, ctx: ServerContext) {
       const input = newRequestOf(body, { services, places: ctx.places, locator });
       const now = ctx.now();
       const who = `open311:${key.name}`;
-      const created = ctx.store.createRequest(
+      const created = await commits.create(
         {
           ...input,
           stage: 'collect',
@@ -124,12 +147,7 @@ export async function open311Routes(app: FastifyInstance, ctx: ServerContext) {
         who,
       );
       ctx.events.emit('change', { kind: 'created', request: created });
-      const lang = langOf(request);
-      const notice = translate(lang, 'open311.notice.received', {
-        stage: stageLabel((k, vars) => translate(lang, k, vars), created.stage),
-        days: ctx.config.workflow.cycleDays,
-      });
-      const answer = [{ service_request_id: created.id, service_notice: notice, account_id: created.reporter.accountId ?? null }];
+      const answer = [{ service_request_id: created.id, service_notice: notices[langOf(request)], account_id: created.reporter.accountId ?? null }];
       return send(reply, format, 201, answer, () => requestsXml(answer));
     },
   );

@@ -140,6 +140,8 @@ export class SqliteLedgerStore implements LedgerStore {
       byId: db.prepare('SELECT * FROM requests WHERE id = ?'),
       byTracking: db.prepare('SELECT * FROM requests WHERE tracking_code = ?'),
       count: db.prepare('SELECT COUNT(*) AS n FROM requests'),
+      // total_changes(): rows this connection changed; data_version: commits by other connections.
+      changeMark: db.prepare('SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS others'),
       insertHistory: db.prepare(`INSERT INTO history (request_id, at, actor, from_stage, to_stage, from_status, to_status, note)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       history: db.prepare('SELECT * FROM history WHERE request_id = ? ORDER BY seq'),
@@ -225,6 +227,22 @@ export class SqliteLedgerStore implements LedgerStore {
 
   createRequests(inputs: readonly NewRequest[], actor: string): LedgerRequest[] {
     return this.db.transaction(() => inputs.map((input) => this.insertOne(input, actor)))();
+  }
+
+  createRequestsEach(entries: readonly { input: NewRequest; actor: string }[]): (LedgerRequest | LedgerError)[] {
+    // Each entry in its own savepoint (a nested better-sqlite3 transaction): a refused one
+    // leaves no trace, the others commit together. Any other error undoes the whole batch.
+    const one = this.db.transaction((input: NewRequest, actor: string) => this.insertOne(input, actor));
+    return this.db.transaction(() =>
+      entries.map(({ input, actor }) => {
+        try {
+          return one(input, actor);
+        } catch (error) {
+          if (error instanceof LedgerError) return error;
+          throw error;
+        }
+      }),
+    )();
   }
 
   getRequest(id: string): LedgerRequest | null {
@@ -315,6 +333,11 @@ export class SqliteLedgerStore implements LedgerStore {
 
   countRequests(): number {
     return Number((this.stmts.count.get() as Row).n);
+  }
+
+  changeMark(): string {
+    const row = this.stmts.changeMark.get() as Row;
+    return `${String(row.others)}:${String(row.own)}`;
   }
 
   moveRequest(id: string, move: MoveInput): LedgerRequest {

@@ -196,10 +196,20 @@ export interface LedgerStore {
   createRequest(input: NewRequest, actor: string): LedgerRequest;
   /** Several at once in one transaction (seeding, imports). */
   createRequests(inputs: readonly NewRequest[], actor: string): LedgerRequest[];
+  /**
+   * Several requests in one transaction, each kept or refused on its own (a refused one comes
+   * back as its LedgerError): a burst of POSTs costs one disk sync, not one each (group commit).
+   */
+  createRequestsEach(entries: readonly { input: NewRequest; actor: string }[]): (LedgerRequest | LedgerError)[];
   getRequest(id: string): LedgerRequest | null;
   getRequestByTrackingCode(code: string): LedgerRequest | null;
   listRequests(filter?: RequestFilter): LedgerRequest[];
   countRequests(): number;
+  /**
+   * A mark that changes whenever the ledger's content changes, through this store or another
+   * process (the ledger CLI): an answer computed under one mark may be reused while it holds.
+   */
+  changeMark(): string;
   /** Open requests with an id after `afterId` (null: from the start), in id order: the scheduler walks them page by page. */
   openRequestsAfter(afterId: string | null, limit: number): LedgerRequest[];
   /** Moves a request to a stage (and status), appending history. */
