@@ -126,11 +126,22 @@ describe('resident intake through the QR code (390 × 844)', () => {
     await context.close();
   });
 
-  it('moves the pin to the phone’s own location', async () => {
+  it('moves the pin to the phone’s own location, by a tap, and by dragging it', async () => {
     const { context, page } = await phone({ geolocation: { latitude: 26.083, longitude: 119.3172 }, permissions: ['geolocation'] });
     await page.goto(`${server.url}/report?compound=${COMPOUND}`);
     await page.getByRole('button', { name: '用我现在的位置' }).click();
     await page.getByText(/位置：前横小区(外|.+附近约)/).waitFor();
+    const sketch = page.getByRole('application');
+    const box = (await sketch.boundingBox())!;
+    await sketch.tap({ position: { x: box.width / 2, y: box.height / 2 } });
+    await page.getByText('位置：前横小区内').waitFor();
+    const handle = (await page.locator('.sketch-pin-handle').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 12, box.y + 12, { steps: 6 });
+    await page.mouse.up();
+    await page.getByText('位置：前横小区外').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'report-pin-moved.png') });
     await context.close();
   });
 

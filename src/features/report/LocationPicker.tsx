@@ -33,27 +33,32 @@ export function LocationPicker({ compound, value, onChange }: { compound: Compou
     return [x, heightM - y];
   };
   const [boxE, boxN] = toLocalM(frame, sketch.bbox[2], sketch.bbox[3]);
-  // The drawing grows to keep a pin placed outside it (by "my location") in view.
+  // Metres per screen pixel, about: markers and labels keep their size whatever the compound's.
+  const u = Math.max(boxE, boxN) / 360;
+  // The drawing grows to keep the whole marker in view, also when "my location" puts it outside.
   const [pinE, pinN] = toLocalM(frame, value.lon, value.lat);
-  const minX = Math.min(0, pinE - 20);
-  const minY = Math.min(0, pinN - 20);
-  const maxX = Math.max(boxE, pinE + 20);
-  const maxY = Math.max(boxN, pinN + 20);
+  const minX = Math.min(0, pinE - 20 * u);
+  const minY = Math.min(0, pinN - 8 * u);
+  const maxX = Math.max(boxE, pinE + 20 * u);
+  const maxY = Math.max(boxN, pinN + 52 * u);
   const heightM = maxY;
   const viewBox = `${minX} ${heightM - maxY} ${maxX - minX} ${maxY - minY}`;
-  // Metres per screen pixel, about: markers and labels keep their size whatever the compound's.
-  const u = (maxX - minX) / 360;
   const path = (coords: readonly (readonly [number, number])[]) => coords.map(([lon, lat], i) => `${i ? 'L' : 'M'}${toXY(lon, lat, heightM).map((v) => v.toFixed(1)).join(' ')}`).join('');
   const name = compound.name[lang];
   const [pinX, pinY] = toXY(value.lon, value.lat, heightM);
 
-  const moveToPointer = (event: PointerEvent<SVGSVGElement>) => {
+  // Taps and drags stay on the drawing (a drag at its edge would otherwise grow it without end);
+  // the arrow keys move by small steps and may go beyond it.
+  const moveTo = (eastM: number, northM: number, clamp = true) => {
+    const [lon, lat] = clamp ? fromLocalM(frame, Math.min(boxE, Math.max(0, eastM)), Math.min(boxN, Math.max(0, northM))) : fromLocalM(frame, eastM, northM);
+    onChange({ lon, lat });
+  };
+  const moveToPointer = (event: Pick<PointerEvent<SVGSVGElement>, 'clientX' | 'clientY'>) => {
     const svg = svgRef.current;
     const matrix = svg?.getScreenCTM();
     if (!svg || !matrix) return;
     const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    const [lon, lat] = fromLocalM(frame, point.x, heightM - point.y);
-    onChange({ lon, lat });
+    moveTo(point.x, heightM - point.y);
   };
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
     const step = event.shiftKey ? 4 * KEY_STEP_M : KEY_STEP_M;
@@ -61,8 +66,7 @@ export function LocationPicker({ compound, value, onChange }: { compound: Compou
     const d = delta[event.key];
     if (!d) return;
     event.preventDefault();
-    const [lon, lat] = fromLocalM(frame, pinE + d[0], pinN + d[1]);
-    onChange({ lon, lat });
+    moveTo(pinE + d[0], pinN + d[1], false);
   };
   const locate = () => {
     if (!('geolocation' in navigator)) return setNotice('denied');
@@ -97,10 +101,13 @@ export function LocationPicker({ compound, value, onChange }: { compound: Compou
         aria-label={`${t('report.sketch', { name })}. ${t('report.pin')}`}
         aria-describedby={hintId}
         onKeyDown={onKeyDown}
+        // A tap anywhere puts the pin there; a drag must start on the pin, so that a finger
+        // sliding over the drawing still scrolls the page (touch-action is off on the pin only).
+        onClick={(event) => moveToPointer(event)}
         onPointerDown={(event) => {
+          if (!(event.target instanceof Element) || !event.target.closest('.sketch-pin')) return;
           dragging.current = true;
           event.currentTarget.setPointerCapture?.(event.pointerId);
-          moveToPointer(event);
         }}
         onPointerMove={(event) => dragging.current && moveToPointer(event)}
         onPointerUp={() => (dragging.current = false)}
@@ -125,6 +132,8 @@ export function LocationPicker({ compound, value, onChange }: { compound: Compou
           );
         })}
         <g className="sketch-pin" transform={`translate(${pinX.toFixed(1)} ${pinY.toFixed(1)}) scale(${u.toFixed(3)})`}>
+          {/* A finger-sized handle around the marker. */}
+          <circle className="sketch-pin-handle" cx={0} cy={-22} r={26} />
           <path d="M0 0 C -6 -12 -14 -18 -14 -28 A 14 14 0 1 1 14 -28 C 14 -18 6 -12 0 0 Z" />
           <circle cx={0} cy={-28} r={5} />
         </g>
