@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DATASET_FILES } from '../domain/dataset';
+import { DATASET_FILES, EXTRA_FILES } from '../domain/dataset';
 import { sanitizeDataset } from '../domain/volunteers/sanitize';
 import { failUsage, parseCli, type CliSpec } from './args';
 
@@ -38,7 +38,7 @@ function main(): number {
   }
   const texts = new Map<string, string>();
   const spelled = new Map<string, string>();
-  for (const name of DATASET_FILES) {
+  for (const name of [...DATASET_FILES, ...EXTRA_FILES]) {
     const file = spelling(dir, name);
     if (!file) continue;
     texts.set(name, readFileSync(join(dir, file), 'utf8'));

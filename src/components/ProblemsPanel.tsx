@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Problem } from '../domain/dataset';
 import { useStore } from '../store';
+import { problemMessage } from './problemMessage';
 import { useT } from './useT';
 
 /** "Data problems" badge: how many features were left out or need a look. */
@@ -26,6 +27,7 @@ function featureLabel(problem: Problem, t: ReturnType<typeof useT>): string {
 /** Every problem found while loading, as text: file, feature, field, message. */
 export function ProblemsPanel() {
   const { open, problems, setOpen } = useStore(useShallow((s) => ({ open: s.problemsOpen, problems: s.problems, setOpen: s.setProblemsOpen })));
+  const lang = useStore((s) => s.lang);
   const t = useT();
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -65,8 +67,8 @@ export function ProblemsPanel() {
                 <tr key={i} className={`severity-${problem.severity}`}>
                   <td>{problem.file}</td>
                   <td>{featureLabel(problem, t)}</td>
-                  <td><code>{problem.field}</code></td>
-                  <td>{problem.message}</td>
+                  <td>{problem.field === '(file)' ? t('problems.wholeFile') : <code>{problem.field}</code>}</td>
+                  <td>{problemMessage(problem, lang)}</td>
                   <td>{t(problem.severity === 'error' ? 'problems.error' : 'problems.warning')}</td>
                 </tr>
               ))}

@@ -2,7 +2,8 @@ import { z } from '../domain/zod';
 import type { Feature, Geometry } from 'geojson';
 import type { Problem } from '../domain/dataset';
 import { geometryProblem, type RawGeometry } from './geometry';
-import { describeValue } from './messages';
+import { foundPhrase, phrase, type Phrase, type ProblemCode, type ProblemParams } from '../domain/problemText';
+import { makeProblem } from './messages';
 import type { FieldIssue, LayerSpec } from './schemas';
 
 /**
@@ -29,15 +30,17 @@ const featureSchema = z.looseObject({
   properties: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 
-const ENVELOPE_EXPECTED: Record<string, string> = {
-  type: '"Feature"',
-  geometry: 'a GeoJSON geometry object with "type" and "coordinates"',
-  properties: 'a JSON object',
+const ENVELOPE_EXPECTED: Record<string, Phrase> = {
+  type: phrase('expect.featureType'),
+  geometry: phrase('expect.geometryObject'),
+  properties: phrase('expect.object'),
 };
 
-function describeGeoJson(value: unknown): string {
+const VALID = phrase('expect.valid');
+
+function describeGeoJson(value: unknown): Phrase {
   const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
-  return typeof type === 'string' && !Array.isArray(value) ? `a JSON object of type ${JSON.stringify(type)}` : describeValue(value);
+  return typeof type === 'string' && !Array.isArray(value) ? phrase('found.typedObject', { type: JSON.stringify(type) }) : foundPhrase(value);
 }
 
 /** A usable id: non-empty text, or a finite number (kept as text). */
@@ -51,8 +54,8 @@ export function validateLayer<P extends { id?: string }>(spec: LayerSpec<P>, par
   const { file } = spec;
   const collection = collectionSchema.safeParse(parsed);
   if (!collection.success) {
-    const message = `expected a GeoJSON FeatureCollection ({ "type": "FeatureCollection", "features": [ … ] }), found ${describeGeoJson(parsed)}`;
-    return { features: null, problems: [{ file, field: '(file)', message, severity: 'error' }], total: 0, ids: new Set() };
+    const problem = makeProblem({ file, field: '(file)', severity: 'error' }, 'file.notCollection', { found: describeGeoJson(parsed) });
+    return { features: null, problems: [problem], total: 0, ids: new Set() };
   }
   const raw = collection.data.features;
   const features: Feature<Geometry, P>[] = [];
@@ -66,56 +69,49 @@ export function validateLayer<P extends { id?: string }>(spec: LayerSpec<P>, par
     const propsRecord = typeof rawProps === 'object' && rawProps !== null ? (rawProps as Record<string, unknown>) : {};
     const id = usableId(propsRecord.id) ?? usableId(record.id);
     const at: Pick<Problem, 'id' | 'index'> = id === undefined ? { index } : { id };
-    const report = (field: string, message: string, severity: Problem['severity'] = 'error') =>
-      problems.push({ file, ...at, field, message, severity });
+    const report = (field: string, code: ProblemCode, params?: ProblemParams, severity: Problem['severity'] = 'error') =>
+      problems.push(makeProblem({ file, ...at, field, severity }, code, params));
     let bad = false;
 
     if (id === undefined && spec.idRequired) {
-      report('id', `missing id: expected a unique text id in properties.id, found ${describeValue(propsRecord.id ?? record.id)}`);
+      report('id', 'feature.noId', { found: foundPhrase(propsRecord.id ?? record.id) });
       bad = true;
     } else if (id !== undefined) {
       const first = firstIndexOf.get(id);
       if (first === undefined) {
         firstIndexOf.set(id, index);
       } else {
-        problems.push({
-          file,
-          id,
-          index,
-          field: 'id',
-          message: `duplicate id ${JSON.stringify(id)}: the feature at index ${first} already uses it; this one (index ${index}) was left out`,
-          severity: 'error',
-        });
+        problems.push(makeProblem({ file, id, index, field: 'id', severity: 'error' }, 'feature.duplicateId', { id: JSON.stringify(id), first, index }));
         continue;
       }
     }
 
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      report('(feature)', `expected a GeoJSON Feature object, found ${describeValue(item)}`);
+      report('(feature)', 'feature.notFeature', { found: foundPhrase(item) });
       continue;
     }
     const envelope = featureSchema.safeParse(item);
     if (!envelope.success) {
       for (const field of new Set(envelope.error.issues.map((i) => String(i.path[0])))) {
-        report(field, `${field}: expected ${ENVELOPE_EXPECTED[field] ?? 'a valid value'}, found ${describeGeoJson(record[field])}`);
+        report(field, 'field.invalid', { field, expected: ENVELOPE_EXPECTED[field] ?? VALID, found: describeGeoJson(record[field]) });
       }
       continue;
     }
 
     const geometry = envelope.data.geometry as RawGeometry | null | undefined;
-    const geometryMessage = geometryProblem(geometry, spec.geometry);
-    if (geometryMessage) {
-      report('geometry', geometryMessage);
+    const geometryIssue = geometryProblem(geometry, spec.geometry);
+    if (geometryIssue) {
+      report('geometry', geometryIssue.code, geometryIssue.params);
       bad = true;
     }
 
     const parsedProps = parseProperties(spec, propsRecord);
-    for (const issue of parsedProps.issues) report(issue.field, issue.message, issue.severity);
+    for (const issue of parsedProps.issues) report(issue.field, issue.code, issue.params, issue.severity);
     if (bad || !parsedProps.props) continue;
 
     const props = (id === undefined ? parsedProps.props : { ...parsedProps.props, id }) as P;
     const extra = spec.check?.(props) ?? [];
-    for (const issue of extra) report(issue.field, issue.message, issue.severity);
+    for (const issue of extra) report(issue.field, issue.code, issue.params, issue.severity);
     if (extra.some((issue) => issue.severity === 'error')) continue;
 
     const g = geometry as RawGeometry;
@@ -142,7 +138,8 @@ function parseProperties<P extends { id?: string }>(
   const issues: FieldIssue[] = [...fields].map((field) => ({
     field,
     severity: 'error',
-    message: `${field}: expected ${spec.expected[field] ?? 'a valid value'}, found ${describeValue(input[field])}`,
+    code: 'field.invalid',
+    params: { field, expected: spec.expected[field] ?? VALID, found: foundPhrase(input[field]) },
   }));
   return { props: null, issues };
 }

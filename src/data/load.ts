@@ -10,8 +10,9 @@ import {
 } from '../domain/dataset';
 import { toWgs84InPlace } from './crs';
 import { validateLayer, type LayerResult } from './features';
-import { parseManifest } from './manifest';
-import { jsonErrorMessage } from './messages';
+import { isListed, listedFiles, parseManifest } from './manifest';
+import { jsonProblem, makeProblem } from './messages';
+import { phrase } from '../domain/problemText';
 import { keepResolved } from './references';
 import { COMPOUNDS, CONTEXT, FACILITIES, GATES, GRIDS, NETWORK, REQUESTS, VOLUNTEERS, type LayerSpec } from './schemas';
 
@@ -28,28 +29,32 @@ export interface LoadResult {
 
 type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; problem?: Problem };
 
-const REQUIRED_NOTE = `a dataset needs ${REQUIRED_FILES.join(', ')}`;
-
-async function readAndParse(read: ReadFile, file: DatasetFile): Promise<Parsed> {
+/**
+ * Reads and parses one file. `promised`: the manifest lists it, so its absence is worth a
+ * warning (the list is wrong, and a browser has logged a failed request for it).
+ */
+async function readAndParse(read: ReadFile, file: DatasetFile, promised = false): Promise<Parsed> {
   let text: string | null;
   try {
     text = await read(file);
   } catch (error) {
-    const message = `could not read the file: ${error instanceof Error ? error.message : String(error)}`;
-    return { ok: false, reason: `${file} could not be read`, problem: { file, field: '(file)', message, severity: 'error' } };
+    const problem = makeProblem({ file, field: '(file)', severity: 'error' }, 'file.readFailed', { error: error instanceof Error ? error.message : String(error) });
+    return { ok: false, reason: `${file} could not be read`, problem };
   }
   if (text === null) {
-    if (!REQUIRED_FILES.includes(file)) return { ok: false, reason: `${file} is absent` };
-    const message = `missing: this file is required (${REQUIRED_NOTE})`;
-    return { ok: false, reason: `${file} is missing`, problem: { file, field: '(file)', message, severity: 'error' } };
+    if (!REQUIRED_FILES.includes(file)) {
+      if (!promised) return { ok: false, reason: `${file} is absent` };
+      return { ok: false, reason: `${file} is absent`, problem: makeProblem({ file, field: '(file)', severity: 'warning' }, 'file.missingListed') };
+    }
+    const problem = makeProblem({ file, field: '(file)', severity: 'error' }, 'file.missingRequired', { files: REQUIRED_FILES.join(', ') });
+    return { ok: false, reason: `${file} is missing`, problem };
   }
   // A byte-order mark is common in files saved by Windows tools and is not JSON.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (error) {
-    const message = `not valid JSON: ${jsonErrorMessage(error, body)}`;
-    return { ok: false, reason: `${file} is not valid JSON`, problem: { file, field: '(file)', message, severity: 'error' } };
+    return { ok: false, reason: `${file} is not valid JSON`, problem: jsonProblem({ file, field: '(file)', severity: 'error' }, error, body) };
   }
 }
 
@@ -81,14 +86,31 @@ function collection<G extends Geometry, P>(features: Feature<Geometry, P>[] | nu
 }
 
 /**
+ * Reads the manifest and the required files at once; then the optional files, only those
+ * the manifest lists when it has a `files` list (so nothing absent is asked for, which a
+ * browser would log as a failed request), or all of them for a manifest without one.
+ */
+async function readFiles(read: ReadFile): Promise<Map<DatasetFile, Parsed>> {
+  const pending = new Map<DatasetFile, Promise<Parsed>>(REQUIRED_FILES.map((file) => [file, readAndParse(read, file)]));
+  const manifest = await (pending.get('manifest.json') as Promise<Parsed>);
+  const listed = manifest.ok ? listedFiles(manifest.value) : null;
+  for (const file of DATASET_FILES) {
+    if (pending.has(file)) continue;
+    const skipped: Parsed = { ok: false, reason: `${file} is not listed in manifest.json` };
+    pending.set(file, isListed(listed, file) ? readAndParse(read, file, listed !== null) : Promise.resolve(skipped));
+  }
+  const entries = await Promise.all([...pending].map(async ([file, value]) => [file, await value] as const));
+  return new Map(entries);
+}
+
+/**
  * Loads and validates a dataset (DATA-CONTRACT.md). Never throws for bad data: every bad
  * feature is left out and listed in `problems`; `dataset` is null (and `fatal` says why)
  * only when manifest.json, compounds.geojson or facilities.geojson leaves nothing usable.
  * Coordinates declared GCJ02 or BD09 are converted to WGS84.
  */
 export async function loadDataset(read: ReadFile, options: { label?: string } = {}): Promise<LoadResult> {
-  const parsed = new Map<DatasetFile, Parsed>();
-  await Promise.all(DATASET_FILES.map(async (file) => parsed.set(file, await readAndParse(read, file))));
+  const parsed = await readFiles(read);
   const input = (file: DatasetFile) => parsed.get(file) as Parsed;
   const byFile = new Map<DatasetFile, Problem[]>(DATASET_FILES.map((file) => [file, []]));
   const sink = (file: DatasetFile) => byFile.get(file) as Problem[];
@@ -125,7 +147,7 @@ export async function loadDataset(read: ReadFile, options: { label?: string } = 
   const compoundIds = new Set((compounds.result.features ?? []).map((f) => f.properties.id));
   const toCompound = {
     field: 'compound_id',
-    target: 'a compound in compounds.geojson',
+    target: phrase('target.compound'),
     loaded: compoundIds,
     seen: compounds.result.ids,
   };
@@ -137,7 +159,7 @@ export async function loadDataset(read: ReadFile, options: { label?: string } = 
     {
       file: GRIDS.file,
       field: 'parent_id',
-      target: 'another feature in grids.geojson',
+      target: phrase('target.gridParent'),
       loaded: new Set((grids.result.features ?? []).map((f) => f.properties.id)),
       seen: grids.result.ids,
       sameFile: true,

@@ -1,6 +1,7 @@
 import { z } from '../domain/zod';
 import { CRS_IDS, type CrsId, type Manifest, type Problem } from '../domain/dataset';
-import { describeValue } from './messages';
+import { foundPhrase, phrase, type Phrase } from '../domain/problemText';
+import { makeProblem } from './messages';
 
 /**
  * manifest.json (DATA-CONTRACT.md). Without a usable id, name or crs nothing can be
@@ -41,17 +42,21 @@ const SHAPE = {
     .default([]),
   licence: z.string().optional(),
   timezone: z.string().refine(isTimezone).default(DEFAULT_TIMEZONE),
+  files: z.array(nonEmpty).optional(),
+  holidays: z.looseObject({ off: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(), work: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional() }).optional(),
 };
 
-const EXPECTED: Record<keyof typeof SHAPE, string> = {
-  id: 'a non-empty text id',
-  name: 'an object { "zh": "…", "en": "…" } (or one text)',
-  crs: `one of ${CRS_IDS.join(', ')}`,
-  dataAsOf: 'a date such as 2026-11-01',
-  synthetic: 'true or false',
-  sources: 'an array of { name, licence, attribution, url }',
-  licence: 'text',
-  timezone: `an IANA time zone such as ${DEFAULT_TIMEZONE}`,
+const EXPECTED: Record<keyof typeof SHAPE, Phrase> = {
+  id: phrase('expect.id'),
+  name: phrase('expect.name'),
+  crs: phrase('expect.oneOf', { list: CRS_IDS.join(', ') }),
+  dataAsOf: phrase('expect.date'),
+  synthetic: phrase('expect.boolean'),
+  sources: phrase('expect.sources'),
+  licence: phrase('expect.text'),
+  timezone: phrase('expect.timezone', { example: DEFAULT_TIMEZONE }),
+  files: phrase('expect.files'),
+  holidays: phrase('expect.holidays'),
 };
 
 const REQUIRED = new Set(['id', 'name', 'crs']);
@@ -66,8 +71,7 @@ export interface ManifestResult {
 /** Validates a parsed manifest.json. `manifest` is null when a required field is unusable. */
 export function parseManifest(raw: unknown): ManifestResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    const message = `expected a JSON object with id, name and crs, found ${describeValue(raw)}`;
-    return { manifest: null, problems: [{ file: FILE, field: '(file)', message, severity: 'error' }] };
+    return { manifest: null, problems: [makeProblem({ file: FILE, field: '(file)', severity: 'error' }, 'manifest.notObject', { found: foundPhrase(raw) })] };
   }
   const input: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
   const problems: Problem[] = [];
@@ -77,14 +81,10 @@ export function parseManifest(raw: unknown): ManifestResult {
     let fatal = false;
     for (const field of fields) {
       const required = REQUIRED.has(field);
-      const expected = EXPECTED[field as keyof typeof SHAPE] ?? 'a valid value';
-      const consequence = required ? '' : DEFAULTED.has(field) ? '; the default is used' : '; it was ignored';
-      problems.push({
-        file: FILE,
-        field,
-        message: `${field}: expected ${expected}, found ${describeValue(input[field])}${consequence}`,
-        severity: required ? 'error' : 'warning',
-      });
+      const expected = EXPECTED[field as keyof typeof SHAPE] ?? phrase('expect.valid');
+      const code = required ? 'field.invalid' : DEFAULTED.has(field) ? 'field.invalidDefault' : 'field.invalidIgnored';
+      const severity = required ? 'error' : 'warning';
+      problems.push(makeProblem({ file: FILE, field, severity }, code, { field, expected, found: foundPhrase(input[field]) }));
       fatal ||= required;
       delete input[field];
     }
@@ -94,12 +94,29 @@ export function parseManifest(raw: unknown): ManifestResult {
   }
   const manifest = result.data as Manifest & { crs: CrsId };
   if (manifest.dataAsOf === undefined && !problems.some((p) => p.field === 'dataAsOf')) {
-    problems.push({
-      file: FILE,
-      field: 'dataAsOf',
-      message: 'dataAsOf: missing; expected a date such as 2026-11-01, so the app can say how current the data is',
-      severity: 'warning',
-    });
+    problems.push(makeProblem({ file: FILE, field: 'dataAsOf', severity: 'warning' }, 'manifest.noDataAsOf'));
   }
   return { manifest, problems };
+}
+
+/** `x.geojson` and `x.json` name the same contract file (DATA-CONTRACT.md allows either). */
+function stem(name: string): string {
+  return name.trim().toLowerCase().replace(/\.(geo)?json$/, '');
+}
+
+/**
+ * The files a manifest says its dataset has (`"files": [...]`), or null when it does not
+ * say (older datasets): then every optional file is tried. Reads the raw parsed JSON, so
+ * it can be asked before, or without, validating the rest of the manifest.
+ */
+export function listedFiles(raw: unknown): ReadonlySet<string> | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const files = (raw as { files?: unknown }).files;
+  if (!Array.isArray(files) || !files.every((f) => typeof f === 'string' && f.trim() !== '')) return null;
+  return new Set((files as string[]).map(stem));
+}
+
+/** Whether `file` is in a manifest's list; every file is, when there is no list. */
+export function isListed(listed: ReadonlySet<string> | null, file: string): boolean {
+  return listed === null || listed.has(stem(file));
 }

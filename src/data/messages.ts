@@ -1,34 +1,39 @@
-/** Wording shared by every problem message: what was found, and where a JSON parse failed. */
+import type { Problem } from '../domain/dataset';
+import { foundPhrase, phrase, problemMessage, type Phrase, type ProblemCode, type ProblemParams } from '../domain/problemText';
 
-const MAX_TEXT = 40;
+/** Building problems: code, parameters and the English message, and where a JSON parse failed. */
 
-/** A short, readable rendering of a value for "found …" in a problem message. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing (the field is missing)';
-  if (value === null) return 'null';
-  if (typeof value === 'string') {
-    const text = value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}…` : value;
-    return JSON.stringify(text);
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : `an array of ${value.length}`;
-  return `a ${typeof value === 'object' ? 'JSON object' : typeof value}`;
+/** Where a problem is: its file and field, which feature, how bad. */
+export type ProblemPlace = Pick<Problem, 'file' | 'field' | 'severity' | 'id' | 'index'>;
+
+/** A problem with its code, its parameters and its English message. */
+export function makeProblem(place: ProblemPlace, code: ProblemCode, params?: ProblemParams): Problem {
+  const problem: Problem = { ...place, message: problemMessage(code, params), code };
+  if (params) problem.params = params;
+  return problem;
 }
 
-/** A position rendered for a message: `[119.33, 26.09]`, or a description when it is not one. */
-export function describePosition(position: unknown): string {
-  if (!Array.isArray(position)) return describeValue(position);
-  return `[${position.map((v) => (typeof v === 'number' ? String(v) : describeValue(v))).join(', ')}]`;
+/** A position rendered for a message: `[119.33, 26.09]`, or what was found when it is not one. */
+export function positionPhrase(position: unknown): Phrase {
+  if (!Array.isArray(position)) return foundPhrase(position);
+  const parts = position.map((v) => (typeof v === 'number' ? String(v) : describe(v)));
+  return phrase('found.value', { value: `[${parts.join(', ')}]` });
+}
+
+/** One element of a position that is not a number, in English (rare: a hand-edited file). */
+function describe(value: unknown): string {
+  const found = foundPhrase(value);
+  return problemMessage(found.code, found.params);
 }
 
 /**
- * The parser's message plus line and column. V8 reports "at position N" for most errors
- * (newer versions add the line themselves); we add "(line L, column C)" when it did not.
+ * A JSON parse error as a problem: the parser's words and, where it says "at position N",
+ * the line and column (V8 reports a position for most errors; newer versions add the line).
  */
-export function jsonErrorMessage(error: unknown, text: string): string {
+export function jsonProblem(place: ProblemPlace, error: unknown, text: string): Problem {
   const message = error instanceof Error ? error.message : String(error);
   const match = /at position (\d+)/.exec(message);
-  if (!match || /line \d+/.test(message)) return message;
+  if (!match || /line \d+/.test(message)) return makeProblem(place, 'file.notJson', { detail: message });
   const position = Number(match[1]);
   let line = 1;
   let lineStart = 0;
@@ -38,5 +43,5 @@ export function jsonErrorMessage(error: unknown, text: string): string {
       lineStart = i + 1;
     }
   }
-  return `${message} (line ${line}, column ${position - lineStart + 1})`;
+  return makeProblem(place, 'file.notJsonAt', { detail: message, line, column: position - lineStart + 1 });
 }

@@ -1,5 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
 import type { Problem } from '../domain/dataset';
+import { foundPhrase, phrase, type Phrase } from '../domain/problemText';
+import { makeProblem } from './messages';
 
 /**
  * Checks that ids pointing into another layer (a gate's compound, a request's compound, a
@@ -10,8 +12,8 @@ export interface Reference {
   /** The file of the referring features. */
   file: string;
   field: string;
-  /** e.g. "a compound in compounds.geojson" */
-  target: string;
+  /** e.g. phrase('target.compound'): "a compound in compounds.geojson" (plain text is shown as it is). */
+  target: Phrase | string;
   /** Ids of the features that loaded in the target file. */
   loaded: ReadonlySet<string>;
   /** Ids seen in the target file, loaded or not, to say why a reference failed. */
@@ -30,18 +32,10 @@ export function keepResolved<P extends { id?: string }>(
     const value = props[ref.field];
     const self = ref.sameFile === true && value === props.id;
     if (value === undefined || (typeof value === 'string' && ref.loaded.has(value) && !self)) return true;
-    const found = JSON.stringify(value);
-    let why: string;
-    if (self) why = `found its own id ${found}`;
-    else if (typeof value === 'string' && ref.seen.has(value)) why = `found ${found}, which was left out because of its own problem`;
-    else why = `found ${found}, which is not there`;
-    problems.push({
-      file: ref.file,
-      id: props.id as string,
-      field: ref.field,
-      message: `unknown ${ref.field}: expected the id of ${ref.target}, ${why}`,
-      severity: 'error',
-    });
+    const code = self ? 'reference.self' : typeof value === 'string' && ref.seen.has(value) ? 'reference.leftOut' : 'reference.absent';
+    const target = typeof ref.target === 'string' ? phrase('found.value', { value: ref.target }) : ref.target;
+    const params = { field: ref.field, target, found: foundPhrase(value) };
+    problems.push(makeProblem({ file: ref.file, id: props.id as string, field: ref.field, severity: 'error' }, code, params));
     return false;
   });
 }

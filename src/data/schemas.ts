@@ -14,6 +14,7 @@ import {
   type VolunteerProps,
 } from '../domain/dataset';
 import { CATEGORIES, isCategoryId } from '../domain/taxonomy';
+import { phrase, type Phrase, type ProblemCode, type ProblemParams } from '../domain/problemText';
 import type { GeometryType } from './geometry';
 
 /**
@@ -25,7 +26,8 @@ import type { GeometryType } from './geometry';
 /** One finding about a field of a feature that otherwise validated. */
 export interface FieldIssue {
   field: string;
-  message: string;
+  code: ProblemCode;
+  params: ProblemParams;
   severity: 'error' | 'warning';
 }
 
@@ -38,15 +40,16 @@ export interface LayerSpec<P extends { id?: string }> {
   /** Checks the properties except `id`; unknown extra properties are kept. */
   schema: z.ZodType<Omit<P, 'id'>>;
   /** What each field must be, for "expected …, found …". */
-  expected: Record<string, string>;
+  expected: Record<string, Phrase>;
   /** Fields whose `null` means "not given" (GIS tools write null for empty cells). */
   optional: ReadonlySet<string>;
   /** Checks across fields of a feature whose fields are each valid. */
   check?: (props: P) => FieldIssue[];
 }
 
-const WHOLE = 'a whole number ≥ 0';
-const TEXT = 'text';
+const WHOLE = phrase('expect.whole');
+const TEXT = phrase('expect.text');
+const oneOf = (values: readonly string[]) => phrase('expect.oneOf', { list: values.join(', ') });
 const text = z.string();
 const count = z.number().int().min(0);
 const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)));
@@ -57,9 +60,12 @@ const phone = z.union([z.string(), z.number().transform(String)]);
 const NAMED = { name: text.optional(), name_en: text.optional() };
 const NAMED_EXPECTED = { name: TEXT, name_en: TEXT };
 
-const categoryExpected = `one of the facility categories (${CATEGORIES.slice(0, 5)
-  .map((c) => c.id)
-  .join(', ')}, …; ${CATEGORIES.length} in all, listed in docs/data-format.md)`;
+const categoryExpected = phrase('expect.category', {
+  first: CATEGORIES.slice(0, 5)
+    .map((c) => c.id)
+    .join(', '),
+  count: CATEGORIES.length,
+});
 
 function optionalFields(shape: Record<string, z.ZodType>): ReadonlySet<string> {
   return new Set(Object.keys(shape).filter((k) => shape[k]?.safeParse(undefined).success));
@@ -95,29 +101,21 @@ export const COMPOUNDS = layer<CompoundProps>({
   expected: {
     ...NAMED_EXPECTED,
     population: WHOLE,
-    elderly60: `${WHOLE} (residents aged 60+)`,
-    elderly80: `${WHOLE} (residents aged 80+)`,
+    elderly60: phrase('expect.elderly60'),
+    elderly80: phrase('expect.elderly80'),
     households: WHOLE,
-    built_year: 'a year such as 1998',
-    property_management: 'true or false',
+    built_year: phrase('expect.year'),
+    property_management: phrase('expect.boolean'),
     community_id: TEXT,
     grid_id: TEXT,
   },
   check(p) {
     const issues: FieldIssue[] = [];
     if (p.elderly80 > p.elderly60) {
-      issues.push({
-        field: 'elderly80',
-        severity: 'warning',
-        message: `elderly80 (${p.elderly80}) is more than elderly60 (${p.elderly60}); everyone aged 80+ is also counted in 60+`,
-      });
+      issues.push({ field: 'elderly80', severity: 'warning', code: 'compound.elderly80AboveElderly60', params: { elderly80: p.elderly80, elderly60: p.elderly60 } });
     }
     if (p.elderly60 > p.population) {
-      issues.push({
-        field: 'elderly60',
-        severity: 'warning',
-        message: `elderly60 (${p.elderly60}) is more than population (${p.population})`,
-      });
+      issues.push({ field: 'elderly60', severity: 'warning', code: 'compound.elderly60AbovePopulation', params: { elderly60: p.elderly60, population: p.population } });
     }
     return issues;
   },
@@ -140,11 +138,11 @@ export const FACILITIES = layer<FacilityProps>({
   expected: {
     ...NAMED_EXPECTED,
     category: categoryExpected,
-    opening_hours: 'opening hours in OSM syntax',
+    opening_hours: phrase('expect.openingHours'),
     capacity: WHOLE,
     phone: TEXT,
     address: TEXT,
-    last_verified: 'a date such as 2026-11-01',
+    last_verified: phrase('expect.date'),
     source: TEXT,
   },
 });
@@ -159,7 +157,7 @@ export const NETWORK = layer<NetworkProps>({
     access: text.optional(),
     bridge: z.union([z.boolean(), z.string()]).optional(),
   },
-  expected: { name: TEXT, highway: 'an OSM highway value', access: 'an OSM access value', bridge: 'true, false or an OSM bridge value' },
+  expected: { name: TEXT, highway: phrase('expect.highway'), access: phrase('expect.access'), bridge: phrase('expect.bridge') },
 });
 
 export const GATES = layer<GateProps>({
@@ -167,7 +165,7 @@ export const GATES = layer<GateProps>({
   geometry: POINT,
   idRequired: true,
   shape: { ...NAMED, compound_id: z.string().min(1) },
-  expected: { ...NAMED_EXPECTED, compound_id: 'the id of a compound in compounds.geojson' },
+  expected: { ...NAMED_EXPECTED, compound_id: phrase('expect.compoundRef') },
 });
 
 const staffMember = z.looseObject({ role: text, name: text.optional(), phone: phone.optional() });
@@ -179,9 +177,9 @@ export const GRIDS = layer<GridProps>({
   shape: { ...NAMED, level: z.enum(GRID_LEVELS), parent_id: z.string().min(1).optional(), staff: z.array(staffMember).optional() },
   expected: {
     ...NAMED_EXPECTED,
-    level: `one of ${GRID_LEVELS.join(', ')}`,
-    parent_id: 'the id of another feature in grids.geojson',
-    staff: 'an array of { role, name, phone }',
+    level: oneOf(GRID_LEVELS),
+    parent_id: phrase('expect.gridRef'),
+    staff: phrase('expect.staff'),
   },
 });
 
@@ -200,14 +198,14 @@ export const VOLUNTEERS = layer<VolunteerProps>({
   expected: {
     ...NAMED_EXPECTED,
     team: TEXT,
-    skills: 'an array of skill names such as ["medical", "escort"]',
-    availability: 'opening hours in OSM syntax',
-    service_radius_m: 'a distance in metres ≥ 0',
+    skills: phrase('expect.skills'),
+    availability: phrase('expect.openingHours'),
+    service_radius_m: phrase('expect.metres'),
     phone: TEXT,
   },
 });
 
-const DATE_TIME = 'a date and time such as 2026-10-20T09:30:00+08:00';
+const DATE_TIME = phrase('expect.dateTime');
 
 export const REQUESTS = layer<RequestProps>({
   file: 'requests.geojson',
@@ -228,15 +226,15 @@ export const REQUESTS = layer<RequestProps>({
   },
   expected: {
     service_request_id: TEXT,
-    service_code: 'a facility category or a volunteer skill',
+    service_code: phrase('expect.serviceCode'),
     description: TEXT,
-    status: 'open or closed',
-    stage: `one of ${REQUEST_STAGES.join(', ')}`,
+    status: phrase('expect.openClosed'),
+    stage: oneOf(REQUEST_STAGES),
     requested_datetime: DATE_TIME,
     updated_datetime: DATE_TIME,
     expected_datetime: DATE_TIME,
-    compound_id: 'the id of a compound in compounds.geojson',
-    rating: 'a whole number from 1 to 5',
+    compound_id: phrase('expect.compoundRef'),
+    rating: phrase('expect.rating'),
   },
 });
 
@@ -245,5 +243,5 @@ export const CONTEXT = layer<ContextProps>({
   geometry: null,
   idRequired: false,
   shape: { kind: z.enum(CONTEXT_KINDS), name: text.optional() },
-  expected: { kind: `one of ${CONTEXT_KINDS.join(', ')}`, name: TEXT },
+  expected: { kind: oneOf(CONTEXT_KINDS), name: TEXT },
 });

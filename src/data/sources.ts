@@ -1,5 +1,6 @@
 import { DATASET_FILES, type DatasetFile } from '../domain/dataset';
 import type { ReadFile } from './load';
+import { listedFiles } from './manifest';
 
 /** Where a dataset's files come from in the browser: a URL directory, or files the user picked. */
 
@@ -18,6 +19,19 @@ export function fromUrl(base: string, fetchImpl: typeof fetch = (...args) => fet
     if (response.headers.get('content-type')?.includes('text/html')) return null;
     return response.text();
   };
+}
+
+/**
+ * The files a dataset at `base` lists in its manifest, or null when it lists none (an older
+ * dataset) or the manifest cannot be read: callers then try the optional files as before.
+ */
+export async function urlListing(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): Promise<ReadonlySet<string> | null> {
+  try {
+    const text = await fromUrl(base, fetchImpl)('manifest.json');
+    return text === null ? null : listedFiles(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+  } catch {
+    return null;
+  }
 }
 
 /** The contract file a picked file stands for: `compounds.geojson` or `compounds.json`, any case. */

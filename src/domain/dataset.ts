@@ -1,4 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { HolidayOverrides } from './holidays';
+import type { ProblemCode, ProblemParams } from './problemText';
 import type { CategoryId } from './taxonomy';
 
 /** Coordinate systems a dataset may declare (DATA-CONTRACT.md, manifest.json). */
@@ -27,6 +29,10 @@ export interface Manifest {
   sources: DataSource[];
   licence?: string;
   timezone?: string;
+  /** The files the dataset has (besides manifest.json); absent in older datasets. */
+  files?: string[];
+  /** Days off and 调休 make-up working days to add to China's calendar (holidays.ts). */
+  holidays?: HolidayOverrides;
 }
 
 interface Named {
@@ -157,6 +163,9 @@ export const DATASET_FILES: readonly DatasetFile[] = [
 
 export const REQUIRED_FILES: readonly DatasetFile[] = ['manifest.json', 'compounds.geojson', 'facilities.geojson'];
 
+/** Files a dataset may have that the loader does not read (the hall reads its playlist itself). */
+export const EXTRA_FILES = ['playlist.json'] as const;
+
 /**
  * One bad input found while loading: which file, which feature (its id, or its index when
  * it has no usable id), which field, and what is wrong. The feature is left out; the rest loads.
@@ -166,7 +175,12 @@ export interface Problem {
   id?: string;
   index?: number;
   field: string;
+  /** In English (the CLI and reports show it); the app shows `code` in the reader's language. */
   message: string;
+  /** What the problem is (src/domain/problemText.ts), set on every problem the loader finds. */
+  code?: ProblemCode;
+  /** The values the message is made of; a parameter may be a phrase with a code of its own. */
+  params?: ProblemParams;
   /** 'error': the feature or file was left out. 'warning': loaded, but worth a look. */
   severity: 'error' | 'warning';
 }

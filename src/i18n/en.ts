@@ -3,6 +3,7 @@ import { open311En } from './features/open311';
 import { plannerEn } from './features/planner';
 import { reportEn } from './features/report';
 import { staffEn } from './features/staff';
+import { problemsEn } from './features/problems';
 import { volunteersEn } from './features/volunteers';
 import type { Messages } from './zh-CN';
 
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...hallEn,
   ...reportEn,
   ...open311En,
+  ...problemsEn,
   'mode.label': 'View',
   'mode.resident': 'Residents',
   'mode.planner': 'Planning',
@@ -53,6 +55,7 @@ export const en: Messages = {
   'common.metres': '{value} m',
   'common.minutes': '{value} min',
   'lang.switch': '中文',
+  'menu.label': 'Menu',
   'lang.label': 'Switch language',
   'layers.title': 'Layers',
   'layers.context': 'Basemap (water, green, buildings)',

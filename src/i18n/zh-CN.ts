@@ -3,6 +3,7 @@ import { open311Zh } from './features/open311';
 import { plannerZh } from './features/planner';
 import { reportZh } from './features/report';
 import { staffZh } from './features/staff';
+import { problemsZh } from './features/problems';
 import { volunteersZh } from './features/volunteers';
 
 /** Simplified Chinese, the default language. Keys are shared with en.ts (checked by the compiler). */
@@ -13,6 +14,7 @@ export const zhCN = {
   ...hallZh,
   ...reportZh,
   ...open311Zh,
+  ...problemsZh,
   'app.title': '十五分钟服务圈',
   'mode.label': '视图',
   'mode.resident': '居民',
@@ -52,6 +54,7 @@ export const zhCN = {
   'common.metres': '{value} 米',
   'common.minutes': '{value} 分钟',
   'lang.switch': 'English',
+  'menu.label': '菜单',
   'lang.label': '切换语言',
   'layers.title': '图层',
   'layers.context': '底图（水系、绿地、建筑）',

@@ -1,7 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Dataset } from '../../src/domain/dataset';
+import { DEFAULT_CONFIG } from '../../src/domain/hall/playlist';
 import { HallFooter } from '../../src/features/hall/HallFooter';
+import { readPlaylist } from '../../src/features/hall/readDataset';
 import { useHallData } from '../../src/features/hall/useHallData';
 import { useStore } from '../../src/store';
 import { advance } from './hall-harness';
@@ -89,5 +91,47 @@ describe('hall data refresh', () => {
     await advance(10 * MINUTE);
     expect(useStore.getState().dataset).toBe(shown);
     expect(screen.getByTestId('hall-updated')).toHaveTextContent('数据更新于 09:20');
+  });
+});
+
+describe('the hall playlist from the dataset', () => {
+  /** A web server with these files; every other file is a 404. Records what was asked. */
+  function site(files: Record<string, unknown>) {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (input: string) => {
+      const name = input.split('?')[0]?.split('/').pop() ?? '';
+      asked.push(name);
+      const body = files[name];
+      return body === undefined ? new Response('not found', { status: 404 }) : new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    return asked;
+  }
+  const manifest = (extra: object = {}) => ({ ...tinyDataset().manifest, ...extra });
+
+  it('reads playlist.json when the manifest lists it', async () => {
+    const asked = site({ 'manifest.json': manifest({ files: ['compounds.geojson', 'playlist.json'] }), 'playlist.json': { views: [{ kind: 'gaps', seconds: 20 }] } });
+    const { config } = await readPlaylist('data/x', null);
+    expect(config.entries.map((e) => e.kind)).toEqual(['gaps']);
+    expect(asked).toContain('playlist.json');
+  });
+
+  it('never asks for playlist.json when the manifest lists its files without it', async () => {
+    const asked = site({ 'manifest.json': manifest({ files: ['compounds.geojson', 'facilities.geojson'] }) });
+    const { config, problems } = await readPlaylist('data/x', null);
+    expect(config).toBe(DEFAULT_CONFIG);
+    expect(problems).toEqual([]);
+    expect(asked).toEqual(['manifest.json']);
+  });
+
+  it('tries playlist.json for an older manifest without a list of files', async () => {
+    const asked = site({ 'manifest.json': manifest() });
+    expect((await readPlaylist('data/x', null)).config).toBe(DEFAULT_CONFIG);
+    expect(asked).toEqual(['manifest.json', 'playlist.json']);
+  });
+
+  it('takes ?playlist= without asking the dataset', async () => {
+    const asked = site({});
+    expect((await readPlaylist('data/x', 'overview:10')).config.entries.map((e) => e.kind)).toEqual(['overview']);
+    expect(asked).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_COLOURS, OpenBadge } from '../../src/features/resident/OpenBadge';
 import { useNow } from '../../src/features/resident/useNow';
 import { useStore } from '../../src/store';
+import { tinyDataset } from './tinyDataset';
 
 const SH = 'Asia/Shanghai';
 const HOURS = 'Mo-Fr 08:00-17:30; Sa 08:00-12:00';
@@ -29,6 +30,19 @@ describe('open badge', () => {
     expect(screen.getByText('已关门（周一 08:00 开门）')).toBeInTheDocument();
     rerender(<OpenBadge hours="Mo-Su 20:00-02:00" now={new Date('2026-03-05T01:40:00+08:00')} timeZone={SH} />);
     expect(screen.getByText('即将关门（02:00）')).toBeInTheDocument();
+  });
+
+  it('closes on 春节 and opens on a make-up Saturday the dataset adds', () => {
+    const office = 'Mo-Fr 08:30-17:30; PH off';
+    const { rerender } = render(<OpenBadge hours={office} now={new Date('2027-02-08T10:00:00+08:00')} timeZone={SH} />);
+    expect(screen.getByText('已关门（周二 08:30 开门）')).toBeInTheDocument();
+    const dataset = tinyDataset();
+    dataset.manifest.holidays = { off: ['2027-02-09', '2027-02-10'], work: ['2027-02-20'] };
+    act(() => useStore.setState({ dataset }));
+    rerender(<OpenBadge hours={office} now={new Date('2027-02-08T10:00:00+08:00')} timeZone={SH} />);
+    expect(screen.getByText('已关门（周四 08:30 开门）')).toBeInTheDocument();
+    rerender(<OpenBadge hours={office} now={new Date('2027-02-20T10:00:00+08:00')} timeZone={SH} />);
+    expect(screen.getByText('营业中')).toBeInTheDocument();
   });
 
   it('speaks English', () => {

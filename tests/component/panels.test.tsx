@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -5,7 +7,8 @@ import { LanguageSwitch } from '../../src/components/LanguageSwitch';
 import { LayerToggles, Legend } from '../../src/components/LayerPanel';
 import { ProblemsBadge, ProblemsPanel } from '../../src/components/ProblemsPanel';
 import { Header } from '../../src/components/Header';
-import type { Problem } from '../../src/domain/dataset';
+import { loadDataset } from '../../src/data/load';
+import type { DatasetFile, Problem } from '../../src/domain/dataset';
 import { useStore } from '../../src/store';
 import { MODE_LAYER_GROUPS } from '../../src/store/uiSlice';
 import { tinyDataset } from './tinyDataset';
@@ -52,6 +55,41 @@ describe('problems badge and panel', () => {
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
     expect(container.ownerDocument.querySelector('img')).toBeNull();
     expect(container.ownerDocument.querySelector('b')).toBeNull();
+  });
+});
+
+describe('data problems in the reader\'s language', () => {
+  /** The problems of tests/fixtures/bad-dataset, as the app loads them. */
+  async function badDatasetProblems(): Promise<Problem[]> {
+    const dir = resolve(import.meta.dirname, '../fixtures/bad-dataset');
+    const read = async (name: DatasetFile) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : null);
+    return (await loadDataset(read)).problems;
+  }
+
+  it('lists them in Chinese, with nothing of the English message left', async () => {
+    const problems = await badDatasetProblems();
+    expect(problems.length).toBeGreaterThan(10);
+    useStore.setState({ problems, problemsOpen: true });
+    render(<ProblemsPanel />);
+    const cells = screen.getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[3]!.textContent ?? '');
+    expect(cells).toHaveLength(problems.length);
+    for (const [i, text] of cells.entries()) {
+      expect(text, problems[i]!.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(text, problems[i]!.message).not.toMatch(/\b(expected|found|missing|is more than|degenerate|not valid)\b|coordinate \[/);
+      expect(text).not.toMatch(/\{\w+\}| {2}/);
+    }
+    expect(cells).toContain('population：应为不小于 0 的整数，实际为 -20');
+    expect(cells).toContain('坐标 [26.096, 119.336] 看起来是 [纬度, 经度]；GeoJSON 要求 [经度, 纬度]（经度在前）');
+    expect(cells).toContain('elderly80（55）大于 elderly60（40）；80 岁以上的居民也应计入 60 岁以上');
+  });
+
+  it('lists them in English as the command line does', async () => {
+    const problems = await badDatasetProblems();
+    useStore.setState({ problems, problemsOpen: true, lang: 'en' });
+    render(<ProblemsPanel />);
+    const cells = screen.getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[3]!.textContent ?? '');
+    // The app formats numbers for the reader (1,234); the CLI's message does not.
+    expect(cells.map((c) => c.replace(/(\d),(\d{3})/g, '$1$2'))).toEqual(problems.map((p) => p.message));
   });
 });
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** Screenshots (git-ignored): look at them. */
@@ -81,6 +81,14 @@ export interface E2ESession {
   readonly outside: string[];
   /** Messages of alert/confirm/prompt dialogs any page opened (dismissed; must stay empty). */
   readonly dialogs: string[];
+  /**
+   * Console errors (a failed request among them: Chromium logs every 404) and uncaught page
+   * errors of every page of this session, with where they came from. The file fails when any
+   * is left at its end; a test that provokes one on purpose takes it out with `expectedError`.
+   */
+  readonly errors: string[];
+  /** Removes (and returns) the recorded errors that match, for a test that provokes them. */
+  expectedError(pattern: RegExp): string[];
   /** A new page that reports outside requests, dialogs and page errors; opens `path` (relative to the app) unless it is null. */
   page(path: string | null, options?: BrowserContextOptions): Promise<Page>;
 }
@@ -91,16 +99,25 @@ export function e2eSession(): E2ESession {
   let browser: Browser | undefined;
   const outside: string[] = [];
   const dialogs: string[] = [];
+  const errors: string[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
+    expect(errors, 'console errors and page errors').toEqual([]);
   });
   return {
     base,
     outside,
     dialogs,
+    errors,
+    expectedError(pattern) {
+      const matched = errors.filter((e) => pattern.test(e));
+      const rest = errors.filter((e) => !pattern.test(e));
+      errors.splice(0, errors.length, ...rest);
+      return matched;
+    },
     async page(path, options = { viewport: { width: 1280, height: 800 } }) {
       if (!browser) throw new Error('the browser is not running (e2eSession() must be called at the top of a test file)');
       const page = await browser.newPage(options);
@@ -109,7 +126,15 @@ export function e2eSession(): E2ESession {
         dialogs.push(dialog.message());
         void dialog.dismiss();
       });
-      page.on('pageerror', (error) => console.error('page error:', error.message));
+      page.on('pageerror', (error) => {
+        console.error('page error:', error.message);
+        errors.push(`page error: ${error.message}`);
+      });
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const where = message.location().url;
+        errors.push(`${message.text()}${where ? ` (${where.replace(base, '')})` : ''}`);
+      });
       if (path !== null) await page.goto(new URL(path, base).toString());
       return page;
     },

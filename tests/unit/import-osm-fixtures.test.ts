@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { booleanPointInPolygon } from '@turf/turf';
@@ -127,6 +127,18 @@ describe('import:osm mapping rules (hand-written XML)', () => {
     expect(loaded.fatal).toBeNull();
     expect(loaded.problems).toEqual([]);
     expect(loaded.dataset?.gates.features).toHaveLength(1);
+  });
+
+  it('lists in the manifest exactly the files it wrote, so the app asks for no absent file', async () => {
+    const dir = join(temp, 'listed');
+    const written = await writeDataset(dir, xml.files);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: string[] };
+    expect(manifest.files).toEqual(written.map((w) => w.file).filter((f) => f !== 'manifest.json'));
+    expect(manifest.files).toEqual(['compounds.geojson', 'facilities.geojson', 'network.geojson', 'gates.geojson', 'context.geojson']);
+    const asked: string[] = [];
+    const read = fromDirectory(dir);
+    await loadDataset(async (name) => (asked.push(name), read(name)));
+    expect(asked.sort()).toEqual(['manifest.json', ...manifest.files].sort());
   });
 });
 

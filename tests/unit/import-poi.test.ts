@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import gcoord from 'gcoord';
@@ -209,5 +209,18 @@ describe('import:poi into a dataset', () => {
     const fc = JSON.parse(readFileSync(join(dir, 'facilities.geojson'), 'utf8')) as FeatureCollection;
     expect(loaded.dataset?.facilities.features).toHaveLength(fc.features.length);
     expect(imported.report.existing).toBeGreaterThan(0);
+  });
+
+  it('lists every file of the merged dataset in its manifest, those it found as well as those it wrote', async () => {
+    const dir = freshDir();
+    mkdirSync(dir);
+    cpSync(join(import.meta.dirname, '../fixtures/no-network'), dir, { recursive: true });
+    writeFileSync(join(dir, 'playlist.json'), '{"entries":["overview"]}');
+    const imported = await importPoi(join(FIXTURES, 'baidu-bd09.csv'), { crs: 'BD09', datasetDir: dir });
+    await writeDataset(dir, imported.files);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: string[] };
+    const expected = readdirSync(dir).filter((f) => f !== 'manifest.json' && f !== 'README.md');
+    expect([...manifest.files].sort()).toEqual(expected.sort());
+    expect(manifest.files).toContain('playlist.json');
   });
 });

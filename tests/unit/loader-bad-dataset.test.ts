@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load';
 import { fromDirectory } from '../../src/data/node-source';
 import type { Problem } from '../../src/domain/dataset';
+import { problemMessage } from '../../src/domain/problemText';
 
 /** The hand-written datasets the e2e tests also upload through the app's file picker. */
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
 
-const where = (problems: Problem[]) => problems.map(({ message: _message, ...rest }) => rest);
+const where = (problems: Problem[]) => problems.map(({ message: _message, code: _code, params: _params, ...rest }) => rest);
 const ids = (fc: { features: { properties: { id?: string } }[] }) => fc.features.map((f) => f.properties.id);
 
 describe('tests/fixtures/bad-dataset', async () => {
@@ -16,6 +17,17 @@ describe('tests/fixtures/bad-dataset', async () => {
   it('loads, since every required file still has valid features', () => {
     expect(fatal).toBeNull();
     expect(dataset).not.toBeNull();
+  });
+
+  it('gives every problem a code whose English wording is its message', () => {
+    for (const p of problems) {
+      expect(p.code, p.message).toBeDefined();
+      expect(problemMessage(p.code!, p.params)).toBe(p.message);
+    }
+    expect(problems.find((p) => p.id === 'c-negative')).toMatchObject({
+      code: 'field.invalid',
+      params: { field: 'population', expected: { code: 'expect.whole' }, found: { code: 'found.value', params: { value: '-20' } } },
+    });
   });
 
   it('lists exactly the bad features, file by file', () => {

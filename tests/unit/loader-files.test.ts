@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset, type ReadFile } from '../../src/data/load';
-import { collection, compound, facility, files, line, memory } from './loader-helpers';
+import { collection, compound, facility, files, line, manifest, memory, plain } from './loader-helpers';
 
 describe('loader: whole files', () => {
   it('loads a minimal dataset; absent optional files are empty and an absent network is null', async () => {
@@ -27,7 +27,7 @@ describe('loader: whole files', () => {
     const result = await loadDataset(memory(files({ 'compounds.geojson': 'name,population\n瑞城花园,1200\n' })), { label: 'data/broken' });
     expect(result.dataset).toBeNull();
     expect(result.fatal).toBe('Cannot load "data/broken": compounds.geojson is not valid JSON');
-    expect(result.problems).toEqual([
+    expect(plain(result.problems)).toEqual([
       { file: 'compounds.geojson', field: '(file)', message: expect.stringMatching(/^not valid JSON: Unexpected token/), severity: 'error' },
     ]);
   });
@@ -46,7 +46,7 @@ describe('loader: whole files', () => {
     const result = await loadDataset(memory(files({ 'facilities.geojson': null })));
     expect(result.dataset).toBeNull();
     expect(result.fatal).toBe('Cannot load the dataset: facilities.geojson is missing');
-    expect(result.problems).toEqual([
+    expect(plain(result.problems)).toEqual([
       {
         file: 'facilities.geojson',
         field: '(file)',
@@ -72,7 +72,7 @@ describe('loader: whole files', () => {
     const result = await loadDataset(read);
     expect(result.fatal).toBeNull();
     expect(result.dataset?.network).toBeNull();
-    expect(result.problems).toEqual([
+    expect(plain(result.problems)).toEqual([
       {
         file: 'network.geojson',
         field: '(file)',
@@ -102,5 +102,54 @@ describe('loader: whole files', () => {
         expect(result.problems.length + (result.fatal ? 1 : 0)).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe('loader: the manifest\'s list of files', () => {
+  /** A ReadFile that records every file asked for. */
+  function recorded(contents: Parameters<typeof memory>[0]): { read: ReadFile; asked: string[] } {
+    const inner = memory(contents);
+    const asked: string[] = [];
+    return { asked, read: async (name) => (asked.push(name), inner(name)) };
+  }
+
+  it('asks only for the files the manifest lists (and the required ones)', async () => {
+    const { read, asked } = recorded(files({ 'manifest.json': manifest({ files: ['compounds.geojson', 'facilities.json', 'gates.geojson', 'playlist.json'] }), 'gates.geojson': collection() }));
+    const { dataset, problems } = await loadDataset(read);
+    expect(problems).toEqual([]);
+    expect(asked.sort()).toEqual(['compounds.geojson', 'facilities.geojson', 'gates.geojson', 'manifest.json']);
+    expect(dataset?.manifest.files).toEqual(['compounds.geojson', 'facilities.json', 'gates.geojson', 'playlist.json']);
+    expect(dataset?.network).toBeNull();
+  });
+
+  it('does not load a file the manifest leaves out, even when it is there', async () => {
+    const { dataset } = await loadDataset(memory(files({ 'manifest.json': manifest({ files: [] }), 'network.geojson': collection(line({ id: 'w-1', highway: 'footway' })) })));
+    expect(dataset?.network).toBeNull();
+  });
+
+  it('reads the required files even when the list forgets them', async () => {
+    const { read, asked } = recorded(files({ 'manifest.json': manifest({ files: ['grids.geojson'] }) }));
+    const { dataset } = await loadDataset(read);
+    expect(dataset?.compounds.features).toHaveLength(1);
+    expect(asked.sort()).toEqual(['compounds.geojson', 'facilities.geojson', 'grids.geojson', 'manifest.json']);
+  });
+
+  it('warns about a listed file that is absent, and loads', async () => {
+    const { dataset, problems } = await loadDataset(memory(files({ 'manifest.json': manifest({ files: ['compounds.geojson', 'facilities.geojson', 'context.geojson'] }) })));
+    expect(dataset).not.toBeNull();
+    expect(plain(problems)).toEqual([
+      { file: 'context.geojson', field: '(file)', message: 'missing: manifest.json lists this file under "files", but it is not there', severity: 'warning' },
+    ]);
+  });
+
+  it('tries every file for an older manifest without a list, or with an unusable one (then says so)', async () => {
+    const old = recorded(files());
+    expect((await loadDataset(old.read)).problems).toEqual([]);
+    expect(old.asked).toHaveLength(9);
+    const bad = recorded(files({ 'manifest.json': manifest({ files: 'all of them' }) }));
+    const { dataset, problems } = await loadDataset(bad.read);
+    expect(bad.asked).toHaveLength(9);
+    expect(dataset?.manifest.files).toBeUndefined();
+    expect(problems.map((p) => [p.field, p.severity])).toEqual([['files', 'warning']]);
   });
 });

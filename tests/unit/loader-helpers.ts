@@ -45,3 +45,8 @@ export function files(overrides: Partial<Record<DatasetFile, string | null>> = {
 export function memory(contents: Partial<Record<DatasetFile, string | null>>): ReadFile {
   return async (name) => contents[name] ?? null;
 }
+
+/** Problems as the CLI prints them (file, feature, field, English message), without code and parameters. */
+export function plain<T extends { code?: unknown; params?: unknown }>(problems: T[]): Omit<T, 'code' | 'params'>[] {
+  return problems.map(({ code: _code, params: _params, ...rest }) => rest);
+}

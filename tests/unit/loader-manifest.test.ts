@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load';
-import { files, manifest, memory } from './loader-helpers';
+import { files, manifest, memory, plain } from './loader-helpers';
 
 async function loadManifest(text: string) {
   return loadDataset(memory(files({ 'manifest.json': text })));
@@ -38,7 +38,7 @@ describe('loader: manifest.json', () => {
     const result = await loadManifest(manifest({ crs: 'CGCS2000' }));
     expect(result.dataset).toBeNull();
     expect(result.fatal).toBe('Cannot load the dataset: manifest.json is not usable (crs)');
-    expect(result.problems).toEqual([
+    expect(plain(result.problems)).toEqual([
       { file: 'manifest.json', field: 'crs', message: 'crs: expected one of WGS84, GCJ02, BD09, found "CGCS2000"', severity: 'error' },
     ]);
   });
@@ -64,5 +64,15 @@ describe('loader: manifest.json', () => {
     const notJson = await loadManifest('id: test');
     expect(notJson.fatal).toBe('Cannot load the dataset: manifest.json is not valid JSON');
     expect(notJson.problems[0]).toMatchObject({ file: 'manifest.json', field: '(file)' });
+  });
+
+  it('keeps the days off and make-up working days a dataset adds, and warns about unusable ones', async () => {
+    const holidays = { off: ['2027-02-09'], work: ['2027-02-20'] };
+    expect((await loadManifest(manifest({ holidays }))).dataset?.manifest.holidays).toEqual(holidays);
+    const { dataset, problems } = await loadManifest(manifest({ holidays: { off: ['9 Feb'] } }));
+    expect(dataset?.manifest.holidays).toBeUndefined();
+    expect(plain(problems)).toEqual([
+      { file: 'manifest.json', field: 'holidays', message: 'holidays: expected an object { "off": ["2027-02-09", …], "work": ["2027-02-20", …] } of dates, found a JSON object; it was ignored', severity: 'warning' },
+    ]);
   });
 });

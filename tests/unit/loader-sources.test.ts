@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load';
 import { fromDirectory } from '../../src/data/node-source';
 import { fromFiles, fromUrl } from '../../src/data/sources';
-import { collection, facility, files } from './loader-helpers';
+import { collection, facility, files, plain } from './loader-helpers';
 
 /** A fetch over a fixed table of URL → [status, body, content type]. */
 function fakeFetch(table: Record<string, [number, string, string?]>) {
@@ -54,7 +54,7 @@ describe('fromUrl', () => {
     });
     const { problems, fatal } = await loadDataset(fromUrl('d', impl));
     expect(fatal).toBeNull();
-    expect(problems).toEqual([{ file: 'network.geojson', field: '(file)', message: 'could not read the file: HTTP 503 for d/network.geojson', severity: 'error' }]);
+    expect(plain(problems)).toEqual([{ file: 'network.geojson', field: '(file)', message: 'could not read the file: HTTP 503 for d/network.geojson', severity: 'error' }]);
   });
 });
 

@@ -56,23 +56,67 @@ describe('openState in Asia/Shanghai', () => {
       expect(s.state).toBe('open');
     });
 
-    it('is closed on the Chinese fixed-date holidays the library knows (国庆节, 劳动节)', () => {
+    it('is closed on every day of an official break, and opens again after it (国庆 2026: 10-1 to 10-7)', () => {
       expect(openState(rule, at('2026-10-01T10:00:00+08:00'), SH).state).toBe('closed');
-      expect(openState(rule, at('2026-10-03T10:00:00+08:00'), SH).state).toBe('closed');
+      expect(openState(rule, at('2026-10-05T10:00:00+08:00'), SH).state).toBe('closed');
       expect(openState(rule, at('2026-05-01T10:00:00+08:00'), SH).state).toBe('closed');
-      // After 10-1…10-3 it opens again on the 4th at 08:00.
-      expect(openState(rule, at('2026-10-01T10:00:00+08:00'), SH).changesAt).toEqual(at('2026-10-04T08:00:00+08:00'));
+      expect(openState(rule, at('2026-10-01T10:00:00+08:00'), SH).changesAt).toEqual(at('2026-10-08T08:00:00+08:00'));
     });
 
-    it('does not know lunar holidays: on 春节 (17 Feb 2026) the ordinary rule applies', () => {
-      expect(openState(rule, at('2026-02-17T10:00:00+08:00'), SH).state).toBe('open');
+    it('is closed during 春节 2026 (15 to 23 Feb) and open on its make-up Saturday, 14 Feb, as on a weekday', () => {
+      const office = 'Mo-Fr 08:30-17:30; PH off';
+      expect(openState(office, at('2026-02-17T10:00:00+08:00'), SH)).toEqual({ state: 'closed', closesSoon: false, changesAt: at('2026-02-24T08:30:00+08:00') });
+      expect(openState(office, at('2026-02-14T10:00:00+08:00'), SH)).toEqual({ state: 'open', closesSoon: false, changesAt: at('2026-02-14T17:30:00+08:00') });
+      // An ordinary Saturday stays closed.
+      expect(openState(office, at('2026-03-07T10:00:00+08:00'), SH).state).toBe('closed');
+      // A value without PH is read as written, make-up day or not.
+      expect(openState('Mo-Fr 08:30-17:30', at('2026-02-14T10:00:00+08:00'), SH).state).toBe('closed');
     });
 
-    it('uses the country given in the options', () => {
-      // 3 October is German Unity Day. In China the library stops at 10-3: 10-5 (still in the
-      // official 国庆 break) counts as an ordinary day.
+    it('knows 2027\'s Spring Festival before its arrangement is published: 除夕 to 初三 (5 to 8 Feb) by the statutory rules', () => {
+      const office = 'Mo-Fr 08:30-17:30; PH off';
+      expect(openState(office, at('2027-02-05T10:00:00+08:00'), SH).state).toBe('closed'); // 除夕, a Friday
+      expect(openState(office, at('2027-02-08T10:00:00+08:00'), SH)).toEqual({ state: 'closed', closesSoon: false, changesAt: at('2027-02-09T08:30:00+08:00') }); // 初三, a Monday
+      expect(openState(office, at('2027-02-04T10:00:00+08:00'), SH).state).toBe('open');
+      expect(openState(rule, at('2027-06-09T10:00:00+08:00'), SH).state).toBe('closed'); // 端午
+      expect(openState(rule, at('2027-09-15T10:00:00+08:00'), SH).state).toBe('closed'); // 中秋
+      expect(openState(rule, at('2027-04-05T10:00:00+08:00'), SH).state).toBe('closed'); // 清明
+    });
+
+    it('takes a make-up Saturday and extra days off from the dataset (a new year\'s arrangement, a regional holiday)', () => {
+      const office = 'Mo-Fr 08:30-17:30; PH off';
+      const holidays = { off: ['2027-02-09', '2027-02-10'], work: ['2027-02-20'] };
+      expect(openState(office, at('2027-02-20T10:00:00+08:00'), SH, { holidays })).toMatchObject({ state: 'open', changesAt: at('2027-02-20T17:30:00+08:00') });
+      expect(openState(office, at('2027-02-20T10:00:00+08:00'), SH).state).toBe('closed');
+      expect(openState(office, at('2027-02-08T10:00:00+08:00'), SH, { holidays }).changesAt).toEqual(at('2027-02-11T08:30:00+08:00'));
+    });
+
+    it('does not count 妇女节, 青年节 or 儿童节 as days off', () => {
+      for (const day of ['2027-03-08', '2027-05-04', '2027-06-01']) expect(openState(rule, at(`${day}T10:00:00+08:00`), SH).state, day).toBe('open');
+    });
+
+    it('gives holidays their own hours, in a list of days, and past midnight', () => {
+      expect(openState('Mo-Fr 08:00-17:00; PH 09:00-12:00', at('2026-10-02T11:45:00+08:00'), SH)).toEqual({ state: 'open', closesSoon: true, changesAt: at('2026-10-02T12:00:00+08:00') });
+      expect(openState('Mo-Fr 08:00-17:00; PH 09:00-12:00', at('2026-10-02T14:00:00+08:00'), SH).state).toBe('closed');
+      expect(openState('Sa,PH 10:00-16:00', at('2026-10-02T11:00:00+08:00'), SH).state).toBe('open');
+      expect(openState('Sa,PH 10:00-16:00', at('2026-10-08T11:00:00+08:00'), SH).state).toBe('closed');
+      // 22:00 to 02:00 on the last day of the break (7 Oct): still open at 01:00 on the 8th.
+      expect(openState('PH 22:00-02:00', at('2026-10-08T01:00:00+08:00'), SH)).toMatchObject({ state: 'open', changesAt: at('2026-10-08T02:00:00+08:00') });
+      expect(openState('PH 22:00-02:00', at('2026-10-09T01:00:00+08:00'), SH).state).toBe('closed');
+      // "PH" inside a comment is left alone (a comment makes the state unknown, as the library says).
+      expect(openState('Mo-Su 08:00-18:00 "PH: ask at the door"', at('2026-10-02T10:00:00+08:00'), SH)).not.toHaveProperty('error');
+    });
+
+    it('decides the day in the dataset\'s time zone, not the machine\'s', () => {
+      // 1 Oct 2026 00:30 in Shanghai is still 30 Sep in UTC.
+      expect(openState('Mo-Su 00:00-24:00; PH off', at('2026-10-01T00:30:00+08:00'), SH).state).toBe('closed');
+      expect(openState('Mo-Su 00:00-24:00; PH off', at('2026-09-30T23:30:00+08:00'), SH)).toMatchObject({ state: 'open', closesSoon: true, changesAt: at('2026-10-01T00:00:00+08:00') });
+    });
+
+    it('uses the library\'s holidays for another country', () => {
+      // 3 October is German Unity Day.
       expect(openState(rule, at('2026-10-03T10:00:00+02:00'), 'Europe/Berlin', { countryCode: 'de', state: 'Berlin' }).state).toBe('closed');
-      expect(openState(rule, at('2026-10-05T10:00:00+08:00'), SH).state).toBe('open');
+      expect(openState(rule, at('2026-10-05T10:00:00+02:00'), 'Europe/Berlin', { countryCode: 'de', state: 'Berlin' }).state).toBe('open');
     });
   });
 

@@ -56,6 +56,13 @@ describe('sanitising personal data', () => {
     expect(JSON.parse(result.files.get('manifest.json')!)).toEqual({ id: 'x', sanitized: true });
     expect(result.leftOut.get('volunteers.geojson')).toMatch(/not valid JSON/);
   });
+
+  it('lists in the copy\'s manifest only the files the copy has, the playlist included', () => {
+    const manifest = JSON.stringify({ id: 'x', files: ['network.geojson', 'volunteers.geojson', 'playlist.json'] });
+    const result = sanitizeDataset(new Map([['manifest.json', manifest], ['volunteers.geojson', '{ broken'], ['network.geojson', '{}'], ['playlist.json', '{"entries":["overview"]}']]));
+    expect(JSON.parse(result.files.get('manifest.json')!)).toEqual({ id: 'x', files: ['network.geojson', 'playlist.json'], sanitized: true });
+    expect(result.files.get('playlist.json')).toBe('{"entries":["overview"]}');
+  });
 });
 
 describe('npm run sanitize', { timeout: 30_000 }, () => {

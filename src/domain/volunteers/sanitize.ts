@@ -143,9 +143,6 @@ export function sanitizeDataset(texts: DatasetTexts): SanitizeResult {
   const write = (name: string, value: unknown) => result.files.set(name, `${JSON.stringify(value, null, 1)}\n`);
   for (const [name, text] of texts) if (!(PERSONAL_FILES as readonly string[]).includes(name) && name !== 'manifest.json') result.files.set(name, text);
 
-  const manifest = parse('manifest.json');
-  if (manifest && typeof manifest === 'object' && !Array.isArray(manifest)) write('manifest.json', { ...manifest, sanitized: true });
-  else if (texts.has('manifest.json')) result.files.set('manifest.json', texts.get('manifest.json')!);
 
   const sanitisers: Record<(typeof PERSONAL_FILES)[number], (value: unknown) => { collection: unknown; counts: SanitizeCounts }> = {
     'volunteers.geojson': sanitizeVolunteers,
@@ -163,5 +160,15 @@ export function sanitizeDataset(texts: DatasetTexts): SanitizeResult {
     write(name, collection);
     result.counts.set(name, counts);
   }
+
+  // Last, so that its list of files names only those in the copy.
+  const manifest = parse('manifest.json');
+  if (manifest && typeof manifest === 'object' && !Array.isArray(manifest)) {
+    const listed = (manifest as { files?: unknown }).files;
+    const stem = (f: unknown) => String(f).toLowerCase().replace(/\.(geo)?json$/, '');
+    const copied = new Set([...result.files.keys()].map(stem));
+    const files = Array.isArray(listed) ? { files: listed.filter((f) => copied.has(stem(f))) } : {};
+    write('manifest.json', { ...manifest, ...files, sanitized: true });
+  } else if (texts.has('manifest.json')) result.files.set('manifest.json', texts.get('manifest.json')!);
   return result;
 }

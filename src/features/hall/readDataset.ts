@@ -1,5 +1,6 @@
 import { loadDataset } from '../../data/load';
-import { fromUrl } from '../../data/sources';
+import { isListed } from '../../data/manifest';
+import { fromUrl, urlListing } from '../../data/sources';
 import type { Dataset } from '../../domain/dataset';
 import { textFingerprint } from '../../domain/hall/privacy';
 import { DEFAULT_CONFIG, parsePlaylist, parsePlaylistParam, type ParsedPlaylist } from '../../domain/hall/playlist';
@@ -42,9 +43,11 @@ export async function readDataset(path: string): Promise<DatasetRead> {
 /**
  * The playlist: `?playlist=` wins; else the dataset's optional playlist.json; else the
  * default. A playlist.json that cannot be read or parsed falls back with a problem listed.
+ * A manifest that lists its files and not playlist.json means there is none to ask for.
  */
 export async function readPlaylist(path: string, param: string | null): Promise<ParsedPlaylist> {
   if (param !== null && param.trim() !== '') return parsePlaylistParam(param);
+  if (!isListed(await urlListing(path), 'playlist.json')) return { config: DEFAULT_CONFIG, problems: [] };
   const prefix = path === '' || path.endsWith('/') ? path : `${path}/`;
   try {
     const response = await fetch(`${prefix}playlist.json`, { headers: { Accept: 'application/json' } });

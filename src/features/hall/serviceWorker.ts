@@ -1,4 +1,6 @@
-import { DATASET_FILES } from '../../domain/dataset';
+import { isListed } from '../../data/manifest';
+import { urlListing } from '../../data/sources';
+import { DATASET_FILES, EXTRA_FILES } from '../../domain/dataset';
 
 /** The cache the service worker reads dataset files from when offline (vite.config.ts, runtimeCaching). */
 export const DATA_CACHE = 'service-circles-data';
@@ -17,8 +19,9 @@ export async function registerHallServiceWorker(dataPath: string): Promise<void>
     await navigator.serviceWorker.ready;
     const cache = await caches.open(DATA_CACHE);
     const prefix = dataPath.endsWith('/') ? dataPath : `${dataPath}/`;
+    const listing = await urlListing(dataPath);
     await Promise.all(
-      [...DATASET_FILES, 'playlist.json'].map(async (file) => {
+      [...DATASET_FILES, ...EXTRA_FILES].filter((file) => file === 'manifest.json' || isListed(listing, file)).map(async (file) => {
         const url = new URL(`${prefix}${file}`, window.location.href).toString();
         const response = await fetch(url, { cache: 'no-cache' });
         if (response.ok && !response.headers.get('content-type')?.includes('text/html')) await cache.put(url, response);

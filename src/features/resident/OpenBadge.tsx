@@ -47,8 +47,9 @@ export interface OpenBadgeProps {
 /** 营业中 / 即将关门（18:00） / 已关门（08:00 开门） / 时间未知, from the facility's opening hours. */
 export function OpenBadge({ hours, now, timeZone }: OpenBadgeProps) {
   const lang = useStore((s) => s.lang);
+  const holidays = useStore((s) => s.dataset?.manifest.holidays);
   const t = useT();
-  const result = hours ? openState(hours, now, timeZone) : null;
+  const result = hours ? openState(hours, now, timeZone, holidays ? { holidays } : {}) : null;
   let kind: BadgeKind = 'unknown';
   let text = t('openNow.unknown');
   if (result?.state === 'open') {
