@@ -92,7 +92,10 @@ export class MapController {
       if (this.pending) this.apply(this.pending);
       handlers.onLoad?.();
     });
-    this.map.on('click', (event) => handlers.onClick(this.pickAt(event.point), [event.lngLat.lng, event.lngLat.lat]));
+    this.map.on('click', (event) => {
+      if (this.claimedAt(event.point)) return;
+      handlers.onClick(this.pickAt(event.point), [event.lngLat.lng, event.lngLat.lat]);
+    });
     this.map.on('mousemove', (event) => {
       this.map.getCanvas().style.cursor = this.pickAt(event.point) ? 'pointer' : '';
     });
@@ -222,6 +225,12 @@ export class MapController {
     this.map.setLayoutProperty('facility', 'text-field', ['step', ['zoom'], '', 16, labelField(lang)]);
     const label = templateExpression(translate(lang, 'map.circleLabel'), { minutes: 'minutes', metres: 'radiusM' });
     this.map.setLayoutProperty('circle-label', 'text-field', label);
+  }
+
+  /** Whether an overlay's own click layer (a request, a cluster) is under the point: the overlay has the click. */
+  private claimedAt(point: maplibregl.PointLike): boolean {
+    const layers = OVERLAYS.flatMap((o) => o.clickLayers ?? []).filter((id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none');
+    return layers.length > 0 && this.map.queryRenderedFeatures(point, { layers }).length > 0;
   }
 
   private pickAt(point: maplibregl.PointLike): Picked | null {

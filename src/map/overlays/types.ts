@@ -13,5 +13,10 @@ export interface Overlay {
   sources: readonly string[];
   /** Drawn above the walksheds and below the route and the facility icons. */
   layers: readonly GroupedLayer[];
+  /**
+   * Layers whose clicks the overlay handles itself (a request, a cluster): a click on one of
+   * them is not also a click on the compound or point under it.
+   */
+  clickLayers?: readonly string[];
   apply(map: MapLibreMap, state: AppState, previous: AppState | null): void;
 }

@@ -157,6 +157,7 @@ const drawn = new WeakMap<MapLibreMap, Drawn>();
 export const volunteersOverlay: Overlay = {
   sources: [SRC.coverage, SRC.uncovered, SRC.sites],
   layers: coverageLayers,
+  clickLayers: ['vol-request-point', 'vol-request-cluster'],
   apply(map, state) {
     prepare(map);
     latest = state;
