@@ -47,7 +47,7 @@ export function App() {
   if (mode === 'hall') return <HallView />;
   return (
     <div className={elder && mode === 'resident' ? 'app elder' : 'app'}>
-      <Header actions={<>{mode === 'resident' && <ElderSwitch />}<ModeTabs /></>} />
+      <Header primary={mode === 'resident' && <ElderSwitch />} actions={<ModeTabs />} />
       <Notices />
       <main className="app-main">
         <aside className={sheetOpen ? 'side-panel sheet-open' : 'side-panel'} aria-label={t('app.subtitle')}>

@@ -93,6 +93,28 @@ describe('data problems in the reader\'s language', () => {
   });
 });
 
+describe('header menu', () => {
+  it('opens with its button, says so, closes with Escape and gives the focus back', async () => {
+    useStore.setState({ dataset: tinyDataset(), status: 'ready' });
+    render(<Header actions={<button type="button">规划</button>} />);
+    const menu = screen.getByRole('button', { name: '菜单' });
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    const panel = document.getElementById(menu.getAttribute('aria-controls')!)!;
+    expect(within(panel).getByRole('button', { name: '打开本地数据' })).toBeInTheDocument();
+    expect(within(panel).getByRole('button', { name: '规划' })).toBeInTheDocument();
+    await userEvent.click(menu);
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    expect(panel).toHaveClass('menu-open');
+    await userEvent.keyboard('{Escape}');
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    expect(menu).toHaveFocus();
+    // Choosing the other language in the menu closes it, and the menu speaks English.
+    await userEvent.click(menu);
+    await userEvent.click(within(panel).getByRole('button', { name: '切换语言' }));
+    expect(screen.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'false');
+  });
+});
+
 describe('layer toggles', () => {
   it('has a switch for every layer that turns it off and on', async () => {
     render(<LayerToggles />);
