@@ -9,7 +9,9 @@ import type { FieldIssue, LayerSpec } from './schemas';
 /**
  * Validates one FeatureCollection file feature by feature: a bad feature is left out and
  * listed, every valid one is kept. Zod checks each feature's shape and properties; the
- * coordinates are checked by the hand loop in geometry.ts.
+ * coordinates are checked by the hand loop in geometry.ts. A layer with a `fastCheck`
+ * (network.geojson, ~100k ways a city) is checked by hand instead, with the same verdicts
+ * and problems, and its features are kept as parsed rather than copied.
  */
 
 export interface LayerResult<P> {
@@ -18,8 +20,8 @@ export interface LayerResult<P> {
   problems: Problem[];
   /** Number of features in the file, valid or not. */
   total: number;
-  /** Every id seen in the file, whether its feature loaded or not. */
-  ids: ReadonlySet<string>;
+  /** Every id seen in the file, whether its feature loaded or not, with the index of its first feature. */
+  ids: ReadonlyMap<string, number>;
 }
 
 const collectionSchema = z.looseObject({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
@@ -37,6 +39,7 @@ const ENVELOPE_EXPECTED: Record<string, Phrase> = {
 };
 
 const VALID = phrase('expect.valid');
+const NO_ISSUES: readonly FieldIssue[] = [];
 
 function describeGeoJson(value: unknown): Phrase {
   const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
@@ -55,7 +58,7 @@ export function validateLayer<P extends { id?: string }>(spec: LayerSpec<P>, par
   const collection = collectionSchema.safeParse(parsed);
   if (!collection.success) {
     const problem = makeProblem({ file, field: '(file)', severity: 'error' }, 'file.notCollection', { found: describeGeoJson(parsed) });
-    return { features: null, problems: [problem], total: 0, ids: new Set() };
+    return { features: null, problems: [problem], total: 0, ids: new Map() };
   }
   const raw = collection.data.features;
   const features: Feature<Geometry, P>[] = [];
@@ -90,41 +93,89 @@ export function validateLayer<P extends { id?: string }>(spec: LayerSpec<P>, par
       report('(feature)', 'feature.notFeature', { found: foundPhrase(item) });
       continue;
     }
-    const envelope = featureSchema.safeParse(item);
-    if (!envelope.success) {
-      for (const field of new Set(envelope.error.issues.map((i) => String(i.path[0])))) {
+    const badEnvelope = spec.fastCheck ? envelopeByHand(record) : envelopeBySchema(item);
+    if (badEnvelope) {
+      for (const field of badEnvelope) {
         report(field, 'field.invalid', { field, expected: ENVELOPE_EXPECTED[field] ?? VALID, found: describeGeoJson(record[field]) });
       }
       continue;
     }
 
-    const geometry = envelope.data.geometry as RawGeometry | null | undefined;
+    const geometry = record.geometry as RawGeometry | null | undefined;
     const geometryIssue = geometryProblem(geometry, spec.geometry);
     if (geometryIssue) {
       report('geometry', geometryIssue.code, geometryIssue.params);
       bad = true;
     }
 
-    const parsedProps = parseProperties(spec, propsRecord);
+    const parsedProps = spec.fastCheck ? checkByHand(spec, spec.fastCheck, propsRecord) : parseProperties(spec, propsRecord);
     for (const issue of parsedProps.issues) report(issue.field, issue.code, issue.params, issue.severity);
     if (bad || !parsedProps.props) continue;
 
-    const props = (id === undefined ? parsedProps.props : { ...parsedProps.props, id }) as P;
-    const extra = spec.check?.(props) ?? [];
+    const props = (id === undefined || parsedProps.props.id === id ? parsedProps.props : { ...parsedProps.props, id }) as P;
+    const extra = spec.check?.(props) ?? NO_ISSUES;
     for (const issue of extra) report(issue.field, issue.code, issue.params, issue.severity);
     if (extra.some((issue) => issue.severity === 'error')) continue;
 
+    if (spec.fastCheck) {
+      // The parsed feature itself, not a copy (its geometry has passed, any other member is left as it was).
+      if (record.properties !== props) record.properties = props;
+      features.push(record as unknown as Feature<Geometry, P>);
+      continue;
+    }
     const g = geometry as RawGeometry;
     const clean = (g.type === 'GeometryCollection' ? { type: g.type, geometries: g.geometries } : { type: g.type, coordinates: g.coordinates }) as Geometry;
     features.push({ type: 'Feature', geometry: clean, properties: props });
   }
-  return { features, problems, total: raw.length, ids: new Set(firstIndexOf.keys()) };
+  return { features, problems, total: raw.length, ids: firstIndexOf };
+}
+
+/** The envelope fields (type, geometry, properties) the feature schema rejects, in its order; null when none. */
+function envelopeBySchema(item: object): string[] | null {
+  const envelope = featureSchema.safeParse(item);
+  return envelope.success ? null : [...new Set(envelope.error.issues.map((i) => String(i.path[0])))];
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const absent = (value: unknown) => value === undefined || value === null;
+
+/** envelopeBySchema's answer by hand, for layers with a fastCheck (no zod parse, no copy of the feature). */
+function envelopeByHand(record: Record<string, unknown>): string[] | null {
+  const { geometry, properties } = record;
+  const typeOk = record.type === 'Feature';
+  const geometryOk = absent(geometry) || (isRecord(geometry) && typeof geometry.type === 'string');
+  const propertiesOk = absent(properties) || isRecord(properties);
+  if (typeOk && geometryOk && propertiesOk) return null;
+  return [...(typeOk ? [] : ['type']), ...(geometryOk ? [] : ['geometry']), ...(propertiesOk ? [] : ['properties'])];
+}
+
+interface CheckedProps {
+  /** The properties to keep (without `id` handling), or null when a field is in error. */
+  props: (Record<string, unknown> & { id?: unknown }) | null;
+  issues: readonly FieldIssue[];
+}
+
+/**
+ * parseProperties by a layer's hand-written check: the feature's own properties object is
+ * kept (copied only to drop a null optional field, as the schema path does).
+ */
+function checkByHand<P extends { id?: string }>(spec: LayerSpec<P>, fastCheck: NonNullable<LayerSpec<P>['fastCheck']>, raw: Record<string, unknown>): CheckedProps {
+  const issues = fastCheck(raw);
+  if (issues.some((issue) => issue.severity === 'error')) return { props: null, issues };
+  let props = raw;
+  for (const key of spec.optional) {
+    if (props[key] === null) {
+      if (props === raw) props = { ...raw };
+      delete props[key];
+    }
+  }
+  return { props, issues };
 }
 
 function parseProperties<P extends { id?: string }>(
   spec: LayerSpec<P>,
   raw: Record<string, unknown>,
-): { props: Omit<P, 'id'> | null; issues: FieldIssue[] } {
+): { props: (Omit<P, 'id'> & { id?: unknown }) | null; issues: FieldIssue[] } {
   let input = raw;
   for (const key of spec.optional) {
     if (input[key] === null) {

@@ -67,7 +67,7 @@ interface Layer<P extends { id?: string }> {
 function layerOf<P extends { id?: string }>(spec: LayerSpec<P>, parsed: Parsed, problems: Problem[]): Layer<P> {
   if (!parsed.ok) {
     if (parsed.problem) problems.push(parsed.problem);
-    return { result: { features: null, problems: [], total: 0, ids: new Set() }, reason: parsed.reason };
+    return { result: { features: null, problems: [], total: 0, ids: new Map() }, reason: parsed.reason };
   }
   const result = validateLayer(spec, parsed.value);
   problems.push(...result.problems);

@@ -17,7 +17,7 @@ export interface Reference {
   /** Ids of the features that loaded in the target file. */
   loaded: ReadonlySet<string>;
   /** Ids seen in the target file, loaded or not, to say why a reference failed. */
-  seen: ReadonlySet<string>;
+  seen: Pick<ReadonlySet<string>, 'has'>;
   /** True when the target is the referring file itself (a grid's parent): no self-reference. */
   sameFile?: boolean;
 }

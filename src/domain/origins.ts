@@ -1,4 +1,4 @@
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { CompoundFeature, Dataset } from './dataset';
 import type { LonLat } from './geo';
 
