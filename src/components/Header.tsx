@@ -52,7 +52,7 @@ export function Header({ primary, actions }: HeaderProps) {
           {t('menu.label')}
         </button>
       </div>
-      <div id={menuId} className={open ? 'app-actions menu-open' : 'app-actions'}>
+      <div id={menuId} className={open ? 'app-actions header-menu menu-open' : 'app-actions header-menu'}>
         {datasetName && <p className="menu-dataset">{datasetName}</p>}
         {actions}
         <OpenDataButton />
