@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { writeScenario } from '../../src/cli/bench/analyze-process';
 import type { NetworkProps, RealNetwork } from '../../src/cli/bench/datasets';
 import { budgetMisses, formatTable, type RowResult } from '../../src/cli/bench/report';
@@ -76,6 +76,8 @@ describe('the plain-Node yardstick of the analyze-process row', () => {
     const network = JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection<LineString | MultiLineString, NetworkProps>;
     const real: RealNetwork = { name: 'wuhan', path, network, featuresRead: network.features.length, excluded: 0 };
     const dir = writeScenario(real, { compounds: 300, facilitiesPerCategory: 4, cutRadiusM: null });
+    // The bench removes it when its process exits; a test worker's may not, so here by hand.
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const ours = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/analyze.ts', '--data', dir, '--out', join(dir, 'out/ours.json')], { cwd: ROOT, encoding: 'utf8' });
     expect(ours.status, ours.stderr).toBe(0);
     const plain = spawnSync(process.execPath, ['src/cli/bench/plain-analyze.mjs', dir, join(dir, 'out/plain.json')], { cwd: ROOT, encoding: 'utf8' });
