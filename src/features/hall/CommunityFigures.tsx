@@ -1,7 +1,7 @@
 import type { PublicCount, RequestAggregate, VolunteerAggregate } from '../../domain/hall/community';
 import { htmlLang, type MessageKey } from '../../i18n';
 import { Bilingual } from './Bilingual';
-import { Bar, share } from './Figures';
+import { Bar, PagedList, share } from './Figures';
 import type { HallText } from './useHallText';
 
 const KNOWN_SKILLS = ['medical', 'escort', 'repair', 'errand', 'companionship', 'mediation'];
@@ -19,11 +19,13 @@ export function VolunteerFigures({ volunteers, text }: { volunteers: VolunteerAg
         <Bilingual text={text} k="hall.vol.covered" vars={(lang) => ({ share: text.percent(covered, lang) })} />
       </p>
       <h2 className="hall-h2"><Bilingual text={text} k="hall.vol.bySkill" /></h2>
-      <ul className="hall-bars">
-        {volunteers.bySkill.map((s) => (
+      <PagedList
+        className="hall-bars"
+        text={text}
+        items={volunteers.bySkill.map((s) => (
           <Bar key={s.skill} label={skillLabel(s.skill, text)} value={text.t('hall.vol.people', { count: countText(s.count, text) })} fraction={typeof s.count === 'number' ? s.count / largest : 0} />
         ))}
-      </ul>
+      />
     </>
   );
 }

@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { gapSummary } from '../../domain/hall/gaps';
 import type { Slide } from '../../domain/hall/slides';
 import type { HallStats } from '../../domain/hall/stats';
 import { useStore } from '../../store';
 import { Bilingual } from './Bilingual';
+import { usePage } from './FitBox';
 import type { HallText } from './useHallText';
 
 type Props<K extends Slide['kind']> = { slide: Extract<Slide, { kind: K }>; stats: HallStats; text: HallText };
@@ -23,6 +25,22 @@ function Bar({ label, value, fraction, tone = 'good' }: { label: string; value: 
   );
 }
 
+/**
+ * The slide's long list: all of it when it fits, else a page at a time (FitBox decides),
+ * with "1 / 2" under it so that nobody thinks rows are missing.
+ */
+function PagedList({ className, items, text }: { className: string; items: ReactNode[]; text: HallText }) {
+  const { visible, page, pages } = usePage(items.length);
+  return (
+    <>
+      <ul className={className} data-hall-list={items.length}>
+        {items.filter((_, i) => visible(i))}
+      </ul>
+      {pages > 1 && <p className="hall-page">{text.t('hall.page', { page: page + 1, pages })}</p>}
+    </>
+  );
+}
+
 export function OverviewFigures({ stats, text }: Props<'overview'>) {
   const essentials = useStore((s) => s.hallConfig.essentials);
   const gaps = gapSummary(stats, essentials);
@@ -35,12 +53,14 @@ export function OverviewFigures({ stats, text }: Props<'overview'>) {
         <Bilingual text={text} k="hall.overview.complete" vars={(lang) => ({ share: text.percent(share(gaps.populationComplete, total), lang), n: essentials.length })} />
       </p>
       <h2 className="hall-h2"><Bilingual text={text} k="hall.overview.byCategory" /></h2>
-      <ul className="hall-bars">
-        {essentials.map((c) => {
+      <PagedList
+        className="hall-bars"
+        text={text}
+        items={essentials.map((c) => {
           const people = stats.coverage[c]?.population ?? 0;
           return <Bar key={c} label={text.category(c)} value={text.percent(share(people, total))} fraction={share(people, total)} />;
         })}
-      </ul>
+      />
     </>
   );
 }
@@ -61,8 +81,10 @@ export function AreaFigures({ slide, stats, text }: Props<'area'>) {
       <p className="hall-fig">{text.t('hall.fig.residents', { count: area.population })} · {text.t('hall.fig.elderly', { count: area.elderly60 })}</p>
       <p className="hall-lead">{centreName ? text.t('hall.area.from', { place: centreName }) : text.t('hall.area.fromCentre')}</p>
       <h2 className="hall-h2"><Bilingual text={text} k="hall.area.within" /></h2>
-      <ul className="hall-reach">
-        {essentials.map((c) => {
+      <PagedList
+        className="hall-reach"
+        text={text}
+        items={essentials.map((c) => {
           const minutes = area.centreMinutes[c] ?? null;
           const within = minutes !== null && minutes <= stats.minutes;
           return (
@@ -73,7 +95,7 @@ export function AreaFigures({ slide, stats, text }: Props<'area'>) {
             </li>
           );
         })}
-      </ul>
+      />
     </>
   );
 }
@@ -108,13 +130,15 @@ export function GapsFigures({ stats, text }: Props<'gaps'>) {
       <p className="hall-lead">{text.t('hall.gaps.complete', { count: gaps.compoundsComplete })}</p>
       <p className="hall-lead hall-warn">{text.t('hall.gaps.withGap', { count: gaps.compoundsWithGap, people: gaps.populationWithGap })}</p>
       <h2 className="hall-h2"><Bilingual text={text} k="hall.gaps.top" /></h2>
-      <ul className="hall-bars">
-        {gaps.byCategory.slice(0, 6).map((g) => (
+      <PagedList
+        className="hall-bars"
+        text={text}
+        items={gaps.byCategory.slice(0, 6).map((g) => (
           <Bar key={g.category} label={text.category(g.category)} value={text.t('hall.gaps.row', { compounds: g.compounds, people: g.population })} fraction={share(g.population, worst)} tone="gap" />
         ))}
-      </ul>
+      />
     </>
   );
 }
 
-export { Bar, share };
+export { Bar, PagedList, share };

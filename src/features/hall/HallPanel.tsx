@@ -4,6 +4,7 @@ import { useStore } from '../../store';
 import { currentSlide } from '../../store/hallSlice';
 import { RequestFigures, VolunteerFigures } from './CommunityFigures';
 import { AreaFigures, GapsFigures, OverviewFigures, SpotlightFigures } from './Figures';
+import { FitBox } from './FitBox';
 import { HallLegend } from './HallLegend';
 import { HallQr } from './HallQr';
 import { residentUrl } from './slideUrl';
@@ -28,12 +29,12 @@ export function HallPanel() {
   if (slide.kind === 'requests' && community?.requests) figures = <RequestFigures requests={community.requests} text={text} timeZone={timeZone} />;
   return (
     <aside className="hall-panel" aria-label={text.t('hall.legend.title')}>
-      <div className="hall-figures" key={slide.key}>
+      <FitBox key={slide.key} fitKey={`${slide.key}|${text.lang}|${stats ? 'stats' : ''}|${community ? 'community' : ''}`}>
         {figures ?? <p className="hall-fig" role="status">{text.t('hall.computing')}</p>}
         {stats && slide.kind !== 'requests' && (
           <p className="hall-note">{stats.network ? text.t('hall.network', { speed }) : text.t('hall.straightLine')}</p>
         )}
-      </div>
+      </FitBox>
       <div className="hall-panel-foot">
         <HallLegend slide={slide} text={text} />
         <HallQr url={url} text={text} />
