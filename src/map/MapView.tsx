@@ -17,6 +17,7 @@ const viewOf = (s: AppState): View => ({
   walkStale: s.walkFor !== null && s.walkFor !== originKey(s) && !(s.walkForPoint && s.circles?.origins.kind === 'point'),
   route: s.route,
   lang: s.lang,
+  facilitiesSubdued: s.mode === 'planner',
 });
 
 declare global {

@@ -54,6 +54,8 @@ export interface MapView {
   walkStale: boolean;
   route: Route | null;
   lang: Lang;
+  /** Facilities drawn faint (the planner view: the compounds' compliance colours come first). */
+  facilitiesSubdued: boolean;
 }
 
 /**
@@ -114,6 +116,7 @@ export class MapController {
     if (a.walk !== view.walk || a.walkStale !== view.walkStale) this.setWalk(view.walk, view.walkStale);
     if (a.route !== view.route) this.setRoute(view.route);
     if (a.lang !== view.lang) this.setLang(view.lang);
+    if (a.facilitiesSubdued !== view.facilitiesSubdued) this.setFacilitiesSubdued(view.facilitiesSubdued);
     this.applied = { ...view };
   }
 
@@ -154,8 +157,15 @@ export class MapController {
     }
   }
 
+  private setFacilitiesSubdued(subdued: boolean): void {
+    this.map.setPaintProperty('facility', 'icon-opacity', subdued ? 0.45 : 1);
+    this.map.setPaintProperty('facility', 'text-opacity', subdued ? 0.6 : 1);
+    this.map.setPaintProperty('facility-dot', 'circle-opacity', subdued ? 0.4 : 1);
+  }
+
   private setHiddenCategories(hidden: string[]): void {
-    this.map.setFilter('facility', hidden.length ? ['!', ['in', ['get', 'category'], ['literal', hidden]]] : null);
+    const filter: maplibregl.FilterSpecification | null = hidden.length ? ['!', ['in', ['get', 'category'], ['literal', hidden]]] : null;
+    for (const layer of ['facility', 'facility-dot']) this.map.setFilter(layer, filter);
   }
 
   private setSelection(compoundId: string | null, circles: WalkOrigin | null): void {

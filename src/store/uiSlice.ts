@@ -40,7 +40,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   mode: 'resident',
   lang: 'zh',
   layers: { context: true, communities: true, grids: true, network: true, compounds: true, gates: true, facilities: true, circles: true, compliance: true, sites: true, coverage: true, requests: true },
-  hiddenCategories: [],
+  // 其他 / other is off until asked for: in a real city's import it is most of the icons.
+  hiddenCategories: ['other'],
   problemsOpen: false,
   notices: [],
   setMode: (mode) => set({ mode }),

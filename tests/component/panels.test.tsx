@@ -136,7 +136,8 @@ describe('layer toggles', () => {
     expect(screen.getByText('2 处')).toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: /幼儿园/ })).toBeNull();
     await userEvent.click(clinic);
-    expect(useStore.getState().hiddenCategories).toEqual(['clinic']);
+    // 其他 / other starts hidden (in a real city's import it is most of the icons).
+    expect(useStore.getState().hiddenCategories).toEqual(['other', 'clinic']);
   });
 });
 

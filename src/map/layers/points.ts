@@ -1,4 +1,5 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
+import { CATEGORIES } from '../../domain/taxonomy';
 import { theme } from '../theme';
 import { SOURCES, type GroupedLayer } from './types';
 
@@ -10,8 +11,30 @@ export const gateLayers: GroupedLayer[] = [
   { group: 'gates', layer: { id: 'gate', type: 'circle', source: SOURCES.gates, minzoom: 14, paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 14, 2, 17, 5], 'circle-color': theme.gate, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } } },
 ];
 
-/** Facilities as category icons; names appear from street zoom on. */
+/** Taxonomy order: everyday services (canteen, clinic, pharmacy …) first, `other` last. */
+const PRIORITY: ExpressionSpecification = ['index-of', ['get', 'category'], ['literal', CATEGORIES.map((c) => c.id)]];
+const DOT_COLOUR = ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c.id, c.color]), '#5c677d'] as unknown as ExpressionSpecification;
+
+/**
+ * Facilities as category icons that do not overlap: where icons would collide the more
+ * everyday category wins (a real city has thousands of facilities), and a small dot in the
+ * category's colour still marks every facility. Names appear from street zoom on.
+ */
 export const facilityLayers: GroupedLayer[] = [
+  {
+    group: 'facilities',
+    layer: {
+      id: 'facility-dot',
+      type: 'circle',
+      source: SOURCES.facilities,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 1.5, 16, 3],
+        'circle-color': DOT_COLOUR,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 0.5,
+      },
+    },
+  },
   {
     group: 'facilities',
     layer: {
@@ -21,7 +44,9 @@ export const facilityLayers: GroupedLayer[] = [
       layout: {
         'icon-image': ICON,
         'icon-size': ['interpolate', ['linear'], ['zoom'], 12, 0.55, 15, 0.8, 17, 1],
-        'icon-allow-overlap': true,
+        'icon-allow-overlap': false,
+        'icon-padding': 1,
+        'symbol-sort-key': PRIORITY,
         'text-field': ['step', ['zoom'], '', 16, ['get', 'name']],
         'text-font': [...theme.fonts],
         'text-size': 12,
