@@ -146,6 +146,8 @@ export const en: Messages = {
   'info.ofCompound': 'Compound',
   'info.parent': 'Community',
   'info.showCircles': 'Show service circles',
+  'data.blocked': 'This link asks to show data from {host}. This site does not allow that source, so nothing was read from it.',
+  'data.notDefault': 'Note: this shows data from {host} ({path}), not this site\'s own data.',
   'notice.badParam': 'URL parameter {param}={value} is not valid; the default is used.',
   'notice.unknownCompound': 'No compound with id {id}.',
   'notice.noNetwork': 'This dataset has no street network: every distance is straight-line.',

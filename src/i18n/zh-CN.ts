@@ -145,6 +145,8 @@ export const zhCN = {
   'info.ofCompound': '所属小区',
   'info.parent': '上级社区',
   'info.showCircles': '查看服务圈',
+  'data.blocked': '这个链接要显示来自 {host} 的数据；本站没有允许这个来源，因此没有读取它。',
+  'data.notDefault': '注意：这里显示的是来自 {host} 的数据（{path}），不是本站的默认数据。',
   'notice.badParam': '网址参数 {param}={value} 无效，已使用默认值。',
   'notice.unknownCompound': '找不到编号为 {id} 的小区。',
   'notice.noNetwork': '此数据没有路网，所有距离均为直线距离。',

@@ -1,8 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { Dataset, Problem } from '../domain/dataset';
 import { loadDataset, type ReadFile } from '../data/load';
+import { describeSource, sourceAllowed, type DataSourceInfo } from '../data/dataOrigin';
 import { fromFiles, fromUrl } from '../data/sources';
 import type { AppState } from './index';
+import { DEFAULT_DATA } from './url';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -13,6 +15,10 @@ export interface DatasetSlice {
   fatal: string | null;
   /** Where the data came from: a URL path, or "local files". */
   sourceLabel: string;
+  /** The dataset's URL and host when it came from a URL (null for files picked from disk). */
+  source: DataSourceInfo | null;
+  /** The host of a `?data=` dataset this deployment does not allow (nothing was read from it). */
+  blockedHost: string | null;
   loadFromUrl(path: string): Promise<void>;
   loadFromFiles(files: File[]): Promise<void>;
 }
@@ -23,7 +29,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
   /** Latest load wins: an older load that finishes late is ignored. */
   async function load(read: ReadFile, sourceLabel: string, label?: string) {
     const seq = ++loadSeq;
-    set({ status: 'loading', sourceLabel });
+    set({ status: 'loading', sourceLabel, blockedHost: null });
     const result = await loadDataset(read, label ? { label } : {});
     if (seq !== loadSeq) return;
     set({
@@ -40,7 +46,21 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     problems: [],
     fatal: null,
     sourceLabel: '',
-    loadFromUrl: (path) => load(fromUrl(path), path, path),
-    loadFromFiles: (files) => load(fromFiles(files), files.map((f) => f.name).join(', ')),
+    source: null,
+    blockedHost: null,
+    async loadFromUrl(path) {
+      const source = describeSource(path, window.location.href, DEFAULT_DATA);
+      if (!(await sourceAllowed(source))) {
+        ++loadSeq;
+        set({ status: 'failed', dataset: null, problems: [], source, blockedHost: source.host, sourceLabel: path, fatal: `Cannot load "${path}": ${source.host} is not among the data origins this deployment allows (config.json)` });
+        return;
+      }
+      set({ source });
+      await load(fromUrl(path), path, path);
+    },
+    loadFromFiles: (files) => {
+      set({ source: null });
+      return load(fromFiles(files), files.map((f) => f.name).join(', '));
+    },
   };
 };

@@ -20,6 +20,7 @@ export function HallFooter() {
       count: st.hallSlides.length,
       durationMs: slideDurationsMs(st)[st.hallClock.index] ?? 0,
       problems: st.hallProblems.length,
+      otherHost: st.source && !st.source.isDefault ? st.source.host : null,
     })),
   );
   const clockTime = (ms: number) => new Intl.DateTimeFormat(htmlLang(text.lang), { timeZone: s.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
@@ -29,6 +30,7 @@ export function HallFooter() {
   const doneShare = s.durationMs > 0 ? 1 - leftMs / s.durationMs : 1;
   return (
     <footer className="hall-footer">
+      {s.otherHost && <span className="hall-stale" data-testid="data-source-notice">{text.t('hall.dataFrom', { host: s.otherHost })}</span>}
       {s.asOf && <span className="hall-asof">{text.t('hall.asOf', { date: formatDate(text.lang, s.asOf) })}</span>}
       {s.updatedAt !== null && (
         <span className={s.failedAt !== null ? 'hall-updated hall-stale' : 'hall-updated'} data-testid="hall-updated">

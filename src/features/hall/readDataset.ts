@@ -1,8 +1,10 @@
 import { loadDataset } from '../../data/load';
+import { describeSource, sourceAllowed } from '../../data/dataOrigin';
 import { isListed } from '../../data/manifest';
 import { fromUrl, urlListing } from '../../data/sources';
 import type { Dataset } from '../../domain/dataset';
 import { textFingerprint } from '../../domain/hall/privacy';
+import { DEFAULT_DATA } from '../../store/url';
 import { DEFAULT_CONFIG, parsePlaylist, parsePlaylistParam, type ParsedPlaylist } from '../../domain/hall/playlist';
 
 export type DatasetRead = { ok: true; dataset: Dataset; fingerprint: string; files: Map<string, string> } | { ok: false; reason: string };
@@ -20,6 +22,7 @@ const fromServer: typeof fetch = (input, init) => fetch(`${String(input)}?hallRe
  * so the screen keeps its last good data instead of showing half of a dataset.
  */
 export async function readDataset(path: string): Promise<DatasetRead> {
+  if (!(await sourceAllowed(describeSource(path, window.location.href, DEFAULT_DATA)))) return { ok: false, reason: `${path} is not an allowed data origin` };
   const read = fromUrl(path, fromServer);
   const texts: (string | null)[] = [];
   const files = new Map<string, string>();
@@ -47,6 +50,7 @@ export async function readDataset(path: string): Promise<DatasetRead> {
  */
 export async function readPlaylist(path: string, param: string | null): Promise<ParsedPlaylist> {
   if (param !== null && param.trim() !== '') return parsePlaylistParam(param);
+  if (!(await sourceAllowed(describeSource(path, window.location.href, DEFAULT_DATA)))) return { config: DEFAULT_CONFIG, problems: [] };
   if (!isListed(await urlListing(path), 'playlist.json')) return { config: DEFAULT_CONFIG, problems: [] };
   const prefix = path === '' || path.endsWith('/') ? path : `${path}/`;
   try {

@@ -1,6 +1,8 @@
+import { describeSource, sourceAllowed } from '../../data/dataOrigin';
 import { isListed } from '../../data/manifest';
 import { urlListing } from '../../data/sources';
 import { DATASET_FILES, EXTRA_FILES } from '../../domain/dataset';
+import { DEFAULT_DATA } from '../../store/url';
 
 /** The cache the service worker reads dataset files from when offline (vite.config.ts, runtimeCaching). */
 export const DATA_CACHE = 'service-circles-data';
@@ -19,6 +21,7 @@ export async function registerHallServiceWorker(dataPath: string): Promise<void>
     await navigator.serviceWorker.ready;
     const cache = await caches.open(DATA_CACHE);
     const prefix = dataPath.endsWith('/') ? dataPath : `${dataPath}/`;
+    if (!(await sourceAllowed(describeSource(dataPath, window.location.href, DEFAULT_DATA)))) return;
     const listing = await urlListing(dataPath);
     await Promise.all(
       [...DATASET_FILES, ...EXTRA_FILES].filter((file) => file === 'manifest.json' || isListed(listing, file)).map(async (file) => {
