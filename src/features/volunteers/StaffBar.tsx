@@ -69,6 +69,12 @@ export function StaffBar() {
         {t('staff.source', { seconds: SERVER_REFRESH_S })}
         {s.ledger.updatedAt !== null && ` · ${t('staff.updated', { time: formatClock(s.lang, s.ledger.updatedAt) })}`}
       </p>
+      <p>
+        {/* Workers print and post these; the page holds no personal data. */}
+        <a className="btn btn-small" href={`/posters${s.lang === 'en' ? '?lang=en' : ''}`} target="_blank" rel="noopener">
+          {t('staff.posters')}
+        </a>
+      </p>
       {s.ledger.error && (
         <p className="notice-inline" data-testid="staff-refresh-error">
           {t('staff.refreshFailed', { time: s.ledger.failedAt ? formatClock(s.lang, s.ledger.failedAt) : '', reason: s.ledger.error })}
