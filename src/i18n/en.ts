@@ -1,3 +1,4 @@
+import { liveEn } from './features/live';
 import { hallEn } from './features/hall';
 import { open311En } from './features/open311';
 import { plannerEn } from './features/planner';
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...plannerEn,
   ...volunteersEn,
   ...staffEn,
+  ...liveEn,
   ...hallEn,
   ...reportEn,
   ...open311En,

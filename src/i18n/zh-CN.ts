@@ -1,3 +1,4 @@
+import { liveZh } from './features/live';
 import { hallZh } from './features/hall';
 import { open311Zh } from './features/open311';
 import { plannerZh } from './features/planner';
@@ -11,6 +12,7 @@ export const zhCN = {
   ...plannerZh,
   ...volunteersZh,
   ...staffZh,
+  ...liveZh,
   ...hallZh,
   ...reportZh,
   ...open311Zh,

@@ -6,8 +6,10 @@ import { loadDataset } from '../data/load';
 import { fromDirectory } from '../data/node-source';
 import { DEFAULT_CONFIG, type ServerConfig, type ServerContext } from './context';
 import { errorHandler } from './errors';
+import { LiveHub } from './live/hub';
 import { Places } from './places';
 import { authRoutes } from './routes/auth';
+import { eventRoutes } from './routes/events';
 import { intakeRoutes } from './routes/intake';
 import { open311Routes } from './routes/open311';
 import { staffRoutes } from './routes/staff';
@@ -71,6 +73,10 @@ export async function buildServer(ctx: ServerContext, options: { logLevel?: Serv
   await app.register(async (api) => authRoutes(api, ctx));
   await app.register(async (api) => staffRoutes(api, ctx));
   await app.register(async (api) => intakeRoutes(api, ctx));
+  const live = new LiveHub(ctx);
+  await app.register(async (api) => eventRoutes(api, ctx, live));
+  // Before the server stops listening: open event streams would keep `app.close()` waiting.
+  app.addHook('preClose', async () => live.close());
   await staticRoutes(app, ctx);
   const scheduler = startScheduler(ctx, app.log);
   app.addHook('onClose', async () => {

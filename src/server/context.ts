@@ -29,6 +29,12 @@ export interface ServerConfig {
   sessionHours: number;
   /** Dev and tests: cookies without the Secure flag (plain http on loopback). */
   secureCookies: boolean;
+  /** Live events (/api/events): milliseconds between heartbeats on an idle stream. */
+  liveHeartbeatMs: number;
+  /** Live events kept for clients that reconnect with Last-Event-ID; an older id gets 'reset'. */
+  liveRingSize: number;
+  /** Open event streams at most (each holds a socket); beyond it, 503. */
+  liveMaxStreams: number;
 }
 
 export const DEFAULT_CONFIG: Omit<ServerConfig, 'distDir' | 'dataDir' | 'photoDir'> = {
@@ -40,12 +46,17 @@ export const DEFAULT_CONFIG: Omit<ServerConfig, 'distDir' | 'dataDir' | 'photoDi
   schedulerIntervalMs: 60_000,
   sessionHours: 12,
   secureCookies: false,
+  liveHeartbeatMs: 15_000,
+  liveRingSize: 500,
+  liveMaxStreams: 1_000,
 };
 
-/** A change to the ledger, for live views (server-sent events follow in a later issue). */
+/** A change to the ledger, for live views (/api/events, live/hub.ts). */
 export interface LedgerChange {
   kind: 'created' | 'moved' | 'rated' | 'assigned' | 'escalated';
   request: LedgerRequest;
+  /** The request before a change of who may see it (an assignment), so those who no longer may are told it is gone. */
+  previous?: LedgerRequest;
 }
 
 /** What every route plugin receives: the store, the dataset's places and the configuration. */

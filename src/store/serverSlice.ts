@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Feature, Point } from 'geojson';
 import type { Dataset, RequestProps } from '../domain/dataset';
+import { LIVE_IDLE, type LiveLink } from './liveEvents';
 import { fetchServerInfo, staffApi, toRequestFeature, type ApiResult, type MoveBody, type RequestFile, type ServerInfo, type StaffRequest, type StaffSession } from './staffApi';
 import type { AppState } from './index';
 
@@ -38,6 +39,13 @@ export interface ServerSlice {
   serverLedger: ServerLedger;
   /** The request whose whole history is open, or null. */
   requestFile: OpenFile | null;
+  /** The staff event stream (/api/events): open, or lost since when. */
+  serverLive: LiveLink;
+  setServerLive(link: LiveLink): void;
+  /** A change pushed by the server (in the user's scope): the row is replaced, or added when new. */
+  applyServerChange(request: StaffRequest): void;
+  /** A request the user may no longer see (assigned to someone else). */
+  dropServerRequest(id: string): void;
   /** Asks /api/info once (and the session, on the server). */
   detectServer(): Promise<void>;
   login(username: string, password: string): Promise<void>;
@@ -67,6 +75,29 @@ export const createServerSlice: StateCreator<AppState, [], [], ServerSlice> = (s
     loginError: null,
     serverLedger: EMPTY_LEDGER,
     requestFile: null,
+    serverLive: LIVE_IDLE,
+
+    setServerLive: (link) => set({ serverLive: link }),
+
+    applyServerChange(request) {
+      const { serverLedger, dataset, staff } = get();
+      if (!staff || serverLedger.dataset !== dataset || serverLedger.updatedAt === null) return;
+      const known = serverLedger.rows.some((r) => r.id === request.id);
+      const rows = known ? serverLedger.rows.map((r) => (r.id === request.id ? request : r)) : [request, ...serverLedger.rows];
+      set({ serverLedger: { ...serverLedger, rows, features: rows.map(toRequestFeature), updatedAt: Date.now(), error: null, failedAt: null } });
+      // An open history follows a colleague's change.
+      const open = get().requestFile;
+      if (open?.id === request.id && open.file && open.file.request.updatedAt !== request.updatedAt) void get().openRequestFile(request.id);
+    },
+
+    dropServerRequest(id) {
+      const { serverLedger } = get();
+      if (!serverLedger.rows.some((r) => r.id === id)) return;
+      const rows = serverLedger.rows.filter((r) => r.id !== id);
+      set({ serverLedger: { ...serverLedger, rows, features: rows.map(toRequestFeature), updatedAt: Date.now() } });
+      if (get().requestFile?.id === id) set({ requestFile: null });
+      if (get().selectedRequestId === id) set({ selectedRequestId: null });
+    },
 
     async detectServer() {
       if (get().serverKind !== 'unknown') return;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../../src/server/auth/secrets';
+import { SqliteLedgerStore } from '../../src/server/store/sqlite';
 import { startTestServer, type TestServer } from '../server/helpers';
 import { launchBrowser, ROOT, SHOTS, watchOutsideRequests } from './browser';
 
@@ -114,7 +115,10 @@ describe('staff on the requests service (?mode=volunteers)', () => {
     await openRequest(page, other.id);
     const detail = page.locator('section.request-detail');
     await detail.getByRole('button', { name: '推进到：民主协商议事' }).waitFor();
-    server.ctx.store.moveRequest(other.id, { stage: 'deliberate', actor: 'wang', note: '同事在另一台电脑上推进' });
+    // Through another connection to the ledger file (as the ledger CLI writes): the server notices and the page reads again.
+    const elsewhere = new SqliteLedgerStore(server.dbFile);
+    elsewhere.moveRequest(other.id, { stage: 'deliberate', actor: 'wang', note: '同事在另一台电脑上推进' });
+    elsewhere.close();
     await detail.getByRole('button', { name: '推进到：多元协同理事' }).waitFor({ timeout: 15_000 });
 
     await page.getByRole('button', { name: '退出登录' }).click();

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatDate, htmlLang } from '../../i18n';
 import { useStore } from '../../store';
 import { slideDurationsMs } from '../../store/hallSlice';
+import { HallLiveStatus } from './HallLiveStatus';
 import { useHallText } from './useHallText';
 
 /**
@@ -37,6 +38,7 @@ export function HallFooter() {
           {s.failedAt !== null ? text.t('hall.offline', { time: clockTime(s.updatedAt) }) : text.t('hall.updated', { time: clockTime(s.updatedAt) })}
         </span>
       )}
+      <HallLiveStatus clockTime={clockTime} />
       {paused && <span className="hall-paused" role="status">{text.t('hall.paused')}</span>}
       {s.problems > 0 && <span className="hall-problems">{text.t('hall.problems', { count: s.problems })}</span>}
       <span className="hall-position">{text.t('hall.position', { n: s.clock.index + 1, total: s.count })}</span>

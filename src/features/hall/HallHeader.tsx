@@ -4,6 +4,7 @@ import { useStore } from '../../store';
 import { currentSlide } from '../../store/hallSlice';
 import { useNow } from '../resident/useNow';
 import { Bilingual } from './Bilingual';
+import { useHallCommunity } from './liveHall';
 import { slideTitle } from './slideTitle';
 import { useHallText } from './useHallText';
 
@@ -12,9 +13,8 @@ const DEFAULT_ZONE = 'Asia/Shanghai';
 /** The screen's title (what this view shows), the place, and the current date and time. */
 export function HallHeader() {
   const text = useHallText();
-  const { slide, areas, community, manifest } = useStore(
-    useShallow((s) => ({ slide: currentSlide(s), areas: s.hallAreas, community: s.hallCommunity, manifest: s.dataset?.manifest })),
-  );
+  const { slide, areas, manifest } = useStore(useShallow((s) => ({ slide: currentSlide(s), areas: s.hallAreas, manifest: s.dataset?.manifest })));
+  const community = useHallCommunity();
   const now = useNow();
   const timeZone = manifest?.timezone ?? DEFAULT_ZONE;
   const locale = htmlLang(text.lang);

@@ -7,15 +7,17 @@ import { AreaFigures, GapsFigures, OverviewFigures, SpotlightFigures } from './F
 import { FitBox } from './FitBox';
 import { HallLegend } from './HallLegend';
 import { HallQr } from './HallQr';
+import { useHallCommunity } from './liveHall';
 import { residentUrl } from './slideUrl';
 import { useHallText } from './useHallText';
 
 /** The side (or, upright, lower) panel: the screen's key figures, its legend, and its QR code. */
 export function HallPanel() {
   const text = useHallText();
-  const { slide, stats, community, areas, speed, timeZone } = useStore(
-    useShallow((s) => ({ slide: currentSlide(s), stats: s.hallStats, community: s.hallCommunity, areas: s.hallAreas, speed: s.hallStats?.speedMPerMin ?? 60, timeZone: s.dataset?.manifest.timezone ?? 'Asia/Shanghai' })),
+  const { slide, stats, areas, speed, timeZone } = useStore(
+    useShallow((s) => ({ slide: currentSlide(s), stats: s.hallStats, areas: s.hallAreas, speed: s.hallStats?.speedMPerMin ?? 60, timeZone: s.dataset?.manifest.timezone ?? 'Asia/Shanghai' })),
   );
+  const community = useHallCommunity();
   const url = useMemo(() => residentUrl(window.location.href, slide, areas, text.lang), [slide, areas, text.lang]);
   if (!slide) return null;
   let figures = null;

@@ -9,6 +9,7 @@ import { Bilingual } from './Bilingual';
 import { HallFooter } from './HallFooter';
 import { HallHeader } from './HallHeader';
 import { HallPanel } from './HallPanel';
+import { useLiveHallAggregates } from './liveHall';
 import { useHallData } from './useHallData';
 import { useHallText } from './useHallText';
 import { usePlaylistClock } from './usePlaylistClock';
@@ -25,6 +26,7 @@ const STALL_MS = 60_000;
  */
 export function HallView() {
   useHallData();
+  useLiveHallAggregates();
   usePlaylistClock();
   const text = useHallText();
   const { ready, status, slide } = useStore(useShallow((s) => ({ ready: s.hallPublic !== null && s.dataset === s.hallPublic, status: s.status, slide: currentSlide(s) })));

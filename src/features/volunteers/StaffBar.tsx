@@ -30,6 +30,7 @@ export function StaffBar() {
       grids: st.dataset?.grids.features,
       staff: st.staff,
       ledger: st.serverLedger,
+      live: st.serverLive,
       logout: st.logout,
       lang: st.lang,
     })),
@@ -65,10 +66,15 @@ export function StaffBar() {
           {t('staff.logout')}
         </button>
       </p>
-      <p className="hint" role="status">
-        {t('staff.source', { seconds: SERVER_REFRESH_S })}
+      <p className="hint" role="status" data-testid="staff-live">
+        {s.live.connected ? t('live.staff.on') : t('staff.source', { seconds: SERVER_REFRESH_S })}
         {s.ledger.updatedAt !== null && ` · ${t('staff.updated', { time: formatClock(s.lang, s.ledger.updatedAt) })}`}
       </p>
+      {s.live.lostAt !== null && (
+        <p className="notice-inline" data-testid="staff-live-lost">
+          {t('live.staff.lost', { time: formatClock(s.lang, s.live.lostAt), updated: s.ledger.updatedAt !== null ? formatClock(s.lang, s.ledger.updatedAt) : '—', seconds: SERVER_REFRESH_S })}
+        </p>
+      )}
       <p>
         {/* Workers print and post these; the page holds no personal data. */}
         <a className="btn btn-small" href={`/posters${s.lang === 'en' ? '?lang=en' : ''}`} target="_blank" rel="noopener">

@@ -1,25 +1,58 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
+import { listenLive } from '../../store/liveEvents';
+import { serverActive } from '../../store/serverSlice';
+import type { StaffRequest } from '../../store/staffApi';
 
-/** Seconds between reads of the server ledger, so a colleague's change appears (live events follow later). */
+/** Seconds between reads of the server ledger while its live events cannot be heard (the fallback). */
 export const SERVER_REFRESH_S = 5;
+
+/** Events of a staff stream (src/server/live/hub.ts). */
+const STAFF_EVENTS = ['ready', 'request', 'gone', 'reset', 'ended'] as const;
 
 /**
  * Asks once whether the app runs on the requests service; while someone is logged in there,
- * re-reads their ledger every few seconds.
+ * listens to the server's events for their scope (a colleague's change appears within a
+ * second) and, while those cannot be heard, re-reads the ledger every few seconds instead.
  */
 export function useServerLedger(): void {
-  const { detectServer, refresh, loggedIn, dataset } = useStore(
-    useShallow((s) => ({ detectServer: s.detectServer, refresh: s.refreshServerLedger, loggedIn: s.staff !== null, dataset: s.dataset })),
+  const { detectServer, refresh, loggedIn, active, connected } = useStore(
+    useShallow((s) => ({ detectServer: s.detectServer, refresh: s.refreshServerLedger, loggedIn: s.staff !== null, active: serverActive(s), connected: s.serverLive.connected })),
   );
   useEffect(() => {
     void detectServer();
   }, [detectServer]);
+
   useEffect(() => {
-    // Logging in (and finding a session) reads the ledger at once; this keeps it fresh.
-    if (!loggedIn || !dataset) return;
+    if (!loggedIn || !active) return;
+    const store = () => useStore.getState();
+    const stop = listenLive('api/events?scope=staff', STAFF_EVENTS, {
+      open(first) {
+        store().setServerLive({ connected: true, lostAt: null });
+        // Changes between the first read and the stream opening would be missed otherwise.
+        if (first) void store().refreshServerLedger();
+      },
+      lost(at) {
+        store().setServerLive({ connected: false, lostAt: at });
+      },
+      event(name, data) {
+        if (name === 'request') store().applyServerChange((data as { request: StaffRequest }).request);
+        else if (name === 'gone') store().dropServerRequest((data as { id: string }).id);
+        // reset: events were missed (a restart, a long gap); ended: the session is over (the read says so).
+        else if (name === 'reset' || name === 'ended') void store().refreshServerLedger();
+      },
+    });
+    return () => {
+      stop();
+      store().setServerLive({ connected: false, lostAt: null });
+    };
+  }, [loggedIn, active]);
+
+  useEffect(() => {
+    // Logging in (and finding a session) reads the ledger at once; this keeps it fresh while events are not heard.
+    if (!loggedIn || !active || connected) return;
     const timer = setInterval(() => void refresh(), SERVER_REFRESH_S * 1000);
     return () => clearInterval(timer);
-  }, [loggedIn, dataset, refresh]);
+  }, [loggedIn, active, connected, refresh]);
 }

@@ -59,7 +59,7 @@ const listOf = (value: string | undefined) => (value === undefined ? undefined :
  */
 export async function staffRoutes(app: FastifyInstance, ctx: ServerContext) {
   const { store } = ctx;
-  const changed = (kind: LedgerChange['kind'], request: LedgerRequest) => ctx.events.emit('change', { kind, request } satisfies LedgerChange);
+  const changed = (kind: LedgerChange['kind'], request: LedgerRequest, previous?: LedgerRequest) => ctx.events.emit('change', { kind, request, previous } satisfies LedgerChange);
 
   /** Public: tells the app it runs on the server (and on which dataset); no personal data. */
   app.get('/api/info', async (_request, reply) => {
@@ -109,7 +109,7 @@ export async function staffRoutes(app: FastifyInstance, ctx: ServerContext) {
     const { userId } = request.body;
     if (userId !== null && !store.getUser(userId)) throw new HttpError(400, `no user ${userId}`);
     const assigned = store.assignRequest(current.id, userId, user.username);
-    changed('assigned', assigned);
+    changed('assigned', assigned, current);
     return assigned;
   });
 

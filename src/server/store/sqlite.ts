@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RequestStage } from '../../domain/dataset';
+import type { StageActivity } from '../../domain/hall/liveAggregates';
 import type { EscalationLevel } from '../../domain/volunteers/workflow';
 import { LEDGER_MARK, MIGRATIONS } from './migrations';
 import {
@@ -145,6 +146,7 @@ export class SqliteLedgerStore implements LedgerStore {
       insertHistory: db.prepare(`INSERT INTO history (request_id, at, actor, from_stage, to_stage, from_status, to_status, note)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       history: db.prepare('SELECT * FROM history WHERE request_id = ? ORDER BY seq'),
+      stageActivity: db.prepare('SELECT stage, requested_at, updated_at FROM requests WHERE requested_at >= ? OR updated_at >= ?'),
       move: db.prepare('UPDATE requests SET stage = ?, status = ?, updated_at = ? WHERE id = ?'),
       rate: db.prepare('UPDATE requests SET rating = ?, updated_at = ? WHERE id = ?'),
       insertRating: db.prepare('INSERT INTO ratings (request_id, rating, comment, actor, at) VALUES (?, ?, ?, ?, ?)'),
@@ -309,6 +311,12 @@ export class SqliteLedgerStore implements LedgerStore {
     }
     const sql = `SELECT * FROM requests${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY requested_at DESC, seq DESC${filter.limit ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : ''}`;
     return (this.prepared(sql).all(...params) as Row[]).map(requestOf);
+  }
+
+  stageActivity(since: string): StageActivity[] {
+    // Times are kept with their own offsets (+08:00, Z): a day's margin keeps text comparison safe; the caller filters exactly.
+    const bound = new Date(Date.parse(since) - 86_400_000).toISOString();
+    return (this.stmts.stageActivity.all(bound, bound) as Row[]).map((r) => ({ stage: r.stage as RequestStage, requestedAt: String(r.requested_at), updatedAt: String(r.updated_at) }));
   }
 
   openRequestsAfter(afterId: string | null, limit: number): LedgerRequest[] {

@@ -1,4 +1,5 @@
 import type { RequestStage } from '../../domain/dataset';
+import type { StageActivity } from '../../domain/hall/liveAggregates';
 import type { EscalationLevel } from '../../domain/volunteers/workflow';
 
 /**
@@ -210,6 +211,11 @@ export interface LedgerStore {
    * process (the ledger CLI): an answer computed under one mark may be reused while it holds.
    */
   changeMark(): string;
+  /**
+   * Stage and times of the requests filed or touched since about `since` (ISO; the store may
+   * return some older ones): what the public live counts are made of, nothing personal.
+   */
+  stageActivity(since: string): StageActivity[];
   /** Open requests with an id after `afterId` (null: from the start), in id order: the scheduler walks them page by page. */
   openRequestsAfter(afterId: string | null, limit: number): LedgerRequest[];
   /** Moves a request to a stage (and status), appending history. */
