@@ -103,7 +103,12 @@ describe('printable community report', () => {
     expect(within(report).getByText(/对照标准：城市居住区规划设计标准（GB 50180-2018，规则版本 2018-12-01\/1） · 数据日期：2026年11月1日/)).toBeInTheDocument();
     expect(within(report).getByRole('img', { name: '居住街坊：各项设施覆盖的居民比例' })).toBeInTheDocument();
     expect(within(report).getByRole('table', { name: '居住街坊：各项设施覆盖的居民比例' })).toBeInTheDocument();
-    const gaps = within(report).getByText('缺口清单（▲ 应配建项）').nextElementSibling as HTMLElement;
+    const contents = within(report).getByRole('navigation', { name: '目录' });
+    const links = within(contents).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual(['概况', '各项设施的覆盖比例', '各社区达标率', '缺口清单（▲ 应配建项）', '各项规则与受影响居民', '长者食堂', '说明与数据来源']);
+    // Each entry leads to its section's heading.
+    for (const link of links) expect(report.querySelector(link.getAttribute('href')!)).toHaveTextContent(link.textContent!);
+    const gaps = within(report).getByRole('heading', { name: '缺口清单（▲ 应配建项）' }).nextElementSibling as HTMLElement;
     expect(within(gaps).getByRole('row', { name: /耀隆宿舍/ })).toHaveTextContent(/物业管理与服务\*附录 B；附录 C 表 C.0.3/);
     expect(within(report).getByText(/数据来源：测试数据/)).toBeInTheDocument();
     await userEvent.selectOptions(within(report).getByRole('combobox', { name: '报告范围' }), '凤林社区');

@@ -49,6 +49,8 @@ export function PlannerReport() {
   const t = useT();
   const titleId = useId();
   const scopeId = useId();
+  // useId gives ":r1:"-style ids; anchors want plain ones.
+  const sectionId = `report${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const printButton = useRef<HTMLButtonElement>(null);
   const [communityId, setCommunityId] = useState<string | null>(null);
   const [mapImage, setMapImage] = useState<string | null | undefined>(undefined);
@@ -76,6 +78,15 @@ export function PlannerReport() {
   const communities = (s.grids?.features ?? []).filter((g) => g.properties.level === 'community');
   const unverified = ruleset.rules.filter((r) => !r.verified).length;
   const sources = manifest.sources.map((x) => x.attribution ?? x.name).join('；');
+  const sections: [string, string][] = [
+    ['summary', t('planner.report.summary')],
+    ['coverage', t('planner.report.coverage')],
+    ['areas', t(communityId ? 'planner.report.byGrid' : 'planner.report.byCommunity')],
+    ['gaps', t('planner.report.gaps')],
+    ['rules', t('planner.report.rules')],
+    ['canteens', t('planner.canteen.title')],
+    ['notes', t('planner.report.notes')],
+  ];
   return createPortal(
     <div className="report-layer">
       <article className="planner-report" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={(e) => e.key === 'Escape' && close()}>
@@ -97,12 +108,22 @@ export function PlannerReport() {
         </p>
         {s.scenario && <p className="report-note">{t('planner.report.scenario', { name: s.scenario.name || t('planner.scenario.default', { n: s.scenarioN }), count: s.scenario.changes.length })}</p>}
         {s.network === false && <p className="report-note">{t('walk.noNetwork')}</p>}
-        <h2>{t('planner.report.summary')}</h2>
+        <nav className="report-contents" aria-labelledby={`${sectionId}-contents`}>
+          <h2 id={`${sectionId}-contents`}>{t('planner.report.contents')}</h2>
+          <ol>
+            {sections.map(([key, heading]) => (
+              <li key={key}>
+                <a href={`#${sectionId}-${key}`}>{heading}</a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <h2 id={`${sectionId}-summary`}>{t('planner.report.summary')}</h2>
         <SummaryFigures summary={view.total} />
         {mapImage ? <img className="report-map" src={mapImage} alt={t('planner.report.mapAlt', { place })} /> : <p className="report-no-map">{mapImage === undefined ? t('print.preparing') : t('print.noMap')}</p>}
-        <h2>{t('planner.report.coverage')}</h2>
+        <h2 id={`${sectionId}-coverage`}>{t('planner.report.coverage')}</h2>
         <CoverageChart result={view} ruleset={ruleset} print />
-        <h2>{t(communityId ? 'planner.report.byGrid' : 'planner.report.byCommunity')}</h2>
+        <h2 id={`${sectionId}-areas`}>{t(communityId ? 'planner.report.byGrid' : 'planner.report.byCommunity')}</h2>
         {communityId ? (
           <BarChart
             title={t('planner.report.byGrid')}
@@ -116,12 +137,13 @@ export function PlannerReport() {
         ) : (
           <CommunityChart result={view} print />
         )}
-        <h2>{t('planner.report.gaps')}</h2>
+        <h2 id={`${sectionId}-gaps`}>{t('planner.report.gaps')}</h2>
         <ReportGapTable compliance={view.compliance} />
-        <h2>{t('planner.report.rules')}</h2>
+        <h2 id={`${sectionId}-rules`}>{t('planner.report.rules')}</h2>
         <RuleTable result={view} />
-        <h2>{t('planner.canteen.title')}</h2>
+        <h2 id={`${sectionId}-canteens`}>{t('planner.canteen.title')}</h2>
         <CanteenFigures canteens={view.canteens} print />
+        <h2 id={`${sectionId}-notes`}>{t('planner.report.notes')}</h2>
         <footer className="report-footer">
           <p>{t('planner.report.unverified', { count: unverified, total: ruleset.rules.length })}</p>
           <p>{t('planner.report.method')}</p>

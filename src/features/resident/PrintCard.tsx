@@ -13,6 +13,13 @@ import { formatDate, formatNumber, type Lang } from '../../i18n';
 import { useStore, type AppState } from '../../store';
 import './print.css';
 
+/**
+ * The taxonomy lists the everyday services first (canteen, clinic, health centre, pharmacy,
+ * shops, market, elder care, kindergarten, primary school): the first ten present get full
+ * rows in large type, the rest a compact list, so the card fits one A4 page for the fridge door.
+ */
+const EVERYDAY_ROWS = 10;
+
 /** Set on <html> while the card is open: print.css then prints the card instead of the app. */
 const PRINTING_CLASS = 'print-card-open';
 
@@ -101,6 +108,20 @@ export function PrintCard({ mapImage, now, onClose, autoPrint = false }: PrintCa
   const today = wallClockIn(now, manifest.timezone ?? DEFAULT_TIMEZONE);
   const printedOn = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
   const facility = (id: string) => dataset.facilities.features.find((f) => f.properties.id === id)?.properties;
+  const categoryName = (id: string) => {
+    const category = categoryOf(id);
+    return category ? (lang === 'en' ? category.en : category.zh) : id;
+  };
+  const facilityName = (row: NearestRow) => (row.facilityId ? named(lang, facility(row.facilityId), row.facilityId) : '—');
+  /** Minutes and metres in the full rows; minutes alone in the compact list (straight-line metres without a network). */
+  const distance = (row: NearestRow, compact: boolean) => {
+    if (row.metres === null || !speed) return t(compact ? 'print.unreachableShort' : 'print.unreachable');
+    if (straight) return t('nearest.straight', { metres: Math.round(row.metres) });
+    const minutes = formatNumber(lang, Math.max(1, Math.ceil(row.metres / speed)));
+    return compact ? t('print.minutes', { minutes }) : t('print.walkFigures', { minutes, metres: Math.round(row.metres) });
+  };
+  const everyday = rows.slice(0, EVERYDAY_ROWS);
+  const more = rows.slice(EVERYDAY_ROWS);
 
   return createPortal(
     <div className="print-layer">
@@ -115,14 +136,16 @@ export function PrintCard({ mapImage, now, onClose, autoPrint = false }: PrintCa
           <button ref={printButton} type="button" className="btn" onClick={printPage}>{t('print.print')}</button>
           <button type="button" className="btn" onClick={onClose}>{t('common.close')}</button>
         </div>
-        <h1 id={titleId}>{t('print.title', { place })}</h1>
-        {manifest.synthetic && <p className="print-synthetic">{t('data.syntheticLong')}</p>}
+        <header className="print-head">
+          <h1 id={titleId}>{t('print.title', { place })}</h1>
+          {manifest.synthetic && <p className="print-synthetic">{t('data.syntheticLong')}</p>}
+        </header>
         {mapImage ? (
           <img className="print-map" src={mapImage} alt={t('print.mapAlt', { place })} onLoad={() => setImageSettled(true)} onError={() => setImageSettled(true)} />
         ) : (
           <p className="print-no-map">{t('print.noMap')}</p>
         )}
-        <h2>{t('print.nearest')}</h2>
+        <h2>{t('print.everyday')}</h2>
         {straight && <p className="print-note">{t('walk.noNetwork')}</p>}
         {!straight && !walk && <p className="print-note">{t('walk.computing')}</p>}
         <table className="print-nearest">
@@ -134,25 +157,32 @@ export function PrintCard({ mapImage, now, onClose, autoPrint = false }: PrintCa
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
-              const category = categoryOf(row.category);
-              return (
-                <tr key={row.category}>
-                  <th scope="row">{category ? (lang === 'en' ? category.en : category.zh) : row.category}</th>
-                  <td>{row.facilityId ? named(lang, facility(row.facilityId), row.facilityId) : '—'}</td>
-                  <td>
-                    {row.metres === null || !speed
-                      ? t('print.unreachable')
-                      : straight
-                        ? t('nearest.straight', { metres: Math.round(row.metres) })
-                        : t('print.walkFigures', { minutes: formatNumber(lang, Math.max(1, Math.ceil(row.metres / speed))), metres: Math.round(row.metres) })}
-                  </td>
-                </tr>
-              );
-            })}
+            {everyday.map((row) => (
+              <tr key={row.category}>
+                <th scope="row">{categoryName(row.category)}</th>
+                <td>{facilityName(row)}</td>
+                <td>{distance(row, false)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
-        {speed && <p>{t('print.speed', { speed: t(profile === 'elder' ? 'walk.elder' : 'walk.standard', { speed }) })}</p>}
+        {more.length > 0 && (
+          <>
+            <h2>{t('print.more')}</h2>
+            <ul className="print-more">
+              {more.map((row) => (
+                <li key={row.category}>
+                  <strong>{categoryName(row.category)}</strong>
+                  <span className="print-more-line">
+                    <span className="print-more-name">{facilityName(row)}</span>
+                    <span className="print-more-walk">{distance(row, true)}</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {speed && <p className="print-speed">{t('print.speed', { speed: t(profile === 'elder' ? 'walk.elder' : 'walk.standard', { speed }) })}</p>}
         <footer className="print-footer">
           <p>
             {t('print.printedOn', { date: formatDate(lang, printedOn) })} · {manifest.dataAsOf ? t('data.asOf', { date: formatDate(lang, manifest.dataAsOf) }) : null}

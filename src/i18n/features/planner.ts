@@ -178,6 +178,8 @@ export const plannerZh = {
   'planner.report.unverified': '* 未核实：{total} 条规则中有 {count} 条的条文或距离来自二手资料，引用前请对照标准原文。',
   'planner.report.method': '步行距离沿路网计算（含出入口与桥梁），各层级按各自清单和距离分别核查（不互相替代）；达标率 = 达标的 ▲ 项 ÷ 参与核查的 ▲ 项，社区按人口加权。',
   'planner.report.printed': '打印日期：{date}',
+  'planner.report.contents': '目录',
+  'planner.report.notes': '说明与数据来源',
 } as const;
 
 export const plannerEn: Record<keyof typeof plannerZh, string> = {
@@ -359,4 +361,6 @@ export const plannerEn: Record<keyof typeof plannerZh, string> = {
   'planner.report.unverified': '* Unverified: {count} of {total} rules have a clause or distance from secondary sources; check the standard before quoting them.',
   'planner.report.method': 'Walking distances follow the street network (through gates, over bridges); each level is checked against its own list and distance (levels do not stand in for each other); compliance = ▲ rules met ÷ ▲ rules checked, communities weighted by residents.',
   'planner.report.printed': 'Printed on {date}',
+  'planner.report.contents': 'Contents',
+  'planner.report.notes': 'Notes and data sources',
 };
