@@ -7,6 +7,7 @@ import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
 import { RULESETS, rulesetById } from '../domain/planner/rulesets';
 import { failUsage, parseCli, type CliSpec } from './args';
 import { formatProblem } from './problems';
+import { cliWalkContext } from './prepare/prebuilt';
 import { readDatasetList, shardFrom, shardOf } from './analyze/shards';
 import type { Ruleset } from '../domain/planner/ruleset';
 
@@ -56,7 +57,10 @@ async function analyzeOne(dataDir: string, options: Options, label = dataDir): P
     return null;
   }
   console.error(`analysing ${dataset.compounds.features.length} compounds × ${new Set(dataset.facilities.features.map((f) => f.properties.category)).size} categories${dataset.network ? '' : ' (no network: straight-line distances)'}`);
-  const report = analyzeDataset(dataset, problems, options.speed, options.ruleset);
+  // The prebuilt graph beside network.geojson (npm run prepare-dataset) when it matches the network.
+  const walk = cliWalkContext(dir, dataset);
+  if (walk.notice) console.error(`notice: ${walk.notice}`);
+  const report = analyzeDataset(dataset, problems, options.speed, options.ruleset, walk.ctx);
   const ms = Math.round(performance.now() - started);
   const compliance = report.compliance ? `, ${report.compliance.ruleset.id} compliance (score ${report.compliance.total.score_pct ?? '–'} %)` : '';
   const summary = `${report.compounds.length} compounds, ${report.network ? 'network' : 'straight-line'} distances${compliance}, ${problems.length} problem(s), ${ms} ms`;

@@ -9,6 +9,7 @@ const COMMANDS = {
   'import-osm': { what: 'turn an OpenStreetMap extract into a dataset', load: () => import('./import-osm') },
   ledger: { what: 'staff accounts, API keys, backup and restore of the requests ledger', load: () => import('./ledger') },
   'import-poi': { what: 'merge an AMap/Baidu POI table into a dataset', load: () => import('./import-poi') },
+  'prepare-dataset': { what: 'write the prebuilt walking graph beside network.geojson', load: () => import('./prepare-dataset') },
   'merge-reports': { what: 'join the reports of many datasets (or shards) into one summary', load: () => import('./merge-reports') },
   sanitize: { what: 'copy a dataset without personal fields', load: () => import('./sanitize') },
   serve: { what: 'run the requests service and the app', load: () => import('./serve') },

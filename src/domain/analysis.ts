@@ -1,7 +1,6 @@
 import type { Dataset, Problem } from './dataset';
-import { buildGraph } from './engine/graph';
+import { contextOf, type NetworkOrContext } from './engine/context';
 import { categoryFields, nearestOf, type FacilityPoint } from './engine/nearest';
-import { Snapper } from './engine/snap';
 import { haversineM } from './engine/graph';
 import type { LonLat } from './geo';
 import { compoundOrigins, gatesByCompound } from './origins';
@@ -70,14 +69,15 @@ function nearestStraight(facilities: readonly FacilityPoint[], category: string,
  * For every compound, the nearest facility of every category present, by the shortest walk
  * from any of its origins (gates, or point on surface). Without a network, straight-line.
  */
-export function analyzeDataset(dataset: Dataset, problems: Problem[], speedMPerMin: number, ruleset?: Ruleset): AnalysisReport {
+export function analyzeDataset(dataset: Dataset, problems: Problem[], speedMPerMin: number, ruleset?: Ruleset, ctx?: NetworkOrContext): AnalysisReport {
   const categories = presentCategories(dataset);
   const facilities = facilityPoints(dataset);
   const gates = gatesByCompound(dataset);
-  const graph = dataset.network ? buildGraph(dataset.network) : null;
-  const hasNetwork = graph !== null && graph.segmentCount > 0;
-  const snapper = hasNetwork ? new Snapper(graph) : null;
-  const fields = hasNetwork && snapper ? categoryFields(graph, snapper, facilities) : null;
+  // The caller's walking context (the session's, or a prebuilt graph) when given; else built here.
+  const walk = contextOf(ctx === undefined ? dataset.network : ctx);
+  const hasNetwork = walk !== null;
+  const snapper = walk?.snapper ?? null;
+  const fields = walk ? categoryFields(walk.graph, walk.snapper, facilities) : null;
 
   const compounds = dataset.compounds.features.map((compound): CompoundReport => {
     const origins = compoundOrigins(compound, gates).points.map(([lon, lat]) => [round7(lon), round7(lat)] as LonLat);
@@ -99,7 +99,7 @@ export function analyzeDataset(dataset: Dataset, problems: Problem[], speedMPerM
     problems,
   };
   if (ruleset) {
-    const model = new PlannerModel(hasNetwork && snapper ? { graph, snapper } : null, plannerInputs(dataset));
+    const model = new PlannerModel(walk, plannerInputs(dataset));
     report.compliance = complianceSection(ruleset, model.evaluate(model.baseline, ruleset), model.network);
   }
   return report;

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Route } from '../domain/engine/route';
 import type { WalkRequest, WalkResult } from '../domain/engine/walkEngine';
-import { EngineClient } from '../workers/engineClient';
+import { walkingSession, type WalkingSession } from '../workers/sessionClient';
 import type { AppState } from './index';
 
 export type WalkStatus = 'idle' | 'running' | 'ready' | 'no-network';
@@ -27,8 +27,8 @@ export interface AnalysisSlice {
   showRoute(facilityId: string | null): void;
 }
 
-let client: EngineClient | null = null;
-const engine = () => (client ??= typeof Worker === 'undefined' ? null : new EngineClient());
+/** The page's walking session; none in jsdom, where the resident view shows no walks (component tests). */
+const engine = (): WalkingSession | null => (typeof Worker === 'undefined' ? null : walkingSession());
 
 export const originKey = (s: Pick<AppState, 'circles'>): string | null =>
   s.circles ? `${s.circles.origins.points.map((p) => p.join(',')).join(';')}@${s.circles.speedMPerMin}/${s.circles.bandMinutes.join(',')}/${s.circles.avoidSteps}` : null;
@@ -52,9 +52,9 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     const worker = engine();
     set({ walk: null, walkFor: null, hasNetwork: dataset?.network ? null : false });
     if (!dataset || !worker) return;
-    void worker.load(dataset).then((hasNetwork) => {
-      if (get().dataset !== dataset) return;
-      set({ hasNetwork });
+    void worker.load(dataset).then((ready) => {
+      if (!ready || get().dataset !== dataset) return;
+      set({ hasNetwork: ready.hasNetwork });
       get().requestWalk();
     });
   },
@@ -70,17 +70,17 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     if (!worker || hasNetwork === null || !request) return;
     set({ walkStatus: 'running' });
     void worker
-      .walk(request)
+      .ask('walk', { request })
       .then((answer) => {
         // Newer than what is shown, though perhaps for an origin that has moved on since
         // (a drag): shown, and dimmed as stale unless it is the dragged point itself.
         if (!answer || get().dataset !== dataset) return;
         const current = originKey(get()) === key;
         set((s) => ({
-          walk: answer.result,
+          walk: answer.answer,
           walkFor: key,
           walkForPoint: request.origins.length === 1 && circles.origins.kind === 'point',
-          walkStatus: !answer.result ? 'no-network' : current ? 'ready' : s.walkStatus,
+          walkStatus: !answer.answer ? 'no-network' : current ? 'ready' : s.walkStatus,
           walkMs: answer.ms,
           walkCount: s.walkCount + 1,
         }));
@@ -91,8 +91,9 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     const request = walkRequest(get());
     const key = originKey(get());
     if (!facilityId || !worker || !request || !key || !get().hasNetwork) return set({ route: null });
-    void worker.route(request, facilityId).then((route) => {
-      if (originKey(get()) !== key) return;
+    void worker.ask('route', { request, facilityId }).then((answered) => {
+      if (!answered || originKey(get()) !== key) return;
+      const route = answered.answer;
       set({ route: route ? { ...route, facilityId, forKey: key } : null });
     });
   },

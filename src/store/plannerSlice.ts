@@ -2,17 +2,19 @@ import type { StateCreator } from 'zustand';
 import type { LonLat } from '../domain/geo';
 import { DEFAULT_CANTEEN_SETTINGS, type CanteenSettings } from '../domain/planner/canteens';
 import { gateOnOutline } from '../domain/planner/gates';
-import { PlannerModel, type PlannerResult } from '../domain/planner/model';
 import { DEFAULT_RULESET_ID, rulesetById } from '../domain/planner/rulesets';
-import { suggestSites, type SiteRequest, type SiteSuggestion } from '../domain/planner/sites';
+import type { SiteRequest, SiteSuggestion } from '../domain/planner/sites';
+import type { PlannerResultView } from '../domain/planner/view';
 import type { Change, RuleChange, Scenario } from '../domain/planner/whatIf';
+import { walkingSession } from '../workers/sessionClient';
 import type { AppState } from './index';
 
 /**
  * The planner view: which standard, the baseline and the what-if scenarios, the map tool,
  * the table's filters and the suggested sites. The planner engine (src/domain/planner) runs
- * on the main thread: a change costs ~1 ms on the sample (see `npm run bench -- --only
- * what-if`), and the one-off build (graph and distance fields) happens when the view opens.
+ * in the walking session's worker, on the graph every view shares: the slice sends the
+ * question (ruleset, canteen settings, the active scenario's changes, a site search) and
+ * shows the latest answer, so the page never freezes while a city-sized plan is evaluated.
  */
 
 export type PlannerStatus = 'idle' | 'computing' | 'ready';
@@ -40,8 +42,8 @@ export interface PlannerSlice {
   scenarios: Scenario[];
   /** The scenario shown; null shows the baseline. */
   activeScenarioId: string | null;
-  baselineResult: PlannerResult | null;
-  plannerResult: PlannerResult | null;
+  baselineResult: PlannerResultView | null;
+  plannerResult: PlannerResultView | null;
   /** Per change of the active scenario: the rules it changed. */
   scenarioEffects: RuleChange[][];
   plannerTool: PlannerTool;
@@ -71,11 +73,10 @@ export interface PlannerSlice {
   setPlannerReportOpen(open: boolean): void;
 }
 
-let model: { dataset: unknown; planner: PlannerModel } | null = null;
-/** The dataset whose engine is being built (React's strict mode mounts the panel twice). */
-let building: unknown = null;
-/** The baseline's result, kept while the ruleset and canteen settings stay the same. */
-let baselineCache: { key: string; result: PlannerResult } | null = null;
+/** The dataset the planner was started for (React's strict mode mounts the panel twice). */
+let started: unknown = null;
+/** The baseline the view holds and its key in the session (not sent again while unchanged). */
+let baselineKey: string | null = null;
 let nextId = 1;
 
 function activeChanges(s: Pick<AppState, 'scenarios' | 'activeScenarioId'>): Change[] {
@@ -83,21 +84,36 @@ function activeChanges(s: Pick<AppState, 'scenarios' | 'activeScenarioId'>): Cha
 }
 
 export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = (set, get) => {
-  /** Re-evaluates the baseline and the active scenario (and the sites, when asked for). */
+  /**
+   * Asks the walking session for the baseline and the active scenario (and the sites, when
+   * asked for); the latest question wins. `changeMs` is the time from asking to the answer
+   * on screen, as a planner feels it (worker time plus the trip both ways).
+   */
   function recompute(): void {
     const s = get();
-    const ruleset = rulesetById(s.rulesetId);
-    if (!model || model.dataset !== s.dataset || !ruleset) return;
-    const started = performance.now();
-    const planner = model.planner;
-    const key = `${ruleset.id}|${s.canteenSettings.catchmentM}|${s.canteenSettings.targetSeatsPer100}`;
-    if (baselineCache?.key !== key) baselineCache = { key, result: planner.evaluate(planner.baseline, ruleset, s.canteenSettings) };
-    const baselineResult = baselineCache.result;
-    const changes = activeChanges(s);
-    const run = changes.length > 0 ? planner.run(changes, ruleset, s.canteenSettings, baselineResult.compliance) : { result: baselineResult, effects: [] };
-    const changeMs = performance.now() - started;
-    const sites = s.siteRequest ? suggestSites(planner.ctx, run.result.state, run.result.compliance, s.siteRequest) : [];
-    set({ plannerResult: run.result, baselineResult, scenarioEffects: run.effects, sites, plannerStatus: 'ready', plannerMs: { ...get().plannerMs, change: changeMs } });
+    const dataset = s.dataset;
+    if (!dataset || started !== dataset || !rulesetById(s.rulesetId)) return;
+    const asked = performance.now();
+    const question = { rulesetId: s.rulesetId, canteen: s.canteenSettings, changes: activeChanges(s), siteRequest: s.siteRequest, baselineKey };
+    void walkingSession()
+      .ask('planner', question)
+      .then((answered) => {
+        if (!answered || get().dataset !== dataset) return;
+        const a = answered.answer;
+        if (a.baseline) baselineKey = a.baseline.key;
+        set((x) => {
+          const baselineResult = a.baseline?.result ?? x.baselineResult;
+          return {
+            plannerResult: a.result ?? baselineResult,
+            baselineResult,
+            scenarioEffects: a.effects,
+            sites: a.sites,
+            plannerStatus: 'ready',
+            plannerNetwork: a.network,
+            plannerMs: { build: a.buildMs > 0 ? a.buildMs : x.plannerMs.build, change: performance.now() - asked },
+          };
+        });
+      });
   }
 
   const updateScenario = (id: string, update: (x: Scenario) => Scenario) => set((s) => ({ scenarios: s.scenarios.map((x) => (x.id === id ? update(x) : x)) }));
@@ -123,20 +139,12 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
 
     startPlanner() {
       const dataset = get().dataset;
-      if (!dataset || model?.dataset === dataset || building === dataset) return;
-      building = dataset;
-      model = null;
-      baselineCache = null;
-      set({ plannerStatus: 'computing', plannerNetwork: null, scenarios: [], activeScenarioId: null, plannerResult: null, baselineResult: null, sites: [], siteRequest: null, plannerTool: null });
-      // Let "computing…" paint before the one-off build.
-      setTimeout(() => {
-        if (building === dataset) building = null;
-        if (get().dataset !== dataset) return;
-        const started = performance.now();
-        model = { dataset, planner: PlannerModel.fromDataset(dataset) };
-        set({ plannerMs: { build: performance.now() - started, change: 0 }, plannerNetwork: model.planner.network });
-        recompute();
-      }, 0);
+      if (!dataset || started === dataset) return;
+      started = dataset;
+      baselineKey = null;
+      set({ plannerStatus: 'computing', plannerNetwork: null, plannerMs: { build: 0, change: 0 }, scenarios: [], activeScenarioId: null, plannerResult: null, baselineResult: null, sites: [], siteRequest: null, plannerTool: null });
+      void walkingSession().load(dataset);
+      recompute();
     },
     setRuleset(id) {
       if (!rulesetById(id)) return;

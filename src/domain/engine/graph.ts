@@ -88,7 +88,14 @@ function coordinateKeyer(network: FC<LineString | MultiLineString, NetworkProps>
 /** Segment keys are exact while there are fewer than 2^26 nodes. */
 const SEGMENT_KEY = 2 ** 26;
 
+/**
+ * Graphs built in this JavaScript realm (page or worker) so far. The walking session reports
+ * it, so a test can check that a dataset's graph is built once, whichever views ask for it.
+ */
+export const graphBuilds = { count: 0 };
+
 export function buildGraph(network: FC<LineString | MultiLineString, NetworkProps>): WalkGraph {
+  graphBuilds.count++;
   const nodeIndex = new Map<number | string, number>();
   const keyOf = coordinateKeyer(network);
   const lon = new Growable(network.features.length * 4);

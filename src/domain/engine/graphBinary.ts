@@ -63,16 +63,17 @@ export function encodeGraph(graph: WalkGraph): ArrayBuffer {
   return buffer;
 }
 
-/** A graph from encodeGraph's buffer (views into it; keep the buffer unchanged). Throws on a foreign or damaged buffer. */
-export function decodeGraph(buffer: ArrayBuffer): WalkGraph {
+/** A graph from encodeGraph's buffer, starting at byteOffset (views into it; keep the buffer unchanged). Throws on a foreign or damaged buffer. */
+export function decodeGraph(buffer: ArrayBuffer, byteOffset = 0): WalkGraph {
   const count = GRAPH_FIELDS.length + CHAIN_FIELDS.length;
   const headerBytes = align8(4 * (2 + 2 + 2 * count));
-  if (buffer.byteLength < headerBytes) throw new Error('not a walking graph (too short)');
-  const header = new Uint32Array(buffer, 0, headerBytes / 4);
+  if (byteOffset % 8 !== 0) throw new Error('walking graph misaligned');
+  if (buffer.byteLength < byteOffset + headerBytes) throw new Error('not a walking graph (too short)');
+  const header = new Uint32Array(buffer, byteOffset, headerBytes / 4);
   if (header[0] !== MAGIC) throw new Error('not a walking graph (bad magic number)');
   if (header[1] !== VERSION) throw new Error(`walking graph format ${header[1]}, expected ${VERSION}`);
   const arrays: Typed[] = [];
-  let offset = headerBytes;
+  let offset = byteOffset + headerBytes;
   for (let i = 0; i < count; i++) {
     const length = header[4 + 2 * i]!;
     const T = TYPES[header[5 + 2 * i]!];

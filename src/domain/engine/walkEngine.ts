@@ -1,15 +1,14 @@
-import type { FeatureCollection, LineString, MultiLineString, MultiPolygon } from 'geojson';
+import type { FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
 import type { ContourProps } from '../contours';
-import type { FC, NetworkProps } from '../dataset';
 import type { LonLat } from '../geo';
 import { circleOverclaim, type Overclaim } from '../overclaim';
-import { buildGraph, haversineM, type WalkGraph } from './graph';
+import { contextOf, type NetworkOrContext } from './context';
+import { haversineM, type WalkGraph } from './graph';
 import { categoryFields, ChainPoints, nearestOf, type CategoryFields, type FacilityPoint } from './nearest';
 import { reachOf } from './reach';
 import { searchFrom, SearchSpace, withCutoff, type Search, type SearchOptions } from './search';
 import { routeTo, type Route } from './route';
-import type { Snap } from './snap';
-import { Snapper } from './snap';
+import type { Snap, Snapper } from './snap';
 import { reachedWays, travelTimeGrid, walkshedPolygons, type ReachedWayProps, type TravelTimeGrid } from './walkshed';
 
 export interface WalkRequest {
@@ -69,9 +68,12 @@ export class WalkEngine {
   /** Searches run so far (the rest were answered from the cached one). */
   searchesRun = 0;
 
-  constructor(network: FC<LineString | MultiLineString, NetworkProps>, facilities: readonly FacilityPoint[]) {
-    this.graph = buildGraph(network);
-    this.snapper = new Snapper(this.graph);
+  /** Give the session's context to share its graph; a network builds one (throws when it has no walkable way). */
+  constructor(network: NetworkOrContext, facilities: readonly FacilityPoint[]) {
+    const ctx = contextOf(network);
+    if (!ctx) throw new Error('a walking engine needs a walkable network');
+    this.graph = ctx.graph;
+    this.snapper = ctx.snapper;
     this.facilities = facilities;
     this.facilitySnaps = facilities.map((f) => this.snapper.snap(f.point));
     this.facilityPoints = new ChainPoints(this.graph, this.facilitySnaps);

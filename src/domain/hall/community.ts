@@ -1,4 +1,5 @@
 import type { Dataset, RequestStage } from '../dataset';
+import type { NetworkOrContext } from '../engine/context';
 import type { LonLat } from '../geo';
 import { instantOfWallClock, wallClockIn } from '../openingHours';
 import { compoundOrigins, gatesByCompound } from '../origins';
@@ -44,7 +45,7 @@ export interface CommunityStats {
  * service radius (the volunteers view's coverage), reported only as counts per compound
  * tier, per skill (suppressed below five) and residents covered.
  */
-export function volunteerAggregate(dataset: Dataset): VolunteerAggregate | null {
+export function volunteerAggregate(dataset: Dataset, ctx?: NetworkOrContext): VolunteerAggregate | null {
   const volunteers = dataset.volunteers.features;
   if (volunteers.length === 0) return null;
   const gates = gatesByCompound(dataset);
@@ -56,7 +57,7 @@ export function volunteerAggregate(dataset: Dataset): VolunteerAggregate | null 
     elderly80: c.properties.elderly80,
   }));
   const sites = volunteers.map((v) => ({ id: v.properties.id, point: v.geometry.coordinates as LonLat, radiusM: serviceRadiusM(v.properties) }));
-  const result = new VolunteerCoverage(dataset.network, compounds, sites).coverage(sites.map((s) => s.id));
+  const result = new VolunteerCoverage(ctx === undefined ? dataset.network : ctx, compounds, sites).coverage(sites.map((s) => s.id));
   const reached = new Map(result.covered.map((c) => [c.id, c.volunteers]));
   const tones: Record<string, Tone> = {};
   for (const c of compounds) {
@@ -104,6 +105,7 @@ export function requestAggregate(dataset: Dataset, now: Date): RequestAggregate 
   return { month, until: until.toISOString(), total: suppressedCount(total), byStage: STAGES.map((stage) => ({ stage, count: suppressedCount(counts.get(stage) ?? 0) })) };
 }
 
-export function communityStats(dataset: Dataset, now: Date): CommunityStats {
-  return { volunteers: volunteerAggregate(dataset), requests: requestAggregate(dataset, now) };
+/** Give the session's walking context to share its graph; without one the dataset's network is built. */
+export function communityStats(dataset: Dataset, now: Date, ctx?: NetworkOrContext): CommunityStats {
+  return { volunteers: volunteerAggregate(dataset, ctx), requests: requestAggregate(dataset, now) };
 }

@@ -2,9 +2,10 @@ import { bbox as turfBBox } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { ContourProps } from '../contours';
 import type { Dataset } from '../dataset';
-import { buildGraph, haversineM } from '../engine/graph';
+import { contextOf, type NetworkOrContext } from '../engine/context';
+import { haversineM } from '../engine/graph';
 import { categoryFields, nearestOf, type CategoryFields, type FacilityPoint } from '../engine/nearest';
-import { Snapper } from '../engine/snap';
+import type { Snapper } from '../engine/snap';
 import { travelTimeGrid, walkshedPolygons } from '../engine/walkshed';
 import { filled, withCutoff } from '../engine/search';
 import { BAND_MINUTES, WALK_SPEED_M_PER_MIN, type LonLat } from '../geo';
@@ -94,16 +95,17 @@ function straightNearest(facilities: readonly FacilityPoint[]): Nearest {
   };
 }
 
-export function hallStats(dataset: Dataset, options: HallStatsOptions): HallStats {
+/** Give the session's walking context to share its graph; without one the dataset's network is built. */
+export function hallStats(dataset: Dataset, options: HallStatsOptions, ctx?: NetworkOrContext): HallStats {
   const speedMPerMin = options.speedMPerMin ?? WALK_SPEED_M_PER_MIN.standard;
   const minutes = options.minutes ?? 15;
   const facilities = facilityPoints(dataset);
   const present = new Set(facilities.map((f) => f.category));
   const categories = [...new Set([...options.categories, ...present])];
-  const graph = dataset.network ? buildGraph(dataset.network) : null;
-  const network = graph !== null && graph.segmentCount > 0;
-  const snapper = network ? new Snapper(graph) : null;
-  const fields = snapper && graph ? categoryFields(graph, snapper, facilities) : null;
+  const walk = contextOf(ctx === undefined ? dataset.network : ctx);
+  const network = walk !== null;
+  const snapper = walk?.snapper ?? null;
+  const fields = walk ? categoryFields(walk.graph, walk.snapper, facilities) : null;
   const nearestM: Nearest = fields && snapper ? networkNearest(fields, snapper) : straightNearest(facilities);
   const minutesTo = (origins: readonly LonLat[]) => {
     const out: Record<string, number | null> = {};

@@ -1,9 +1,8 @@
-import type { LineString, MultiLineString } from 'geojson';
-import type { FC, NetworkProps } from '../dataset';
-import { buildGraph, haversineM, type WalkGraph } from '../engine/graph';
+import type { WalkContext } from '../engine/context';
+import { haversineM } from '../engine/graph';
 import { reachOf } from '../engine/reach';
 import { searchFrom, type Search, type Source } from '../engine/search';
-import { Snapper, type Snap } from '../engine/snap';
+import type { Snap } from '../engine/snap';
 import type { LonLat } from '../geo';
 import { addSourceToField } from './fieldUpdate';
 import type { PlannerCompound, PlannerFacility } from './inputs';
@@ -17,17 +16,7 @@ import type { PlannerCompound, PlannerFacility } from './inputs';
  * States are immutable: each change returns a new one and shares what it did not touch.
  */
 
-/** The walking graph and its snapper; null when the dataset has no walkable network. */
-export interface WalkContext {
-  graph: WalkGraph;
-  snapper: Snapper;
-}
-
-export function walkContext(network: FC<LineString | MultiLineString, NetworkProps> | null): WalkContext | null {
-  if (!network || network.features.length === 0) return null;
-  const graph = buildGraph(network);
-  return graph.segmentCount > 0 ? { graph, snapper: new Snapper(graph) } : null;
-}
+export { walkContext, type WalkContext } from '../engine/context';
 
 export interface FacilityEntry {
   facility: PlannerFacility;

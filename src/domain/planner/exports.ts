@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CompoundProps, FC } from '../dataset';
 import type { RuleResult } from './compliance';
-import type { PlannerResult } from './model';
+import type { PlannerResultView } from './view';
 import { levelOf, type Rule, type Ruleset } from './ruleset';
 
 /**
@@ -66,7 +66,7 @@ export interface RowText {
   unreachable: string;
 }
 
-type CompoundOf = PlannerResult['compliance']['compounds'][number]['compound'];
+type CompoundOf = PlannerResultView['compliance']['compounds'][number]['compound'];
 
 /** The cells every row about a compound starts with: id, name, community, grid, residents, 60+, 80+. */
 function compoundCells(p: CompoundOf, lang: Lang, text: RowText): Cell[] {
@@ -74,7 +74,7 @@ function compoundCells(p: CompoundOf, lang: Lang, text: RowText): Cell[] {
 }
 
 /** One row per compound and unmet rule (▲ first): the table of gaps, with the clause of each. */
-export function gapRows(result: PlannerResult, lang: Lang, columns: GapColumns, text: RowText): Cell[][] {
+export function gapRows(result: PlannerResultView, lang: Lang, columns: GapColumns, text: RowText): Cell[][] {
   const { ruleset } = result.compliance;
   const rows: Cell[][] = [Object.values(columns)];
   for (const c of result.compliance.compounds) {
@@ -105,7 +105,7 @@ export interface CompoundColumns extends CompoundHeadColumns {
 }
 
 /** One row per compound: its figures, then one column per checked rule with the metres walked. */
-export function compoundRows(result: PlannerResult, lang: Lang, columns: CompoundColumns, text: RowText, statusText: (r: RuleResult) => string): Cell[][] {
+export function compoundRows(result: PlannerResultView, lang: Lang, columns: CompoundColumns, text: RowText, statusText: (r: RuleResult) => string): Cell[][] {
   const { ruleset } = result.compliance;
   const checked = ruleset.rules.map((rule, k) => [rule, k] as const).filter(([rule]) => rule.check !== 'none');
   const header: Cell[] = [...Object.values(columns), ...checked.map(([rule]) => ruleLabel(ruleset, rule, lang))];
@@ -145,7 +145,7 @@ export interface CompoundResultProps extends Pick<CompoundProps, 'id' | 'name' |
 }
 
 /** The compounds with their results, for QGIS. */
-export function complianceGeoJson(compounds: FC<Polygon | MultiPolygon, CompoundProps>, result: PlannerResult, network: boolean): FeatureCollection<Polygon | MultiPolygon, CompoundResultProps> {
+export function complianceGeoJson(compounds: FC<Polygon | MultiPolygon, CompoundProps>, result: PlannerResultView, network: boolean): FeatureCollection<Polygon | MultiPolygon, CompoundResultProps> {
   const { ruleset } = result.compliance;
   const byId = new Map(result.compliance.compounds.map((c, i) => [c.compound.id, i]));
   const features = compounds.features.flatMap((f): Feature<Polygon | MultiPolygon, CompoundResultProps>[] => {

@@ -1,7 +1,8 @@
 import type { Dataset } from '../dataset';
 import { CatchmentCache, canteenAccess, DEFAULT_CANTEEN_SETTINGS, type CanteenResult, type CanteenSettings } from './canteens';
 import { dataCategoriesOf, evaluateCompliance, type Compliance } from './compliance';
-import { baseDistances, walkContext, type DistanceState, type WalkContext } from './distances';
+import { contextOf, type NetworkOrContext } from '../engine/context';
+import { baseDistances, type DistanceState, type WalkContext } from './distances';
 import { plannerInputs, type PlannerInputs } from './inputs';
 import type { Ruleset } from './ruleset';
 import { areaSummaries, totalSummary, type AreaSummary } from './summaries';
@@ -45,8 +46,9 @@ export class PlannerModel {
     this.catchments = new CatchmentCache(ctx);
   }
 
-  static fromDataset(dataset: Pick<Dataset, 'compounds' | 'facilities' | 'gates' | 'network'>): PlannerModel {
-    return new PlannerModel(walkContext(dataset.network), plannerInputs(dataset));
+  /** Give the session's context to share its graph; without one the dataset's network is built. */
+  static fromDataset(dataset: Pick<Dataset, 'compounds' | 'facilities' | 'gates' | 'network'>, ctx?: NetworkOrContext): PlannerModel {
+    return new PlannerModel(contextOf(ctx === undefined ? dataset.network : ctx), plannerInputs(dataset));
   }
 
   get network(): boolean {

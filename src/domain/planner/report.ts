@@ -1,5 +1,5 @@
 import type { AreaSummary } from './summaries';
-import type { PlannerResult } from './model';
+import type { PlannerResultView } from './view';
 import type { Ruleset } from './ruleset';
 
 /**
@@ -25,7 +25,7 @@ function area(a: AreaSummary) {
   };
 }
 
-export function complianceSection(ruleset: Ruleset, result: PlannerResult, network: boolean) {
+export function complianceSection(ruleset: Ruleset, result: PlannerResultView, network: boolean) {
   const { compliance, canteens } = result;
   return {
     ruleset: { id: ruleset.id, version: ruleset.version, document: ruleset.document, name: ruleset.name, nesting: ruleset.nesting },

@@ -1,7 +1,7 @@
-import type { FeatureCollection, LineString, MultiLineString, MultiPolygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { gridContours, type ContourProps } from '../contours';
 import { DEFAULT_CELL_M, summarise } from '../coverage';
-import type { FC, NetworkProps } from '../dataset';
+import type { NetworkOrContext } from '../engine/context';
 import type { LonLat } from '../geo';
 import { gridForBBox, type BBoxLonLat, type GridSpec } from '../gridSpec';
 import { addReach, OFF_NETWORK_M, ReachNetwork, type CompoundSite, type VolunteerReach, type VolunteerSite } from './reach';
@@ -47,7 +47,8 @@ export class VolunteerCoverage {
   private city: GridSpec;
 
   constructor(
-    network: FC<LineString | MultiLineString, NetworkProps> | null,
+    /** The session's walking context (shared), or a network to build one from. */
+    network: NetworkOrContext,
     private readonly compounds: readonly CompoundSite[],
     volunteers: readonly VolunteerSite[] = [],
     private readonly cellM = DEFAULT_CELL_M,

@@ -1,10 +1,9 @@
-import type { LineString, MultiLineString } from 'geojson';
 import { addCellsWithin, addCircle } from '../coverage';
-import type { FC, NetworkProps } from '../dataset';
-import { buildGraph, haversineM, type WalkGraph } from '../engine/graph';
+import { contextOf, type NetworkOrContext } from '../engine/context';
+import { haversineM, type WalkGraph } from '../engine/graph';
 import { reachOf } from '../engine/reach';
 import { searchFrom, SearchSpace } from '../engine/search';
-import { Snapper, type Snap } from '../engine/snap';
+import type { Snap, Snapper } from '../engine/snap';
 import { travelTimeGrid } from '../engine/walkshed';
 import type { LonLat } from '../geo';
 import { cellCentre, gridX, gridY, subGrid, type GridSpec } from '../gridSpec';
@@ -50,12 +49,12 @@ export class ReachNetwork {
   private readonly space: SearchSpace | null;
 
   constructor(
-    network: FC<LineString | MultiLineString, NetworkProps> | null,
+    network: NetworkOrContext,
     readonly compounds: readonly CompoundSite[],
   ) {
-    const graph = network && network.features.length > 0 ? buildGraph(network) : null;
-    this.graph = graph && graph.segmentCount > 0 ? graph : null;
-    this.snapper = this.graph ? new Snapper(this.graph) : null;
+    const ctx = contextOf(network);
+    this.graph = ctx?.graph ?? null;
+    this.snapper = ctx?.snapper ?? null;
     this.originSnaps = compounds.map((c) => c.origins.map((o) => this.snapper?.snap(o) ?? null));
     this.space = this.graph ? new SearchSpace(this.graph.nodeCount) : null;
   }

@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import { parseUrlState } from '../../store/url';
 import { readDataset, readPlaylist } from './readDataset';
 import { cacheDataFiles } from './serviceWorker';
+import { walkingSession } from '../../workers/sessionClient';
 import { computeHallStats } from './statsClient';
 
 /** Retry sooner while there is no data at all, seconds at normal speed. */
@@ -80,6 +81,8 @@ export function useHallData(): void {
 /** Public dataset into the store at once; aggregates of the full one when the worker answers. */
 function accept(full: Dataset, nowMs: number): void {
   const shown = publicDataset(full);
+  // The screen's walks (on the public dataset) and its aggregates (on the full one) share one session generation.
+  walkingSession().alias(shown, full);
   useStore.getState().setHallDataset(shown, nowMs);
   aggregate(full, shown, useStore.getState().hallConfig);
 }

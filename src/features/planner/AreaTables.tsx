@@ -1,5 +1,5 @@
 import { useT } from '../../components/useT';
-import type { PlannerResult } from '../../domain/planner/model';
+import type { PlannerResultView } from '../../domain/planner/view';
 import type { AreaSummary } from '../../domain/planner/summaries';
 import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
@@ -46,7 +46,7 @@ export function AreaTable({ areas, level }: { areas: AreaSummary[]; level: 'comm
 }
 
 /** Per rule: its level, ▲/△, distance, clause, verified, and the compounds and residents (60+, 80+) it leaves out. */
-export function RuleTable({ result }: { result: PlannerResult }) {
+export function RuleTable({ result }: { result: PlannerResultView }) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const ruleset = useRuleset();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../components/useT';
-import type { PlannerResult } from '../../domain/planner/model';
+import type { PlannerResultView } from '../../domain/planner/view';
 import type { Rule, Ruleset } from '../../domain/planner/ruleset';
 import { coverageShare } from '../../domain/planner/summaries';
 import type { Lang } from '../../i18n';
@@ -17,7 +17,7 @@ export function ruleShortLabel(lang: Lang, rule: Rule): string {
 }
 
 interface ChartProps {
-  result: PlannerResult;
+  result: PlannerResultView;
   ruleset: Ruleset;
   /** Printed: every level, tables shown. */
   print?: boolean;

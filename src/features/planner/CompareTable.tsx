@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useT } from '../../components/useT';
-import type { PlannerResult } from '../../domain/planner/model';
+import type { PlannerResultView } from '../../domain/planner/view';
 import type { Ruleset } from '../../domain/planner/ruleset';
 import { compareCompliance } from '../../domain/planner/whatIf';
 import { formatNumber } from '../../i18n';
@@ -9,12 +9,12 @@ import { EffectLines } from './ChangeList';
 import { percent } from './usePlanner';
 
 /** The scenario side by side with the baseline: headline figures, then every rule it moved. */
-export function CompareTable({ baseline, scenario, ruleset, name }: { baseline: PlannerResult; scenario: PlannerResult; ruleset: Ruleset; name: string }) {
+export function CompareTable({ baseline, scenario, ruleset, name }: { baseline: PlannerResultView; scenario: PlannerResultView; ruleset: Ruleset; name: string }) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const effects = useMemo(() => compareCompliance(baseline.compliance, scenario.compliance), [baseline, scenario]);
-  const under = (r: PlannerResult) => r.canteens.compounds.filter((c) => c.underServed).length;
-  const unreached = (r: PlannerResult) => r.canteens.compounds.filter((c) => c.reachedBy === 0).length;
+  const under = (r: PlannerResultView) => r.canteens.compounds.filter((c) => c.underServed).length;
+  const unreached = (r: PlannerResultView) => r.canteens.compounds.filter((c) => c.reachedBy === 0).length;
   const rows: [string, string, string][] = [
     [t('planner.summary.score'), percent(lang, baseline.total.score, 1), percent(lang, scenario.total.score, 1)],
     [t('planner.summary.unmetRequired'), formatNumber(lang, baseline.total.unmetRequired), formatNumber(lang, scenario.total.unmetRequired)],

@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
 import type { CompoundCompliance } from '../../domain/planner/compliance';
-import type { PlannerResult } from '../../domain/planner/model';
+import type { PlannerResultView } from '../../domain/planner/view';
 import { formatNumber, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import type { PlannerFilter, SortKey } from '../../store/plannerSlice';
@@ -45,7 +45,7 @@ function sortValue(row: Row, key: SortKey): number | string {
   }
 }
 
-export function filterRows(result: PlannerResult, filter: PlannerFilter, areaName: (id?: string) => string): Row[] {
+export function filterRows(result: PlannerResultView, filter: PlannerFilter, areaName: (id?: string) => string): Row[] {
   const query = filter.query.trim().toLowerCase();
   return result.compliance.compounds
     .map((c, i) => ({ c, canteen: result.canteens.compounds[i]!.seatsPer100, underServed: result.canteens.compounds[i]!.underServed, community: areaName(c.compound.communityId), grid: areaName(c.compound.gridId) }))

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
 import { restrictCompliance } from '../../domain/planner/compliance';
-import type { PlannerResult } from '../../domain/planner/model';
+import type { PlannerResultView } from '../../domain/planner/view';
 import { areaSummaries, totalSummary } from '../../domain/planner/summaries';
 import { formatDate } from '../../i18n';
 import { bbox } from '@turf/turf';
@@ -30,7 +30,7 @@ function printPage() {
 }
 
 /** The result restricted to one community (its compounds, its grids), or the whole dataset. */
-function scoped(result: PlannerResult, communityId: string | null): PlannerResult {
+function scoped(result: PlannerResultView, communityId: string | null): PlannerResultView {
   if (!communityId) return result;
   const compliance = restrictCompliance(result.compliance, (c) => c.compound.communityId === communityId);
   const inScope = new Set(compliance.compounds.map((c) => c.compound.id));

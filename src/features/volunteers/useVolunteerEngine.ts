@@ -3,10 +3,10 @@ import { useShallow } from 'zustand/react/shallow';
 import type { LonLat } from '../../domain/geo';
 import { availableVolunteers } from '../../domain/volunteers/availability';
 import { matchingVolunteers, rankByWalk } from '../../domain/volunteers/matching';
-import { compoundSites, volunteerSites } from '../../domain/volunteers/sites';
+import { volunteerSites } from '../../domain/volunteers/sites';
 import { useStore } from '../../store';
 import { coverageInstantOf, requestsOf, timeZoneOf, volunteersOf } from '../../store/volunteersSlice';
-import { volunteerEngine } from './engineClient';
+import { walkingSession } from '../../workers/sessionClient';
 
 const MINUTE_MS = 60_000;
 
@@ -75,23 +75,19 @@ export function useVolunteerEngine(): void {
     if (!dataset || useStore.getState().volunteerEngine.dataset === dataset) return;
     const current = volunteersOf(useStore.getState());
     loaded.current = current;
-    const input = {
-      network: dataset.network,
-      compounds: compoundSites(dataset),
-      volunteers: volunteerSites(current),
-      analysis: { manifest: dataset.manifest, compounds: dataset.compounds, facilities: dataset.facilities, network: dataset.network, gates: dataset.gates },
-    };
-    void volunteerEngine()
-      .load(input)
-      .then((answer) => {
-        if (answer && useStore.getState().dataset === dataset) useStore.getState().volunteerEngineReady(dataset, answer.hasNetwork, answer.gapReport);
-      });
+    const session = walkingSession();
+    void session.load(dataset).then(async (ready) => {
+      if (!ready) return;
+      session.setVolunteers(volunteerSites(current));
+      const gaps = await session.ask('gaps', {});
+      if (gaps && useStore.getState().dataset === dataset) useStore.getState().volunteerEngineReady(dataset, ready.hasNetwork, gaps.answer);
+    });
   }, [dataset]);
 
   useEffect(() => {
     if (!ready || loaded.current === volunteers) return;
     loaded.current = volunteers;
-    volunteerEngine().setVolunteers(volunteerSites(volunteers));
+    walkingSession().setVolunteers(volunteerSites(volunteers));
   }, [ready, volunteers]);
 
   const availability = useAvailability();
@@ -102,10 +98,10 @@ export function useVolunteerEngine(): void {
   idsRef.current = ids;
   useEffect(() => {
     if (!ready || key === coverageKey) return;
-    void volunteerEngine()
-      .coverage(idsRef.current)
-      .then((result) => {
-        if (result) useStore.getState().coverageDone(key, result);
+    void walkingSession()
+      .ask('coverage', { ids: idsRef.current })
+      .then((answered) => {
+        if (answered) useStore.getState().coverageDone(key, answered.answer);
       });
   }, [ready, key, coverageKey]);
 
@@ -115,9 +111,10 @@ export function useVolunteerEngine(): void {
     const { skill: wanted, candidates } = matchingVolunteers(request.properties, volunteers, new Date(now), timeZone);
     const done = useStore.getState().matchesDone;
     if (candidates.length === 0) return done({ requestId: request.properties.id, skill: wanted, candidates: [] });
-    void volunteerEngine()
-      .walkTo(request.geometry.coordinates as LonLat, candidates.map((v) => v.properties.id))
-      .then((metres) => {
+    void walkingSession()
+      .ask('reach', { point: request.geometry.coordinates as LonLat, ids: candidates.map((v) => v.properties.id) })
+      .then((answered) => {
+        const metres = answered && new Map(answered.answer);
         if (metres) done({ requestId: request.properties.id, skill: wanted, candidates: rankByWalk(candidates, metres) });
       });
   }, [ready, request, volunteers, now, timeZone]);

@@ -1,0 +1,156 @@
+import type { Dataset } from '../domain/dataset';
+import { graphBuilds } from '../domain/engine/graph';
+import type { VolunteerSite } from '../domain/volunteers/reach';
+import { sessionHost } from './sessionHost';
+import type { Answer, Ask, FromSession, Kind, Ready, SessionStats, ToSession } from './sessionProtocol';
+
+export interface Answered<K extends Kind> {
+  answer: Answer<K>;
+  /** Milliseconds the session took for it (worker time). */
+  ms: number;
+}
+
+/**
+ * Walks are shown as they come while the origin is dragged (every answer that arrives is
+ * newer than the one on screen, though the origin has moved on); every other kind answers
+ * only its latest question.
+ */
+const SHOW_NEWER: ReadonlySet<Kind> = new Set(['walk']);
+
+interface Port {
+  post(message: ToSession, transfer?: Transferable[]): void;
+}
+
+/**
+ * The views' side of the walking session (DESIGN.md "One walking session per dataset"): one
+ * worker for the page, one dataset generation at a time. `load` is cheap to call from every
+ * view: the dataset already loaded is not sent again. `ask` resolves with the answer, or
+ * null when a newer question of its kind (or a newer dataset) made it old news.
+ */
+export class WalkingSession {
+  private readonly port: Port;
+  private generation = 0;
+  private dataset: Dataset | null = null;
+  private ready: Promise<Ready | null> = Promise.resolve(null);
+  private resolveReady: ((ready: Ready | null) => void) | null = null;
+  private readonly prebuilt = new WeakMap<Dataset, Promise<ArrayBuffer | null>>();
+  private readonly aliases = new WeakMap<Dataset, Dataset>();
+  private nextId = 0;
+  private readonly latest = new Map<Kind, number>();
+  private readonly shown = new Map<Kind, number>();
+  private readonly waiting = new Map<number, { kind: Kind | null; resolve: (answer: Answered<Kind> | null) => void }>();
+
+  constructor(worker: boolean) {
+    if (worker) {
+      const w = new Worker(new URL('./session.worker.ts', import.meta.url), { type: 'module', name: 'walking-session' });
+      w.onmessage = (event: MessageEvent<FromSession>) => this.receive(event.data);
+      this.port = { post: (message, transfer = []) => w.postMessage(message, transfer) };
+    } else {
+      // In place (tests in jsdom): the same host, answers a turn later as a worker's would be.
+      const host = sessionHost((message) => queueMicrotask(() => this.receive(message)), queueMicrotask);
+      this.port = { post: (message) => host(message) };
+    }
+  }
+
+  /** A prebuilt graph for this dataset, fetched by whoever loaded it; the session checks it against the network. */
+  offerPrebuilt(dataset: Dataset, buffer: Promise<ArrayBuffer | null>): void {
+    this.prebuilt.set(dataset, buffer);
+  }
+
+  /**
+   * Declares `view` a reduced copy of `full` that walks the same (the hall's public dataset:
+   * the same network and facilities, personal data dropped), so loading either keeps one
+   * generation instead of switching between them.
+   */
+  alias(view: Dataset, full: Dataset): void {
+    if (view !== full) this.aliases.set(view, full);
+  }
+
+  /** Makes this dataset the session's (a new generation unless it already is); resolves when its graph is ready. */
+  load(asked: Dataset): Promise<Ready | null> {
+    const dataset = this.aliases.get(asked) ?? asked;
+    if (dataset === this.dataset) return this.ready;
+    this.dataset = dataset;
+    const generation = ++this.generation;
+    this.resolveReady?.(null);
+    for (const { resolve } of this.waiting.values()) resolve(null);
+    this.waiting.clear();
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    const offered = this.prebuilt.get(dataset) ?? Promise.resolve(null);
+    void offered
+      .catch(() => null)
+      .then((prebuilt) => {
+        if (generation !== this.generation) return;
+        this.port.post({ type: 'load', generation, dataset, prebuilt }, prebuilt ? [prebuilt] : []);
+      });
+    return this.ready;
+  }
+
+  /** Live volunteer data for coverage and reach (the session forgets its cached reaches). */
+  setVolunteers(volunteers: VolunteerSite[]): void {
+    this.port.post({ type: 'volunteers', generation: this.generation, volunteers });
+  }
+
+  async ask<K extends Kind>(kind: K, ask: Ask<K>): Promise<Answered<K> | null> {
+    const id = this.nextId++;
+    this.latest.set(kind, id);
+    const ready = await this.ready;
+    if (!ready || ready.generation !== this.generation || (!SHOW_NEWER.has(kind) && this.latest.get(kind) !== id)) return null;
+    return new Promise((resolve) => {
+      this.waiting.set(id, { kind, resolve: resolve as (answer: Answered<Kind> | null) => void });
+      this.port.post({ type: 'ask', kind, id, generation: ready.generation, ask } as ToSession);
+    });
+  }
+
+  /** How many graphs were built, in the session's worker and on this page (tests and the bench read it). */
+  async stats(): Promise<SessionStats & { pageGraphBuilds: number }> {
+    const id = this.nextId++;
+    const answer = await new Promise<Answered<Kind> | null>((resolve) => {
+      this.waiting.set(id, { kind: null, resolve });
+      this.port.post({ type: 'ask', kind: 'stats', id, generation: this.generation, ask: {} });
+    });
+    // A new dataset generation started meanwhile: ask again.
+    if (!answer) return this.stats();
+    return { ...(answer.answer as SessionStats), pageGraphBuilds: graphBuilds.count };
+  }
+
+  private receive(message: FromSession): void {
+    if (message.type === 'ready') {
+      if (message.generation === this.generation) this.resolveReady?.(message);
+      return;
+    }
+    const entry = this.waiting.get(message.id);
+    if (!entry) return;
+    this.waiting.delete(message.id);
+    if (message.type === 'skipped') return entry.resolve(null);
+    if (message.type === 'error') {
+      console.error('walking session:', message.message);
+      return entry.resolve(null);
+    }
+    const kind = entry.kind;
+    if (kind === null) return entry.resolve({ answer: message.answer as Answer<Kind>, ms: message.ms });
+    const current = message.generation === this.generation;
+    const fresh = SHOW_NEWER.has(kind) ? message.id > (this.shown.get(kind) ?? -1) : message.id === this.latest.get(kind);
+    if (!current || !fresh) return entry.resolve(null);
+    this.shown.set(kind, message.id);
+    entry.resolve({ answer: message.answer as Answer<Kind>, ms: message.ms });
+  }
+}
+
+declare global {
+  interface Window {
+    /** Counts of the walking session (graph builds), for tests and the bench; no data. */
+    __walkingSession?: Pick<WalkingSession, 'stats'>;
+  }
+}
+
+let session: WalkingSession | null = null;
+
+/** The page's walking session (a worker; in place where there are no workers). */
+export function walkingSession(): WalkingSession {
+  if (!session) {
+    session = new WalkingSession(typeof Worker !== 'undefined');
+    if (typeof window !== 'undefined') window.__walkingSession = { stats: () => session!.stats() };
+  }
+  return session;
+}

@@ -1,0 +1,57 @@
+import { SessionCore } from './sessionCore';
+import type { FromSession, Kind, Question, ToSession } from './sessionProtocol';
+
+export type Post = (message: FromSession, transfer: Transferable[]) => void;
+
+/**
+ * Routes the protocol's messages to a SessionCore: a `load` is taken at once; questions wait
+ * for the next turn, one per kind, so a newer question of a kind replaces a waiting one
+ * (answered `skipped`) and a drag of the origin never queues up walks. The same host runs in
+ * the session worker (a turn is a macrotask, so messages already sent arrive first) and in
+ * place where there are no workers (a microtask, unaffected by tests' fake timers).
+ */
+export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (run) => setTimeout(run, 0)): (message: ToSession) => void {
+  const core = new SessionCore();
+  const waiting = new Map<Kind, Question>();
+  let scheduled = false;
+
+  const run = () => {
+    scheduled = false;
+    const questions = [...waiting.values()];
+    waiting.clear();
+    for (const question of questions) {
+      if (question.kind !== 'stats' && question.generation !== core.generation) {
+        post({ type: 'skipped', id: question.id }, []);
+        continue;
+      }
+      const started = performance.now();
+      try {
+        const { answer, transfer } = core.answer(question);
+        post({ type: 'answer', kind: question.kind, id: question.id, generation: question.generation, answer, ms: performance.now() - started }, transfer);
+      } catch (error) {
+        post({ type: 'error', id: question.id, message: (error as Error).message }, []);
+      }
+    }
+  };
+
+  return (message) => {
+    if (message.type === 'load') {
+      const ready = core.load(message.generation, message.dataset, message.prebuilt);
+      post({ type: 'ready', ...ready }, []);
+      return;
+    }
+    if (message.type === 'volunteers') {
+      if (message.generation === core.generation) core.setVolunteers(message.volunteers);
+      return;
+    }
+    const older = waiting.get(message.kind);
+    if (older) post({ type: 'skipped', id: older.id }, []);
+    // Re-inserted at the end, so kinds are answered in the order they were last asked.
+    waiting.delete(message.kind);
+    waiting.set(message.kind, message);
+    if (!scheduled) {
+      scheduled = true;
+      nextTurn(run);
+    }
+  };
+}

@@ -1,0 +1,105 @@
+import type { Dataset } from '../domain/dataset';
+import type { Route } from '../domain/engine/route';
+import type { WalkRequest, WalkResult } from '../domain/engine/walkEngine';
+import type { LonLat } from '../domain/geo';
+import type { CommunityStats } from '../domain/hall/community';
+import type { HallStats, HallStatsOptions } from '../domain/hall/stats';
+import type { CanteenSettings } from '../domain/planner/canteens';
+import type { PlannerResultView } from '../domain/planner/view';
+import type { SiteRequest, SiteSuggestion } from '../domain/planner/sites';
+import type { Change, RuleChange } from '../domain/planner/whatIf';
+import type { VolunteerCoverageResult } from '../domain/volunteers/coverage';
+import type { GapReport } from '../domain/volunteers/gaps';
+import type { VolunteerSite } from '../domain/volunteers/reach';
+
+/**
+ * The one protocol between the views and the walking session (DESIGN.md "One walking
+ * session per dataset"). A `load` starts a dataset generation; every question carries the
+ * generation it was asked in, and answers to an older generation are dropped. Per kind of
+ * question the latest wins: one still waiting when a newer one of its kind arrives is
+ * answered `skipped`, never computed.
+ */
+
+/** What the planner view asks: the ruleset, the canteen settings, the active scenario's changes and a site search. */
+export interface PlannerQuestion {
+  rulesetId: string;
+  canteen: CanteenSettings;
+  changes: Change[];
+  siteRequest: SiteRequest | null;
+  /** The baseline the view holds (its key), so an unchanged baseline is not sent again. */
+  baselineKey: string | null;
+}
+
+export interface PlannerAnswer {
+  network: boolean;
+  /** Null when the baseline is the one the view holds (same key). */
+  baseline: { key: string; result: PlannerResultView } | null;
+  /** Null when the scenario has no change: the result is the baseline. */
+  result: PlannerResultView | null;
+  effects: RuleChange[][];
+  sites: SiteSuggestion[];
+  /** Milliseconds: the planner's one-off build for this generation (0 when reused), and this question. */
+  buildMs: number;
+  changeMs: number;
+}
+
+export interface HallAnswer {
+  stats: HallStats;
+  community: CommunityStats;
+}
+
+/** How the graph of the current generation came to be. */
+export type GraphSource = 'built' | 'reused' | 'prebuilt' | 'none';
+
+/** Why a prebuilt graph beside network.geojson was not used (the graph was built instead). */
+export type PrebuiltNotice = 'stale' | 'foreign';
+
+export interface SessionStats {
+  generation: number;
+  /** Graphs built in the session's worker since it started. */
+  graphBuilds: number;
+  /** Generations whose graph was built, reused from the previous one, or loaded prebuilt. */
+  sources: Record<GraphSource, number>;
+}
+
+/** Every question a view can ask, and its answer. */
+export interface Questions {
+  walk: { ask: { request: WalkRequest }; answer: WalkResult | null };
+  route: { ask: { request: WalkRequest; facilityId: string }; answer: Route | null };
+  planner: { ask: PlannerQuestion; answer: PlannerAnswer };
+  /** Volunteer coverage of these volunteers (ids from the last `volunteers` message). */
+  coverage: { ask: { ids: string[] }; answer: VolunteerCoverageResult };
+  /** Metres walked from a point to each volunteer (null: unreachable or unknown). */
+  reach: { ask: { point: LonLat; ids: string[] }; answer: [string, number | null][] };
+  /** Nearest facility per category per compound, for "requests meet gaps". */
+  gaps: { ask: Record<string, never>; answer: GapReport };
+  hall: { ask: { options: HallStatsOptions; nowMs: number }; answer: HallAnswer };
+  stats: { ask: Record<string, never>; answer: SessionStats };
+}
+
+export type Kind = keyof Questions;
+export type Ask<K extends Kind> = Questions[K]['ask'];
+export type Answer<K extends Kind> = Questions[K]['answer'];
+
+export type Question = { [K in Kind]: { type: 'ask'; kind: K; id: number; generation: number; ask: Ask<K> } }[Kind];
+
+export type ToSession =
+  | { type: 'load'; generation: number; dataset: Dataset; prebuilt: ArrayBuffer | null }
+  | { type: 'volunteers'; generation: number; volunteers: VolunteerSite[] }
+  | Question;
+
+export interface Ready {
+  generation: number;
+  hasNetwork: boolean;
+  graph: GraphSource;
+  /** Set when a prebuilt graph was offered and not used. */
+  notice: PrebuiltNotice | null;
+  /** Milliseconds to build, decode or reuse the graph. */
+  ms: number;
+}
+
+export type FromSession =
+  | ({ type: 'ready' } & Ready)
+  | { type: 'answer'; kind: Kind; id: number; generation: number; answer: unknown; ms: number }
+  | { type: 'skipped'; id: number }
+  | { type: 'error'; id: number; message: string };

@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load';
+import { fromDirectory } from '../../src/data/node-source';
+import { analyzeDataset } from '../../src/domain/analysis';
+import type { Dataset } from '../../src/domain/dataset';
+import { contextOfGraph, walkContext } from '../../src/domain/engine/context';
+import { DEFAULT_CANTEEN_SETTINGS } from '../../src/domain/planner/canteens';
+import { DEFAULT_RULESET_ID } from '../../src/domain/planner/rulesets';
+import { networkFingerprint } from '../../src/domain/engine/fingerprint';
+import { decodePrebuilt, encodePrebuilt, PREBUILT_FILE } from '../../src/domain/engine/prebuilt';
+import { SessionCore } from '../../src/workers/sessionCore';
+import type { Question } from '../../src/workers/sessionProtocol';
+import { cliWalkContext } from '../../src/cli/prepare/prebuilt';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SAMPLE = resolve(ROOT, 'data/yuefeng-sample');
+
+let sample: Dataset;
+beforeAll(async () => {
+  sample = (await loadDataset(fromDirectory(SAMPLE))).dataset!;
+});
+
+/** The sample with one way moved by a metre: the same files but for one coordinate. */
+function movedWay(dataset: Dataset): Dataset {
+  const network = structuredClone(dataset.network!);
+  const way = network.features[0]!.geometry;
+  const line = way.type === 'LineString' ? way.coordinates : way.coordinates[0]!;
+  line[0] = [line[0]![0]! + 0.00001, line[0]![1]!];
+  return { ...dataset, network };
+}
+
+const ask = (core: SessionCore, question: Omit<Question, 'id' | 'generation'>) => core.answer({ ...question, id: 1, generation: core.generation } as Question).answer;
+
+describe('prebuilt walking graph', { timeout: 60_000 }, () => {
+  it('round-trips: the decoded graph walks exactly like the built one', () => {
+    const built = walkContext(sample.network)!;
+    const fingerprint = networkFingerprint(sample.network);
+    const read = decodePrebuilt(encodePrebuilt(built.graph, fingerprint), fingerprint);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.graph.nodeCount).toBe(built.graph.nodeCount);
+    expect([...read.graph.edgeLengthM]).toEqual([...built.graph.edgeLengthM]);
+    const fromBuilt = analyzeDataset(sample, [], 60, undefined, built);
+    const fromPrebuilt = analyzeDataset(sample, [], 60, undefined, contextOfGraph(read.graph));
+    expect(fromPrebuilt.compounds).toEqual(fromBuilt.compounds);
+  });
+
+  it('is stale once the network changes, and foreign when it is not a prebuilt graph', () => {
+    const built = walkContext(sample.network)!;
+    const buffer = encodePrebuilt(built.graph, networkFingerprint(sample.network));
+    expect(networkFingerprint(movedWay(sample).network)).not.toBe(networkFingerprint(sample.network));
+    // A re-read of the same network (another object, same content) agrees.
+    expect(networkFingerprint(structuredClone(sample.network))).toBe(networkFingerprint(sample.network));
+    expect(decodePrebuilt(buffer, networkFingerprint(movedWay(sample).network))).toMatchObject({ ok: false, reason: 'stale' });
+    expect(decodePrebuilt(new TextEncoder().encode('{"type":"FeatureCollection"}').buffer as ArrayBuffer, 'x')).toMatchObject({ ok: false, reason: 'foreign' });
+    expect(decodePrebuilt(buffer.slice(0, 200), networkFingerprint(sample.network))).toMatchObject({ ok: false, reason: 'foreign' });
+  });
+
+  it('npm run prepare-dataset writes it beside network.geojson and lists it in the manifest; the CLIs use it until the network changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prepare-'));
+    cpSync(SAMPLE, dir, { recursive: true });
+    const run = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/cli/prepare-dataset.ts'), '--data', dir], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/wrote .*network\.graph\.bin: \d+ nodes/);
+    expect((JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: string[] }).files).toContain(PREBUILT_FILE);
+    const loaded = (await loadDataset(fromDirectory(dir))).dataset!;
+    expect(cliWalkContext(dir, loaded)).toMatchObject({ source: 'prebuilt', notice: null });
+    // network.geojson edited afterwards: the file is stale, ignored with a notice, and the graph is built.
+    writeFileSync(join(dir, 'network.geojson'), JSON.stringify(movedWay(loaded).network));
+    const edited = (await loadDataset(fromDirectory(dir))).dataset!;
+    const stale = cliWalkContext(dir, edited);
+    expect(stale.source).toBe('built');
+    expect(stale.notice).toMatch(/network\.graph\.bin ignored \(stale/);
+    expect(stale.ctx).not.toBeNull();
+  });
+});
+
+describe('walking session', { timeout: 60_000 }, () => {
+  it('builds the graph once per network, and every view asks the same one', () => {
+    const core = new SessionCore();
+    expect(core.load(1, sample, null)).toMatchObject({ generation: 1, hasNetwork: true, graph: 'built', notice: null });
+    const origin = sample.gates.features[0]!.geometry.coordinates as [number, number];
+    const walk = ask(core, { type: 'ask', kind: 'walk', ask: { request: { origins: [origin], speedMPerMin: 60, bandMinutes: [5, 10, 15] } } });
+    expect(walk).not.toBeNull();
+    expect(ask(core, { type: 'ask', kind: 'planner', ask: { rulesetId: DEFAULT_RULESET_ID, canteen: DEFAULT_CANTEEN_SETTINGS, changes: [], siteRequest: null, baselineKey: null } })).toMatchObject({ network: true });
+    expect(ask(core, { type: 'ask', kind: 'gaps', ask: {} })).toMatchObject({ speed_m_per_min: 60 });
+    expect(ask(core, { type: 'ask', kind: 'coverage', ask: { ids: sample.volunteers.features.map((v) => v.properties.id) } })).toMatchObject({ distance: 'network' });
+    expect(ask(core, { type: 'ask', kind: 'hall', ask: { options: { categories: ['canteen'], bandCategories: ['canteen'] }, nowMs: Date.now() } })).toMatchObject({ stats: { network: true } });
+    // A re-read of the same files (the hall's interval) keeps the graph; a changed network is built again.
+    expect(core.load(2, structuredClone(sample), null).graph).toBe('reused');
+    expect(core.load(3, movedWay(sample), null).graph).toBe('built');
+    const stats = core.stats();
+    expect(stats.sources).toEqual({ built: 2, reused: 1, prebuilt: 0, none: 0 });
+  });
+
+  it('loads a matching prebuilt graph, and ignores a stale one with a notice', () => {
+    const built = walkContext(sample.network)!;
+    const prebuilt = () => encodePrebuilt(built.graph, networkFingerprint(sample.network));
+    const core = new SessionCore();
+    const before = core.stats().graphBuilds;
+    expect(core.load(1, sample, prebuilt())).toMatchObject({ graph: 'prebuilt', hasNetwork: true, notice: null });
+    expect(core.stats().graphBuilds).toBe(before);
+    expect(core.load(2, movedWay(sample), prebuilt())).toMatchObject({ graph: 'built', hasNetwork: true, notice: 'stale' });
+    expect(core.load(3, sample, new ArrayBuffer(64))).toMatchObject({ graph: 'built', notice: 'foreign' });
+    expect(core.load(4, { ...sample, network: null }, null)).toMatchObject({ graph: 'none', hasNetwork: false });
+  });
+});
