@@ -1,5 +1,7 @@
 import { DATASET_FILES, type DatasetFile } from '../domain/dataset';
 import type { ReadFile } from './load';
+import { PREBUILT_FILE } from '../domain/engine/prebuilt';
+import type { Manifest } from '../domain/dataset';
 import { listedFiles } from './manifest';
 
 /** Where a dataset's files come from in the browser: a URL directory, or files the user picked. */
@@ -29,6 +31,23 @@ export async function urlListing(base: string, fetchImpl: typeof fetch = (...arg
   try {
     const text = await fromUrl(base, fetchImpl)('manifest.json');
     return text === null ? null : listedFiles(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The prebuilt walking graph of a dataset at `base`, when its manifest lists one (npm run
+ * prepare-dataset adds it): never asked for otherwise, so a dataset without one costs no
+ * request. Null when absent or unreadable: the walking session then builds the graph.
+ */
+export async function prebuiltFromUrl(base: string, manifest: Pick<Manifest, 'files'>, fetchImpl: typeof fetch = (...args) => fetch(...args)): Promise<ArrayBuffer | null> {
+  if (!manifest.files?.includes(PREBUILT_FILE)) return null;
+  const prefix = base === '' || base.endsWith('/') ? base : `${base}/`;
+  try {
+    const response = await fetchImpl(`${prefix}${PREBUILT_FILE}`);
+    if (!response.ok || response.headers.get('content-type')?.includes('text/html')) return null;
+    return await response.arrayBuffer();
   } catch {
     return null;
   }

@@ -153,6 +153,8 @@ export const en: Messages = {
   'notice.badParam': 'URL parameter {param}={value} is not valid; the default is used.',
   'notice.unknownCompound': 'No compound with id {id}.',
   'notice.noNetwork': 'This dataset has no street network: every distance is straight-line.',
+  'notice.prebuiltStale': 'The prebuilt walking graph (network.graph.bin) was made from another version of network.geojson and was ignored; the graph was built from network.geojson instead. Run npm run prepare-dataset again.',
+  'notice.prebuiltForeign': 'network.graph.bin is not a prebuilt walking graph this app can read and was ignored; the graph was built from network.geojson instead.',
   'map.attribution': 'Map drawn from the dataset itself; no outside map service',
   'map.circleLabel': '{minutes}-min straight-line circle · {metres} m',
   'map.label': 'Service circle map',

@@ -55,6 +55,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     void worker.load(dataset).then((ready) => {
       if (!ready || get().dataset !== dataset) return;
       set({ hasNetwork: ready.hasNetwork });
+      if (ready.notice) get().addNotices([{ key: ready.notice === 'stale' ? 'notice.prebuiltStale' : 'notice.prebuiltForeign' }]);
       get().requestWalk();
     });
   },

@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { Dataset, Problem } from '../domain/dataset';
 import { loadDataset, type ReadFile } from '../data/load';
 import { describeSource, sourceAllowed, type DataSourceInfo } from '../data/dataOrigin';
-import { fromFiles, fromUrl } from '../data/sources';
+import { fromFiles, fromUrl, prebuiltFromUrl } from '../data/sources';
+import { walkingSession } from '../workers/sessionClient';
 import type { AppState } from './index';
 import { DEFAULT_DATA } from './url';
 
@@ -27,11 +28,13 @@ let loadSeq = 0;
 
 export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = (set, get) => {
   /** Latest load wins: an older load that finishes late is ignored. */
-  async function load(read: ReadFile, sourceLabel: string, label?: string) {
+  async function load(read: ReadFile, sourceLabel: string, label?: string, prebuilt?: (dataset: Dataset) => Promise<ArrayBuffer | null>) {
     const seq = ++loadSeq;
     set({ status: 'loading', sourceLabel, blockedHost: null });
     const result = await loadDataset(read, label ? { label } : {});
     if (seq !== loadSeq) return;
+    // Offered before any view asks the walking session for this dataset, which then checks it against the network.
+    if (result.dataset && prebuilt) walkingSession().offerPrebuilt(result.dataset, prebuilt(result.dataset));
     set({
       status: result.dataset ? 'ready' : 'failed',
       dataset: result.dataset,
@@ -56,7 +59,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
         return;
       }
       set({ source });
-      await load(fromUrl(path), path, path);
+      await load(fromUrl(path), path, path, (dataset) => prebuiltFromUrl(path, dataset.manifest));
     },
     loadFromFiles: (files) => {
       set({ source: null });

@@ -68,7 +68,7 @@ describe('planner view on the sample', () => {
     await expect.poll(() => tableRow(page, '耀隆宿舍').textContent()).not.toBe(before);
     expect(await page.getByTestId('planner-compare').textContent()).toContain('方案 1');
     const ms = await page.evaluate(() => window.__serviceCircles!.store.getState().plannerMs);
-    console.log(`planner in the browser (main thread): build ${ms.build.toFixed(0)} ms, last change (engine + rules + canteens) ${ms.change.toFixed(1)} ms`);
+    console.log(`planner in the browser (walking session worker): build ${ms.build.toFixed(0)} ms, last change, asked to answered (engine + rules + canteens + the trip) ${ms.change.toFixed(1)} ms`);
     await mapIdle(page);
     expect(await rendered(page, 'planner-proposed-ring')).toBe(1);
     await page.screenshot({ path: resolve(SHOTS, 'planner-what-if-clinic.png') });

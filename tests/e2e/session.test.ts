@@ -1,6 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSession } from './browser';
+import { loadDataset } from '../../src/data/load';
+import { fromDirectory } from '../../src/data/node-source';
+import { walkContext } from '../../src/domain/engine/context';
+import { networkFingerprint } from '../../src/domain/engine/fingerprint';
+import { encodePrebuilt, PREBUILT_FILE } from '../../src/domain/engine/prebuilt';
+import { e2eSession, ROOT } from './browser';
 
 const session = e2eSession();
 
@@ -34,5 +41,39 @@ describe('one walking session per dataset', () => {
     // One dataset generation, its graph built once in the session's worker and never on the page.
     expect(counts).toMatchObject({ generation: 1, graphBuilds: 1, pageGraphBuilds: 0, sources: { built: 1, reused: 0, prebuilt: 0, none: 0 } });
     await page.close();
+  }, 240_000);
+
+  /**
+   * Serves the sample as if `npm run prepare-dataset` had run on it: its manifest lists the
+   * prebuilt graph, and the graph is the one given (made here from the sample's network).
+   */
+  async function withPrebuilt(page: Page, graph: ArrayBuffer): Promise<void> {
+    const manifest = JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample/manifest.json'), 'utf8')) as { files: string[] };
+    manifest.files.push(PREBUILT_FILE);
+    await page.route('**/data/yuefeng-sample/manifest.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(manifest) }));
+    await page.route(`**/data/yuefeng-sample/${PREBUILT_FILE}`, (route) => route.fulfill({ contentType: 'application/octet-stream', body: Buffer.from(graph) }));
+  }
+
+  it('loads the prebuilt graph the manifest lists instead of building one, and ignores a stale one with a notice', async () => {
+    const dataset = (await loadDataset(fromDirectory(resolve(ROOT, 'data/yuefeng-sample')))).dataset!;
+    const graph = walkContext(dataset.network)!.graph;
+    const fresh = encodePrebuilt(graph, networkFingerprint(dataset.network));
+    const stale = encodePrebuilt(graph, 'made-from-another-network');
+
+    const page = await session.page(null, { viewport: { width: 1280, height: 860 } });
+    await withPrebuilt(page, fresh);
+    await page.goto(new URL('./?compound=c-084', session.base).toString());
+    await page.waitForFunction(() => window.__serviceCircles?.store.getState().walk !== null, undefined, { timeout: 90_000 });
+    expect(await stats(page)).toMatchObject({ graphBuilds: 0, pageGraphBuilds: 0, sources: { prebuilt: 1, built: 0 } });
+    expect(await page.getByText('预构建步行路网').count()).toBe(0);
+    await page.close();
+
+    const old = await session.page(null, { viewport: { width: 1280, height: 860 } });
+    await withPrebuilt(old, stale);
+    await old.goto(new URL('./?compound=c-084', session.base).toString());
+    await old.waitForFunction(() => window.__serviceCircles?.store.getState().walk !== null, undefined, { timeout: 90_000 });
+    expect(await stats(old)).toMatchObject({ graphBuilds: 1, sources: { prebuilt: 0, built: 1 } });
+    await old.getByText(/预构建步行路网（network\.graph\.bin）与当前 network\.geojson 不一致，已忽略/).waitFor();
+    await old.close();
   }, 240_000);
 });
