@@ -4,6 +4,23 @@ import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
 import { localText, metres, percent, useAreaName } from './usePlanner';
 
+interface Gap {
+  id: string;
+  clause: string;
+  text: string;
+}
+
+/**
+ * The gaps of one compound by clause (the clause names the level: 附录 C 表 C.0.1 is the
+ * 15-minute circle …), in rule order: the clause is said once, not on every line, so a
+ * compound with thirty gaps takes a third of a page rather than a whole one.
+ */
+function gapGroups(gaps: readonly Gap[]): [string, Gap[]][] {
+  const groups = new Map<string, Gap[]>();
+  for (const gap of gaps) groups.set(gap.clause, [...(groups.get(gap.clause) ?? []), gap]);
+  return [...groups];
+}
+
 /** The report's table of gaps: per compound, its unmet ▲ rules with the walk, the distance and the clause. */
 export function ReportGapTable({ compliance }: { compliance: Compliance }) {
   const t = useT();
@@ -34,17 +51,19 @@ export function ReportGapTable({ compliance }: { compliance: Compliance }) {
             <td className="num">{formatNumber(lang, c.compound.elderly60)}</td>
             <td className="num">{percent(lang, c.score)}</td>
             <td>
-              {c.results.flatMap((r, k) => {
+              {gapGroups(c.results.flatMap((r, k) => {
                 const rule = ruleset.rules[k]!;
                 if (r.status !== 'unmet' || rule.mark !== '▲') return [];
                 const walk = rule.check === 'distance' ? t('planner.report.walk', { walk: metres(lang, r.walkM), limit: rule.distanceM ?? 0 }) : '';
-                return [
-                  <span key={rule.id} className="report-gap">
-                    {`${localText(lang, rule.item)}${rule.verified ? '' : '*'}${walk}`}
-                    <span className="report-clause">{rule.clause}</span>
-                  </span>,
-                ];
-              })}
+                return [{ id: rule.id, clause: rule.clause, text: `${localText(lang, rule.item)}${rule.verified ? '' : '*'}${walk}` }];
+              })).map(([clause, gaps]) => (
+                <p key={clause} className="report-gap-group">
+                  <span className="report-clause">{clause}</span>
+                  {gaps.map((gap) => (
+                    <span key={gap.id} className="report-gap">{gap.text}</span>
+                  ))}
+                </p>
+              ))}
             </td>
           </tr>
         ))}
