@@ -1,7 +1,6 @@
 import type { Dataset, Problem } from './dataset';
 import { contextOf, type NetworkOrContext } from './engine/context';
-import { categoryFields, nearestOf, type FacilityPoint } from './engine/nearest';
-import { haversineM } from './engine/graph';
+import { nearestStrategy, type FacilityPoint } from './engine/nearest';
 import type { LonLat } from './geo';
 import { compoundOrigins, gatesByCompound } from './origins';
 import { PlannerModel } from './planner/model';
@@ -52,19 +51,6 @@ export function facilityPoints(dataset: Pick<Dataset, 'facilities'>): FacilityPo
   return dataset.facilities.features.map((f) => ({ id: f.properties.id, category: f.properties.category, point: f.geometry.coordinates as LonLat }));
 }
 
-/** Straight-line nearest (no network): the closest facility of the category from any origin. */
-function nearestStraight(facilities: readonly FacilityPoint[], category: string, origins: readonly LonLat[]): { facility: FacilityPoint; walkM: number } | null {
-  let best: { facility: FacilityPoint; walkM: number } | null = null;
-  for (const facility of facilities) {
-    if (facility.category !== category) continue;
-    for (const o of origins) {
-      const d = haversineM(o[0], o[1], facility.point[0], facility.point[1]);
-      if (d < (best?.walkM ?? Infinity)) best = { facility, walkM: d };
-    }
-  }
-  return best;
-}
-
 /**
  * For every compound, the nearest facility of every category present, by the shortest walk
  * from any of its origins (gates, or point on surface). Without a network, straight-line.
@@ -76,15 +62,14 @@ export function analyzeDataset(dataset: Dataset, problems: Problem[], speedMPerM
   // The caller's walking context (the session's, or a prebuilt graph) when given; else built here.
   const walk = contextOf(ctx === undefined ? dataset.network : ctx);
   const hasNetwork = walk !== null;
-  const snapper = walk?.snapper ?? null;
-  const fields = walk ? categoryFields(walk.graph, walk.snapper, facilities) : null;
+  const nearestFrom = nearestStrategy(walk, facilities);
 
   const compounds = dataset.compounds.features.map((compound): CompoundReport => {
     const origins = compoundOrigins(compound, gates).points.map(([lon, lat]) => [round7(lon), round7(lat)] as LonLat);
-    const snaps = snapper ? origins.map((o) => snapper.snap(o)) : [];
+    const nearestOf = nearestFrom.at(origins);
     const nearest: Record<string, NearestEntry | null> = {};
     for (const category of categories) {
-      const found = fields ? nearestOf(fields, category, snaps) : nearestStraight(facilities, category, origins);
+      const found = nearestOf(category);
       nearest[category] = found ? { facility_id: found.facility.id, walk_m: round1(found.walkM), walk_min: round1(found.walkM / speedMPerMin) } : null;
     }
     return { id: compound.properties.id, population: compound.properties.population, elderly60: compound.properties.elderly60, origins, nearest };

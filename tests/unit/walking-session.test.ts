@@ -11,7 +11,9 @@ import { contextOfGraph, walkContext } from '../../src/domain/engine/context';
 import { DEFAULT_CANTEEN_SETTINGS } from '../../src/domain/planner/canteens';
 import { DEFAULT_RULESET_ID } from '../../src/domain/planner/rulesets';
 import { networkFingerprint } from '../../src/domain/engine/fingerprint';
+import { nearestStrategy } from '../../src/domain/engine/nearest';
 import { decodePrebuilt, encodePrebuilt, PREBUILT_FILE } from '../../src/domain/engine/prebuilt';
+import { facilityPoints } from '../../src/domain/analysis';
 import { SessionCore } from '../../src/workers/sessionCore';
 import type { Question } from '../../src/workers/sessionProtocol';
 import { cliWalkContext } from '../../src/cli/prepare/prebuilt';
@@ -107,5 +109,36 @@ describe('walking session', { timeout: 60_000 }, () => {
     expect(core.load(2, movedWay(sample), prebuilt())).toMatchObject({ graph: 'built', hasNetwork: true, notice: 'stale' });
     expect(core.load(3, sample, new ArrayBuffer(64))).toMatchObject({ graph: 'built', notice: 'foreign' });
     expect(core.load(4, { ...sample, network: null }, null)).toMatchObject({ graph: 'none', hasNetwork: false });
+  });
+});
+
+describe('nearest of a category', () => {
+  const facilities = [
+    { id: 'far', category: 'clinic', point: [119.31, 26.09] as [number, number] },
+    { id: 'near', category: 'clinic', point: [119.3005, 26.0901] as [number, number] },
+    { id: 'shop', category: 'convenience', point: [119.3001, 26.0900] as [number, number] },
+  ];
+
+  it('falls back to straight-line without a network, from whichever origin is closer', () => {
+    const nearest = nearestStrategy(null, facilities);
+    expect(nearest.distance).toBe('straight-line');
+    const found = nearest.at([[119.32, 26.1], [119.3, 26.09]])('clinic');
+    expect(found).toMatchObject({ facility: { id: 'near' }, index: 1, originIndex: 1 });
+    expect(found!.walkM).toBeGreaterThan(40);
+    expect(found!.walkM).toBeLessThan(60);
+    expect(nearest.at([[119.3, 26.09]])('pharmacy')).toBeNull();
+  });
+
+  it('walks on the network when there is one, and is never shorter than the straight line', () => {
+    const points = facilityPoints(sample);
+    const walked = nearestStrategy(walkContext(sample.network), points);
+    const straight = nearestStrategy(null, points);
+    expect(walked.distance).toBe('network');
+    const origins = [sample.gates.features[0]!.geometry.coordinates as [number, number]];
+    for (const category of new Set(points.map((p) => p.category))) {
+      const byWalk = walked.at(origins)(category);
+      const byLine = straight.at(origins)(category)!;
+      if (byWalk) expect(byWalk.walkM).toBeGreaterThanOrEqual(byLine.walkM - 1e-6);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { LonLat } from '../geo';
-import type { WalkGraph } from './graph';
+import { haversineM, type WalkGraph } from './graph';
 import { chainsOf, type Chains } from './chains';
 import { reached, reachM, reachOf, type Reach } from './reach';
 import { searchFrom, type Search, type Source } from './search';
@@ -154,4 +154,52 @@ export class ChainPoints {
       if (reach) visit(i, reach);
     }
   }
+}
+
+/**
+ * "Nearest of a category", the one place that answers it (analysis, hall figures, the
+ * resident's walk): by walking, a lookup in the category's distance field from the snapped
+ * origins; without a walking network, straight-line, which is its fallback strategy and is
+ * labelled so by `distance`.
+ */
+export interface NearestStrategy {
+  readonly distance: 'network' | 'straight-line';
+  /** The network's distance fields (null straight-line): walksheds around a category start from them. */
+  readonly fields: CategoryFields | null;
+  /** From these origins (snapped once): the nearest facility of a category, or null when none can be reached. */
+  at(origins: readonly LonLat[]): (category: string) => Nearest | null;
+}
+
+/** Walking when there is a context (its fields built here unless given), else straight-line. */
+export function nearestStrategy(ctx: { graph: WalkGraph; snapper: Snapper } | null, facilities: readonly FacilityPoint[], fields?: CategoryFields): NearestStrategy {
+  if (ctx) {
+    const walked = fields ?? categoryFields(ctx.graph, ctx.snapper, facilities);
+    return {
+      distance: 'network',
+      fields: walked,
+      at(origins) {
+        const snaps = origins.map((o) => ctx.snapper.snap(o));
+        return (category) => nearestOf(walked, category, snaps);
+      },
+    };
+  }
+  const byCategory = new Map<string, number[]>();
+  facilities.forEach((f, i) => byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), i]));
+  return {
+    distance: 'straight-line',
+    fields: null,
+    at(origins) {
+      return (category) => {
+        let best: Nearest | null = null;
+        for (const index of byCategory.get(category) ?? []) {
+          const facility = facilities[index]!;
+          origins.forEach((o, originIndex) => {
+            const walkM = haversineM(o[0], o[1], facility.point[0], facility.point[1]);
+            if (walkM < (best?.walkM ?? Infinity)) best = { facility, index, walkM, originIndex };
+          });
+        }
+        return best;
+      };
+    },
+  };
 }

@@ -4,7 +4,7 @@ import type { LonLat } from '../geo';
 import { circleOverclaim, type Overclaim } from '../overclaim';
 import { contextOf, type NetworkOrContext } from './context';
 import { haversineM, type WalkGraph } from './graph';
-import { categoryFields, ChainPoints, nearestOf, type CategoryFields, type FacilityPoint } from './nearest';
+import { categoryFields, ChainPoints, nearestStrategy, type CategoryFields, type FacilityPoint, type NearestStrategy } from './nearest';
 import { reachOf } from './reach';
 import { searchFrom, SearchSpace, withCutoff, type Search, type SearchOptions } from './search';
 import { routeTo, type Route } from './route';
@@ -59,6 +59,7 @@ export class WalkEngine {
   readonly graph: WalkGraph;
   readonly snapper: Snapper;
   readonly fields: CategoryFields;
+  private readonly nearest: NearestStrategy;
   private readonly facilities: readonly FacilityPoint[];
   private readonly facilitySnaps: (Snap | null)[];
   private readonly facilityPoints: ChainPoints;
@@ -79,6 +80,7 @@ export class WalkEngine {
     this.facilityPoints = new ChainPoints(this.graph, this.facilitySnaps);
     this.space = new SearchSpace(this.graph.nodeCount);
     this.fields = categoryFields(this.graph, this.snapper, facilities, Infinity, this.facilitySnaps);
+    this.nearest = nearestStrategy(ctx, facilities, this.fields);
   }
 
   /** The cut-off search from these origins, reused when only the cutoff shrinks. */
@@ -123,10 +125,10 @@ export class WalkEngine {
     const maxMinutes = Math.max(...request.bandMinutes);
     const search = this.search(request.origins, maxMinutes * request.speedMPerMin, { avoidSteps: request.avoidSteps ?? false });
     const times = travelTimeGrid(search, request.speedMPerMin, { origins: request.origins });
-    const snaps = request.origins.map((o) => this.snapper.snap(o));
+    const nearestOf = this.nearest.at(request.origins);
     const nearest: NearestFacility[] = [];
     for (const category of this.fields.byCategory.keys()) {
-      const found = nearestOf(this.fields, category, snaps);
+      const found = nearestOf(category);
       if (!found) continue;
       const straightM = Math.min(...request.origins.map((o) => haversineM(o[0], o[1], found.facility.point[0], found.facility.point[1])));
       nearest.push({ category, facilityId: found.facility.id, walkM: found.walkM, straightM });

@@ -3,9 +3,7 @@ import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { ContourProps } from '../contours';
 import type { Dataset } from '../dataset';
 import { contextOf, type NetworkOrContext } from '../engine/context';
-import { haversineM } from '../engine/graph';
-import { categoryFields, nearestOf, type CategoryFields, type FacilityPoint } from '../engine/nearest';
-import type { Snapper } from '../engine/snap';
+import { nearestStrategy } from '../engine/nearest';
 import { travelTimeGrid, walkshedPolygons } from '../engine/walkshed';
 import { filled, withCutoff } from '../engine/search';
 import { BAND_MINUTES, WALK_SPEED_M_PER_MIN, type LonLat } from '../geo';
@@ -74,27 +72,6 @@ export interface HallStatsOptions {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Metres from any of the origins to the nearest facility of one category, walking or straight. */
-type Nearest = (category: string, origins: readonly LonLat[]) => number | null;
-
-function networkNearest(fields: CategoryFields, snapper: Snapper): Nearest {
-  return (category, origins) => nearestOf(fields, category, origins.map((o) => snapper.snap(o)))?.walkM ?? null;
-}
-
-function straightNearest(facilities: readonly FacilityPoint[]): Nearest {
-  return (category, origins) => {
-    let best: number | null = null;
-    for (const f of facilities) {
-      if (f.category !== category) continue;
-      for (const o of origins) {
-        const d = haversineM(o[0], o[1], f.point[0], f.point[1]);
-        if (best === null || d < best) best = d;
-      }
-    }
-    return best;
-  };
-}
-
 /** Give the session's walking context to share its graph; without one the dataset's network is built. */
 export function hallStats(dataset: Dataset, options: HallStatsOptions, ctx?: NetworkOrContext): HallStats {
   const speedMPerMin = options.speedMPerMin ?? WALK_SPEED_M_PER_MIN.standard;
@@ -104,13 +81,13 @@ export function hallStats(dataset: Dataset, options: HallStatsOptions, ctx?: Net
   const categories = [...new Set([...options.categories, ...present])];
   const walk = contextOf(ctx === undefined ? dataset.network : ctx);
   const network = walk !== null;
-  const snapper = walk?.snapper ?? null;
-  const fields = walk ? categoryFields(walk.graph, walk.snapper, facilities) : null;
-  const nearestM: Nearest = fields && snapper ? networkNearest(fields, snapper) : straightNearest(facilities);
+  const nearest = nearestStrategy(walk, facilities);
+  const fields = nearest.fields;
   const minutesTo = (origins: readonly LonLat[]) => {
     const out: Record<string, number | null> = {};
+    const nearestOf = nearest.at(origins);
     for (const category of categories) {
-      const m = present.has(category) ? nearestM(category, origins) : null;
+      const m = present.has(category) ? (nearestOf(category)?.walkM ?? null) : null;
       out[category] = m === null ? null : round1(m / speedMPerMin);
     }
     return out;
