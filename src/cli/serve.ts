@@ -46,18 +46,6 @@ try {
   const ctx = await createContext({ dataDir: values.data, dbFile, distDir, webhookUrl });
   const app = await buildServer(ctx, { logLevel: 'warn' });
   const address = await app.listen({ port, host: values.host });
-  const count = ctx.store.countRequests();
-  const what = hasApp ? 'the app and the Open311 API on one port' : 'the Open311 API only (no built app)';
-  // One write, so that a reader never sees half of it; the first line is what a new user
-  // needs (and what tests parse): the address to open.
-  console.log(
-    [
-      `十五分钟服务圈 · 15-minute service circles: ${address}/`,
-      `  ${what}: ${address}/open311/v2/services.json · Ctrl+C stops`,
-      `  ledger ${dbFile}: ${count} requests${isNew ? `, new, seeded from ${values.data}` : ''}${webhookUrl ? `; escalations are posted to ${webhookUrl}` : ''}`,
-    ].join('\n'),
-  );
-
   let closing = false;
   const stop = async (signal: NodeJS.Signals) => {
     // A second Ctrl+C does not wait any longer.
@@ -80,6 +68,19 @@ try {
   };
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
+  // Printed only now: whoever reads the address may stop the server at once, and a signal
+  // that arrived before the handlers would kill it without closing the ledger.
+  const count = ctx.store.countRequests();
+  const what = hasApp ? 'the app and the Open311 API on one port' : 'the Open311 API only (no built app)';
+  // One write, so that a reader never sees half of it; the first line is what a new user
+  // needs (and what tests parse): the address to open.
+  console.log(
+    [
+      `十五分钟服务圈 · 15-minute service circles: ${address}/`,
+      `  ${what}: ${address}/open311/v2/services.json · Ctrl+C stops`,
+      `  ledger ${dbFile}: ${count} requests${isNew ? `, new, seeded from ${values.data}` : ''}${webhookUrl ? `; escalations are posted to ${webhookUrl}` : ''}`,
+    ].join('\n'),
+  );
 } catch (error) {
   const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
   console.error(`error: ${inUse ? `port ${port} on ${values.host} is already in use: stop the other server or pick another port with --port N (0 picks a free one)` : error instanceof Error ? error.message : String(error)}`);

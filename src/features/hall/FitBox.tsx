@@ -50,15 +50,30 @@ export function FitBox({ fitKey, children }: { fitKey: string; children: ReactNo
   const durations = useMemo(() => slideDurationsMs({ hallSlides: slides, hallSpeed: speed }), [slides, speed]);
   const [now, setNow] = useState(() => Date.now());
 
-  // The box also changes size when the QR code or a font arrives after the first measure.
+  // The box changes size when the QR code arrives after the first measure, and its content
+  // grows without the box changing when a font arrives (CJK fonts are large and come late on
+  // a busy machine): watch the box and every block inside it, and the fonts.
   const [boxTick, setBoxTick] = useState(0);
+  const observer = useRef<ResizeObserver | null>(null);
   useEffect(() => {
-    const el = box.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setBoxTick((t) => t + 1));
-    observer.observe(el);
-    return () => observer.disconnect();
+    if (typeof ResizeObserver === 'undefined') return;
+    const watcher = new ResizeObserver(() => setBoxTick((t) => t + 1));
+    observer.current = watcher;
+    let live = true;
+    void document.fonts?.ready.then(() => live && setBoxTick((t) => t + 1));
+    return () => {
+      live = false;
+      watcher.disconnect();
+      observer.current = null;
+    };
   }, []);
+  useEffect(() => {
+    // After every render: observing an element twice is a no-op, a new one reports once.
+    const el = box.current;
+    if (!el || !observer.current) return;
+    observer.current.observe(el);
+    for (const child of el.children) observer.current.observe(child);
+  });
 
   useEffect(() => {
     const resize = () => setSize(`${window.innerWidth}x${window.innerHeight}`);
