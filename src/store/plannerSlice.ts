@@ -4,7 +4,7 @@ import { DEFAULT_CANTEEN_SETTINGS, type CanteenSettings } from '../domain/planne
 import { gateOnOutline } from '../domain/planner/gates';
 import { DEFAULT_RULESET_ID, rulesetById } from '../domain/planner/rulesets';
 import type { SiteRequest, SiteSuggestion } from '../domain/planner/sites';
-import type { PlannerResultView } from '../domain/planner/view';
+import { unpackResult, type PlannerResultView } from '../domain/planner/view';
 import type { Change, RuleChange, Scenario } from '../domain/planner/whatIf';
 import { walkingSession } from '../workers/sessionClient';
 import type { AppState } from './index';
@@ -102,9 +102,9 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
         const a = answered.answer;
         if (a.baseline) baselineKey = a.baseline.key;
         set((x) => {
-          const baselineResult = a.baseline?.result ?? x.baselineResult;
+          const baselineResult = a.baseline ? unpackResult(a.baseline.result) : x.baselineResult;
           return {
-            plannerResult: a.result ?? baselineResult,
+            plannerResult: a.result ? unpackResult(a.result) : baselineResult,
             baselineResult,
             scenarioEffects: a.effects,
             sites: a.sites,

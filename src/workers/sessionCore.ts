@@ -11,7 +11,7 @@ import { hallStats } from '../domain/hall/stats';
 import { PlannerModel, type PlannerResult } from '../domain/planner/model';
 import { DEFAULT_RULESET_ID, rulesetById } from '../domain/planner/rulesets';
 import { suggestSites } from '../domain/planner/sites';
-import { plannerView } from '../domain/planner/view';
+import { packedBuffers, packResult, plannerView } from '../domain/planner/view';
 import { VolunteerCoverage } from '../domain/volunteers/coverage';
 import type { VolunteerSite } from '../domain/volunteers/reach';
 import { compoundSites, volunteerSites } from '../domain/volunteers/sites';
@@ -93,8 +93,11 @@ export class SessionCore {
         const { request, facilityId } = question.ask;
         return { answer: this.engine()?.route(request.origins, facilityId, { avoidSteps: request.avoidSteps ?? false }) ?? null, transfer: [] };
       }
-      case 'planner':
-        return { answer: this.plan(question.ask), transfer: [] };
+      case 'planner': {
+        const answer = this.plan(question.ask);
+        const packed = [answer.baseline?.result, answer.result].flatMap((r) => (r ? packedBuffers(r.compliance) : []));
+        return { answer, transfer: packed };
+      }
       case 'coverage':
         return { answer: this.volunteerCoverage().coverage(question.ask.ids), transfer: [] };
       case 'reach':
@@ -138,8 +141,8 @@ export class SessionCore {
     const sites = question.siteRequest ? suggestSites(model.ctx, run.result.state, run.result.compliance, question.siteRequest) : [];
     return {
       network: model.network,
-      baseline: question.baselineKey === key ? null : { key, result: plannerView(baseline) },
-      result: question.changes.length > 0 ? plannerView(run.result) : null,
+      baseline: question.baselineKey === key ? null : { key, result: packResult(plannerView(baseline)) },
+      result: question.changes.length > 0 ? packResult(plannerView(run.result)) : null,
       effects: run.effects,
       sites,
       buildMs,

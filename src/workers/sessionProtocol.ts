@@ -5,7 +5,7 @@ import type { LonLat } from '../domain/geo';
 import type { CommunityStats } from '../domain/hall/community';
 import type { HallStats, HallStatsOptions } from '../domain/hall/stats';
 import type { CanteenSettings } from '../domain/planner/canteens';
-import type { PlannerResultView } from '../domain/planner/view';
+import type { PlannerResultWire } from '../domain/planner/view';
 import type { SiteRequest, SiteSuggestion } from '../domain/planner/sites';
 import type { Change, RuleChange } from '../domain/planner/whatIf';
 import type { VolunteerCoverageResult } from '../domain/volunteers/coverage';
@@ -33,9 +33,9 @@ export interface PlannerQuestion {
 export interface PlannerAnswer {
   network: boolean;
   /** Null when the baseline is the one the view holds (same key). */
-  baseline: { key: string; result: PlannerResultView } | null;
+  baseline: { key: string; result: PlannerResultWire } | null;
   /** Null when the scenario has no change: the result is the baseline. */
-  result: PlannerResultView | null;
+  result: PlannerResultWire | null;
   effects: RuleChange[][];
   sites: SiteSuggestion[];
   /** Milliseconds: the planner's one-off build for this generation (0 when reused), and this question. */

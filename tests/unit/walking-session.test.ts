@@ -9,7 +9,9 @@ import { analyzeDataset } from '../../src/domain/analysis';
 import type { Dataset } from '../../src/domain/dataset';
 import { contextOfGraph, walkContext } from '../../src/domain/engine/context';
 import { DEFAULT_CANTEEN_SETTINGS } from '../../src/domain/planner/canteens';
-import { DEFAULT_RULESET_ID } from '../../src/domain/planner/rulesets';
+import { DEFAULT_RULESET_ID, rulesetById } from '../../src/domain/planner/rulesets';
+import { PlannerModel } from '../../src/domain/planner/model';
+import { packCompliance, unpackCompliance } from '../../src/domain/planner/view';
 import { networkFingerprint } from '../../src/domain/engine/fingerprint';
 import { nearestStrategy } from '../../src/domain/engine/nearest';
 import { decodePrebuilt, encodePrebuilt, PREBUILT_FILE } from '../../src/domain/engine/prebuilt';
@@ -140,5 +142,20 @@ describe('nearest of a category', () => {
       const byLine = straight.at(origins)(category)!;
       if (byWalk) expect(byWalk.walkM).toBeGreaterThanOrEqual(byLine.walkM - 1e-6);
     }
+  });
+});
+
+describe('planner answers across the worker boundary', () => {
+  it('packs every compound × rule result into typed arrays and reads back the same compliance', () => {
+    const model = PlannerModel.fromDataset(sample);
+    const ruleset = rulesetById(DEFAULT_RULESET_ID)!;
+    const clinic = { kind: 'add-facility' as const, facility: { id: 'proposed-1', category: 'clinic', point: model.inputs.compounds[0]!.origins[0]! } };
+    const { compliance } = model.run([clinic], ruleset).result;
+    const packed = packCompliance(compliance);
+    expect(packed.status).toHaveLength(compliance.compounds.length * ruleset.rules.length);
+    const back = unpackCompliance(structuredClone(packed));
+    expect(back.compounds.map((c) => c.results)).toEqual(compliance.compounds.map((c) => c.results));
+    expect(back.compounds.map(({ results: _r, ...rest }) => rest)).toEqual(compliance.compounds.map(({ results: _r, ...rest }) => rest));
+    expect(back.compounds.some((c) => c.results.some((r) => r.proposed))).toBe(true);
   });
 });
