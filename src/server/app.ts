@@ -14,6 +14,7 @@ import { intakeRoutes } from './routes/intake';
 import { open311Routes } from './routes/open311';
 import { staffRoutes } from './routes/staff';
 import { staticRoutes } from './routes/static';
+import { wishRoutes } from './routes/wishes';
 import { startScheduler } from './scheduler';
 import { securityHeaders } from './security';
 import { seedFromDataset } from './seed';
@@ -73,6 +74,7 @@ export async function buildServer(ctx: ServerContext, options: { logLevel?: Serv
   await app.register(async (api) => authRoutes(api, ctx));
   await app.register(async (api) => staffRoutes(api, ctx));
   await app.register(async (api) => intakeRoutes(api, ctx));
+  await app.register(async (api) => wishRoutes(api, ctx));
   const live = new LiveHub(ctx);
   await app.register(async (api) => eventRoutes(api, ctx, live));
   // Before the server stops listening: open event streams would keep `app.close()` waiting.

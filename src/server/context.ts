@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import type { Dataset } from '../domain/dataset';
+import type { Wish } from '../domain/volunteers/wishes';
 import { DEFAULT_WORKFLOW, type WorkflowConfig } from '../domain/volunteers/workflow';
 import type { Places } from './places';
 import type { LedgerRequest, LedgerStore } from './store/types';
@@ -35,6 +36,8 @@ export interface ServerConfig {
   liveRingSize: number;
   /** Open event streams at most (each holds a socket); beyond it, 503. */
   liveMaxStreams: number;
+  /** Days a volunteer's claim on a small wish (微心愿) holds before the wish opens again. */
+  wishClaimDays: number;
 }
 
 export const DEFAULT_CONFIG: Omit<ServerConfig, 'distDir' | 'dataDir' | 'photoDir'> = {
@@ -49,6 +52,7 @@ export const DEFAULT_CONFIG: Omit<ServerConfig, 'distDir' | 'dataDir' | 'photoDi
   liveHeartbeatMs: 15_000,
   liveRingSize: 500,
   liveMaxStreams: 1_000,
+  wishClaimDays: 3,
 };
 
 /** A change to the ledger, for live views (/api/events, live/hub.ts). */
@@ -59,13 +63,21 @@ export interface LedgerChange {
   previous?: LedgerRequest;
 }
 
+/** A change to a small wish (微心愿), for live views. */
+export interface WishChange {
+  kind: 'posted' | 'claimed' | 'released' | 'lapsed' | 'done' | 'cancelled';
+  wish: Wish;
+  /** The claimer before the change (a release or lapse), so they hear of it. */
+  previousClaimer?: number | null;
+}
+
 /** What every route plugin receives: the store, the dataset's places and the configuration. */
 export interface ServerContext {
   store: LedgerStore;
   dataset: Dataset;
   places: Places;
   config: ServerConfig;
-  /** Emits 'change' with a LedgerChange after every committed write. */
+  /** Emits 'change' with a LedgerChange after every committed write to a request, 'wish' with a WishChange after one to a wish. */
   events: EventEmitter;
   /** The clock (tests replace it). */
   now(): Date;

@@ -3,6 +3,7 @@ import { dueEscalations } from '../domain/volunteers/sla';
 import type { EscalationLevel } from '../domain/volunteers/workflow';
 import type { ServerContext } from './context';
 import { ledgerTiming } from './timing';
+import { lapseClaims } from './wishes/lapse';
 import { createWebhookSender, parseWebhookUrl, type WebhookOptions, type WebhookSender } from './webhook';
 
 /** What one pass over the open requests did. */
@@ -20,8 +21,10 @@ export interface Scheduler {
   escalateDue(now: Date): Promise<EscalationRun>;
   /** Sends the webhooks due at `now` (none without a webhook URL); resolves with the attempts made. */
   deliverDue(now: Date): Promise<number>;
-  /** One full tick: escalations, then the webhook deliveries due (awaited). Tests call this with a fake clock. */
+  /** One full tick: escalations, lapsed wish claims, then the webhook deliveries due (awaited). Tests call this with a fake clock. */
   runOnce(now?: Date): Promise<EscalationRun & { deliveries: number }>;
+  /** Opens again the wishes whose claim ran out at `now` (part of every tick); returns how many. */
+  lapseDue(now: Date): number;
   /** Stops the timer and aborts webhook deliveries in flight; safe to call twice. */
   stop(): void;
 }
@@ -100,8 +103,12 @@ export function createScheduler(ctx: ServerContext, options: SchedulerOptions = 
     deliverDue,
     async runOnce(now = ctx.now()) {
       const run = await escalateDue(now);
+      if (!stopped) lapseClaims(ctx, now);
       const deliveries = await deliverDue(now);
       return { ...run, deliveries };
+    },
+    lapseDue(now) {
+      return stopped ? 0 : lapseClaims(ctx, now);
     },
     stop() {
       stopped = true;
@@ -130,6 +137,12 @@ export function startScheduler(ctx: ServerContext, log: Log = SILENT, options: O
       if (!stopped) log.error({ err: error }, 'SLA scheduler: the pass over open requests failed; trying again next tick');
     }
     if (stopped) return;
+    try {
+      // Unfinished 微心愿 claims past their days open again for other volunteers.
+      lapseClaims(ctx, now);
+    } catch (error) {
+      log.error({ err: error }, 'scheduler: lapsing wish claims failed; trying again next tick');
+    }
     scheduler.deliverDue(now).catch((error: unknown) => {
       if (!stopped) log.error({ err: error }, 'SLA scheduler: webhook deliveries failed; trying again next tick');
     });

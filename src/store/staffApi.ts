@@ -42,7 +42,7 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; 
 /** API paths resolve against the app's own address, so an app under a sub-path asks its own server. */
 const urlOf = (path: string) => new URL(path, document.baseURI).toString();
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(urlOf(path), { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...init.headers } });
@@ -66,7 +66,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<
   };
 }
 
-const json = (body: unknown, csrf?: string): RequestInit => ({
+export const json = (body: unknown, csrf?: string): RequestInit => ({
   method: 'POST',
   headers: { 'Content-Type': 'application/json', ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
   body: JSON.stringify(body),

@@ -52,7 +52,8 @@ export function liveAggregates(rows: readonly StageActivity[], now: Date, timeZo
   const bounds = Array.from({ length: EARLIER_MONTHS + 1 }, (_, back) => {
     const from = back === 0 ? current.from : monthStart(current.from, back, timeZone);
     const until = back === 0 ? current.until : monthStart(current.from, back - 1, timeZone);
-    return { month: monthKey(from, timeZone), from: from.getTime(), until: until.getTime(), counts: new Map<RequestStage, number>(), total: 0 };
+    // This month runs up to and including now (a change made this very millisecond counts).
+    return { month: monthKey(from, timeZone), from: from.getTime(), until: until.getTime() + (back === 0 ? 1 : 0), counts: new Map<RequestStage, number>(), total: 0 };
   });
   for (const row of rows) {
     const times = [row.requestedAt, row.updatedAt].map((t) => parseInstant(t, timeZone)?.getTime()).filter((t): t is number => t !== undefined);
@@ -65,7 +66,7 @@ export function liveAggregates(rows: readonly StageActivity[], now: Date, timeZo
   const [thisMonth, ...before] = bounds.map(
     (m): RequestAggregate => ({
       month: m.month,
-      until: new Date(m.until).toISOString(),
+      until: new Date(m.until - (m === bounds[0] ? 1 : 0)).toISOString(),
       total: suppressedCount(m.total),
       byStage: STAGES.map((stage) => ({ stage, count: suppressedCount(m.counts.get(stage) ?? 0) })),
     }),

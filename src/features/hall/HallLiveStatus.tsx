@@ -1,5 +1,6 @@
 import { useLiveHall } from './liveHall';
-import { useHallText } from './useHallText';
+import { Bilingual } from './Bilingual';
+import { useHallText, type HallText } from './useHallText';
 
 /** On the requests service: that the figures are live, or since when the live link is lost (the last figures stay). */
 export function HallLiveStatus({ clockTime }: { clockTime: (ms: number) => string }) {
@@ -17,5 +18,17 @@ export function HallLiveStatus({ clockTime }: { clockTime: (ms: number) => strin
     <span className="hall-updated" data-testid="hall-live">
       {text.t('live.hall.on')} · {clockTime(receivedAt)}
     </span>
+  );
+}
+
+/** 微心愿 done this month, thanked as a count (fewer than five shown as "<5"); only on the requests service. */
+export function HallWishesDone({ text }: { text: HallText }) {
+  const done = useLiveHall((s) => s.aggregates?.wishesDone ?? null);
+  if (done === null) return null;
+  const count = typeof done === 'number' ? text.number(done) : done;
+  return (
+    <p className="hall-lead" data-testid="hall-wishes">
+      <Bilingual text={text} k="hall.wishesDone" vars={() => ({ count })} />
+    </p>
   );
 }

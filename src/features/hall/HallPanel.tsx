@@ -7,6 +7,7 @@ import { AreaFigures, GapsFigures, OverviewFigures, SpotlightFigures } from './F
 import { FitBox } from './FitBox';
 import { HallLegend } from './HallLegend';
 import { HallQr } from './HallQr';
+import { HallWishesDone } from './HallLiveStatus';
 import { useHallCommunity } from './liveHall';
 import { residentUrl } from './slideUrl';
 import { useHallText } from './useHallText';
@@ -28,7 +29,14 @@ export function HallPanel() {
     else if (slide.kind === 'gaps') figures = <GapsFigures slide={slide} stats={stats} text={text} />;
   }
   if (slide.kind === 'volunteers' && community?.volunteers) figures = <VolunteerFigures volunteers={community.volunteers} text={text} />;
-  if (slide.kind === 'requests' && community?.requests) figures = <RequestFigures requests={community.requests} text={text} timeZone={timeZone} />;
+  if (slide.kind === 'requests' && community?.requests) {
+    figures = (
+      <>
+        <RequestFigures requests={community.requests} text={text} timeZone={timeZone} />
+        <HallWishesDone text={text} />
+      </>
+    );
+  }
   return (
     <aside className="hall-panel" aria-label={text.t('hall.legend.title')}>
       <FitBox key={slide.key} fitKey={`${slide.key}|${text.lang}|${stats ? 'stats' : ''}|${community ? 'community' : ''}`}>

@@ -13,6 +13,7 @@ import { StaffBar } from './StaffBar';
 import { useLiveRefresh } from './useLiveRefresh';
 import { useServerLedger } from './useServerLedger';
 import { useVolunteerEngine } from './useVolunteerEngine';
+import { WishesPanel } from './wishes/WishesPanel';
 import './volunteers.css';
 import './staff.css';
 
@@ -34,6 +35,7 @@ export function VolunteersPanel() {
       <PersonalDataBanner />
       <StaffBar />
       {!requestsHidden && <RequestDetail />}
+      <WishesPanel />
       <CoveragePanel />
       {!requestsHidden && (
         <>

@@ -4,12 +4,13 @@ import { useStore } from '../../store';
 import { listenLive } from '../../store/liveEvents';
 import { serverActive } from '../../store/serverSlice';
 import type { StaffRequest } from '../../store/staffApi';
+import { useWishes } from './wishes/wishStore';
 
 /** Seconds between reads of the server ledger while its live events cannot be heard (the fallback). */
 export const SERVER_REFRESH_S = 5;
 
 /** Events of a staff stream (src/server/live/hub.ts). */
-const STAFF_EVENTS = ['ready', 'request', 'gone', 'reset', 'ended'] as const;
+const STAFF_EVENTS = ['ready', 'request', 'gone', 'reset', 'ended', 'wish', 'wishes'] as const;
 
 /**
  * Asks once whether the app runs on the requests service; while someone is logged in there,
@@ -31,7 +32,10 @@ export function useServerLedger(): void {
       open(first) {
         store().setServerLive({ connected: true, lostAt: null });
         // Changes between the first read and the stream opening would be missed otherwise.
-        if (first) void store().refreshServerLedger();
+        if (first) {
+          void store().refreshServerLedger();
+          void useWishes.getState().refresh();
+        }
       },
       lost(at) {
         store().setServerLive({ connected: false, lostAt: at });
@@ -40,19 +44,27 @@ export function useServerLedger(): void {
         if (name === 'request') store().applyServerChange((data as { request: StaffRequest }).request);
         else if (name === 'gone') store().dropServerRequest((data as { id: string }).id);
         // reset: events were missed (a restart, a long gap); ended: the session is over (the read says so).
-        else if (name === 'reset' || name === 'ended') void store().refreshServerLedger();
+        else if (name === 'wish' || name === 'wishes') void useWishes.getState().refresh();
+        else if (name === 'reset' || name === 'ended') {
+          void store().refreshServerLedger();
+          void useWishes.getState().refresh();
+        }
       },
     });
     return () => {
       stop();
       store().setServerLive({ connected: false, lostAt: null });
+      useWishes.getState().clear();
     };
   }, [loggedIn, active]);
 
   useEffect(() => {
     // Logging in (and finding a session) reads the ledger at once; this keeps it fresh while events are not heard.
     if (!loggedIn || !active || connected) return;
-    const timer = setInterval(() => void refresh(), SERVER_REFRESH_S * 1000);
+    const timer = setInterval(() => {
+      void refresh();
+      void useWishes.getState().refresh();
+    }, SERVER_REFRESH_S * 1000);
     return () => clearInterval(timer);
   }, [loggedIn, active, connected, refresh]);
 }

@@ -3,7 +3,9 @@ import type { ServerResponse } from 'node:http';
 import { liveAggregates, liveAggregatesSince, type LiveAggregates } from '../../domain/hall/liveAggregates';
 import { DEFAULT_TIME_ZONE } from '../../domain/volunteers/time';
 import { authOf } from '../auth/sessions';
-import type { LedgerChange, ServerContext } from '../context';
+import { requestMonth } from '../../domain/hall/community';
+import type { LedgerChange, ServerContext, WishChange } from '../context';
+import { wishInScope } from '../wishes/scope';
 import { inScope } from '../scope';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import type { User } from '../store/types';
@@ -41,11 +43,13 @@ export class LiveHub {
   private othersMark: string;
   private closed = false;
   private readonly onChange = (change: LedgerChange) => this.publish(change);
+  private readonly onWish = (change: WishChange) => this.publishWish(change);
 
   constructor(private readonly ctx: ServerContext) {
     this.ring = new EventRing(ctx.config.liveRingSize);
     this.othersMark = this.readOthersMark();
     ctx.events.on('change', this.onChange);
+    ctx.events.on('wish', this.onWish);
     this.heartbeat = setInterval(() => this.beat(), Math.max(50, ctx.config.liveHeartbeatMs)).unref();
     this.watcher = setInterval(() => this.checkExternal(), EXTERNAL_CHECK_MS).unref();
   }
@@ -90,6 +94,7 @@ export class LiveHub {
   close(): void {
     this.closed = true;
     this.ctx.events.off('change', this.onChange);
+    this.ctx.events.off('wish', this.onWish);
     clearInterval(this.heartbeat);
     clearInterval(this.watcher);
     if (this.aggregateTimer) clearTimeout(this.aggregateTimer);
@@ -102,6 +107,24 @@ export class LiveHub {
     const entry = this.ring.push(change);
     for (const stream of this.streams) if (stream.staff) this.deliver(stream, entry);
     this.scheduleAggregates();
+  }
+
+  /**
+   * A wish changed: staff whose scope holds it get it in detail, its claimer (now or before)
+   * too; other volunteers only hear that the open wishes changed (their list is made for
+   * their own walk and hours, so they read it again). Wish events are not kept for replay:
+   * a reconnecting client reads the wishes again anyway.
+   */
+  private publishWish(change: WishChange): void {
+    if (this.closed) return;
+    for (const stream of this.streams) {
+      if (!stream.staff) continue;
+      const user = this.userOf(stream);
+      if (!user) continue;
+      if (wishInScope(user, change.wish) || change.previousClaimer === user.id) this.send(stream, 'wish', { kind: change.kind, wish: change.wish });
+      else if (user.role === 'volunteer') this.send(stream, 'wishes', { kind: change.kind });
+    }
+    if (change.kind === 'done') this.scheduleAggregates();
   }
 
   /** One change to one staff stream, if the staff member may see it now. */
@@ -134,7 +157,8 @@ export class LiveHub {
     const now = this.ctx.now();
     const timeZone = this.ctx.dataset.manifest.timezone ?? DEFAULT_TIME_ZONE;
     const rows = this.ctx.store.stageActivity(liveAggregatesSince(now, timeZone).toISOString());
-    return liveAggregates(rows, now, timeZone, null);
+    const month = requestMonth(now, undefined, timeZone);
+    return liveAggregates(rows, now, timeZone, this.ctx.store.wishes.doneBetween(month.from.toISOString(), new Date(month.until.getTime() + 1).toISOString()));
   }
 
   private scheduleAggregates(): void {

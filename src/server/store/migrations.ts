@@ -118,6 +118,38 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE requests ADD COLUMN media_url TEXT;
   ALTER TABLE requests ADD COLUMN reporter_account TEXT;
   `,
+  // 3: small wishes (微心愿), claimed by one volunteer at a time, with their append-only events
+  `
+  CREATE TABLE wishes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    compound_id TEXT NOT NULL,
+    grid_id TEXT,
+    community_id TEXT,
+    text TEXT NOT NULL,
+    skill TEXT,
+    due_at TEXT,
+    state TEXT NOT NULL CHECK (state IN ('open', 'claimed', 'done', 'cancelled')),
+    claimed_by INTEGER REFERENCES users(id),
+    claimed_at TEXT,
+    claim_expires_at TEXT,
+    done_at TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX wishes_state ON wishes (state, claim_expires_at);
+  CREATE INDEX wishes_done ON wishes (done_at);
+  CREATE TABLE wish_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    wish_id TEXT NOT NULL REFERENCES wishes(id),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    user_id INTEGER
+  );
+  CREATE INDEX wish_events_wish ON wish_events (wish_id, seq);
+  `,
 ];
 
 /** Written into `meta` so that `ledger restore` can tell a ledger from any other SQLite file. */

@@ -1,6 +1,7 @@
 import type { RequestStage } from '../../domain/dataset';
 import type { StageActivity } from '../../domain/hall/liveAggregates';
 import type { EscalationLevel } from '../../domain/volunteers/workflow';
+import type { WishStore } from './wishStore';
 
 /**
  * The ledger's records as the server sees them. Personal fields (reporter) are kept apart so
@@ -194,6 +195,8 @@ export class LedgerError extends Error {
  * ever deleted (closing a request is a stage).
  */
 export interface LedgerStore {
+  /** Small wishes (微心愿), in the same ledger and transactions' durability. */
+  readonly wishes: WishStore;
   createRequest(input: NewRequest, actor: string): LedgerRequest;
   /** Several at once in one transaction (seeding, imports). */
   createRequests(inputs: readonly NewRequest[], actor: string): LedgerRequest[];
