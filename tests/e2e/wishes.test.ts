@@ -53,6 +53,7 @@ describe('微心愿 in the volunteers view', () => {
     const volunteer = await newPage();
     await logIn(volunteer, 'xiaochen', '已登录：小陈');
     await volunteer.getByText('暂无可认领的微心愿。').waitFor();
+    await volunteer.getByText('实时更新：同事的办理一两秒内显示').waitFor();
 
     const form = worker.locator('form.wish-form');
     await form.getByLabel('小区').selectOption({ label: '前横小区' });

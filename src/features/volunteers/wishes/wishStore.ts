@@ -17,6 +17,9 @@ interface WishState {
   clear(): void;
 }
 
+/** Reads in flight overlap (a live event during a read): only the newest one's answer is kept. */
+let reads = 0;
+
 /** The small wishes (微心愿) on the requests service, for the volunteers view. */
 export const useWishes = create<WishState>((set, get) => ({
   wishes: [],
@@ -24,7 +27,9 @@ export const useWishes = create<WishState>((set, get) => ({
   error: null,
   async refresh() {
     if (!useStore.getState().staff) return;
+    const read = ++reads;
     const result = await call<{ wishes: ListedWish[]; claimDays: number }>('api/wishes');
+    if (read !== reads || !useStore.getState().staff) return;
     if (result.ok) set({ wishes: result.data.wishes, claimDays: result.data.claimDays, error: null });
     else set({ error: result.message });
   },
@@ -35,5 +40,8 @@ export const useWishes = create<WishState>((set, get) => ({
     await get().refresh();
     return result;
   },
-  clear: () => set({ wishes: [], claimDays: null, error: null }),
+  clear: () => {
+    reads++;
+    set({ wishes: [], claimDays: null, error: null });
+  },
 }));
