@@ -100,11 +100,17 @@ describe('every hall slide shows all its content', () => {
     const page = await session.page('./?mode=hall&playlist=overview:30', { viewport: { width: 1920, height: 1080 } });
     await ready(page);
     await showSlide(page, 0);
+    // Paused at the slide's start (on a busy machine more than half of its 30 s may have gone by).
+    await page.evaluate(() => {
+      const store = window.__serviceCircles!.store;
+      const now = Date.now();
+      store.setState({ hallClock: { ...store.getState().hallClock, startedAtMs: now, pausedAtMs: now, resumeAtMs: now + 600_000 } });
+    });
     const pages = Number(await page.locator('.hall-figures').getAttribute('data-fit-pages'));
     expect(pages, 'the 11 rows of the overview do not fit at 1080p').toBeGreaterThan(1);
     const rows = () => page.locator('.hall-bars .hall-bar-label').allTextContents();
+    await expect.poll(() => page.locator('.hall-page').textContent()).toBe(`第 1 / ${pages} 页`);
     const first = await rows();
-    expect(await page.locator('.hall-page').textContent()).toBe(`第 1 / ${pages} 页`);
     // Paused at 80 % of the slide's time: the last page.
     await page.evaluate(() => {
       const store = window.__serviceCircles!.store;
