@@ -63,7 +63,8 @@ describe('planner view on the sample', () => {
     await page.mouse.click(at.x, at.y);
     const changes = page.getByRole('list', { name: '方案中的调整' });
     await changes.waitFor();
-    expect(await changes.textContent()).toMatch(/新增卫生服务站\/诊所.*社区卫生服务站.*新增达标 \d+ 个小区，[\d,]+ 人（60 岁以上 [\d,]+ 人）/);
+    // The session answers off the main thread: the change is listed at once, its effect when computed.
+    await expect.poll(() => changes.textContent(), { timeout: 20_000 }).toMatch(/新增卫生服务站\/诊所.*社区卫生服务站.*新增达标 \d+ 个小区，[\d,]+ 人（60 岁以上 [\d,]+ 人）/);
     await page.getByRole('button', { name: '小区达标表' }).click();
     await expect.poll(() => tableRow(page, '耀隆宿舍').textContent()).not.toBe(before);
     expect(await page.getByTestId('planner-compare').textContent()).toContain('方案 1');
