@@ -46,6 +46,8 @@ export interface PlannerSlice {
   plannerResult: PlannerResultView | null;
   /** Per change of the active scenario: the rules it changed. */
   scenarioEffects: RuleChange[][];
+  /** The changes the effects were computed for (the list shows "computing" for any other). */
+  scenarioEffectsFor: readonly Change[] | null;
   plannerTool: PlannerTool;
   plannerFilter: PlannerFilter;
   plannerSort: { key: SortKey; descending: boolean };
@@ -107,6 +109,7 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
             plannerResult: a.result ? unpackResult(a.result) : baselineResult,
             baselineResult,
             scenarioEffects: a.effects,
+            scenarioEffectsFor: question.changes,
             sites: a.sites,
             plannerStatus: 'ready',
             plannerNetwork: a.network,
@@ -129,6 +132,7 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
     baselineResult: null,
     plannerResult: null,
     scenarioEffects: [],
+    scenarioEffectsFor: null,
     plannerTool: null,
     plannerFilter: { communityId: null, gridId: null, query: '', onlyGaps: false },
     plannerSort: { key: 'score', descending: false },

@@ -32,7 +32,8 @@ export function EffectLines({ effects, ruleset }: { effects: RuleChange[]; rules
 }
 
 /** The changes of the active scenario, in order, each with what it did. */
-export function ChangeList({ changes, effects, ruleset }: { changes: Change[]; effects: RuleChange[][]; ruleset: Ruleset }) {
+/** `effects` is null while the walking session has not answered for these changes yet. */
+export function ChangeList({ changes, effects, ruleset }: { changes: Change[]; effects: RuleChange[][] | null; ruleset: Ruleset }) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const compounds = useStore((s) => s.dataset?.compounds);
@@ -56,7 +57,7 @@ export function ChangeList({ changes, effects, ruleset }: { changes: Change[]; e
       {changes.map((change, k) => (
         <li key={k}>
           <strong>{describe(change)}</strong>
-          <EffectLines effects={effects[k] ?? []} ruleset={ruleset} />
+          {effects ? <EffectLines effects={effects[k] ?? []} ruleset={ruleset} /> : <p className="hint" role="status">{t('planner.whatIf.computing')}</p>}
         </li>
       ))}
     </ol>

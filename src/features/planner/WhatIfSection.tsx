@@ -108,7 +108,7 @@ function PickedFacility() {
 
 export function WhatIfSection() {
   const s = useStore(
-    useShallow((x) => ({ scenarios: x.scenarios, active: x.activeScenarioId, effects: x.scenarioEffects, undo: x.undoChange, baseline: x.baselineResult, result: x.plannerResult, ms: x.plannerMs.change })),
+    useShallow((x) => ({ scenarios: x.scenarios, active: x.activeScenarioId, effects: x.scenarioEffects, effectsFor: x.scenarioEffectsFor, undo: x.undoChange, baseline: x.baselineResult, result: x.plannerResult, ms: x.plannerMs.change })),
   );
   const ruleset = useRuleset();
   const t = useT();
@@ -122,7 +122,7 @@ export function WhatIfSection() {
       <PickedFacility />
       {active && active.changes.length > 0 && (
         <>
-          <ChangeList changes={active.changes} effects={s.effects} ruleset={ruleset} />
+          <ChangeList changes={active.changes} effects={s.effectsFor === active.changes ? s.effects : null} ruleset={ruleset} />
           <button type="button" className="btn btn-small" onClick={s.undo}>{t('planner.whatIf.undo')}</button>
           <p className="hint">{t('planner.whatIf.timing', { ms: s.ms.toFixed(1) })}</p>
         </>
