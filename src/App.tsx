@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useStore } from './store';
 import { Attribution } from './components/Attribution';
 import { FatalError } from './components/FatalError';
@@ -9,14 +9,20 @@ import { ModeTabs } from './components/ModeTabs';
 import { Notices } from './components/Notices';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { useT } from './components/useT';
-import { HallView } from './features/hall/HallView';
-import { PlannerPanel } from './features/planner/PlannerPanel';
 import { CirclesPanel } from './features/resident/CirclesPanel';
 import { ElderSwitch } from './features/resident/ElderSwitch';
 import { NearestList } from './features/resident/NearestList';
 import { PlaceSearch } from './features/resident/PlaceSearch';
-import { VolunteersPanel } from './features/volunteers/VolunteersPanel';
-import { MapView } from './map/MapView';
+
+/*
+ * Each view is its own chunk, and MapLibre another: a resident opening a shared link loads
+ * neither the planner, the volunteers' ledger nor the hall, and sees its list of walking
+ * minutes while the map is still on its way.
+ */
+const HallView = lazy(() => import('./features/hall/HallView').then((m) => ({ default: m.HallView })));
+const PlannerPanel = lazy(() => import('./features/planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
+const VolunteersPanel = lazy(() => import('./features/volunteers/VolunteersPanel').then((m) => ({ default: m.VolunteersPanel })));
+const MapView = lazy(() => import('./map/MapView').then((m) => ({ default: m.MapView })));
 
 /** The side panel of each view; the map and the layers are shared. */
 function ModePanel() {
@@ -42,9 +48,17 @@ export function App() {
   const status = useStore((s) => s.status);
   const mode = useStore((s) => s.mode);
   const elder = useStore((s) => s.profile === 'elder');
+  const firstAnswer = useStore((s) => s.firstAnswer !== null);
+  const firstAnswerPending = useStore((s) => s.firstAnswerPending);
   const t = useT();
   const [sheetOpen, setSheetOpen] = useState(false);
-  if (mode === 'hall') return <HallView />;
+  if (mode === 'hall') {
+    return (
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <HallView />
+      </Suspense>
+    );
+  }
   return (
     <div className={elder && mode === 'resident' ? 'app elder' : 'app'}>
       <Header primary={mode === 'resident' && <ElderSwitch />} actions={<ModeTabs />} />
@@ -56,16 +70,28 @@ export function App() {
             {t(sheetOpen ? 'sheet.collapse' : 'sheet.expand')}
           </button>
           {status === 'loading' && <p className="panel-section" role="status">{t('app.loading')}</p>}
+          {status === 'loading' && firstAnswer && <NearestList />}
           {status === 'ready' && (
             <>
-              <ModePanel />
+              <Suspense fallback={<p className="panel-section" role="status">{t('app.loading')}</p>}>
+                <ModePanel />
+              </Suspense>
               <LayerToggles />
               <Legend />
             </>
           )}
         </aside>
         <div className="map-wrap">
-          {status === 'failed' ? <FatalError /> : <MapView />}
+          {status === 'failed' ? (
+            <FatalError />
+          ) : firstAnswerPending ? (
+            // MapLibre is most of the page's bytes: it starts once the shared compound's list is read.
+            <div className="map" data-testid="map-loading" />
+          ) : (
+            <Suspense fallback={<div className="map" data-testid="map-loading" />}>
+              <MapView />
+            </Suspense>
+          )}
           <Attribution />
         </div>
       </main>

@@ -1,15 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadDataset } from '../data/load';
-import { fromDirectory } from '../data/node-source';
-import { analyzeDataset } from '../domain/analysis';
 import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
 import { RULESETS, rulesetById } from '../domain/planner/rulesets';
 import { failUsage, parseCli, type CliSpec } from './args';
-import { formatProblem } from './problems';
-import { cliWalkContext } from './prepare/prebuilt';
 import { readDatasetList, shardFrom, shardOf } from './analyze/shards';
-import type { Ruleset } from '../domain/planner/ruleset';
+import { analyzeDirectory, type AnalyzeOptions } from './analyze/run';
 
 const spec = {
   usage:
@@ -40,31 +35,12 @@ const spec = {
   },
 } satisfies CliSpec<Record<string, { type: 'string' }>>;
 
-interface Options {
-  speed: number;
-  ruleset: Ruleset | undefined;
-}
+type Options = AnalyzeOptions;
 
 /** Analyses one dataset directory: its id and report text, or null (and says why) when nothing usable is left. */
 async function analyzeOne(dataDir: string, options: Options, label = dataDir): Promise<{ id: string; text: string; summary: string } | null> {
-  const dir = resolve(dataDir);
-  const started = performance.now();
-  console.error(`reading ${dir}`);
-  const { dataset, problems, fatal } = await loadDataset(fromDirectory(dir), { label });
-  for (const problem of problems) console.error(formatProblem(problem));
-  if (!dataset) {
-    console.error(`error: ${fatal ?? 'nothing usable in the dataset'}`);
-    return null;
-  }
-  console.error(`analysing ${dataset.compounds.features.length} compounds × ${new Set(dataset.facilities.features.map((f) => f.properties.category)).size} categories${dataset.network ? '' : ' (no network: straight-line distances)'}`);
-  // The prebuilt graph beside network.geojson (npm run prepare-dataset) when it matches the network.
-  const walk = cliWalkContext(dir, dataset);
-  if (walk.notice) console.error(`notice: ${walk.notice}`);
-  const report = analyzeDataset(dataset, problems, options.speed, options.ruleset, walk.ctx);
-  const ms = Math.round(performance.now() - started);
-  const compliance = report.compliance ? `, ${report.compliance.ruleset.id} compliance (score ${report.compliance.total.score_pct ?? '–'} %)` : '';
-  const summary = `${report.compounds.length} compounds, ${report.network ? 'network' : 'straight-line'} distances${compliance}, ${problems.length} problem(s), ${ms} ms`;
-  return { id: dataset.manifest.id, text: `${JSON.stringify(report, null, 2)}\n`, summary };
+  const result = await analyzeDirectory(dataDir, options, label);
+  return result && { id: result.id, text: `${JSON.stringify(result.report, null, 2)}\n`, summary: result.summary };
 }
 
 function writeReport(file: string, result: { text: string; summary: string }): void {

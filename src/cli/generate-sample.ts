@@ -5,6 +5,9 @@ import { progress } from './progress';
 import { datasetFiles, DEFAULT_SEED, generateSample, STAGES } from '../data/sample/index';
 import { serializeFile } from '../data/sample/serialize';
 import { CATEGORIES } from '../domain/taxonomy';
+import { REPORT_FILE } from '../domain/dataset';
+import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
+import { analyzeDirectory } from './analyze/run';
 
 const spec = {
   usage: 'npm run generate-sample -- [--out <dir>] [--seed <n>]',
@@ -44,6 +47,15 @@ files.forEach(([file, content], i) => {
   writing.update(i + 1, file);
 });
 writing.done();
+
+// The precomputed nearest report, from the files just written (their fingerprints in it):
+// the resident view shows its walking minutes before the network has arrived.
+const analysis = await analyzeDirectory(outDir, { speed: WALK_SPEED_M_PER_MIN.standard, ruleset: undefined });
+if (!analysis) throw new Error(`the sample in ${outDir} could not be analysed`);
+const reportText = `${JSON.stringify(analysis.report)}\n`;
+writeFileSync(join(outDir, REPORT_FILE), reportText);
+totalBytes += Buffer.byteLength(reportText);
+rows.push(`  ${REPORT_FILE.padEnd(20)} ${String(analysis.report.compounds.length).padStart(6)} compounds ${(Buffer.byteLength(reportText) / 1024).toFixed(1).padStart(8)} KiB`);
 
 const perCategory = new Map<string, number>();
 for (const f of dataset.facilities.features) perCategory.set(f.properties.category, (perCategory.get(f.properties.category) ?? 0) + 1);

@@ -11,9 +11,9 @@ import { listedFiles } from './manifest';
  * as single-page-app hosts send for any unknown path) mean the file is absent; any other
  * failed response throws, which the loader lists as a problem with that file.
  */
-export function fromUrl(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): ReadFile {
+export function fromUrl(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): ReadFile & ((name: string) => Promise<string | null>) {
   const prefix = base === '' || base.endsWith('/') ? base : `${base}/`;
-  return async (name) => {
+  return async (name: string) => {
     const url = `${prefix}${name}`;
     const response = await fetchImpl(url, { headers: { Accept: 'application/json, application/geo+json' } });
     if (response.status === 404 || response.status === 410) return null;

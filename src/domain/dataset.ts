@@ -163,8 +163,14 @@ export const DATASET_FILES: readonly DatasetFile[] = [
 
 export const REQUIRED_FILES: readonly DatasetFile[] = ['manifest.json', 'compounds.geojson', 'facilities.geojson'];
 
+/**
+ * The precomputed nearest report (the `analyze` output) a dataset may ship, so a resident
+ * sees walking minutes before the network has arrived (src/data/firstAnswer.ts).
+ */
+export const REPORT_FILE = 'report.json';
+
 /** Files a dataset may have that the loader does not read (the hall reads its playlist itself). */
-export const EXTRA_FILES = ['playlist.json'] as const;
+export const EXTRA_FILES = ['playlist.json', REPORT_FILE] as const;
 
 /**
  * One bad input found while loading: which file, which feature (its id, or its index when

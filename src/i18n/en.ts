@@ -117,6 +117,7 @@ export const en: Messages = {
   'list.title': 'Services within a {minutes}-minute walk',
   'list.noneWithin': 'No {category} within {minutes} minutes',
   'list.nearestBeyond': 'Nearest is a {walk}-minute walk: {name}',
+  'list.fromReport': 'Walking distances worked out in advance; the map and the walkshed follow',
   'list.more': '{count} more',
   'list.route': 'Show route',
   'route.title': 'Walking route',

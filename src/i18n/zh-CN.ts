@@ -116,6 +116,7 @@ export const zhCN = {
   'list.title': '{minutes} 分钟内能走到的服务',
   'list.noneWithin': '{minutes}分钟内没有{category}',
   'list.nearestBeyond': '最近的在步行 {walk} 分钟处：{name}',
+  'list.fromReport': '预先算好的步行距离；地图和步行范围随后显示',
   'list.more': '另有 {count} 处',
   'list.route': '查看路线',
   'route.title': '步行路线',

@@ -27,6 +27,12 @@ declare global {
   }
 }
 
+/**
+ * The handle is there in development and in the e2e build (`vite build --mode e2e`), never in
+ * the production build: a page script (or an extension) could otherwise drive the store.
+ */
+const EXPOSE_HANDLE = import.meta.env.MODE !== 'production';
+
 /** Mounts the map and keeps it in step with the store (subscribed outside React renders). */
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
@@ -47,7 +53,7 @@ export function MapView() {
       onDragOrigin: (at) => useStore.getState().setAt(at),
       onLoad: () => controller.applyOverlays(useStore.getState(), null),
     });
-    window.__serviceCircles = { controller, store: useStore };
+    if (EXPOSE_HANDLE) window.__serviceCircles = { controller, store: useStore };
     setCurrentMap(controller);
     controller.map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
     controller.apply(viewOf(useStore.getState()));
@@ -59,7 +65,7 @@ export function MapView() {
       unsubscribe();
       setCurrentMap(null);
       controller.destroy();
-      delete window.__serviceCircles;
+      if (EXPOSE_HANDLE) delete window.__serviceCircles;
     };
   }, []);
 

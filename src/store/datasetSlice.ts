@@ -4,6 +4,8 @@ import { loadDataset, type ReadFile } from '../data/load';
 import { describeSource, sourceAllowed, type DataSourceInfo } from '../data/dataOrigin';
 import { fromFiles, fromUrl, prebuiltFromUrl } from '../data/sources';
 import { walkingSession } from '../workers/sessionClient';
+import { readFirstAnswer, sharedReads, stillCurrent, type FirstAnswer } from '../data/firstAnswer';
+import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
 import type { AppState } from './index';
 import { DEFAULT_DATA } from './url';
 
@@ -20,6 +22,13 @@ export interface DatasetSlice {
   source: DataSourceInfo | null;
   /** The host of a `?data=` dataset this deployment does not allow (nothing was read from it). */
   blockedHost: string | null;
+  /**
+   * The shared compound's walking minutes from the dataset's precomputed report, shown
+   * before the network and the engine have arrived (null when there is none, or it does not fit).
+   */
+  firstAnswer: FirstAnswer | null;
+  /** The first answer is being read: the map waits, so the list gets the bandwidth first. */
+  firstAnswerPending: boolean;
   loadFromUrl(path: string): Promise<void>;
   loadFromFiles(files: File[]): Promise<void>;
 }
@@ -28,13 +37,15 @@ let loadSeq = 0;
 
 export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = (set, get) => {
   /** Latest load wins: an older load that finishes late is ignored. */
-  async function load(read: ReadFile, sourceLabel: string, label?: string, prebuilt?: (dataset: Dataset) => Promise<ArrayBuffer | null>) {
+  async function load(read: ReadFile, sourceLabel: string, label?: string, prebuilt?: (dataset: Dataset) => Promise<ArrayBuffer | null>, afterRead?: () => Promise<boolean>) {
     const seq = ++loadSeq;
     set({ status: 'loading', sourceLabel, blockedHost: null });
     const result = await loadDataset(read, label ? { label } : {});
     if (seq !== loadSeq) return;
     // Offered before any view asks the walking session for this dataset, which then checks it against the network.
     if (result.dataset && prebuilt) walkingSession().offerPrebuilt(result.dataset, prebuilt(result.dataset));
+    if (afterRead && !(await afterRead())) set({ firstAnswer: null });
+    if (seq !== loadSeq) return;
     set({
       status: result.dataset ? 'ready' : 'failed',
       dataset: result.dataset,
@@ -51,6 +62,8 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     sourceLabel: '',
     source: null,
     blockedHost: null,
+    firstAnswer: null,
+    firstAnswerPending: false,
     async loadFromUrl(path) {
       const source = describeSource(path, window.location.href, DEFAULT_DATA);
       if (!(await sourceAllowed(source))) {
@@ -59,10 +72,29 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
         return;
       }
       set({ source });
-      await load(fromUrl(path), path, path, (dataset) => prebuiltFromUrl(path, dataset.manifest));
+      const read = sharedReads(fromUrl(path));
+      // A shared link to a compound (resident view, standard pace, all its gates): its
+      // walking minutes from the shipped report first, while the rest downloads.
+      const { mode, pendingCompound, pendingGate, profile } = get();
+      const early = mode === 'resident' && pendingCompound && !pendingGate && profile === 'standard';
+      set({ firstAnswer: null, firstAnswerPending: Boolean(early) });
+      if (early) {
+        // The small files first, alone on the link; the network and the rest follow.
+        const firstAnswer = await readFirstAnswer(read, pendingCompound, WALK_SPEED_M_PER_MIN.standard);
+        if (get().source !== source) return;
+        set({ firstAnswer, firstAnswerPending: false });
+      }
+      const afterRead = async () => {
+        const answer = get().firstAnswer;
+        if (!answer) return true;
+        const network = await read.text('network.geojson');
+        return stillCurrent(answer, { 'network.geojson': network === undefined ? undefined : await network });
+      };
+      await load(read, path, path, (dataset) => prebuiltFromUrl(path, dataset.manifest), afterRead);
+      set({ firstAnswerPending: false });
     },
     loadFromFiles: (files) => {
-      set({ source: null });
+      set({ source: null, firstAnswer: null, firstAnswerPending: false });
       return load(fromFiles(files), files.map((f) => f.name).join(', '));
     },
   };

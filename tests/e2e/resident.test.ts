@@ -47,6 +47,33 @@ for (const size of ['phone', 'desktop'] as const) {
   });
 }
 
+describe('a shared compound link', () => {
+  it('lists walking minutes from the shipped report before the network arrives, then the walk and its walkshed; loads no other view', async () => {
+    const page = await session.page(null, SIZES.phone);
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    // Hold the network back until the list is on screen.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/network.geojson', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(new URL('./?compound=c-001', session.base).toString());
+    const answer = page.locator('[data-testid="walk-answer"]');
+    await answer.and(page.locator('[data-source="report"]')).waitFor({ timeout: 30_000 });
+    expect(await answer.locator('.nearest-compound').textContent()).toBe('前横小区');
+    expect(await answer.locator('strong').first().textContent()).toMatch(/步行 [\d.]+ 分钟/);
+    expect(await page.evaluate(() => performance.getEntriesByName('first-walk-answer').length)).toBe(1);
+    release();
+    await page.locator('[data-testid="walk-answer"][data-source="walk"]').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('walkshed-drawn').length === 1, undefined, { timeout: 60_000 });
+    expect(asked.filter((p) => /\/(PlannerPanel|VolunteersPanel|HallView)-/.test(p))).toEqual([]);
+    expect(asked.filter((p) => p.endsWith('report.json'))).toHaveLength(1);
+    await page.close();
+  });
+});
+
 describe('resident view details', () => {
   it('says plainly when a category has nothing within 15 minutes', async () => {
     const page = await open('desktop', './?at=119.3300,26.0900');

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers';
 
@@ -122,5 +122,31 @@ describe('the built app as the server sends it', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(JSON.parse(res.body.toString('utf8'))).toMatchObject({ id: 'yuefeng-sample' });
+  });
+
+  it('sends the dataset compressed when asked (brotli, else gzip), the same JSON either way, and 304 when unchanged', async () => {
+    const plain = await get('/data/yuefeng-sample/network.geojson');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const text = plain.body.toString('utf8');
+    expect(JSON.parse(text)).toMatchObject({ type: 'FeatureCollection' });
+    const br = await get('/data/yuefeng-sample/network.geojson', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+    expect(br.body.length).toBeLessThan(plain.body.length / 4);
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(text);
+    const gz = await get('/data/yuefeng-sample/network.geojson', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString('utf8')).toBe(text);
+    const again = await get('/data/yuefeng-sample/network.geojson', { 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
+
+  it('answers a dataset file that is not there, or outside the dataset, with the error array', async () => {
+    for (const path of ['/data/yuefeng-sample/nothing.geojson', '/data/yuefeng-sample/..%2f..%2fpackage.json', '/data/yuefeng-sample/%2e%2e/%2e%2e/package.json']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(JSON.parse(res.body.toString('utf8'))).toEqual([{ code: 404, description: expect.any(String) }]);
+    }
   });
 });

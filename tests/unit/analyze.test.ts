@@ -23,8 +23,10 @@ describe('npm run analyze', () => {
     const run = runCli(['--data', SAMPLE, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as AnalysisReport;
-    expect(Object.keys(report)).toEqual(['dataset', 'speed_m_per_min', 'network', 'distance_kind', 'compounds', 'problems']);
+    expect(Object.keys(report)).toEqual(['dataset', 'inputs', 'speed_m_per_min', 'network', 'distance_kind', 'compounds', 'problems']);
     expect(report).toMatchObject({ dataset: 'yuefeng-sample', speed_m_per_min: 60, network: true, problems: [] });
+    // What it was computed from, so a shipped copy can be told from a stale one (src/data/firstAnswer.ts).
+    expect(Object.keys((report as AnalysisReport & { inputs: object }).inputs)).toEqual(['compounds.geojson', 'facilities.geojson', 'gates.geojson', 'network.geojson']);
     const categories = new Set((JSON.parse(readFileSync(join(SAMPLE, 'facilities.geojson'), 'utf8')) as { features: { properties: { category: string } }[] }).features.map((f) => f.properties.category));
     const compounds = JSON.parse(readFileSync(join(SAMPLE, 'compounds.geojson'), 'utf8')) as { features: unknown[] };
     expect(report.compounds).toHaveLength(compounds.features.length);

@@ -1,4 +1,4 @@
-import { instantOfWallClock, wallClockIn } from '../openingHours';
+import { instantOfWallClock, wallClockIn } from '../wallClock';
 
 /** Time zone of a dataset when its manifest names none (docs/data-format.md). */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

@@ -16,8 +16,17 @@ export interface FacilityRowData {
 
 /** One facility in the list: tap for its route, phone and address. */
 export function FacilityRow({ row, name, hours, now, speedMPerMin, maxMinutes }: { row: FacilityRowData; name: string; hours: string | undefined; now: Date; speedMPerMin: number; maxMinutes: number }) {
-  const { lang, pick, showRoute, routeTo, timeZone } = useStore(
-    useShallow((s) => ({ lang: s.lang, pick: s.pick, showRoute: s.showRoute, routeTo: s.route?.facilityId ?? null, timeZone: s.dataset?.manifest.timezone ?? 'Asia/Shanghai' })),
+  const { lang, pick, showRoute, routeTo, timeZone, settled } = useStore(
+    useShallow((s) => ({
+      lang: s.lang,
+      pick: s.pick,
+      showRoute: s.showRoute,
+      routeTo: s.route?.facilityId ?? null,
+      timeZone: s.dataset?.manifest.timezone ?? 'Asia/Shanghai',
+      // The badges wait for the walk (or its absence): their library is large, and a shared
+      // link's first seconds belong to the map and the network.
+      settled: s.walk !== null || s.walkStatus === 'no-network',
+    })),
   );
   const t = useT();
   const minutes = row.walkM === null ? null : row.walkM / speedMPerMin;
@@ -35,9 +44,11 @@ export function FacilityRow({ row, name, hours, now, speedMPerMin, maxMinutes }:
       >
         {name}
       </button>
-      <Suspense fallback={null}>
-        <OpenBadge hours={hours} now={now} timeZone={timeZone} />
-      </Suspense>
+      {settled && (
+        <Suspense fallback={null}>
+          <OpenBadge hours={hours} now={now} timeZone={timeZone} />
+        </Suspense>
+      )}
       <div className="nearest-figures">
         {minutes !== null && row.walkM !== null && <strong>{t('nearest.walk', { minutes: formatNumber(lang, minutes, 1), metres: Math.round(row.walkM) })}</strong>}
         <span>{t('nearest.straight', { metres: Math.round(row.straightM) })}</span>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
 import { facilityPoints, presentCategories } from '../../domain/analysis';
@@ -6,6 +6,8 @@ import { haversineM } from '../../domain/engine/graph';
 import { categoryOf } from '../../domain/taxonomy';
 import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
+import type { FirstAnswer } from '../../data/firstAnswer';
+import type { AppState } from '../../store';
 import { FacilityRow, type FacilityRowData } from './FacilityRow';
 import { useNow } from './useNow';
 
@@ -20,19 +22,52 @@ interface Group {
   beyond: { facilityId: string; walkM: number } | null;
 }
 
+/** performance.mark set when walking minutes are first on screen (what `npm run bench:web` times). */
+export const ANSWER_MARK = 'first-walk-answer';
+
+/**
+ * The shipped report's answer, when it is for what is on screen: the shared compound from
+ * all its gates at the standard pace (before the dataset has loaded, the URL's compound).
+ */
+function reportFor(s: Pick<AppState, 'firstAnswer' | 'circles' | 'gateId' | 'status'>): FirstAnswer | null {
+  const answer = s.firstAnswer;
+  if (!answer) return null;
+  if (s.status === 'loading') return answer;
+  const c = s.circles;
+  return c && c.compoundId === answer.compoundId && s.gateId === null && c.speedMPerMin === answer.speedMPerMin && !c.avoidSteps ? answer : null;
+}
+
+/** Groups from the report: the nearest facility of each category, within the band or beyond it. */
+function reportGroups(answer: FirstAnswer, maxM: number): Group[] {
+  return answer.rows.map((r) => {
+    const within = r.facilityId !== null && r.walkM !== null && r.walkM <= maxM;
+    return {
+      category: r.category,
+      rows: within ? [{ facilityId: r.facilityId as string, walkM: r.walkM, straightM: r.straightM ?? 0 }] : [],
+      more: 0,
+      beyond: !within && r.facilityId !== null && r.walkM !== null ? { facilityId: r.facilityId, walkM: r.walkM } : null,
+    };
+  });
+}
+
 /**
  * What is near, per category: the facilities reached within the outer band with walking
  * minutes and metres (straight-line only without a network), nearest first; a category
- * with nothing within reach says so plainly.
+ * with nothing within reach says so plainly. Until the first walk arrives, the nearest of
+ * each category from the dataset's precomputed report (so a shared link answers at once).
  */
 export function NearestList() {
-  const { dataset, circles, walk, walkStatus, lang } = useStore(
-    useShallow((s) => ({ dataset: s.dataset, circles: s.circles, walk: s.walk, walkStatus: s.walkStatus, lang: s.lang })),
+  const { dataset, circles, walk, walkStatus, lang, storeMinutes, report } = useStore(
+    useShallow((s) => ({ dataset: s.dataset, circles: s.circles, walk: s.walk, walkStatus: s.walkStatus, lang: s.lang, storeMinutes: s.maxMinutes, report: reportFor(s) })),
   );
   const t = useT();
   const now = useNow();
   const noNetwork = walkStatus === 'no-network';
+  const fromReport = report !== null && !walk && !noNetwork;
+  const speedMPerMin = circles?.speedMPerMin ?? report?.speedMPerMin ?? 0;
+  const maxMinutes = circles ? Math.max(...circles.bandMinutes) : storeMinutes;
   const groups = useMemo((): Group[] => {
+    if (fromReport) return reportGroups(report, maxMinutes * speedMPerMin);
     if (!dataset || !circles) return [];
     const maxM = Math.max(...circles.bandMinutes) * circles.speedMPerMin;
     const byCategory = new Map<string, FacilityRowData[]>();
@@ -59,17 +94,27 @@ export function NearestList() {
       const b = beyond.get(category);
       return { category, rows: shown, more: Math.max(0, within.length - shown.length), beyond: within.length === 0 && b ? { facilityId: b.facilityId, walkM: b.walkM } : null };
     });
-  }, [dataset, circles, walk, noNetwork]);
-  if (!circles || groups.length === 0 || (!noNetwork && !walk)) return null;
-  const maxMinutes = Math.max(...circles.bandMinutes);
-  const facility = (id: string) => dataset?.facilities.features.find((f) => f.properties.id === id)?.properties;
+  }, [dataset, circles, walk, noNetwork, fromReport, report, maxMinutes, speedMPerMin]);
+  const shown = groups.length > 0 && (fromReport || (circles !== null && (noNetwork || walk !== null)));
+  useEffect(() => {
+    if (shown && performance.getEntriesByName(ANSWER_MARK, 'mark').length === 0) performance.mark(ANSWER_MARK);
+  }, [shown]);
+  if (!shown) return null;
+  const facility = (id: string) => {
+    const p = dataset?.facilities.features.find((f) => f.properties.id === id)?.properties;
+    if (p) return { name: p.name ?? p.id, nameEn: p.name_en, hours: p.opening_hours };
+    const r = report?.facilities[id];
+    return r ? { name: r.name, nameEn: r.nameEn, hours: r.openingHours } : null;
+  };
   const facilityName = (id: string) => {
     const p = facility(id);
-    return p ? ((lang === 'en' ? p.name_en ?? p.name : p.name) ?? p.id) : id;
+    return p ? ((lang === 'en' ? p.nameEn ?? p.name : p.name) ?? id) : id;
   };
   return (
-    <section className="panel-section nearest" aria-labelledby="nearest-title">
+    <section className="panel-section nearest" aria-labelledby="nearest-title" data-testid="walk-answer" data-source={fromReport ? 'report' : 'walk'}>
+      {fromReport && !dataset && <p className="nearest-compound">{lang === 'en' ? report.compoundNameEn ?? report.compoundName : report.compoundName}</p>}
       <h2 id="nearest-title">{t('list.title', { minutes: maxMinutes })}</h2>
+      {fromReport && <p className="hint">{t('list.fromReport')}</p>}
       <ul className="nearest-list">
         {groups.map((group) => {
           const category = categoryOf(group.category);
@@ -82,10 +127,10 @@ export function NearestList() {
                 <h3 className="nearest-category">{category ? (lang === 'en' ? category.en : category.zh) : group.category}</h3>
                 {none && <p className="nearest-missing">{t('list.noneWithin', { minutes: maxMinutes, category: categoryName })}</p>}
                 {none && group.beyond && (
-                  <p className="hint">{t('list.nearestBeyond', { walk: formatNumber(lang, group.beyond.walkM / circles.speedMPerMin, 0), name: facilityName(group.beyond.facilityId) })}</p>
+                  <p className="hint">{t('list.nearestBeyond', { walk: formatNumber(lang, group.beyond.walkM / speedMPerMin, 0), name: facilityName(group.beyond.facilityId) })}</p>
                 )}
                 {group.rows.map((row) => (
-                  <FacilityRow key={row.facilityId} row={row} name={facilityName(row.facilityId)} hours={facility(row.facilityId)?.opening_hours} now={now} speedMPerMin={circles.speedMPerMin} maxMinutes={maxMinutes} />
+                  <FacilityRow key={row.facilityId} row={row} name={facilityName(row.facilityId)} hours={facility(row.facilityId)?.hours} now={now} speedMPerMin={speedMPerMin} maxMinutes={maxMinutes} />
                 ))}
                 {group.more > 0 && <p className="hint">{t('list.more', { count: group.more })}</p>}
               </div>

@@ -7,7 +7,7 @@ import { presentCategories } from '../../domain/analysis';
 import type { DataSource, Dataset } from '../../domain/dataset';
 import { haversineM } from '../../domain/engine/graph';
 import type { LonLat } from '../../domain/geo';
-import { wallClockIn } from '../../domain/openingHours';
+import { wallClockIn } from '../../domain/wallClock';
 import { categoryOf } from '../../domain/taxonomy';
 import { formatDate, formatNumber, type Lang } from '../../i18n';
 import { useStore, type AppState } from '../../store';

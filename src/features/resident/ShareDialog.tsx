@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
-import QRCode from 'qrcode';
 import { useT } from '../../components/useT';
 
 /** ≥ 200 CSS px: a phone camera reads it from about a metre off a screen or a poster. */
@@ -14,7 +13,9 @@ function useQrCode(url: string): { src: string | null; failed: boolean } {
   const [qr, setQr] = useState<{ for: string; src: string | null }>({ for: '', src: null });
   useEffect(() => {
     let live = true;
-    QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } })
+    // Loaded when the dialog opens: a resident who never shares never downloads the encoder.
+    import('qrcode')
+      .then(({ default: QRCode }) => QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } }))
       .then((svg) => live && setQr({ for: url, src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` }))
       .catch(() => live && setQr({ for: url, src: null }));
     return () => {

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { e2eSession, waitForMap } from './browser';
+
+const session = e2eSession();
+
+describe('MapController.apply', () => {
+  it('applying the same view twice in a row leaves the map as applying it once, and the second apply changes nothing', async () => {
+    const page = await session.page('./?compound=c-001');
+    await waitForMap(page);
+    await page.locator('[data-testid="walk-answer"][data-source="walk"]').waitFor({ timeout: 60_000 });
+    const result = await page.evaluate(async () => {
+      const { controller, store } = window.__serviceCircles!;
+      const map = controller.map;
+      type View = Parameters<typeof controller.apply>[0];
+      const s = store.getState();
+      const base: View = { dataset: s.dataset, layers: s.layers, hiddenCategories: s.hiddenCategories, compoundId: s.compoundId, circles: s.circles, walk: s.walk, walkStale: false, route: s.route, lang: s.lang, facilitiesSubdued: false };
+      // Another view: other language, a category hidden, facilities faint, no walk drawn.
+      const other: View = { ...base, lang: 'en', hiddenCategories: ['clinic'], facilitiesSubdued: true, walk: null, layers: { ...base.layers } };
+      const idle = () => new Promise<void>((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve())));
+      const snapshot = async () => {
+        await idle();
+        const style = map.getStyle();
+        const layers = style.layers.map((l) => JSON.stringify([l.id, 'layout' in l ? l.layout : null, 'paint' in l ? l.paint : null, 'filter' in l ? l.filter : null]));
+        const sources = Object.entries(style.sources).map(([id, src]) => `${id}:${JSON.stringify('data' in src ? src.data : null).length}`);
+        const c = map.getCenter();
+        return JSON.stringify({ layers, sources, camera: [c.lng.toFixed(6), c.lat.toFixed(6), map.getZoom().toFixed(4)], markers: document.querySelectorAll('.maplibregl-marker').length });
+      };
+      // Every call that changes the map, counted while the second apply runs.
+      const calls: string[] = [];
+      const spy = <K extends 'setFilter' | 'setPaintProperty' | 'setLayoutProperty' | 'fitBounds' | 'jumpTo'>(name: K) => {
+        const original = map[name].bind(map) as (...args: unknown[]) => unknown;
+        (map as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+          calls.push(name);
+          return original(...args);
+        };
+      };
+      for (const name of ['setFilter', 'setPaintProperty', 'setLayoutProperty', 'fitBounds', 'jumpTo'] as const) spy(name);
+      for (const id of Object.keys(map.getStyle().sources)) {
+        const source = map.getSource(id) as unknown as { setData?: (d: unknown) => unknown };
+        if (!source?.setData) continue;
+        const original = source.setData.bind(source);
+        source.setData = (d: unknown) => {
+          calls.push(`setData ${id}`);
+          return original(d);
+        };
+      }
+
+      controller.apply(other);
+      const once = await snapshot();
+      controller.apply(base);
+      await snapshot();
+      controller.apply(other);
+      calls.length = 0;
+      controller.apply(other);
+      controller.apply({ ...other });
+      const secondCalls = [...calls];
+      const twice = await snapshot();
+      controller.apply(base);
+      return { once, twice, secondCalls, differs: once !== (await snapshot()) };
+    });
+    expect(result.differs, 'the other view really is another map').toBe(true);
+    expect(result.secondCalls).toEqual([]);
+    expect(result.twice).toBe(result.once);
+  });
+});
