@@ -7,6 +7,7 @@ import { fromDirectory } from '../data/node-source';
 import { DEFAULT_CONFIG, type ServerConfig, type ServerContext } from './context';
 import { errorHandler } from './errors';
 import { LiveHub } from './live/hub';
+import { notifierOf } from './notify';
 import { Places } from './places';
 import { authRoutes } from './routes/auth';
 import { eventRoutes } from './routes/events';
@@ -78,7 +79,10 @@ export async function buildServer(ctx: ServerContext, options: { logLevel?: Serv
   const live = new LiveHub(ctx);
   await app.register(async (api) => eventRoutes(api, ctx, live));
   // Before the server stops listening: open event streams would keep `app.close()` waiting.
-  app.addHook('preClose', async () => live.close());
+  app.addHook('preClose', async () => {
+    live.close();
+    notifierOf(ctx).stop();
+  });
   await staticRoutes(app, ctx);
   const scheduler = startScheduler(ctx, app.log);
   app.addHook('onClose', async () => {

@@ -3,6 +3,7 @@ import { dueEscalations } from '../domain/volunteers/sla';
 import type { EscalationLevel } from '../domain/volunteers/workflow';
 import type { ServerContext } from './context';
 import { ledgerTiming } from './timing';
+import { notifierOf } from './notify';
 import { lapseClaims } from './wishes/lapse';
 import { createWebhookSender, parseWebhookUrl, type WebhookOptions, type WebhookSender } from './webhook';
 
@@ -105,6 +106,7 @@ export function createScheduler(ctx: ServerContext, options: SchedulerOptions = 
       const run = await escalateDue(now);
       if (!stopped) lapseClaims(ctx, now);
       const deliveries = await deliverDue(now);
+      if (!stopped) await notifierOf(ctx).deliverDue(now);
       return { ...run, deliveries };
     },
     lapseDue(now) {
@@ -143,6 +145,10 @@ export function startScheduler(ctx: ServerContext, log: Log = SILENT, options: O
     } catch (error) {
       log.error({ err: error }, 'scheduler: lapsing wish claims failed; trying again next tick');
     }
+    // Notifications to volunteers whose first delivery failed are retried with backoff.
+    notifierOf(ctx).deliverDue(now).catch((error: unknown) => {
+      if (!stopped) log.error({ err: error }, 'scheduler: notification deliveries failed; trying again next tick');
+    });
     scheduler.deliverDue(now).catch((error: unknown) => {
       if (!stopped) log.error({ err: error }, 'SLA scheduler: webhook deliveries failed; trying again next tick');
     });

@@ -6,6 +6,7 @@ import { publicUser } from '../auth/roles';
 import { requireStaff } from '../auth/sessions';
 import type { LedgerChange, ServerContext } from '../context';
 import { HttpError } from '../errors';
+import { notifierOf, requestMatch } from '../notify';
 import { canAssign, requestInScope, scopeFilter } from '../scope';
 import type { LedgerRequest, RequestFilter } from '../store/types';
 
@@ -110,6 +111,9 @@ export async function staffRoutes(app: FastifyInstance, ctx: ServerContext) {
     if (userId !== null && !store.getUser(userId)) throw new HttpError(400, `no user ${userId}`);
     const assigned = store.assignRequest(current.id, userId, user.username);
     changed('assigned', assigned, current);
+    // A volunteer matched to a request is told through the community's own system (notify.ts).
+    const assignee = userId === null ? null : store.getUser(userId);
+    if (assignee?.role === 'volunteer' && current.assignedTo !== userId) notifierOf(ctx).notify(requestMatch(assigned, assignee, ctx.now().toISOString()));
     return assigned;
   });
 

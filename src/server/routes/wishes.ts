@@ -5,6 +5,7 @@ import { claimExpiry, wishFit, wishTextProblem, type Wish, type WishFit } from '
 import { requireStaff } from '../auth/sessions';
 import type { ServerContext, WishChange } from '../context';
 import { HttpError } from '../errors';
+import { notifierOf, wishMatch } from '../notify';
 import { canAssign } from '../scope';
 import type { User } from '../store/types';
 import { reachIndexOf } from '../wishes/reach';
@@ -102,6 +103,7 @@ export async function wishRoutes(app: FastifyInstance, ctx: ServerContext) {
     // The store claims only an open wish: of two volunteers at once, one gets 409 here.
     const claimed = store.wishes.claim(wish.id, user.id, user.username, now.toISOString(), claimExpiry(now, ctx.config.wishClaimDays).toISOString());
     changed({ kind: 'claimed', wish: claimed });
+    notifierOf(ctx).notify(wishMatch(claimed, user, now.toISOString()));
     return claimed;
   });
 

@@ -150,6 +150,20 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX wish_events_wish ON wish_events (wish_id, seq);
   `,
+  // 4: notifications to the community's own system (a volunteer matched to a request or wish), delivered by webhook with retries
+  `
+  CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    webhook_state TEXT NOT NULL CHECK (webhook_state IN ('none', 'pending', 'sent', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error TEXT
+  );
+  CREATE INDEX notifications_due ON notifications (webhook_state, next_attempt_at);
+  `,
 ];
 
 /** Written into `meta` so that `ledger restore` can tell a ledger from any other SQLite file. */

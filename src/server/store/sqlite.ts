@@ -20,6 +20,7 @@ import {
   type Session,
   type User,
 } from './types';
+import { SqliteNotificationStore } from './notifications-sqlite';
 import { SqliteWishStore } from './wishes-sqlite';
 
 type Row = Record<string, unknown>;
@@ -129,12 +130,14 @@ export function isLedger(db: Database.Database): boolean {
 export class SqliteLedgerStore implements LedgerStore {
   readonly db: Database.Database;
   readonly wishes: SqliteWishStore;
+  readonly notifications: SqliteNotificationStore;
   private readonly stmts;
 
   constructor(file: string) {
     this.db = openDatabase(file);
     const db = this.db;
     this.wishes = new SqliteWishStore(db);
+    this.notifications = new SqliteNotificationStore(db);
     this.stmts = {
       insertRequest: db.prepare(`INSERT INTO requests (id, service_code, description, status, stage, lon, lat, address, compound_id, grid_id, community_id,
         requested_at, updated_at, expected_at, rating, media_hash, media_url, source, tracking_code, reporter_name, reporter_phone, reporter_email, reporter_device, reporter_account)

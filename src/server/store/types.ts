@@ -1,6 +1,7 @@
 import type { RequestStage } from '../../domain/dataset';
 import type { StageActivity } from '../../domain/hall/liveAggregates';
 import type { EscalationLevel } from '../../domain/volunteers/workflow';
+import type { NotificationStore } from './notifications-sqlite';
 import type { WishStore } from './wishStore';
 
 /**
@@ -197,6 +198,8 @@ export class LedgerError extends Error {
 export interface LedgerStore {
   /** Small wishes (微心愿), in the same ledger and transactions' durability. */
   readonly wishes: WishStore;
+  /** Messages to the community's own system (a volunteer matched), delivered by webhook. */
+  readonly notifications: NotificationStore;
   createRequest(input: NewRequest, actor: string): LedgerRequest;
   /** Several at once in one transaction (seeding, imports). */
   createRequests(inputs: readonly NewRequest[], actor: string): LedgerRequest[];
