@@ -52,8 +52,6 @@ interface Run {
   walkshedMs: number;
   bytes: number;
   jsBytes: number;
-  /** JavaScript that had arrived when the first answer showed. */
-  jsBeforeAnswer: number;
   /** JavaScript of the map: MapLibre's chunk (with our few map modules) and its worker. */
   mapJsBytes: number;
   requests: number;
@@ -114,10 +112,9 @@ async function oneRun(browser: Browser, url: string, throttled: boolean): Promis
     const js = served.filter((r) => /javascript/.test(r.type));
     const sum = (list: typeof served) => list.reduce((total, r) => total + r.bytes, 0);
     const jsBytes = sum(js);
-    const jsBeforeAnswer = sum(js.filter((r) => r.at - navigated <= times.answer));
     const mapJsBytes = sum(js.filter((r) => MAP_CHUNKS.test(r.path)));
     log.sort((a, b) => a.endMs - b.endMs);
-    return { log, answerMs: times.answer, walkshedMs: times.walkshed, bytes, jsBytes, jsBeforeAnswer, mapJsBytes, requests: log.length };
+    return { log, answerMs: times.answer, walkshedMs: times.walkshed, bytes, jsBytes, mapJsBytes, requests: log.length };
   } finally {
     await context.close();
   }
@@ -172,7 +169,6 @@ async function main() {
       ['walkshed drawn', s(median(results.map((r) => r.walkshedMs))), '≤ 5.00 s'],
       ['bytes, resident route (as transferred)', kB(median(results.map((r) => r.bytes))), ''],
       ['JavaScript, resident route (as transferred)', kB(median(results.map((r) => r.jsBytes))), '≤ 300 kB'],
-      ['  of which before the first answer', kB(median(results.map((r) => r.jsBeforeAnswer))), ''],
       ['  of which the map (MapLibre and its worker)', kB(median(results.map((r) => r.mapJsBytes))), ''],
       ['  without the map', kB(median(results.map((r) => r.jsBytes - r.mapJsBytes))), ''],
     ];
