@@ -68,7 +68,7 @@ describe('npm run analyze -- --ruleset', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'planner-analyze-')), 'report.json');
     execFileSync('npx', ['tsx', 'src/cli/analyze.ts', '--data', 'data/yuefeng-sample', '--out', out, '--ruleset', 'gb50180-2018'], { cwd: ROOT, stdio: 'pipe' });
     const report = JSON.parse(readFileSync(out, 'utf8'));
-    expect(Object.keys(report)).toEqual(['dataset', 'speed_m_per_min', 'network', 'distance_kind', 'compounds', 'problems', 'compliance']);
+    expect(Object.keys(report)).toEqual(['dataset', 'inputs', 'speed_m_per_min', 'network', 'distance_kind', 'compounds', 'problems', 'compliance']);
     const c = report.compliance;
     expect(c.ruleset).toMatchObject({ id: 'gb50180-2018', document: 'GB 50180-2018', nesting: 'independent' });
     expect(c.rules.find((r: { id: string }) => r.id === 'gb-5-kindergarten')).toMatchObject({ distance_m: 300, clause: expect.stringContaining('C.0.2'), verified: true, state: 'checked' });
