@@ -63,7 +63,9 @@ describe('one walking session per dataset', () => {
     const page = await session.page(null, { viewport: { width: 1280, height: 860 } });
     await withPrebuilt(page, fresh);
     await page.goto(new URL('./?compound=c-084', session.base).toString());
-    await page.waitForFunction(() => window.__serviceCircles?.store.getState().walk !== null, undefined, { timeout: 90_000 });
+    // The list shows the shipped report first; wait for the walk the session answered.
+    await page.locator('[data-testid="walk-answer"][data-source="walk"]').waitFor({ timeout: 90_000 });
+    await page.waitForFunction(() => window.__walkingSession !== undefined, undefined, { timeout: 90_000 });
     expect(await stats(page)).toMatchObject({ graphBuilds: 0, pageGraphBuilds: 0, sources: { prebuilt: 1, built: 0 } });
     expect(await page.getByText('预构建步行路网').count()).toBe(0);
     await page.close();
@@ -71,7 +73,9 @@ describe('one walking session per dataset', () => {
     const old = await session.page(null, { viewport: { width: 1280, height: 860 } });
     await withPrebuilt(old, stale);
     await old.goto(new URL('./?compound=c-084', session.base).toString());
-    await old.waitForFunction(() => window.__serviceCircles?.store.getState().walk !== null, undefined, { timeout: 90_000 });
+    // The list shows the shipped report first; wait for the walk the session answered.
+    await old.locator('[data-testid="walk-answer"][data-source="walk"]').waitFor({ timeout: 90_000 });
+    await old.waitForFunction(() => window.__walkingSession !== undefined, undefined, { timeout: 90_000 });
     expect(await stats(old)).toMatchObject({ graphBuilds: 1, sources: { prebuilt: 0, built: 1 } });
     await old.getByText(/预构建步行路网（network\.graph\.bin）与当前 network\.geojson 不一致，已忽略/).waitFor();
     await old.close();
