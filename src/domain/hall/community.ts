@@ -1,10 +1,8 @@
 import type { Dataset, RequestStage } from '../dataset';
 import type { NetworkOrContext } from '../engine/context';
-import type { LonLat } from '../geo';
 import { instantOfWallClock, wallClockIn } from '../openingHours';
-import { compoundOrigins, gatesByCompound } from '../origins';
 import { VolunteerCoverage } from '../volunteers/coverage';
-import { serviceRadiusM } from '../volunteers/availability';
+import { compoundSites, volunteerSites } from '../volunteers/sites';
 import { suppressedCount } from '../volunteers/privacy';
 import { parseInstant, snapshotClock, DEFAULT_TIME_ZONE } from '../volunteers/time';
 import { STAGES } from '../volunteers/workflow';
@@ -48,15 +46,8 @@ export interface CommunityStats {
 export function volunteerAggregate(dataset: Dataset, ctx?: NetworkOrContext): VolunteerAggregate | null {
   const volunteers = dataset.volunteers.features;
   if (volunteers.length === 0) return null;
-  const gates = gatesByCompound(dataset);
-  const compounds = dataset.compounds.features.map((c) => ({
-    id: c.properties.id,
-    origins: compoundOrigins(c, gates).points,
-    population: c.properties.population,
-    elderly60: c.properties.elderly60,
-    elderly80: c.properties.elderly80,
-  }));
-  const sites = volunteers.map((v) => ({ id: v.properties.id, point: v.geometry.coordinates as LonLat, radiusM: serviceRadiusM(v.properties) }));
+  const compounds = compoundSites(dataset);
+  const sites = volunteerSites(volunteers);
   const result = new VolunteerCoverage(ctx === undefined ? dataset.network : ctx, compounds, sites).coverage(sites.map((s) => s.id));
   const reached = new Map(result.covered.map((c) => [c.id, c.volunteers]));
   const tones: Record<string, Tone> = {};

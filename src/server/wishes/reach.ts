@@ -1,6 +1,5 @@
-import type { LonLat } from '../../domain/geo';
-import { compoundOrigins, gatesByCompound } from '../../domain/origins';
-import { serviceRadiusM, type VolunteerFeature } from '../../domain/volunteers/availability';
+import type { VolunteerFeature } from '../../domain/volunteers/availability';
+import { compoundSites, volunteerSites } from '../../domain/volunteers/sites';
 import { VolunteerCoverage } from '../../domain/volunteers/coverage';
 import type { ServerContext } from '../context';
 
@@ -16,17 +15,8 @@ export class VolunteerReachIndex {
 
   constructor(ctx: ServerContext) {
     const { dataset } = ctx;
-    const gates = gatesByCompound(dataset);
-    const compounds = dataset.compounds.features.map((c) => ({
-      id: c.properties.id,
-      origins: compoundOrigins(c, gates).points,
-      population: c.properties.population,
-      elderly60: c.properties.elderly60,
-      elderly80: c.properties.elderly80,
-    }));
     this.volunteers = new Map(dataset.volunteers.features.map((v) => [v.properties.id, v]));
-    const sites = dataset.volunteers.features.map((v) => ({ id: v.properties.id, point: v.geometry.coordinates as LonLat, radiusM: serviceRadiusM(v.properties) }));
-    this.coverage = new VolunteerCoverage(dataset.network, compounds, sites);
+    this.coverage = new VolunteerCoverage(dataset.network, compoundSites(dataset), volunteerSites(dataset.volunteers.features));
   }
 
   volunteer(id: string): VolunteerFeature | undefined {
