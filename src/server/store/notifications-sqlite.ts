@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Row } from './rows';
 
 /** A message to the community's own system, kept until its webhook is delivered (or given up). */
 export interface Notification {
@@ -22,7 +23,6 @@ export interface NotificationStore {
   update(id: number, state: Notification['webhookState'], attempts: number, nextAttemptAt: string | null, lastError: string | null): void;
 }
 
-type Row = Record<string, unknown>;
 const of = (r: Row): Notification => ({
   id: Number(r.id),
   kind: String(r.kind),

@@ -1,10 +1,12 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RequestStage } from '../../domain/dataset';
 import type { StageActivity } from '../../domain/hall/liveAggregates';
 import type { EscalationLevel } from '../../domain/volunteers/workflow';
-import { LEDGER_MARK, MIGRATIONS } from './migrations';
+import { openDatabase } from './database';
+import { prepareStatements, type Statements } from './statements';
+import { apiKeyOf, escalationOf, photoOf, requestOf, str, userOf, type Row } from './rows';
 import {
   LedgerError,
   type ApiKey,
@@ -20,170 +22,24 @@ import {
   type Session,
   type User,
 } from './types';
+export { isLedger, openDatabase } from './database';
 import { SqliteNotificationStore } from './notifications-sqlite';
 import { SqliteWishStore } from './wishes-sqlite';
 
-type Row = Record<string, unknown>;
-
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-function requestOf(r: Row): LedgerRequest {
-  const reporter: LedgerRequest['reporter'] = {};
-  if (r.reporter_name != null) reporter.name = String(r.reporter_name);
-  if (r.reporter_phone != null) reporter.phone = String(r.reporter_phone);
-  if (r.reporter_email != null) reporter.email = String(r.reporter_email);
-  if (r.reporter_device != null) reporter.deviceId = String(r.reporter_device);
-  if (r.reporter_account != null) reporter.accountId = String(r.reporter_account);
-  return {
-    id: String(r.id),
-    serviceCode: String(r.service_code),
-    description: str(r.description),
-    status: r.status as 'open' | 'closed',
-    stage: r.stage as RequestStage,
-    lon: Number(r.lon),
-    lat: Number(r.lat),
-    address: str(r.address),
-    compoundId: str(r.compound_id),
-    gridId: str(r.grid_id),
-    communityId: str(r.community_id),
-    requestedAt: String(r.requested_at),
-    updatedAt: String(r.updated_at),
-    expectedAt: str(r.expected_at),
-    rating: r.rating == null ? null : Number(r.rating),
-    mediaHash: str(r.media_hash),
-    mediaUrl: str(r.media_url),
-    source: String(r.source),
-    trackingCode: str(r.tracking_code),
-    reporter,
-    assignedTo: r.assigned_to == null ? null : Number(r.assigned_to),
-    escalation: (str(r.escalation) as EscalationLevel | null) ?? null,
-  };
-}
-
-function userOf(r: Row): User {
-  return {
-    id: Number(r.id),
-    username: String(r.username),
-    displayName: str(r.display_name),
-    role: r.role as User['role'],
-    communityId: str(r.community_id),
-    gridId: str(r.grid_id),
-    volunteerId: str(r.volunteer_id),
-    failedLogins: Number(r.failed_logins),
-    lockedUntil: str(r.locked_until),
-    createdAt: String(r.created_at),
-  };
-}
-
-function escalationOf(r: Row): Escalation {
-  return {
-    id: Number(r.id),
-    requestId: String(r.request_id),
-    level: r.level as EscalationLevel,
-    at: String(r.at),
-    webhookState: r.webhook_state as Escalation['webhookState'],
-    attempts: Number(r.attempts),
-    nextAttemptAt: str(r.next_attempt_at),
-    lastError: str(r.last_error),
-  };
-}
-
-const apiKeyOf = (r: Row): ApiKey => ({ id: Number(r.id), name: String(r.name), createdAt: String(r.created_at), revoked: Boolean(r.revoked) });
-
 const ESCALATION_ORDER: readonly EscalationLevel[] = ['grid', 'community', 'town', 'district'];
-
-/** Opens (creating when absent) a ledger file and brings it to the latest migration. */
-export function openDatabase(file: string): Database.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // FULL: an acknowledged write is on disk before the answer leaves (survives kill -9 and power loss).
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
-}
-
-export function migrate(db: Database.Database): void {
-  const current = Number(db.pragma('user_version', { simple: true }));
-  if (current > MIGRATIONS.length) throw new Error(`this ledger was written by a newer version (schema ${current}, this program knows ${MIGRATIONS.length})`);
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
-      if (version === 0) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(LEDGER_MARK.key, LEDGER_MARK.value);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
-}
-
-/** True when `db` is one of our ledgers (has the mark written by the first migration). */
-export function isLedger(db: Database.Database): boolean {
-  try {
-    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(LEDGER_MARK.key) as Row | undefined;
-    return row?.value === LEDGER_MARK.value;
-  } catch {
-    return false;
-  }
-}
 
 export class SqliteLedgerStore implements LedgerStore {
   readonly db: Database.Database;
   readonly wishes: SqliteWishStore;
   readonly notifications: SqliteNotificationStore;
-  private readonly stmts;
+  private readonly stmts: Statements;
 
   constructor(file: string) {
     this.db = openDatabase(file);
     const db = this.db;
     this.wishes = new SqliteWishStore(db);
     this.notifications = new SqliteNotificationStore(db);
-    this.stmts = {
-      insertRequest: db.prepare(`INSERT INTO requests (id, service_code, description, status, stage, lon, lat, address, compound_id, grid_id, community_id,
-        requested_at, updated_at, expected_at, rating, media_hash, media_url, source, tracking_code, reporter_name, reporter_phone, reporter_email, reporter_device, reporter_account)
-        VALUES (@id, @service_code, @description, @status, @stage, @lon, @lat, @address, @compound_id, @grid_id, @community_id,
-        @requested_at, @updated_at, @expected_at, @rating, @media_hash, @media_url, @source, @tracking_code, @reporter_name, @reporter_phone, @reporter_email, @reporter_device, @reporter_account)`),
-      nextSeq: db.prepare(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'requests'), 0) + 1 AS next`),
-      byId: db.prepare('SELECT * FROM requests WHERE id = ?'),
-      byTracking: db.prepare('SELECT * FROM requests WHERE tracking_code = ?'),
-      count: db.prepare('SELECT COUNT(*) AS n FROM requests'),
-      // total_changes(): rows this connection changed; data_version: commits by other connections.
-      changeMark: db.prepare('SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS others'),
-      insertHistory: db.prepare(`INSERT INTO history (request_id, at, actor, from_stage, to_stage, from_status, to_status, note)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      history: db.prepare('SELECT * FROM history WHERE request_id = ? ORDER BY seq'),
-      stageActivity: db.prepare('SELECT stage, requested_at, updated_at FROM requests WHERE requested_at >= ? OR updated_at >= ?'),
-      move: db.prepare('UPDATE requests SET stage = ?, status = ?, updated_at = ? WHERE id = ?'),
-      rate: db.prepare('UPDATE requests SET rating = ?, updated_at = ? WHERE id = ?'),
-      insertRating: db.prepare('INSERT INTO ratings (request_id, rating, comment, actor, at) VALUES (?, ?, ?, ?, ?)'),
-      assign: db.prepare('UPDATE requests SET assigned_to = ?, updated_at = ? WHERE id = ?'),
-      setEscalation: db.prepare('UPDATE requests SET escalation = ? WHERE id = ?'),
-      insertUser: db.prepare(`INSERT INTO users (username, display_name, password_hash, role, community_id, grid_id, volunteer_id, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      userById: db.prepare('SELECT * FROM users WHERE id = ?'),
-      userByName: db.prepare('SELECT * FROM users WHERE username = ?'),
-      users: db.prepare('SELECT * FROM users ORDER BY id'),
-      setPassword: db.prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?'),
-      loginFailure: db.prepare('UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?'),
-      loginReset: db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?'),
-      insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
-      session: db.prepare('SELECT * FROM sessions WHERE token_hash = ? AND ended_at IS NULL'),
-      endSession: db.prepare('UPDATE sessions SET ended_at = ? WHERE token_hash = ?'),
-      insertKey: db.prepare('INSERT INTO api_keys (name, key_hash, created_at) VALUES (?, ?, ?)'),
-      keyByHash: db.prepare('SELECT * FROM api_keys WHERE key_hash = ? AND revoked = 0'),
-      keys: db.prepare('SELECT * FROM api_keys ORDER BY id'),
-      insertEscalation: db.prepare(`INSERT INTO escalations (request_id, level, at, webhook_state, next_attempt_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (request_id, level) DO NOTHING`),
-      // `+status`: walk the id index (one page costs its own rows), not the status index (every page would sort all open rows).
-      openAfter: db.prepare(`SELECT * FROM requests WHERE +status = 'open' AND id > ? ORDER BY id LIMIT ?`),
-      escalationByKey: db.prepare('SELECT * FROM escalations WHERE request_id = ? AND level = ?'),
-      escalationsOf: db.prepare('SELECT * FROM escalations WHERE request_id = ? ORDER BY id'),
-      allEscalations: db.prepare('SELECT * FROM escalations ORDER BY id'),
-      dueWebhooks: db.prepare(`SELECT * FROM escalations WHERE webhook_state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT 100`),
-      updateWebhook: db.prepare('UPDATE escalations SET webhook_state = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?'),
-      insertPhoto: db.prepare('INSERT INTO photos (hash, bytes, width, height, mime, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING'),
-      photo: db.prepare('SELECT * FROM photos WHERE hash = ?'),
-    };
+    this.stmts = prepareStatements(db);
   }
 
   private insertOne(input: NewRequest, actor: string): LedgerRequest {
@@ -514,7 +370,7 @@ export class SqliteLedgerStore implements LedgerStore {
 
   getPhoto(hash: string): Photo | null {
     const r = this.stmts.photo.get(hash) as Row | undefined;
-    return r ? { hash: String(r.hash), bytes: Number(r.bytes), width: Number(r.width), height: Number(r.height), mime: String(r.mime), createdAt: String(r.created_at) } : null;
+    return r ? photoOf(r) : null;
   }
 
   async backup(file: string): Promise<void> {

@@ -2,9 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Wish, WishState } from '../../domain/volunteers/wishes';
 import { LedgerError } from './types';
 import type { NewWish, WishEvent, WishFilter, WishStore } from './wishStore';
+import { str, type Row } from './rows';
 
-type Row = Record<string, unknown>;
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 function wishOf(r: Row): Wish {
   return {
