@@ -5,7 +5,8 @@ import { buildServer, createContext } from '../../src/server/app';
 import { hashPassword } from '../../src/server/auth/secrets';
 import type { LedgerRequest } from '../../src/server/store/types';
 import { SAMPLE_DIR, startTestServer, type TestServer } from '../server/helpers';
-import { launchBrowser, ROOT, SHOTS, watchOutsideRequests } from './browser';
+import { launchBrowser, ROOT, SHOTS } from './browser';
+import { fillLogin, openLedgerRequest, watchedPage } from './staffPages';
 
 /** The app as built by global-setup.ts, served by the real requests service. */
 const DIST = resolve(ROOT, 'node_modules/.e2e-dist');
@@ -19,15 +20,7 @@ let browser: Browser;
 const outside: string[] = [];
 const errors: string[] = [];
 
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  watchOutsideRequests(page, server.url, outside);
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
-  });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  return page;
-}
+const newPage = (): Promise<Page> => watchedPage(browser, server.url, outside, errors);
 
 /** A colleague's change, as their browser makes it: over the staff API with their session. */
 async function moveAs(username: string, id: string, stage: LedgerRequest['stage']): Promise<void> {
@@ -55,16 +48,8 @@ afterAll(async () => {
 async function openWorkerLedger(page: Page, id: string): Promise<void> {
   await page.goto(`${server.url}/?mode=volunteers`);
   await page.getByRole('heading', { name: '工作人员登录' }).waitFor({ timeout: 120_000 });
-  await page.getByLabel('用户名').fill('li');
-  await page.getByLabel('密码').fill('xinhua-2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText('实时更新：同事的办理一两秒内显示').waitFor({ timeout: 30_000 });
-  await page.getByRole('button', { name: '打开诉求台账' }).click();
-  const ledger = page.getByRole('dialog', { name: '诉求台账（一问题一建档）' });
-  await ledger.getByLabel('编号查找').fill(id);
-  await ledger.getByRole('button', { name: id, exact: true }).click();
-  await ledger.getByRole('button', { name: '关闭' }).click();
-  await page.locator('section.request-detail').getByRole('heading', { name: id }).waitFor();
+  await fillLogin(page, 'li', '实时更新：同事的办理一两秒内显示');
+  await openLedgerRequest(page, id);
 }
 
 /** The hall's bar of one stage (value shown above it), e.g. "收集民情提事" → "31". */

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../../src/server/auth/secrets';
 import { SqliteLedgerStore } from '../../src/server/store/sqlite';
 import { startTestServer, type TestServer } from '../server/helpers';
-import { launchBrowser, ROOT, SHOTS, watchOutsideRequests } from './browser';
+import { launchBrowser, ROOT, SHOTS } from './browser';
+import { fillLogin, openLedgerRequest, watchedPage } from './staffPages';
 
 /** The app as built by global-setup.ts, served by the real requests service. */
 const DIST = resolve(ROOT, 'node_modules/.e2e-dist');
@@ -20,15 +21,7 @@ const outside: string[] = [];
 /** Console errors and page errors of every page: the test fails on any. */
 const errors: string[] = [];
 
-async function newPage(base: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  watchOutsideRequests(page, base, outside);
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
-  });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  return page;
-}
+const newPage = (base: string): Promise<Page> => watchedPage(browser, base, outside, errors);
 
 beforeAll(async () => {
   server = await startTestServer({ distDir: DIST });
@@ -46,22 +39,9 @@ async function open(page: Page, url: string, heading = '志愿服务与居民诉
   await page.getByRole('heading', { name: heading, level: 2 }).waitFor({ timeout: 120_000 });
 }
 
-async function logIn(page: Page): Promise<void> {
-  await page.getByLabel('用户名').fill('li');
-  await page.getByLabel('密码').fill('xinhua-2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText('已登录：李社工（社区工作者 · 新华社区）').waitFor();
-}
+const logIn = (page: Page): Promise<void> => fillLogin(page, 'li', '已登录：李社工（社区工作者 · 新华社区）');
 
-/** Opens one request from the ledger by its number, as a worker would. */
-async function openRequest(page: Page, id: string): Promise<void> {
-  await page.getByRole('button', { name: '打开诉求台账' }).click();
-  const ledger = page.getByRole('dialog', { name: '诉求台账（一问题一建档）' });
-  await ledger.getByLabel('编号查找').fill(id);
-  await ledger.getByRole('button', { name: id, exact: true }).click();
-  await ledger.getByRole('button', { name: '关闭' }).click();
-  await page.locator('section.request-detail').getByRole('heading', { name: id }).waitFor();
-}
+const openRequest = openLedgerRequest;
 
 describe('staff on the requests service (?mode=volunteers)', () => {
   it('a worker logs in, carries one request through all six steps, and opens its history', async () => {

@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/auth/secrets';
 import { startTestServer, type TestServer } from '../server/helpers';
-import { launchBrowser, ROOT, SHOTS, watchOutsideRequests } from './browser';
+import { launchBrowser, ROOT, SHOTS } from './browser';
+import { fillLogin, watchedPage } from './staffPages';
 
 const DIST = resolve(ROOT, 'node_modules/.e2e-dist');
 /** A Saturday evening: volunteer v-017 (daily 17:00–20:00, walks to 前横小区) is available. */
@@ -14,23 +15,12 @@ let browser: Browser;
 const outside: string[] = [];
 const errors: string[] = [];
 
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  watchOutsideRequests(page, server.url, outside);
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
-  });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  return page;
-}
+const newPage = (): Promise<Page> => watchedPage(browser, server.url, outside, errors);
 
 async function logIn(page: Page, username: string, shown: string): Promise<void> {
   await page.goto(`${server.url}/?mode=volunteers`);
   await page.getByRole('heading', { name: '工作人员登录' }).waitFor({ timeout: 120_000 });
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('xinhua-2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText(shown).waitFor();
+  await fillLogin(page, username, shown);
   await page.getByRole('heading', { name: '微心愿', level: 3 }).waitFor();
 }
 
