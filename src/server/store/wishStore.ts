@@ -1,15 +1,7 @@
 import type { Wish, WishState } from '../../domain/volunteers/wishes';
 
-export interface NewWish {
-  compoundId: string;
-  gridId: string | null;
-  communityId: string | null;
-  text: string;
-  skill: string | null;
-  dueAt: string | null;
-  at: string;
-  actor: string;
-}
+/** A wish as posted: where and what (the Wish's own fields), when and by whom. */
+export type NewWish = Pick<Wish, 'compoundId' | 'gridId' | 'communityId' | 'text' | 'skill' | 'dueAt'> & { at: string; actor: string };
 
 export interface WishFilter {
   states?: readonly WishState[];
