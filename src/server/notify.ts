@@ -2,7 +2,7 @@ import type { Wish } from '../domain/volunteers/wishes';
 import type { ServerContext } from './context';
 import type { Notification } from './store/notifications-sqlite';
 import type { LedgerRequest, User } from './store/types';
-import { parseWebhookUrl, retryDelayMs } from './webhook';
+import { deliveryOutcome, parseWebhookUrl, postJson } from './webhook';
 
 /**
  * What the community's own system receives when a volunteer is matched (POSTed as JSON to
@@ -107,32 +107,13 @@ export class Notifier {
     let sent = 0;
     for (const n of this.ctx.store.notifications.due(now.toISOString())) {
       if (this.stopping.signal.aborted) break;
-      const error = await this.post(url, { ...n.payload, notification_id: n.id });
+      const error = await postJson(url, { ...n.payload, notification_id: n.id }, this.stopping.signal, TIMEOUT_MS);
       if (this.stopping.signal.aborted) break;
-      const attempts = n.attempts + 1;
-      if (error === null) {
-        this.ctx.store.notifications.update(n.id, 'sent', attempts, null, null);
-        sent++;
-      } else if (attempts >= ATTEMPTS) this.ctx.store.notifications.update(n.id, 'failed', attempts, null, error);
-      else this.ctx.store.notifications.update(n.id, 'pending', attempts, new Date(now.getTime() + retryDelayMs(attempts)).toISOString(), error);
+      const outcome = deliveryOutcome(n.attempts, error, now, ATTEMPTS);
+      this.ctx.store.notifications.update(n.id, outcome.state, outcome.attempts, outcome.nextAttemptAt, error);
+      if (outcome.state === 'sent') sent++;
     }
     return sent;
-  }
-
-  private async post(url: URL, body: unknown): Promise<string | null> {
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'service-circles-ledger' },
-        body: JSON.stringify(body),
-        redirect: 'manual',
-        signal: AbortSignal.any([this.stopping.signal, AbortSignal.timeout(TIMEOUT_MS)]),
-      });
-      await response.body?.cancel().catch(() => {});
-      return response.ok ? null : `HTTP ${response.status}`;
-    } catch (error) {
-      return (error instanceof Error ? error.message : String(error)).slice(0, 500);
-    }
   }
 }
 

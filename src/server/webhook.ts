@@ -39,6 +39,42 @@ export function retryDelayMs(attempts: number): number {
  * The webhook URL as given on the command line, checked once at start-up: only http: and
  * https: (a file: or data: URL would be a configuration mistake, never a receiver).
  */
+/**
+ * One JSON POST to a webhook receiver: null when it answered 2xx, else why not (a short text
+ * for the ledger). Never throws; `signal` aborts it (server closing), `timeoutMs` bounds it.
+ */
+export async function postJson(url: URL, body: unknown, signal: AbortSignal, timeoutMs: number): Promise<string | null> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'service-circles-ledger' },
+      body: JSON.stringify(body),
+      redirect: 'manual',
+      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+    });
+    // The answer's body is of no interest; release the connection.
+    await response.body?.cancel().catch(() => {});
+    return response.ok ? null : `HTTP ${response.status}`;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return `${error instanceof Error ? error.message : String(error)}${cause}`.slice(0, 500);
+  }
+}
+
+/** What a delivery attempt leaves: sent, given up after `maxAttempts`, or pending until the backoff's next try. */
+export function deliveryOutcome(
+  previousAttempts: number,
+  error: string | null,
+  now: Date,
+  maxAttempts: number,
+): { state: 'sent' | 'failed' | 'pending'; attempts: number; nextAttemptAt: string | null } {
+  const attempts = previousAttempts + 1;
+  if (error === null) return { state: 'sent', attempts, nextAttemptAt: null };
+  if (attempts >= maxAttempts) return { state: 'failed', attempts, nextAttemptAt: null };
+  return { state: 'pending', attempts, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString() };
+}
+
 export function parseWebhookUrl(text: string): URL {
   let url: URL;
   try {
@@ -98,38 +134,16 @@ export function createWebhookSender(ctx: ServerContext, url: URL, log: Log, opti
   async function post(escalation: Escalation): Promise<string | null> {
     const request = ctx.store.getRequest(escalation.requestId);
     if (!request) return 'the request is no longer in the ledger';
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'service-circles-ledger' },
-        body: JSON.stringify(escalationPayload(escalation, request, ctx)),
-        redirect: 'manual',
-        signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(timeoutMs)]),
-      });
-      // The answer's body is of no interest; release the connection.
-      await response.body?.cancel().catch(() => {});
-      return response.ok ? null : `HTTP ${response.status}`;
-    } catch (error) {
-      if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
-      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-      return `${error instanceof Error ? error.message : String(error)}${cause}`.slice(0, 500);
-    }
+    return postJson(url, escalationPayload(escalation, request, ctx), stopping.signal, timeoutMs);
   }
 
   async function attempt(escalation: Escalation, now: Date) {
     const error = await post(escalation);
     // Closing the server aborts deliveries; the ledger is closed by then, and the escalation stays pending.
     if (stopping.signal.aborted) return;
-    const attempts = escalation.attempts + 1;
-    if (error === null) {
-      ctx.store.updateWebhook(escalation.id, 'sent', attempts, null, null);
-    } else if (attempts >= maxAttempts) {
-      ctx.store.updateWebhook(escalation.id, 'failed', attempts, null, error);
-      log.warn({ requestId: escalation.requestId, level: escalation.level, attempts }, `escalation webhook given up: ${error}`);
-    } else {
-      const next = new Date(now.getTime() + retryDelayMs(attempts)).toISOString();
-      ctx.store.updateWebhook(escalation.id, 'pending', attempts, next, error);
-    }
+    const outcome = deliveryOutcome(escalation.attempts, error, now, maxAttempts);
+    ctx.store.updateWebhook(escalation.id, outcome.state, outcome.attempts, outcome.nextAttemptAt, error);
+    if (outcome.state === 'failed') log.warn({ requestId: escalation.requestId, level: escalation.level, attempts: outcome.attempts }, `escalation webhook given up: ${error}`);
   }
 
   async function runRound(now: Date): Promise<number> {
