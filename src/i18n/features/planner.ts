@@ -2,7 +2,7 @@
 export const plannerZh = {
   'planner.title': '规划：配套设施体检',
   'planner.computing': '正在计算各小区的步行距离与达标情况…',
-  'planner.timing': '首次计算 {build} 毫秒；每次调整 {change} 毫秒（在浏览器主线程）',
+  'planner.timing': '首次计算 {build} 毫秒；最近一次回答 {change} 毫秒（在后台步行会话中计算，页面不卡顿）',
   'planner.tab.label': '规划视图的内容',
   'planner.tab.overview': '图表',
   'planner.tab.compound': '小区',
@@ -186,7 +186,7 @@ export const plannerZh = {
 export const plannerEn: Record<keyof typeof plannerZh, string> = {
   'planner.title': 'Planning: facility check-up',
   'planner.computing': 'Computing walking distances and compliance for every compound…',
-  'planner.timing': 'First computation {build} ms; each change {change} ms (browser main thread)',
+  'planner.timing': 'First computation {build} ms; last answer {change} ms (computed in the background walking session; the page stays responsive)',
   'planner.tab.label': 'Planner view contents',
   'planner.tab.overview': 'Charts',
   'planner.tab.compound': 'Compound',
