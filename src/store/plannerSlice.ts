@@ -3,7 +3,7 @@ import type { LonLat } from '../domain/geo';
 import { DEFAULT_CANTEEN_SETTINGS, type CanteenSettings } from '../domain/planner/canteens';
 import { gateOnOutline } from '../domain/planner/gates';
 import { DEFAULT_RULESET_ID, rulesetById } from '../domain/planner/rulesets';
-import type { SiteRequest, SiteSuggestion } from '../domain/planner/sites';
+import type { SiteRequest, SiteSuggestion } from '../domain/planner/siteSelection';
 import { unpackResult, type PlannerResultView } from '../domain/planner/view';
 import type { Change, RuleChange, Scenario } from '../domain/planner/whatIf';
 import { walkingSession } from '../workers/sessionClient';

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Feature, Point } from 'geojson';
 import type { Dataset, Problem, RequestProps, VolunteerProps } from '../domain/dataset';
 import type { VolunteerCoverageResult } from '../domain/volunteers/coverage';
-import { serviceGapRequests, type GapReport } from '../domain/volunteers/gaps';
+import { serviceGapRequests, type GapReport } from '../domain/volunteers/requestGaps';
 import { ledgerRows, NO_FILTER, type LedgerFilter, type LedgerRow } from '../domain/volunteers/ledger';
 import type { MatchCandidate } from '../domain/volunteers/matching';
 import { fromOpen311 } from '../domain/volunteers/open311';

@@ -1,6 +1,6 @@
 import type { Dataset } from '../domain/dataset';
 import { graphBuilds } from '../domain/engine/graph';
-import type { VolunteerSite } from '../domain/volunteers/reach';
+import type { VolunteerSite } from '../domain/volunteers/volunteerReach';
 import { sessionHost } from './sessionHost';
 import type { Answer, Ask, FromSession, Kind, Ready, SessionStats, ToSession } from './sessionProtocol';
 

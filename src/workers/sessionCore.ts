@@ -10,11 +10,11 @@ import { communityStats } from '../domain/hall/community';
 import { hallStats } from '../domain/hall/stats';
 import { PlannerModel, type PlannerResult } from '../domain/planner/model';
 import { DEFAULT_RULESET_ID, rulesetById } from '../domain/planner/rulesets';
-import { suggestSites } from '../domain/planner/sites';
+import { suggestSites } from '../domain/planner/siteSelection';
 import { packedBuffers, packResult, plannerView } from '../domain/planner/view';
 import { VolunteerCoverage } from '../domain/volunteers/coverage';
-import type { VolunteerSite } from '../domain/volunteers/reach';
-import { compoundSites, volunteerSites } from '../domain/volunteers/sites';
+import type { VolunteerSite } from '../domain/volunteers/volunteerReach';
+import { compoundSites, volunteerSites } from '../domain/volunteers/coverageSites';
 import type { Answer, GraphSource, Kind, PlannerAnswer, PlannerQuestion, PrebuiltNotice, Question, Ready, SessionStats } from './sessionProtocol';
 
 const now = () => performance.now();

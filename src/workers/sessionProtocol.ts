@@ -6,11 +6,11 @@ import type { CommunityStats } from '../domain/hall/community';
 import type { HallStats, HallStatsOptions } from '../domain/hall/stats';
 import type { CanteenSettings } from '../domain/planner/canteens';
 import type { PlannerResultWire } from '../domain/planner/view';
-import type { SiteRequest, SiteSuggestion } from '../domain/planner/sites';
+import type { SiteRequest, SiteSuggestion } from '../domain/planner/siteSelection';
 import type { Change, RuleChange } from '../domain/planner/whatIf';
 import type { VolunteerCoverageResult } from '../domain/volunteers/coverage';
-import type { GapReport } from '../domain/volunteers/gaps';
-import type { VolunteerSite } from '../domain/volunteers/reach';
+import type { GapReport } from '../domain/volunteers/requestGaps';
+import type { VolunteerSite } from '../domain/volunteers/volunteerReach';
 
 /**
  * The one protocol between the views and the walking session (DESIGN.md "One walking

@@ -7,8 +7,8 @@ import { routeTo } from '../../src/domain/engine/route';
 import { chainsOf } from '../../src/domain/engine/chains';
 import { decodeGraph, encodeGraph } from '../../src/domain/engine/graphBinary';
 import { ChainPoints } from '../../src/domain/engine/nearest';
-import { reachOf } from '../../src/domain/engine/reach';
-import { searchFrom, SearchSpace, STEPS_COST_FACTOR, type Search, type Source } from '../../src/domain/engine/search';
+import { reachOf } from '../../src/domain/engine/distanceAt';
+import { searchFrom, SearchSpace, STEPS_COST_FACTOR, type Search, type Source } from '../../src/domain/engine/dijkstra';
 import { Snapper } from '../../src/domain/engine/snap';
 import type { LonLat } from '../../src/domain/geo';
 

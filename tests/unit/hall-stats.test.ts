@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hallAreas } from '../../src/domain/hall/areas';
-import { compoundTones, gapSummary, missingOf } from '../../src/domain/hall/gaps';
+import { compoundTones, gapSummary, missingOf } from '../../src/domain/hall/gapSummary';
 import { hallStats } from '../../src/domain/hall/stats';
 import { slideTones } from '../../src/domain/hall/tones';
 import { M_PER_MILLIDEGREE, streetDataset } from './hall-fixture';

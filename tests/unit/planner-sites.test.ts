@@ -4,7 +4,7 @@ import { haversineM } from '../../src/domain/engine/graph';
 import { baseDistances } from '../../src/domain/planner/distances';
 import { greedyMaxCoverage, type CoverageCandidate } from '../../src/domain/planner/greedy';
 import { PlannerModel } from '../../src/domain/planner/model';
-import { suggestSites } from '../../src/domain/planner/sites';
+import { suggestSites } from '../../src/domain/planner/siteSelection';
 import { at, compound, facility, streetContext, twoLevelRuleset } from './planner-fixtures';
 
 /** The best total weight any k candidates can cover, by trying every combination. */

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load';
 import { fromDirectory } from '../../src/data/node-source';
 import { Rng } from '../../src/data/sample/prng';
-import { searchFrom } from '../../src/domain/engine/search';
+import { searchFrom } from '../../src/domain/engine/dijkstra';
 import type { LonLat } from '../../src/domain/geo';
 import { baseDistances, type DistanceState } from '../../src/domain/planner/distances';
 import { addSourceToField } from '../../src/domain/planner/fieldUpdate';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FC, NetworkProps } from '../../src/domain/dataset';
 import type { LonLat } from '../../src/domain/geo';
 import { VolunteerCoverage } from '../../src/domain/volunteers/coverage';
-import type { CompoundSite } from '../../src/domain/volunteers/reach';
+import type { CompoundSite } from '../../src/domain/volunteers/volunteerReach';
 
 /** Metres per degree at 26.09° N (haversine sphere): latitude everywhere, longitude at this latitude. */
 const M_PER_DEG_LAT = 111_195;

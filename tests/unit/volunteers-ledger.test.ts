@@ -2,7 +2,7 @@ import type { Feature, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { RequestProps } from '../../src/domain/dataset';
 import { toCsv } from '../../src/domain/volunteers/csv';
-import { isServiceGap, nearestMetres, serviceGapRequests, type GapReport } from '../../src/domain/volunteers/gaps';
+import { isServiceGap, nearestMetres, serviceGapRequests, type GapReport } from '../../src/domain/volunteers/requestGaps';
 import { filterLedger, ledgerCsv, ledgerRows, NO_FILTER, type LedgerCsvLabels } from '../../src/domain/volunteers/ledger';
 import { hasPersonalData, personalDataIn, suppressedCount } from '../../src/domain/volunteers/privacy';
 import { satisfaction } from '../../src/domain/volunteers/satisfaction';

@@ -3,7 +3,7 @@ import type { LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { FC, NetworkProps } from '../../src/domain/dataset';
 import { buildGraph } from '../../src/domain/engine/graph';
-import { searchFrom } from '../../src/domain/engine/search';
+import { searchFrom } from '../../src/domain/engine/dijkstra';
 import { Snapper } from '../../src/domain/engine/snap';
 import { WalkEngine } from '../../src/domain/engine/walkEngine';
 import { reachedWays, travelTimeGrid, walkshedPolygons } from '../../src/domain/engine/walkshed';

@@ -1,5 +1,5 @@
 import { categoryFields, ChainPoints, nearestOf, type CategoryFields } from '../../domain/engine/nearest';
-import { searchFrom, SearchSpace } from '../../domain/engine/search';
+import { searchFrom, SearchSpace } from '../../domain/engine/dijkstra';
 import { formatParts, timeParts, type Part } from './timing';
 import { benchCase } from './task';
 import { perDataset, walkData } from './walk-data';

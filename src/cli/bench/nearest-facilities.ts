@@ -3,7 +3,7 @@ import createGraph from 'ngraph.graph';
 import { aStar } from 'ngraph.path';
 import { haversineM, isWalkable } from '../../domain/engine/graph';
 import { ChainPoints } from '../../domain/engine/nearest';
-import { searchFrom, SearchSpace } from '../../domain/engine/search';
+import { searchFrom, SearchSpace } from '../../domain/engine/dijkstra';
 import type { LonLat } from '../../domain/geo';
 import { PathFinder } from './geojson-path-finder';
 import { benchCase } from './task';

@@ -1,5 +1,5 @@
 import { area, booleanPointInPolygon } from '@turf/turf';
-import { searchFrom, type Search } from '../../domain/engine/search';
+import { searchFrom, type Search } from '../../domain/engine/dijkstra';
 import { travelTimeGrid, walkshedPolygons } from '../../domain/engine/walkshed';
 import { BAND_MINUTES, WALK_SPEED_M_PER_MIN, type LonLat } from '../../domain/geo';
 import { formatParts, partMisses, timeParts, type Part } from './timing';

@@ -1,6 +1,6 @@
 import { STEPS_COST_FACTOR, type Chains } from './chains';
 import { SEGMENT_STEPS, type WalkGraph } from './graph';
-import type { Source } from './search';
+import type { Source } from './dijkstra';
 
 /**
  * Filling in the inner nodes of a chain (chains.ts) after a search over the core nodes:

@@ -9,7 +9,7 @@ export const STEPS_COST_FACTOR = 50;
  * a search need not queue them, because the only ways into such a node are from the two ends
  * of its chain (or along it, from a source on it). So the search runs on the core nodes
  * (degree ≠ 2, plus one node per closed ring) joined by one edge per chain, and then fills in
- * each reached chain's inner nodes from its two ends (see search.ts). Every segment belongs
+ * each reached chain's inner nodes from its two ends (see dijkstra.ts). Every segment belongs
  * to exactly one chain; a segment between two core nodes is a chain without inner nodes.
  *
  * Positions along a chain are metres from its start node; "cost" positions weigh steps by

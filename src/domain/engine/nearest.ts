@@ -1,8 +1,8 @@
 import type { LonLat } from '../geo';
 import { haversineM, type WalkGraph } from './graph';
 import { chainsOf, type Chains } from './chains';
-import { reached, reachM, reachOf, type Reach } from './reach';
-import { searchFrom, type Search, type Source } from './search';
+import { reached, reachM, reachOf, type Reach } from './distanceAt';
+import { searchFrom, type Search, type Source } from './dijkstra';
 import type { Snap, Snapper } from './snap';
 
 export interface FacilityPoint {

@@ -1,6 +1,6 @@
 import type { LonLat } from '../geo';
-import { reachOf } from './reach';
-import { filled, type Search } from './search';
+import { reachOf } from './distanceAt';
+import { filled, type Search } from './dijkstra';
 import type { Snap } from './snap';
 
 export interface Route {

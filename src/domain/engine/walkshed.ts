@@ -2,8 +2,8 @@ import type { FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
 import { gridContours, type ContourProps } from '../contours';
 import type { LonLat } from '../geo';
 import { gridForBBox, gridX, gridY, type BBoxLonLat, type GridSpec } from '../gridSpec';
-import { metresAt } from './reach';
-import { filled, type Search } from './search';
+import { metresAt } from './distanceAt';
+import { filled, type Search } from './dijkstra';
 
 export interface WalkshedOptions {
   /** Cell side, metres (DESIGN.md: about 20 m). */

@@ -2,11 +2,11 @@ import type { Dataset, RequestStage } from '../dataset';
 import type { NetworkOrContext } from '../engine/context';
 import { instantOfWallClock, wallClockIn } from '../openingHours';
 import { VolunteerCoverage } from '../volunteers/coverage';
-import { compoundSites, volunteerSites } from '../volunteers/sites';
+import { compoundSites, volunteerSites } from '../volunteers/coverageSites';
 import { suppressedCount } from '../volunteers/privacy';
 import { parseInstant, snapshotClock, DEFAULT_TIME_ZONE } from '../volunteers/time';
 import { STAGES } from '../volunteers/workflow';
-import type { Tone } from './gaps';
+import type { Tone } from './gapSummary';
 
 /** A count as a public screen may show it: the number, or "<5" (DESIGN.md "Privacy"). */
 export type PublicCount = number | `<${number}`;

@@ -5,7 +5,7 @@ import type { Dataset } from '../dataset';
 import { contextOf, type NetworkOrContext } from '../engine/context';
 import { nearestStrategy } from '../engine/nearest';
 import { travelTimeGrid, walkshedPolygons } from '../engine/walkshed';
-import { filled, withCutoff } from '../engine/search';
+import { filled, withCutoff } from '../engine/dijkstra';
 import { BAND_MINUTES, WALK_SPEED_M_PER_MIN, type LonLat } from '../geo';
 import type { BBoxLonLat } from '../gridSpec';
 import { facilityPoints } from '../analysis';

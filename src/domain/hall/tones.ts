@@ -1,5 +1,5 @@
 import type { CommunityStats } from './community';
-import { compoundTones, type Tone } from './gaps';
+import { compoundTones, type Tone } from './gapSummary';
 import type { Slide } from './slides';
 import type { HallStats } from './stats';
 

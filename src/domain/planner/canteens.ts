@@ -1,6 +1,6 @@
 import { haversineM } from '../engine/graph';
-import { reachOf } from '../engine/reach';
-import { searchFrom, type Search } from '../engine/search';
+import { reachOf } from '../engine/distanceAt';
+import { searchFrom, type Search } from '../engine/dijkstra';
 import type { DistanceState, FacilityEntry, WalkContext } from './distances';
 import type { PlannerFacility } from './inputs';
 import { twoStepFloatingCatchment } from './twoStep';

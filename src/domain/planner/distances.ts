@@ -1,7 +1,7 @@
 import type { WalkContext } from '../engine/context';
 import { haversineM } from '../engine/graph';
-import { reachOf } from '../engine/reach';
-import { searchFrom, type Search, type Source } from '../engine/search';
+import { reachOf } from '../engine/distanceAt';
+import { searchFrom, type Search, type Source } from '../engine/dijkstra';
 import type { Snap } from '../engine/snap';
 import type { LonLat } from '../geo';
 import { addSourceToField } from './fieldUpdate';

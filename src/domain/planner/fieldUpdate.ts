@@ -1,6 +1,6 @@
 import type { WalkGraph } from '../engine/graph';
 import { MinHeap } from '../engine/heap';
-import { filled, makeSearch, searchFrom, type Search, type Source } from '../engine/search';
+import { filled, makeSearch, searchFrom, type Search, type Source } from '../engine/dijkstra';
 
 const heap = new MinHeap(4096);
 

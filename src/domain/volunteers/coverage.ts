@@ -4,7 +4,7 @@ import { DEFAULT_CELL_M, summarise } from '../coverage';
 import type { NetworkOrContext } from '../engine/context';
 import type { LonLat } from '../geo';
 import { gridForBBox, type BBoxLonLat, type GridSpec } from '../gridSpec';
-import { addReach, OFF_NETWORK_M, ReachNetwork, type CompoundSite, type VolunteerReach, type VolunteerSite } from './reach';
+import { addReach, OFF_NETWORK_M, ReachNetwork, type CompoundSite, type VolunteerReach, type VolunteerSite } from './volunteerReach';
 
 export interface CoveredCompound {
   id: string;

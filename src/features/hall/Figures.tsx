@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { gapSummary } from '../../domain/hall/gaps';
+import { gapSummary } from '../../domain/hall/gapSummary';
 import type { Slide } from '../../domain/hall/slides';
 import type { HallStats } from '../../domain/hall/stats';
 import { useStore } from '../../store';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
-import type { SiteWeight } from '../../domain/planner/sites';
+import type { SiteWeight } from '../../domain/planner/siteSelection';
 import { useStore } from '../../store';
 import { ruleShortLabel } from './Charts';
 import { localText, useRuleset } from './usePlanner';

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
-import { searchByName } from '../../domain/search';
+import { searchByName } from '../../domain/nameSearch';
 import { useStore } from '../../store';
 import { LocateButton } from './LocateButton';
 

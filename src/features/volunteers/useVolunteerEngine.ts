@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { LonLat } from '../../domain/geo';
 import { availableVolunteers } from '../../domain/volunteers/availability';
 import { matchingVolunteers, rankByWalk } from '../../domain/volunteers/matching';
-import { volunteerSites } from '../../domain/volunteers/sites';
+import { volunteerSites } from '../../domain/volunteers/coverageSites';
 import { useStore } from '../../store';
 import { coverageInstantOf, requestsOf, timeZoneOf, volunteersOf } from '../../store/volunteersSlice';
 import { walkingSession } from '../../workers/sessionClient';

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { Tone } from '../../domain/hall/gaps';
+import type { Tone } from '../../domain/hall/gapSummary';
 import { slideBandCategory, slideTones } from '../../domain/hall/tones';
 import type { AppState } from '../../store';
 import { currentSlide, type HallCamera } from '../../store/hallSlice';

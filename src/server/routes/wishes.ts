@@ -8,7 +8,7 @@ import { HttpError } from '../errors';
 import { notifierOf, wishMatch } from '../notify';
 import { canAssign } from '../scope';
 import type { User } from '../store/types';
-import { reachIndexOf } from '../wishes/reach';
+import { reachIndexOf } from '../wishes/volunteerReachIndex';
 import { wishInScope } from '../wishes/scope';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 40 } } } as const;

@@ -1,5 +1,5 @@
 import { haversineM, SEGMENT_BRIDGE } from '../engine/graph';
-import { searchFrom, SearchSpace, type Source } from '../engine/search';
+import { searchFrom, SearchSpace, type Source } from '../engine/dijkstra';
 import type { LonLat } from '../geo';
 import type { Compliance } from './compliance';
 import type { DistanceState, WalkContext } from './distances';

@@ -1,8 +1,8 @@
 import { addCellsWithin, addCircle } from '../coverage';
 import { contextOf, type NetworkOrContext } from '../engine/context';
 import { haversineM, type WalkGraph } from '../engine/graph';
-import { reachOf } from '../engine/reach';
-import { searchFrom, SearchSpace } from '../engine/search';
+import { reachOf } from '../engine/distanceAt';
+import { searchFrom, SearchSpace } from '../engine/dijkstra';
 import type { Snap, Snapper } from '../engine/snap';
 import { travelTimeGrid } from '../engine/walkshed';
 import type { LonLat } from '../geo';

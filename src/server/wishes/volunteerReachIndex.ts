@@ -1,5 +1,5 @@
 import type { VolunteerFeature } from '../../domain/volunteers/availability';
-import { compoundSites, volunteerSites } from '../../domain/volunteers/sites';
+import { compoundSites, volunteerSites } from '../../domain/volunteers/coverageSites';
 import { VolunteerCoverage } from '../../domain/volunteers/coverage';
 import type { ServerContext } from '../context';
 

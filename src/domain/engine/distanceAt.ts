@@ -1,6 +1,6 @@
 import { STEPS_COST_FACTOR } from './chains';
 import { SEGMENT_STEPS } from './graph';
-import type { Search } from './search';
+import type { Search } from './dijkstra';
 import type { Snap } from './snap';
 
 /**

@@ -3,7 +3,7 @@ import type { Dataset, VolunteerProps } from '../dataset';
 import type { LonLat } from '../geo';
 import { compoundOrigins, gatesByCompound } from '../origins';
 import { serviceRadiusM } from './availability';
-import type { CompoundSite, VolunteerSite } from './reach';
+import type { CompoundSite, VolunteerSite } from './volunteerReach';
 
 /** Every compound as coverage sees it: its walking origins (gates or point on surface) and residents. */
 export function compoundSites(dataset: Pick<Dataset, 'compounds' | 'gates'>): CompoundSite[] {
