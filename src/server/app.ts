@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth';
 import { eventRoutes } from './routes/events';
 import { intakeRoutes } from './routes/intake';
 import { open311Routes } from './routes/open311';
+import { sandanRoutes } from './routes/sandan';
 import { staffRoutes } from './routes/staff';
 import { staticRoutes } from './routes/static';
 import { wishRoutes } from './routes/wishes';
@@ -76,6 +77,7 @@ export async function buildServer(ctx: ServerContext, options: { logLevel?: Serv
   await app.register(async (api) => staffRoutes(api, ctx));
   await app.register(async (api) => intakeRoutes(api, ctx));
   await app.register(async (api) => wishRoutes(api, ctx));
+  await app.register(async (api) => sandanRoutes(api, ctx));
   const live = new LiveHub(ctx);
   await app.register(async (api) => eventRoutes(api, ctx, live));
   // Before the server stops listening: open event streams would keep `app.close()` waiting.

@@ -71,13 +71,21 @@ export interface WishChange {
   previousClaimer?: number | null;
 }
 
+/** A change to the 三单制 lists (a partner unit or a project), for live views: where it is, so only staff of that scope hear of it. */
+export interface SandanChange {
+  kind: 'unit' | 'project';
+  id: string;
+  communityId: string | null;
+  gridId: string | null;
+}
+
 /** What every route plugin receives: the store, the dataset's places and the configuration. */
 export interface ServerContext {
   store: LedgerStore;
   dataset: Dataset;
   places: Places;
   config: ServerConfig;
-  /** Emits 'change' with a LedgerChange after every committed write to a request, 'wish' with a WishChange after one to a wish. */
+  /** Emits 'change' with a LedgerChange after every committed write to a request, 'wish' with a WishChange after one to a wish, 'sandan' with a SandanChange after one to a unit or project. */
   events: EventEmitter;
   /** The clock (tests replace it). */
   now(): Date;

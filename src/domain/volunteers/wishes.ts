@@ -38,12 +38,17 @@ export const WISH_TEXT_MAX = 120;
 /** A mainland mobile number or an 18-digit resident ID: personal data a wish must not carry. */
 const PERSONAL = [/(?<![\d])1[3-9]\d{9}(?!\d)/, /(?<![\dXx])\d{17}[\dXx](?![\dXx])/];
 
+/** Whether a text carries a mainland mobile or resident ID number (public texts must not). */
+export function hasPersonalNumber(text: string): boolean {
+  return PERSONAL.some((p) => p.test(text));
+}
+
 /** The problem with a wish's text, or null: present, short, and free of phone and ID numbers. */
 export function wishTextProblem(text: string): string | null {
   const trimmed = text.trim();
   if (!trimmed) return 'a wish needs a text: what is wished, e.g. "代买一周的菜"';
   if ([...trimmed].length > WISH_TEXT_MAX) return `a wish is short: at most ${WISH_TEXT_MAX} characters`;
-  if (PERSONAL.some((p) => p.test(trimmed))) return 'a wish must not carry a phone or ID number: volunteers reach the resident through the worker';
+  if (hasPersonalNumber(trimmed)) return 'a wish must not carry a phone or ID number: volunteers reach the resident through the worker';
   return null;
 }
 

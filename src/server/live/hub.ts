@@ -4,7 +4,8 @@ import { liveAggregates, liveAggregatesSince, type LiveAggregates } from '../../
 import { DEFAULT_TIME_ZONE } from '../../domain/volunteers/time';
 import { authOf } from '../auth/sessions';
 import { requestMonth } from '../../domain/hall/community';
-import type { LedgerChange, ServerContext, WishChange } from '../context';
+import type { LedgerChange, SandanChange, ServerContext, WishChange } from '../context';
+import { placeInScope } from '../sandan/scope';
 import { wishInScope } from '../wishes/scope';
 import { inScope } from '../scope';
 import { CONTENT_SECURITY_POLICY } from '../security';
@@ -44,12 +45,14 @@ export class LiveHub {
   private closed = false;
   private readonly onChange = (change: LedgerChange) => this.publish(change);
   private readonly onWish = (change: WishChange) => this.publishWish(change);
+  private readonly onSandan = (change: SandanChange) => this.publishSandan(change);
 
   constructor(private readonly ctx: ServerContext) {
     this.ring = new EventRing(ctx.config.liveRingSize);
     this.othersMark = this.readOthersMark();
     ctx.events.on('change', this.onChange);
     ctx.events.on('wish', this.onWish);
+    ctx.events.on('sandan', this.onSandan);
     this.heartbeat = setInterval(() => this.beat(), Math.max(50, ctx.config.liveHeartbeatMs)).unref();
     this.watcher = setInterval(() => this.checkExternal(), EXTERNAL_CHECK_MS).unref();
   }
@@ -95,6 +98,7 @@ export class LiveHub {
     this.closed = true;
     this.ctx.events.off('change', this.onChange);
     this.ctx.events.off('wish', this.onWish);
+    this.ctx.events.off('sandan', this.onSandan);
     clearInterval(this.heartbeat);
     clearInterval(this.watcher);
     if (this.aggregateTimer) clearTimeout(this.aggregateTimer);
@@ -125,6 +129,15 @@ export class LiveHub {
       else if (user.role === 'volunteer') this.send(stream, 'wishes', { kind: change.kind });
     }
     if (change.kind === 'done') this.scheduleAggregates();
+  }
+
+  /** A partner unit or project changed: staff whose scope holds its place read their 三单 lists again. Not kept for replay (a reconnect reads them anyway). */
+  private publishSandan(change: SandanChange): void {
+    if (this.closed) return;
+    for (const stream of this.streams) {
+      const user = stream.staff ? this.userOf(stream) : null;
+      if (user && placeInScope(user, { compoundId: null, ...change })) this.send(stream, 'sandan', { kind: change.kind, id: change.id });
+    }
   }
 
   /** One change to one staff stream, if the staff member may see it now. */

@@ -164,6 +164,46 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX notifications_due ON notifications (webhook_state, next_attempt_at);
   `,
+  // 5: 三单制: partner units' offers (资源单) and projects matching a need to resources (项目单)
+  `
+  CREATE TABLE partner_units (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    offer TEXT NOT NULL,
+    capacity INTEGER,
+    hours TEXT,
+    compound_id TEXT,
+    lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+    lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+    grid_id TEXT,
+    community_id TEXT,
+    contact TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX partner_units_scope ON partner_units (community_id, grid_id);
+  CREATE TABLE projects (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    compound_id TEXT NOT NULL,
+    need TEXT NOT NULL,
+    grid_id TEXT,
+    community_id TEXT,
+    resources TEXT NOT NULL,
+    owner_id INTEGER NOT NULL REFERENCES users(id),
+    due_date TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('draft', 'active', 'done', 'cancelled')),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX projects_scope ON projects (community_id, grid_id);
+  `,
 ];
 
 /** Written into `meta` so that `ledger restore` can tell a ledger from any other SQLite file. */

@@ -24,6 +24,7 @@ import {
 } from './types';
 export { isLedger, openDatabase } from './database';
 import { SqliteNotificationStore } from './notifications-sqlite';
+import { SqliteSandanStore } from './sandan-sqlite';
 import { SqliteWishStore } from './wishes-sqlite';
 
 const ESCALATION_ORDER: readonly EscalationLevel[] = ['grid', 'community', 'town', 'district'];
@@ -32,6 +33,7 @@ export class SqliteLedgerStore implements LedgerStore {
   readonly db: Database.Database;
   readonly wishes: SqliteWishStore;
   readonly notifications: SqliteNotificationStore;
+  readonly sandan: SqliteSandanStore;
   private readonly stmts: Statements;
 
   constructor(file: string) {
@@ -39,6 +41,7 @@ export class SqliteLedgerStore implements LedgerStore {
     const db = this.db;
     this.wishes = new SqliteWishStore(db);
     this.notifications = new SqliteNotificationStore(db);
+    this.sandan = new SqliteSandanStore(db);
     this.stmts = prepareStatements(db);
   }
 

@@ -2,6 +2,7 @@ import type { RequestStage } from '../../domain/dataset';
 import type { StageActivity } from '../../domain/hall/liveAggregates';
 import type { EscalationLevel } from '../../domain/volunteers/workflow';
 import type { NotificationStore } from './notifications-sqlite';
+import type { SandanStore } from './sandanStore';
 import type { WishStore } from './wishStore';
 
 /**
@@ -200,6 +201,8 @@ export interface LedgerStore {
   readonly wishes: WishStore;
   /** Messages to the community's own system (a volunteer matched), delivered by webhook. */
   readonly notifications: NotificationStore;
+  /** 三单制: partner units' offers and projects (migration 5). */
+  readonly sandan: SandanStore;
   createRequest(input: NewRequest, actor: string): LedgerRequest;
   /** Several at once in one transaction (seeding, imports). */
   createRequests(inputs: readonly NewRequest[], actor: string): LedgerRequest[];
