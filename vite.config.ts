@@ -89,7 +89,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/\/data\//, /^\/(report|track|posters)(\/|\?|$)/],
+        navigateFallbackDenylist: [/\/data\//, /^\/(report|track|posters|vote)(\/|\?|$)/],
         clientsClaim: true,
         skipWaiting: true,
         runtimeCaching: [{ urlPattern: /\/data\/.+\.(geo)?json$/, handler: 'NetworkFirst', options: { cacheName: 'service-circles-data', networkTimeoutSeconds: 10, matchOptions: { ignoreVary: true } } }],

@@ -16,6 +16,7 @@ import { open311Routes } from './routes/open311';
 import { sandanRoutes } from './routes/sandan';
 import { staffRoutes } from './routes/staff';
 import { staticRoutes } from './routes/static';
+import { voteRoutes } from './routes/votes';
 import { wishRoutes } from './routes/wishes';
 import { startScheduler } from './scheduler';
 import { securityHeaders } from './security';
@@ -78,6 +79,7 @@ export async function buildServer(ctx: ServerContext, options: { logLevel?: Serv
   await app.register(async (api) => intakeRoutes(api, ctx));
   await app.register(async (api) => wishRoutes(api, ctx));
   await app.register(async (api) => sandanRoutes(api, ctx));
+  await app.register(async (api) => voteRoutes(api, ctx));
   const live = new LiveHub(ctx);
   await app.register(async (api) => eventRoutes(api, ctx, live));
   // Before the server stops listening: open event streams would keep `app.close()` waiting.

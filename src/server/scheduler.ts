@@ -4,6 +4,7 @@ import type { EscalationLevel } from '../domain/volunteers/workflow';
 import type { ServerContext } from './context';
 import { ledgerTiming } from './timing';
 import { notifierOf } from './notify';
+import { settleDueVotes } from './votes/settle';
 import { lapseClaims } from './wishes/lapse';
 import { createWebhookSender, parseWebhookUrl, type WebhookOptions, type WebhookSender } from './webhook';
 
@@ -22,7 +23,7 @@ export interface Scheduler {
   escalateDue(now: Date): Promise<EscalationRun>;
   /** Sends the webhooks due at `now` (none without a webhook URL); resolves with the attempts made. */
   deliverDue(now: Date): Promise<number>;
-  /** One full tick: escalations, lapsed wish claims, then the webhook deliveries due (awaited). Tests call this with a fake clock. */
+  /** One full tick: escalations, lapsed wish claims, votes past their deadline, then the webhook deliveries due (awaited). Tests call this with a fake clock. */
   runOnce(now?: Date): Promise<EscalationRun & { deliveries: number }>;
   /** Opens again the wishes whose claim ran out at `now` (part of every tick); returns how many. */
   lapseDue(now: Date): number;
@@ -105,6 +106,7 @@ export function createScheduler(ctx: ServerContext, options: SchedulerOptions = 
     async runOnce(now = ctx.now()) {
       const run = await escalateDue(now);
       if (!stopped) lapseClaims(ctx, now);
+      if (!stopped) settleDueVotes(ctx, now);
       const deliveries = await deliverDue(now);
       if (!stopped) await notifierOf(ctx).deliverDue(now);
       return { ...run, deliveries };
@@ -144,6 +146,12 @@ export function startScheduler(ctx: ServerContext, log: Log = SILENT, options: O
       lapseClaims(ctx, now);
     } catch (error) {
       log.error({ err: error }, 'scheduler: lapsing wish claims failed; trying again next tick');
+    }
+    try {
+      // Votes past their deadline are closed and their result recorded with the request.
+      settleDueVotes(ctx, now);
+    } catch (error) {
+      log.error({ err: error }, 'scheduler: settling votes past their deadline failed; trying again next tick');
     }
     // Notifications to volunteers whose first delivery failed are retried with backoff.
     notifierOf(ctx).deliverDue(now).catch((error: unknown) => {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { ServerContext } from '../context';
 import { HttpError } from '../errors';
 
-/** The resident's pages: the QR intake form, the tracking page and the staff's posters, all one light build input. */
-export const REPORT_PAGE_PATHS = ['/report', '/track', '/posters'] as const;
+/** The resident's pages: the QR intake form, the tracking page, the ballot page and the staff's posters, all one light build input. */
+export const REPORT_PAGE_PATHS = ['/report', '/track', '/posters', '/vote'] as const;
 export const REPORT_HTML = 'report.html';
 
 /**

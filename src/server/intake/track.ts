@@ -4,6 +4,8 @@ import { canRate, trackingSteps } from '../../domain/intake/tracking';
 import type { ServerContext } from '../context';
 import { HttpError } from '../errors';
 import type { LedgerRequest } from '../store/types';
+import { publicVoteReply, publicVoteView } from '../votes/publicView';
+import { settleVote } from '../votes/settle';
 import { normalizeTrackingCode } from './trackingCode';
 
 /** Longest rating comment (characters). */
@@ -28,23 +30,33 @@ const trackReply = {
     steps: { type: 'array', items: { type: 'object', properties: { stage, at: { type: 'string' }, by: { type: 'string', enum: ['resident', 'community', 'system'] } } } },
     rating: { type: ['integer', 'null'] },
     can_rate: { type: 'boolean' },
+    /** Votes of 民主协商议事 on this request: question, options, and counts once closed. */
+    votes: { type: 'array', items: publicVoteReply },
   },
 } as const;
 
 export async function trackRoutes(app: FastifyInstance, ctx: ServerContext) {
-  const view = (r: LedgerRequest, holdsCode: boolean) => ({
-    service_request_id: r.id,
-    service_code: r.serviceCode,
-    stage: r.stage,
-    status: r.status,
-    requested: r.requestedAt,
-    updated: r.updatedAt,
-    expected: r.expectedAt,
-    steps: trackingSteps(ctx.store.history(r.id)),
-    rating: r.rating,
-    // Only the person holding the code may rate; followers see the stage alone.
-    can_rate: holdsCode && canRate(r.stage, r.rating),
-  });
+  /** A request's votes; one past its deadline is settled first, so the answer shows its result (and the move to 公示 it made). */
+  const view = (found: LedgerRequest, holdsCode: boolean) => {
+    const now = ctx.now();
+    const due = ctx.store.votes.ofRequest(found.id).filter((v) => v.state === 'open' && Date.parse(v.deadline) <= now.getTime());
+    for (const v of due) settleVote(ctx, v.id, 'system', now);
+    const r = due.length ? (ctx.store.getRequest(found.id) ?? found) : found;
+    return {
+      service_request_id: r.id,
+      service_code: r.serviceCode,
+      stage: r.stage,
+      status: r.status,
+      requested: r.requestedAt,
+      updated: r.updatedAt,
+      expected: r.expectedAt,
+      steps: trackingSteps(ctx.store.history(r.id)),
+      rating: r.rating,
+      // Only the person holding the code may rate; followers see the stage alone.
+      can_rate: holdsCode && canRate(r.stage, r.rating),
+      votes: ctx.store.votes.ofRequest(r.id).map((v) => publicVoteView(ctx, v)),
+    };
+  };
   const byCode = (input: string): LedgerRequest => {
     const code = normalizeTrackingCode(input);
     const found = code ? ctx.store.getRequestByTrackingCode(code) : null;

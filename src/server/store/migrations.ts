@@ -204,6 +204,41 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX projects_scope ON projects (community_id, grid_id);
   `,
+  // 6: online votes of 民主协商议事 — single-use household codes kept only as hashes, ballots not linked to codes
+  `
+  CREATE TABLE votes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    request_id TEXT NOT NULL REFERENCES requests(id),
+    compound_id TEXT,
+    grid_id TEXT,
+    community_id TEXT,
+    question TEXT NOT NULL,
+    options TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    closed_at TEXT,
+    closed_by TEXT
+  );
+  CREATE INDEX votes_request ON votes (request_id);
+  CREATE INDEX votes_due ON votes (state, deadline);
+  CREATE TABLE vote_codes (
+    code_hash TEXT PRIMARY KEY,
+    vote_id TEXT NOT NULL REFERENCES votes(id),
+    compound_id TEXT,
+    used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0, 1))
+  ) WITHOUT ROWID;
+  CREATE INDEX vote_codes_vote ON vote_codes (vote_id, used);
+  CREATE TABLE ballots (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    vote_id TEXT NOT NULL REFERENCES votes(id),
+    option_index INTEGER NOT NULL CHECK (option_index BETWEEN 0 AND 5),
+    at TEXT NOT NULL
+  );
+  CREATE INDEX ballots_vote ON ballots (vote_id);
+  `,
 ];
 
 /** Written into `meta` so that `ledger restore` can tell a ledger from any other SQLite file. */

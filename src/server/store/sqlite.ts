@@ -25,6 +25,7 @@ import {
 export { isLedger, openDatabase } from './database';
 import { SqliteNotificationStore } from './notifications-sqlite';
 import { SqliteSandanStore } from './sandan-sqlite';
+import { SqliteVoteStore } from './votes-sqlite';
 import { SqliteWishStore } from './wishes-sqlite';
 
 const ESCALATION_ORDER: readonly EscalationLevel[] = ['grid', 'community', 'town', 'district'];
@@ -34,6 +35,7 @@ export class SqliteLedgerStore implements LedgerStore {
   readonly wishes: SqliteWishStore;
   readonly notifications: SqliteNotificationStore;
   readonly sandan: SqliteSandanStore;
+  readonly votes: SqliteVoteStore;
   private readonly stmts: Statements;
 
   constructor(file: string) {
@@ -42,6 +44,7 @@ export class SqliteLedgerStore implements LedgerStore {
     this.wishes = new SqliteWishStore(db);
     this.notifications = new SqliteNotificationStore(db);
     this.sandan = new SqliteSandanStore(db);
+    this.votes = new SqliteVoteStore(db);
     this.stmts = prepareStatements(db);
   }
 

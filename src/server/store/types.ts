@@ -3,6 +3,7 @@ import type { StageActivity } from '../../domain/hall/liveAggregates';
 import type { EscalationLevel } from '../../domain/volunteers/workflow';
 import type { NotificationStore } from './notifications-sqlite';
 import type { SandanStore } from './sandanStore';
+import type { VoteStore } from './voteStore';
 import type { WishStore } from './wishStore';
 
 /**
@@ -203,6 +204,8 @@ export interface LedgerStore {
   readonly notifications: NotificationStore;
   /** 三单制: partner units' offers and projects (migration 5). */
   readonly sandan: SandanStore;
+  /** Online votes of 民主协商议事 (single-use household codes, anonymous ballots). */
+  readonly votes: VoteStore;
   createRequest(input: NewRequest, actor: string): LedgerRequest;
   /** Several at once in one transaction (seeding, imports). */
   createRequests(inputs: readonly NewRequest[], actor: string): LedgerRequest[];
