@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, useReportText } from './i18n';
 import { groupedCode } from './links';
 import { RatingForm } from './RatingForm';
 import { StageSteps } from './StageSteps';
+import { VoteResult } from './VoteResult';
 
 /** How often the page asks again (ms): a stage changes in hours or days, and a phone's battery matters. */
 export const TRACK_POLL_MS = 10_000;
@@ -61,6 +62,14 @@ export function TrackPage({ code, id }: { code: string | null; id: string | null
         {tracked.status === 'open' && tracked.expected && <span>{t('track.expected', { date: formatDate(lang, tracked.expected) })}</span>}
       </p>
       <StageSteps tracked={tracked} />
+      {tracked.votes?.length ? (
+        <section className="track-votes" aria-label={t('track.votes')}>
+          <h2>{t('track.votes')}</h2>
+          {tracked.votes.map((v) => (
+            <VoteResult key={v.id} vote={v} heading="h3" />
+          ))}
+        </section>
+      ) : null}
       {tracked.rating !== null && <p className="track-rated">{t('track.rated', { n: tracked.rating })}</p>}
       {code && tracked.can_rate && <RatingForm code={code} onRated={(next) => setView({ state: 'ready', tracked: next, at: Date.now(), stale: false })} />}
       <p className="report-hint">{view.stale ? t('track.stale', { time: formatDateTime(lang, new Date(view.at).toISOString()) }) : t('track.auto')}</p>

@@ -45,6 +45,21 @@ export interface Tracked {
   steps: { stage: RequestStage; at: string; by: 'resident' | 'community' | 'system' }[];
   rating: number | null;
   can_rate: boolean;
+  /** Votes of 民主协商议事 on this request (src/server/votes/publicView.ts). */
+  votes?: PublicVote[];
+}
+/** A vote as anyone sees it: counts per option only once it is closed. */
+export interface PublicVote {
+  id: string;
+  request_id: string;
+  compound: { id: string; name: Named } | null;
+  question: string;
+  options: string[];
+  deadline: string;
+  state: 'open' | 'closed';
+  closed_at: string | null;
+  ballots: number;
+  result: { option: string; count: number }[] | null;
 }
 export interface NewReport {
   service_code: string;
@@ -93,5 +108,7 @@ export const intakeApi = {
   file: (report: NewReport) => json<Filed>('/api/intake', { method: 'POST', body: JSON.stringify(report) }),
   trackByCode: (code: string) => json<Tracked>(`/api/track/${enc(code)}`),
   trackById: (id: string) => json<Tracked>(`/api/track/request/${enc(id)}`),
+  vote: (id: string) => json<PublicVote>(`/api/votes/${enc(id)}`),
+  castBallot: (id: string, code: string, option: number) => json<PublicVote>(`/api/votes/${enc(id)}/ballots`, { method: 'POST', body: JSON.stringify({ code, option }) }),
   rate: (code: string, rating: number, comment: string) => json<Tracked>(`/api/track/${enc(code)}/rate`, { method: 'POST', body: JSON.stringify(comment ? { rating, comment } : { rating }) }),
 };
