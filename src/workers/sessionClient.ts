@@ -1,7 +1,6 @@
 import type { Dataset } from '../domain/dataset';
 import { graphBuilds } from '../domain/engine/graph';
 import type { VolunteerSite } from '../domain/volunteers/volunteerReach';
-import { sessionHost } from './sessionHost';
 import type { Answer, Ask, FromSession, Kind, Ready, SessionStats, ToSession } from './sessionProtocol';
 
 export interface Answered<K extends Kind> {
@@ -47,8 +46,9 @@ export class WalkingSession {
       this.port = { post: (message, transfer = []) => w.postMessage(message, transfer) };
     } else {
       // In place (tests in jsdom): the same host, answers a turn later as a worker's would be.
-      const host = sessionHost((message) => queueMicrotask(() => this.receive(message)), queueMicrotask);
-      this.port = { post: (message) => host(message) };
+      // Imported on demand so the page's own bundle never carries the engine the worker has.
+      const host = import('./sessionHost').then(({ sessionHost }) => sessionHost((message) => queueMicrotask(() => this.receive(message)), queueMicrotask));
+      this.port = { post: (message) => void host.then((post) => post(message)) };
     }
   }
 
