@@ -2,6 +2,7 @@ import { liveEn } from './features/live';
 import { hallEn } from './features/hall';
 import { open311En } from './features/open311';
 import { plannerEn } from './features/planner';
+import { evidenceEn } from './features/evidence';
 import { reportEn } from './features/report';
 import { staffEn } from './features/staff';
 import { problemsEn } from './features/problems';
@@ -11,6 +12,7 @@ import type { Messages } from './zh-CN';
 /** English. Must have exactly the keys of zh-CN.ts (the type checks it). */
 export const en: Messages = {
   ...plannerEn,
+  ...evidenceEn,
   ...volunteersEn,
   ...staffEn,
   ...liveEn,

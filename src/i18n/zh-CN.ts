@@ -2,6 +2,7 @@ import { liveZh } from './features/live';
 import { hallZh } from './features/hall';
 import { open311Zh } from './features/open311';
 import { plannerZh } from './features/planner';
+import { evidenceZh } from './features/evidence';
 import { reportZh } from './features/report';
 import { staffZh } from './features/staff';
 import { problemsZh } from './features/problems';
@@ -10,6 +11,7 @@ import { volunteersZh } from './features/volunteers';
 /** Simplified Chinese, the default language. Keys are shared with en.ts (checked by the compiler). */
 export const zhCN = {
   ...plannerZh,
+  ...evidenceZh,
   ...volunteersZh,
   ...staffZh,
   ...liveZh,

@@ -11,6 +11,7 @@ import { notifierOf } from './notify';
 import { Places } from './places';
 import { authRoutes } from './routes/auth';
 import { eventRoutes } from './routes/events';
+import { evidenceRoutes } from './routes/evidence';
 import { intakeRoutes } from './routes/intake';
 import { open311Routes } from './routes/open311';
 import { sandanRoutes } from './routes/sandan';
@@ -80,6 +81,7 @@ export async function buildServer(ctx: ServerContext, options: { logLevel?: Serv
   await app.register(async (api) => wishRoutes(api, ctx));
   await app.register(async (api) => sandanRoutes(api, ctx));
   await app.register(async (api) => voteRoutes(api, ctx));
+  await app.register(async (api) => evidenceRoutes(api, ctx));
   const live = new LiveHub(ctx);
   await app.register(async (api) => eventRoutes(api, ctx, live));
   // Before the server stops listening: open event streams would keep `app.close()` waiting.

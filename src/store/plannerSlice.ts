@@ -22,7 +22,7 @@ export type PlannerStatus = 'idle' | 'computing' | 'ready';
 /** What a click on the map does in the planner view. */
 export type PlannerTool = { kind: 'add-facility'; category: string; capacity: number | null } | { kind: 'add-gate'; compoundId: string } | null;
 
-export type SortKey = 'name' | 'community' | 'grid' | 'population' | 'elderly60' | 'elderly80' | 'score' | 'unmetRequired' | 'unmetOptional' | 'canteen';
+export type SortKey = 'name' | 'community' | 'grid' | 'population' | 'elderly60' | 'elderly80' | 'score' | 'unmetRequired' | 'unmetOptional' | 'canteen' | 'evidence';
 
 export interface PlannerFilter {
   communityId: string | null;

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { CompoundProps, FC } from '../dataset';
+import { REQUEST_STAGES, type CompoundProps, type FC, type RequestStage } from '../dataset';
 import type { RuleResult } from './compliance';
+import { gapTally, tallyOf, type EvidenceCounts, type StageTally } from './evidence';
 import type { PlannerResultView } from './view';
 import { levelOf, type Rule, type Ruleset } from './ruleset';
 
@@ -58,6 +59,15 @@ export interface GapColumns extends CompoundHeadColumns {
   note: string;
 }
 
+/** Titles of the evidence columns: residents' requests in all, then per stage (in workflow order). */
+export interface EvidenceColumns {
+  total: string;
+  byStage: Record<RequestStage, string>;
+}
+
+const evidenceHeader = (e: EvidenceColumns | undefined): Cell[] => (e ? [e.total, ...REQUEST_STAGES.map((s) => e.byStage[s])] : []);
+const evidenceCells = (e: EvidenceColumns | undefined, tally: StageTally): Cell[] => (e ? [tally.total, ...REQUEST_STAGES.map((s) => tally.byStage[s])] : []);
+
 export interface RowText {
   /** Area names by id (communities and grids). */
   areaName(id: string | undefined): string;
@@ -73,10 +83,13 @@ function compoundCells(p: CompoundOf, lang: Lang, text: RowText): Cell[] {
   return [p.id, lang === 'en' ? (p.nameEn ?? p.name) : p.name, text.areaName(p.communityId), text.areaName(p.gridId), p.population, p.elderly60, p.elderly80];
 }
 
-/** One row per compound and unmet rule (▲ first): the table of gaps, with the clause of each. */
-export function gapRows(result: PlannerResultView, lang: Lang, columns: GapColumns, text: RowText): Cell[][] {
+/**
+ * One row per compound and unmet rule (▲ first): the table of gaps, with the clause of each
+ * and, given `evidence`, the residents' requests for the rule's categories by stage.
+ */
+export function gapRows(result: PlannerResultView, lang: Lang, columns: GapColumns, text: RowText, evidence?: { columns: EvidenceColumns; counts: EvidenceCounts | null }): Cell[][] {
   const { ruleset } = result.compliance;
-  const rows: Cell[][] = [Object.values(columns)];
+  const rows: Cell[][] = [[...Object.values(columns), ...evidenceHeader(evidence?.columns)]];
   for (const c of result.compliance.compounds) {
     const gaps = c.results.map((r, k) => [r, ruleset.rules[k]!] as const).filter(([r]) => r.status === 'unmet');
     gaps.sort(([, a], [, b]) => (a.mark === b.mark ? 0 : a.mark === '▲' ? -1 : 1));
@@ -91,6 +104,7 @@ export function gapRows(result: PlannerResultView, lang: Lang, columns: GapColum
         rule.clause,
         rule.verified ? text.yes : text.no,
         rule.note ? local(lang, rule.note) : null,
+        ...evidenceCells(evidence?.columns, tallyOf(evidence?.counts ?? null, c.compound.id, rule.categories)),
       ]);
     }
   }
@@ -104,11 +118,21 @@ export interface CompoundColumns extends CompoundHeadColumns {
   canteenSeats: string;
 }
 
-/** One row per compound: its figures, then one column per checked rule with the metres walked. */
-export function compoundRows(result: PlannerResultView, lang: Lang, columns: CompoundColumns, text: RowText, statusText: (r: RuleResult) => string): Cell[][] {
+/**
+ * One row per compound: its figures, given `evidence` the residents' requests for its ▲ gaps
+ * by stage, then one column per checked rule with the metres walked.
+ */
+export function compoundRows(
+  result: PlannerResultView,
+  lang: Lang,
+  columns: CompoundColumns,
+  text: RowText,
+  statusText: (r: RuleResult) => string,
+  evidence?: { columns: EvidenceColumns; counts: EvidenceCounts | null },
+): Cell[][] {
   const { ruleset } = result.compliance;
   const checked = ruleset.rules.map((rule, k) => [rule, k] as const).filter(([rule]) => rule.check !== 'none');
-  const header: Cell[] = [...Object.values(columns), ...checked.map(([rule]) => ruleLabel(ruleset, rule, lang))];
+  const header: Cell[] = [...Object.values(columns), ...evidenceHeader(evidence?.columns), ...checked.map(([rule]) => ruleLabel(ruleset, rule, lang))];
   const rows: Cell[][] = [header];
   result.compliance.compounds.forEach((c, i) => {
     const canteen = result.canteens.compounds[i]!;
@@ -118,6 +142,7 @@ export function compoundRows(result: PlannerResultView, lang: Lang, columns: Com
       c.unmetRequired,
       c.unmetOptional,
       Math.round(canteen.seatsPer100 * 100) / 100,
+      ...evidenceCells(evidence?.columns, gapTally(evidence?.counts ?? null, c.compound.id, ruleset.rules, c.results)),
       ...checked.map(([rule, k]) => {
         const r = c.results[k]!;
         return rule.check === 'distance' && r.status !== 'no-data' ? `${statusText(r)} ${metres(r.walkM) ?? text.unreachable}` : statusText(r);
@@ -142,10 +167,17 @@ export interface CompoundResultProps extends Pick<CompoundProps, 'id' | 'name' |
   canteen_seats_per_100: number;
   canteen_under_served: boolean;
   distance_kind: 'network' | 'straight-line';
+  /** Residents' requests for the services of each unmet rule (rule id → in all and by stage); absent without counts. */
+  requests?: Record<string, StageTally>;
 }
 
 /** The compounds with their results, for QGIS. */
-export function complianceGeoJson(compounds: FC<Polygon | MultiPolygon, CompoundProps>, result: PlannerResultView, network: boolean): FeatureCollection<Polygon | MultiPolygon, CompoundResultProps> {
+export function complianceGeoJson(
+  compounds: FC<Polygon | MultiPolygon, CompoundProps>,
+  result: PlannerResultView,
+  network: boolean,
+  evidence?: EvidenceCounts | null,
+): FeatureCollection<Polygon | MultiPolygon, CompoundResultProps> {
   const { ruleset } = result.compliance;
   const byId = new Map(result.compliance.compounds.map((c, i) => [c.compound.id, i]));
   const features = compounds.features.flatMap((f): Feature<Polygon | MultiPolygon, CompoundResultProps>[] => {
@@ -174,6 +206,11 @@ export function complianceGeoJson(compounds: FC<Polygon | MultiPolygon, Compound
       canteen_under_served: canteen.underServed,
       distance_kind: network ? 'network' : 'straight-line',
     };
+    if (evidence) {
+      properties.requests = Object.fromEntries(
+        ruleset.rules.flatMap((rule, k) => (c.results[k]!.status === 'unmet' && rule.categories.length > 0 ? [[rule.id, tallyOf(evidence, c.compound.id, rule.categories)]] : [])),
+      );
+    }
     if (f.properties.name) properties.name = f.properties.name;
     return [{ type: 'Feature', geometry: f.geometry, properties }];
   });

@@ -1,9 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
 import type { RuleResult, RuleStatus } from '../../domain/planner/compliance';
+import { tallyOf, type StageTally } from '../../domain/planner/evidence';
 import { levelOf, type Rule, type Ruleset } from '../../domain/planner/ruleset';
 import { formatNumber, type Lang, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
+import { evidenceText, useEvidenceCounts } from './Evidence';
 import { localText, metres, percent, useAreaName, useFacilityName, useRuleset } from './usePlanner';
 
 export const STATUS_KEY: Record<RuleStatus, MessageKey> = {
@@ -13,8 +15,11 @@ export const STATUS_KEY: Record<RuleStatus, MessageKey> = {
   'not-checked': 'planner.status.not-checked',
 };
 
-/** One rule's line: status, ▲/△, the item, its distance, the walk to the nearest qualifying facility, the clause. */
-export function RuleLine({ rule, result, ruleset, lang }: { rule: Rule; result: RuleResult; ruleset: Ruleset; lang: Lang }) {
+/**
+ * One rule's line: status, ▲/△, the item, its distance, the walk to the nearest qualifying
+ * facility, the clause, and for a gap the residents' requests for its services.
+ */
+export function RuleLine({ rule, result, ruleset, lang, evidence }: { rule: Rule; result: RuleResult; ruleset: Ruleset; lang: Lang; evidence?: StageTally | null }) {
   const t = useT();
   const facilityName = useFacilityName();
   const straight = useStore((s) => s.plannerNetwork === false);
@@ -41,6 +46,7 @@ export function RuleLine({ rule, result, ruleset, lang }: { rule: Rule; result: 
           )}
           {rule.note && <span className="rule-note">{localText(lang, rule.note)}</span>}
         </span>
+        {evidence && <span className={evidence.total > 0 ? 'rule-evidence has-requests' : 'rule-evidence'}>{evidenceText(t, lang, evidence)}</span>}
         <span className="rule-clause">{t('planner.rule.clause', { clause: rule.clause, document: ruleset.document })}</span>
       </span>
     </li>
@@ -55,6 +61,7 @@ export function CompoundDetail() {
   const ruleset = useRuleset();
   const areaName = useAreaName();
   const t = useT();
+  const counts = useEvidenceCounts();
   const index = result?.compliance.compounds.findIndex((c) => c.compound.id === compoundId) ?? -1;
   const c = index >= 0 ? result!.compliance.compounds[index]! : null;
   if (!c || !result) return <p className="hint">{t('planner.detail.hint')}</p>;
@@ -83,7 +90,9 @@ export function CompoundDetail() {
         <p className="hint">{t('planner.detail.noGaps')}</p>
       ) : (
         <ul className="rule-lines" aria-label={t('planner.detail.gapsLabel')}>
-          {gaps.map((l) => <RuleLine key={l.rule.id} rule={l.rule} result={l.result} ruleset={ruleset} lang={lang} />)}
+          {gaps.map((l) => (
+            <RuleLine key={l.rule.id} rule={l.rule} result={l.result} ruleset={ruleset} lang={lang} evidence={counts && l.rule.categories.length > 0 ? tallyOf(counts, p.id, l.rule.categories) : null} />
+          ))}
         </ul>
       )}
       <details>

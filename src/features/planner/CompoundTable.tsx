@@ -2,10 +2,12 @@ import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
 import type { CompoundCompliance } from '../../domain/planner/compliance';
+import { gapTally, tallyOf, type EvidenceCounts, type StageTally } from '../../domain/planner/evidence';
 import type { PlannerResultView } from '../../domain/planner/view';
 import { formatNumber, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import type { PlannerFilter, SortKey } from '../../store/plannerSlice';
+import { stagesText, useEvidenceCounts } from './Evidence';
 import { localText, percent, useAreaName, useRuleset } from './usePlanner';
 
 interface Row {
@@ -14,6 +16,8 @@ interface Row {
   underServed: boolean;
   community: string;
   grid: string;
+  /** Residents' requests for the services of its ▲ gaps; null while there are no counts. */
+  evidence: StageTally | null;
 }
 
 const COLUMNS: { key: SortKey; label: MessageKey; numeric: boolean }[] = [
@@ -27,6 +31,7 @@ const COLUMNS: { key: SortKey; label: MessageKey; numeric: boolean }[] = [
   { key: 'unmetRequired', label: 'planner.table.unmetRequired', numeric: true },
   { key: 'unmetOptional', label: 'planner.table.unmetOptional', numeric: true },
   { key: 'canteen', label: 'planner.table.canteen', numeric: true },
+  { key: 'evidence', label: 'planner.evidence.column', numeric: true },
 ];
 
 function sortValue(row: Row, key: SortKey): number | string {
@@ -42,13 +47,22 @@ function sortValue(row: Row, key: SortKey): number | string {
     case 'unmetRequired': return row.c.unmetRequired;
     case 'unmetOptional': return row.c.unmetOptional;
     case 'canteen': return row.canteen;
+    case 'evidence': return row.evidence?.total ?? -1;
   }
 }
 
-export function filterRows(result: PlannerResultView, filter: PlannerFilter, areaName: (id?: string) => string): Row[] {
+export function filterRows(result: PlannerResultView, filter: PlannerFilter, areaName: (id?: string) => string, counts: EvidenceCounts | null = null): Row[] {
   const query = filter.query.trim().toLowerCase();
+  const { rules } = result.compliance.ruleset;
   return result.compliance.compounds
-    .map((c, i) => ({ c, canteen: result.canteens.compounds[i]!.seatsPer100, underServed: result.canteens.compounds[i]!.underServed, community: areaName(c.compound.communityId), grid: areaName(c.compound.gridId) }))
+    .map((c, i) => ({
+      c,
+      canteen: result.canteens.compounds[i]!.seatsPer100,
+      underServed: result.canteens.compounds[i]!.underServed,
+      community: areaName(c.compound.communityId),
+      grid: areaName(c.compound.gridId),
+      evidence: counts && gapTally(counts, c.compound.id, rules, c.results),
+    }))
     .filter(({ c }) => !filter.communityId || c.compound.communityId === filter.communityId)
     .filter(({ c }) => !filter.gridId || c.compound.gridId === filter.gridId)
     .filter(({ c }) => !filter.onlyGaps || c.unmetRequired > 0)
@@ -64,9 +78,10 @@ export function CompoundTable() {
   const areaName = useAreaName();
   const t = useT();
   const captionId = useId();
+  const counts = useEvidenceCounts();
   const rows = useMemo(() => {
     if (!s.result) return [];
-    const list = filterRows(s.result, s.filter, areaName);
+    const list = filterRows(s.result, s.filter, areaName, counts);
     const dir = s.sort.descending ? -1 : 1;
     return list.sort((a, b) => {
       const x = sortValue(a, s.sort.key);
@@ -74,12 +89,16 @@ export function CompoundTable() {
       const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), s.lang === 'zh' ? 'zh-CN' : 'en');
       return order * dir || a.c.compound.id.localeCompare(b.c.compound.id);
     });
-  }, [s.result, s.filter, s.sort, s.lang, areaName]);
+  }, [s.result, s.filter, s.sort, s.lang, areaName, counts]);
   if (!s.result) return null;
+  // A gap residents asked about carries its count: 社区卫生服务站（3）.
   const gapsOf = (c: CompoundCompliance) =>
     c.results
       .flatMap((r, k) => (r.status === 'unmet' && ruleset.rules[k]!.mark === '▲' ? [ruleset.rules[k]!] : []))
-      .map((rule) => `${localText(s.lang, rule.item)}${rule.verified ? '' : '*'}`);
+      .map((rule) => {
+        const asked = counts ? tallyOf(counts, c.compound.id, rule.categories).total : 0;
+        return `${localText(s.lang, rule.item)}${rule.verified ? '' : '*'}${asked > 0 ? `（${formatNumber(s.lang, asked)}）` : ''}`;
+      });
   return (
     <table className="planner-table compound-table" aria-describedby={captionId}>
       <caption id={captionId}>{t('planner.table.caption', { shown: rows.length, total: s.result.compliance.compounds.length })}</caption>
@@ -89,7 +108,7 @@ export function CompoundTable() {
             const active = s.sort.key === col.key;
             return (
               <th key={col.key} scope="col" className={col.numeric ? 'num' : undefined} aria-sort={active ? (s.sort.descending ? 'descending' : 'ascending') : 'none'}>
-                <button type="button" className="sort" onClick={() => s.setSort(col.key)}>
+                <button type="button" className="sort" onClick={() => s.setSort(col.key)} title={col.key === 'evidence' ? t('planner.evidence.columnHint') : undefined}>
                   {t(col.label)}
                   <span aria-hidden="true">{active ? (s.sort.descending ? ' ▼' : ' ▲') : ''}</span>
                 </button>
@@ -117,6 +136,10 @@ export function CompoundTable() {
               <td className="num">{row.c.unmetRequired}</td>
               <td className="num">{row.c.unmetOptional}</td>
               <td className={row.underServed ? 'num warn' : 'num'}>{formatNumber(s.lang, row.canteen, 2)}</td>
+              <td className="num evidence-cell">
+                {row.evidence ? formatNumber(s.lang, row.evidence.total) : '–'}
+                {row.evidence && row.evidence.total > 0 && <span className="evidence-stages">{stagesText(t, s.lang, row.evidence)}</span>}
+              </td>
               <td className="gaps-cell">{gaps.slice(0, 4).join('、')}{gaps.length > 4 ? t('planner.table.more', { count: gaps.length - 4 }) : ''}</td>
             </tr>
           );

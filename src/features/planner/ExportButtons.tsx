@@ -1,9 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
+import { REQUEST_STAGES, type RequestStage } from '../../domain/dataset';
 import { complianceGeoJson, compoundRows, csvText, gapRows } from '../../domain/planner/exports';
 import { useStore } from '../../store';
 import { STATUS_KEY } from './CompoundDetail';
 import { download } from './download';
+import { STAGE_SHORT, useEvidenceCounts } from './Evidence';
 import { useAreaName } from './usePlanner';
 
 /** CSV (UTF-8 with BOM, opens in Excel in Chinese), GeoJSON for QGIS, and the printable report. */
@@ -20,7 +22,16 @@ export function ExportButtons() {
   );
   const areaName = useAreaName();
   const t = useT();
+  const counts = useEvidenceCounts();
   if (!result || !dataset) return null;
+  // Without counts (not read yet) the columns are left out rather than filled with zeros.
+  const evidence = counts && {
+    counts,
+    columns: {
+      total: t('planner.evidence.csvTotal'),
+      byStage: Object.fromEntries(REQUEST_STAGES.map((s) => [s, t('planner.evidence.csvStage', { stage: t(STAGE_SHORT[s]) })])) as Record<RequestStage, string>,
+    },
+  };
   const ruleset = result.compliance.ruleset;
   const stem = `${dataset.manifest.id}-${ruleset.id}${scenarioName !== null ? `-${scenarioName || 'scenario'}` : ''}`.replace(/[\\/:*?"<>|\s]+/g, '_');
   const text = { areaName: (id?: string) => areaName(id), yes: t('planner.csv.yes'), no: t('planner.csv.no'), unreachable: t('planner.rule.unreachable') };
@@ -45,7 +56,7 @@ export function ExportButtons() {
       verified: t('planner.csv.verified'),
       note: t('planner.csv.note'),
     };
-    download(`${stem}-gaps.csv`, csvText(gapRows(result, lang, columns, text)), 'text/csv;charset=utf-8');
+    download(`${stem}-gaps.csv`, csvText(gapRows(result, lang, columns, text, evidence ?? undefined)), 'text/csv;charset=utf-8');
   };
   const exportCompounds = () => {
     const columns = {
@@ -55,10 +66,10 @@ export function ExportButtons() {
       unmetOptional: t('planner.table.unmetOptional'),
       canteenSeats: t('planner.table.canteen'),
     };
-    download(`${stem}-compounds.csv`, csvText(compoundRows(result, lang, columns, text, (r) => t(STATUS_KEY[r.status]))), 'text/csv;charset=utf-8');
+    download(`${stem}-compounds.csv`, csvText(compoundRows(result, lang, columns, text, (r) => t(STATUS_KEY[r.status]), evidence ?? undefined)), 'text/csv;charset=utf-8');
   };
   const exportGeoJson = () => {
-    const fc = complianceGeoJson(dataset.compounds, result, network);
+    const fc = complianceGeoJson(dataset.compounds, result, network, counts);
     download(`${stem}-compounds.geojson`, `${JSON.stringify(fc)}\n`, 'application/geo+json');
   };
   return (

@@ -7,6 +7,8 @@ import { useStore } from '../../store';
 import { CanteenSection } from './CanteenSection';
 import { CommunityChart, CoverageChart } from './Charts';
 import { CompoundDetail } from './CompoundDetail';
+import { EvidenceSourceNote } from './Evidence';
+import { usePlannerEvidence } from './evidenceStore';
 import { ExportButtons } from './ExportButtons';
 import { PlannerReport } from './PlannerReport';
 import { RulesetPicker } from './RulesetPicker';
@@ -80,6 +82,7 @@ export function PlannerPanel() {
   useEffect(() => {
     if (dataset) start();
   }, [dataset, start]);
+  usePlannerEvidence();
   return (
     <>
       <section className="panel-section planner-head" aria-labelledby="planner-title">
@@ -96,6 +99,7 @@ export function PlannerPanel() {
               <button type="button" className="btn" aria-pressed={s.tableOpen} onClick={() => s.openTable(!s.tableOpen)}>{t('planner.table.open')}</button>
             </div>
             <ExportButtons />
+            <EvidenceSourceNote />
             <p className="hint">{t('planner.timing', { build: Math.round(s.ms.build), change: s.ms.change.toFixed(1) })}</p>
           </>
         )}

@@ -13,6 +13,7 @@ import { RuleTable } from './AreaTables';
 import { BarChart } from './BarChart';
 import { CanteenFigures } from './CanteenSection';
 import { CommunityChart, CoverageChart } from './Charts';
+import { EvidenceSourceNote } from './Evidence';
 import { ReportGapTable } from './ReportGapTable';
 import { SummaryFigures } from './SummaryFigures';
 import { localText, percent, useAreaName, useRuleset } from './usePlanner';
@@ -139,6 +140,7 @@ export function PlannerReport() {
         )}
         <h2 id={`${sectionId}-gaps`}>{t('planner.report.gaps')}</h2>
         <ReportGapTable compliance={view.compliance} />
+        <EvidenceSourceNote />
         <h2 id={`${sectionId}-rules`}>{t('planner.report.rules')}</h2>
         <RuleTable result={view} />
         <h2 id={`${sectionId}-canteens`}>{t('planner.canteen.title')}</h2>
