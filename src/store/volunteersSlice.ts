@@ -9,11 +9,7 @@ import { fromOpen311 } from '../domain/volunteers/open311';
 import { DEFAULT_TIME_ZONE, instantInWeekOf, snapshotClock, type WeekTime } from '../domain/volunteers/time';
 import { WORKFLOW_PRESETS, type WorkflowPreset } from '../domain/volunteers/workflow';
 import { fromUrl } from '../data/sources';
-import { toWgs84InPlace } from '../data/crs';
-import { validateLayer } from '../data/features';
-import type { ReadFile } from '../data/load';
-import { keepResolved } from '../data/references';
-import { REQUESTS, VOLUNTEERS, type LayerSpec } from '../data/schemas';
+import { readLiveLayers, type LiveRead } from '../data/liveLayers';
 import type { AppState } from './index';
 import { serverActive, serverRequestsOf } from './serverSlice';
 
@@ -83,49 +79,10 @@ export interface VolunteersSlice {
   tickVolunteers(nowMs: number): void;
   /** Re-reads requests.geojson and volunteers.geojson from `base`; a failed read keeps the last good data. */
   reloadLive(base: string, intervalS?: number | null): Promise<void>;
+  /** Takes one read of the live layers for `dataset` (ignored once another dataset loads); a failed layer keeps its last good data. */
+  applyLive(dataset: Dataset, result: LiveRead, intervalS: number | null, nowMs: number): void;
   /** Merges Open311 GeoReport v2 JSON into the requests (same id: replaced). */
   importOpen311(json: unknown): ImportSummary;
-}
-
-interface LiveRead {
-  requests: RequestFeature[] | null;
-  volunteers: VolunteerFeature[] | null;
-  error: string | null;
-}
-
-/** Last text and features read per file, so an unchanged file keeps its arrays (and nothing recomputes). */
-const liveCache = new Map<string, { text: string; features: Feature[] }>();
-
-/**
- * Reads and validates one live file with the loader's own pieces. null (and an error) when
- * it cannot be read, is not JSON or not a FeatureCollection: the caller keeps its last good data.
- */
-async function readLive<P extends { id?: string }>(read: ReadFile, spec: LayerSpec<P>, dataset: Dataset, errors: string[]): Promise<Feature<Point, P>[] | null> {
-  try {
-    const text = await read(spec.file);
-    if (text === null) throw new Error('not found');
-    const key = `${dataset.manifest.id}/${spec.file}`;
-    const cached = liveCache.get(key);
-    if (cached?.text === text) return cached.features as Feature<Point, P>[];
-    const result = validateLayer(spec, JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
-    if (!result.features) throw new Error(result.problems[0]?.message ?? 'not a GeoJSON FeatureCollection');
-    toWgs84InPlace(result.features, dataset.manifest.crs);
-    const features = result.features as Feature<Point, P>[];
-    liveCache.set(key, { text, features });
-    return features;
-  } catch (error) {
-    errors.push(`${spec.file}: ${error instanceof Error ? error.message : String(error)}`);
-    return null;
-  }
-}
-
-async function readLiveLayers(read: ReadFile, dataset: Dataset): Promise<LiveRead> {
-  const errors: string[] = [];
-  const [requests, volunteers] = await Promise.all([readLive(read, REQUESTS, dataset, errors), readLive(read, VOLUNTEERS, dataset, errors)]);
-  const compounds = new Set(dataset.compounds.features.map((c) => c.properties.id));
-  const resolved = requests && (keepResolved(requests, { file: REQUESTS.file, field: 'compound_id', target: 'a compound', loaded: compounds, seen: compounds }, []) as RequestFeature[]);
-  for (const r of resolved ?? []) r.properties.service_request_id ??= r.properties.id;
-  return { requests: resolved, volunteers, error: errors.length ? errors.join('; ') : null };
 }
 
 const EMPTY_LIVE: LiveData = { dataset: null, requests: null, volunteers: null, updatedAt: null, error: null, failedAt: null, intervalS: null };
@@ -161,10 +118,11 @@ export const createVolunteersSlice: StateCreator<AppState, [], [], VolunteersSli
   async reloadLive(base, intervalS = get().live.intervalS) {
     const dataset = get().dataset;
     if (!dataset) return;
-    const result = await readLiveLayers(fromUrl(base), dataset);
+    get().applyLive(dataset, await readLiveLayers(fromUrl(base), dataset), intervalS, Date.now());
+  },
+  applyLive(dataset, result, intervalS, now) {
     if (get().dataset !== dataset) return;
     const previous = get().live.dataset === dataset ? get().live : { ...EMPTY_LIVE, dataset };
-    const now = Date.now();
     set({
       // Live data is judged now, not at the manifest's date (switchable afterwards).
       ledgerClock: previous.intervalS === null && intervalS !== null ? 'now' : get().ledgerClock,

@@ -5,6 +5,7 @@ import type { PlaylistConfig } from '../../domain/hall/playlist';
 import { useStore } from '../../store';
 import { parseUrlState } from '../../store/url';
 import { readDataset, readPlaylist } from './readDataset';
+import { watchDataset } from '../../data/watchDataset';
 import { cacheDataFiles } from './serviceWorker';
 import { walkingSession } from '../../workers/sessionClient';
 import { computeHallStats } from './statsClient';
@@ -61,20 +62,25 @@ export function useHallData(): void {
 
   useEffect(() => {
     const { data } = parseUrlState(window.location.search);
-    const everyMs = ((hasData ? refreshMinutes * 60 : RETRY_EMPTY_S) * 1000) / speed;
-    const timer = setInterval(() => {
-      void readDataset(data).then((read) => {
-        const now = Date.now();
-        const store = useStore.getState();
-        if (!read.ok) return store.hallReadFailed(now);
-        if (read.fingerprint === fingerprint.current && store.hallPublic) return store.hallReadSucceeded(now);
-        fingerprint.current = read.fingerprint;
+    return watchDataset({
+      read: async () => {
+        const read = await readDataset(data);
+        return read.ok ? { ok: true, value: read, fingerprint: read.fingerprint } : read;
+      },
+      everyMs: ((hasData ? refreshMinutes * 60 : RETRY_EMPTY_S) * 1000) / speed,
+      fingerprint: fingerprint.current,
+      changed: (read, readFingerprint, now) => {
+        fingerprint.current = readFingerprint;
         raw.current = read.dataset;
         void cacheDataFiles(data, read.files);
         accept(read.dataset, now);
-      });
-    }, everyMs);
-    return () => clearInterval(timer);
+      },
+      unchanged: (read, now) => {
+        if (useStore.getState().hallPublic) useStore.getState().hallReadSucceeded(now);
+        else accept(read.dataset, now);
+      },
+      failed: (_reason, now) => useStore.getState().hallReadFailed(now),
+    });
   }, [refreshMinutes, speed, hasData]);
 }
 
