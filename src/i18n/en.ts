@@ -6,6 +6,7 @@ import { evidenceEn } from './features/evidence';
 import { reportEn } from './features/report';
 import { staffEn } from './features/staff';
 import { problemsEn } from './features/problems';
+import { sandanEn } from './features/sandan';
 import { volunteersEn } from './features/volunteers';
 import type { Messages } from './zh-CN';
 
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...reportEn,
   ...open311En,
   ...problemsEn,
+  ...sandanEn,
   'mode.label': 'View',
   'mode.resident': 'Residents',
   'mode.planner': 'Planning',

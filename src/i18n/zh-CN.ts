@@ -6,6 +6,7 @@ import { evidenceZh } from './features/evidence';
 import { reportZh } from './features/report';
 import { staffZh } from './features/staff';
 import { problemsZh } from './features/problems';
+import { sandanZh } from './features/sandan';
 import { volunteersZh } from './features/volunteers';
 
 /** Simplified Chinese, the default language. Keys are shared with en.ts (checked by the compiler). */
@@ -19,6 +20,7 @@ export const zhCN = {
   ...reportZh,
   ...open311Zh,
   ...problemsZh,
+  ...sandanZh,
   'app.title': '十五分钟服务圈',
   'mode.label': '视图',
   'mode.resident': '居民',

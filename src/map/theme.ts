@@ -23,6 +23,8 @@ export const theme = {
   text: '#1f2933',
   /** Service-circle bands, 5 / 10 / 15 minutes, from near (dark) to far (light). */
   bands: { 5: '#0b7285', 10: '#1098ad', 15: '#66d9e8' } as Record<number, string>,
+  /** 三单制 on the map: needs (orange, darker when unmatched), resources (volunteers green, units blue), projects (violet; red when overdue). */
+  sandan: { need: '#e8590c', needMatched: '#f5b97a', volunteer: '#087f5b', unit: '#1c7ed6', project: '#7048e8', projectDone: '#2f9e44', overdue: '#c92a2a' },
   /** Local fonts (no glyph server): CSS font families tried in order. */
   fonts: ['Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'sans-serif'],
 } as const;

@@ -11,6 +11,7 @@ import { WORKFLOW_PRESETS, type WorkflowPreset } from '../domain/volunteers/work
 import { fromUrl } from '../data/sources';
 import { readLiveLayers, type LiveRead } from '../data/liveLayers';
 import type { AppState } from './index';
+import { createSandanSlice, type SandanSlice } from './sandanSlice';
 import { serverActive, serverRequestsOf } from './serverSlice';
 
 type RequestFeature = Feature<Point, RequestProps>;
@@ -46,8 +47,8 @@ export interface ImportSummary {
   problems: Problem[];
 }
 
-/** State and actions of the volunteers view (issue 8). */
-export interface VolunteersSlice {
+/** State and actions of the volunteers view (issue 8), with its 三单制 lists (sandanSlice.ts). */
+export interface VolunteersSlice extends SandanSlice {
   /** The clock of this view (ms), ticking each minute while it is open. */
   volNow: number;
   /** null: any skill. */
@@ -87,7 +88,8 @@ export interface VolunteersSlice {
 
 const EMPTY_LIVE: LiveData = { dataset: null, requests: null, volunteers: null, updatedAt: null, error: null, failedAt: null, intervalS: null };
 
-export const createVolunteersSlice: StateCreator<AppState, [], [], VolunteersSlice> = (set, get) => ({
+export const createVolunteersSlice: StateCreator<AppState, [], [], VolunteersSlice> = (set, get, api) => ({
+  ...createSandanSlice(set, get, api),
   volNow: Date.now(),
   coverageSkill: null,
   coverageTime: { kind: 'now' },

@@ -13,6 +13,7 @@ import { StaffBar } from './StaffBar';
 import { useLiveRefresh } from './useLiveRefresh';
 import { useServerLedger } from './useServerLedger';
 import { useVolunteerEngine } from './useVolunteerEngine';
+import { SandanPanel } from './sandan/SandanPanel';
 import { WishesPanel } from './wishes/WishesPanel';
 import './volunteers.css';
 import './staff.css';
@@ -36,6 +37,7 @@ export function VolunteersPanel() {
       <StaffBar />
       {!requestsHidden && <RequestDetail />}
       <WishesPanel />
+      <SandanPanel />
       <CoveragePanel />
       {!requestsHidden && (
         <>

@@ -10,7 +10,7 @@ import { useWishes } from './wishes/wishStore';
 export const SERVER_REFRESH_S = 5;
 
 /** Events of a staff stream (src/server/live/hub.ts). */
-const STAFF_EVENTS = ['ready', 'request', 'gone', 'reset', 'ended', 'wish', 'wishes'] as const;
+const STAFF_EVENTS = ['ready', 'request', 'gone', 'reset', 'ended', 'wish', 'wishes', 'sandan'] as const;
 
 /**
  * Asks once whether the app runs on the requests service; while someone is logged in there,
@@ -35,12 +35,15 @@ export function useServerLedger(): void {
         if (first) {
           void store().refreshServerLedger();
           void useWishes.getState().refresh();
+          void store().refreshSandan();
         }
       },
       lost(at) {
         store().setServerLive({ connected: false, lostAt: at });
       },
       event(name, data) {
+        // The 需求单 is made of requests and wishes: any of their changes, or a unit's or project's, reads the lists again.
+        if (name !== 'ready' && name !== 'ended') void store().refreshSandan();
         if (name === 'request') store().applyServerChange((data as { request: StaffRequest }).request);
         else if (name === 'gone') store().dropServerRequest((data as { id: string }).id);
         // reset: events were missed (a restart, a long gap); ended: the session is over (the read says so).
@@ -55,6 +58,7 @@ export function useServerLedger(): void {
       stop();
       store().setServerLive({ connected: false, lostAt: null });
       useWishes.getState().clear();
+      store().clearSandan();
     };
   }, [loggedIn, active]);
 
@@ -64,6 +68,7 @@ export function useServerLedger(): void {
     const timer = setInterval(() => {
       void refresh();
       void useWishes.getState().refresh();
+      void useStore.getState().refreshSandan();
     }, SERVER_REFRESH_S * 1000);
     return () => clearInterval(timer);
   }, [loggedIn, active, connected, refresh]);
