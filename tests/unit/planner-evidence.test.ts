@@ -80,7 +80,7 @@ describe('exports carry the evidence', () => {
     expect(gapRows(result, 'zh', columns, text)[0]).toHaveLength(15);
   });
 
-  it("adds each compound's requests for its ▲ gaps to the CSV of compounds and the GeoJSON", () => {
+  it("adds each compound's requests for its gaps to the CSV of compounds and the GeoJSON", () => {
     const columns = { compoundId: 'id', compound: 'compound', community: 'community', grid: 'grid', residents: 'residents', elderly60: '60+', elderly80: '80+', score: 'score %', unmetRequired: 'unmet ▲', unmetOptional: 'unmet △', canteenSeats: 'seats/100' };
     const rows = compoundRows(result, 'en', columns, text, (r) => r.status, evidence);
     expect(rows[0]!.slice(11, 18)).toEqual(['诉求', '收集', '商议', '协调', '执行', '公示', '评价']);

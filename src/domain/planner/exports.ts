@@ -119,8 +119,8 @@ export interface CompoundColumns extends CompoundHeadColumns {
 }
 
 /**
- * One row per compound: its figures, given `evidence` the residents' requests for its ▲ gaps
- * by stage, then one column per checked rule with the metres walked.
+ * One row per compound: its figures, given `evidence` the residents' requests for its gaps
+ * (▲ and △, like the table's column) by stage, then one column per checked rule with the metres walked.
  */
 export function compoundRows(
   result: PlannerResultView,
@@ -142,7 +142,7 @@ export function compoundRows(
       c.unmetRequired,
       c.unmetOptional,
       Math.round(canteen.seatsPer100 * 100) / 100,
-      ...evidenceCells(evidence?.columns, gapTally(evidence?.counts ?? null, c.compound.id, ruleset.rules, c.results)),
+      ...evidenceCells(evidence?.columns, gapTally(evidence?.counts ?? null, c.compound.id, ruleset.rules, c.results, true)),
       ...checked.map(([rule, k]) => {
         const r = c.results[k]!;
         return rule.check === 'distance' && r.status !== 'no-data' ? `${statusText(r)} ${metres(r.walkM) ?? text.unreachable}` : statusText(r);

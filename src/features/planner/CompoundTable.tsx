@@ -16,7 +16,7 @@ interface Row {
   underServed: boolean;
   community: string;
   grid: string;
-  /** Residents' requests for the services of its ▲ gaps; null while there are no counts. */
+  /** Residents' requests for the services of its gaps (▲ and △: an "as needed" item is where demand argues most); null while there are no counts. */
   evidence: StageTally | null;
 }
 
@@ -61,7 +61,7 @@ export function filterRows(result: PlannerResultView, filter: PlannerFilter, are
       underServed: result.canteens.compounds[i]!.underServed,
       community: areaName(c.compound.communityId),
       grid: areaName(c.compound.gridId),
-      evidence: counts && gapTally(counts, c.compound.id, rules, c.results),
+      evidence: counts && gapTally(counts, c.compound.id, rules, c.results, true),
     }))
     .filter(({ c }) => !filter.communityId || c.compound.communityId === filter.communityId)
     .filter(({ c }) => !filter.gridId || c.compound.gridId === filter.gridId)
@@ -97,7 +97,7 @@ export function CompoundTable() {
       .flatMap((r, k) => (r.status === 'unmet' && ruleset.rules[k]!.mark === '▲' ? [ruleset.rules[k]!] : []))
       .map((rule) => {
         const asked = counts ? tallyOf(counts, c.compound.id, rule.categories).total : 0;
-        return `${localText(s.lang, rule.item)}${rule.verified ? '' : '*'}${asked > 0 ? `（${formatNumber(s.lang, asked)}）` : ''}`;
+        return `${localText(s.lang, rule.item)}${rule.verified ? '' : '*'}${asked > 0 ? t('planner.evidence.gapCount', { count: formatNumber(s.lang, asked) }) : ''}`;
       });
   return (
     <table className="planner-table compound-table" aria-describedby={captionId}>

@@ -71,7 +71,7 @@ export function ReportGapTable({ compliance }: { compliance: Compliance }) {
                   if (r.status !== 'unmet' || rule.mark !== '▲') return [];
                   const walk = rule.check === 'distance' ? t('planner.report.walk', { walk: metres(lang, r.walkM), limit: rule.distanceM ?? 0 }) : '';
                   const n = counts ? tallyOf(counts, c.compound.id, rule.categories).total : 0;
-                  const requests = n > 0 ? `（${t('planner.evidence.line', { count: formatNumber(lang, n) })}）` : '';
+                  const requests = n > 0 ? t('planner.evidence.inline', { count: formatNumber(lang, n) }) : '';
                   return [{ id: rule.id, clause: rule.clause, text: `${localText(lang, rule.item)}${rule.verified ? '' : '*'}${walk}${requests}` }];
                 })).map(([clause, gaps]) => (
                   <p key={clause} className="report-gap-group">
