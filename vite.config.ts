@@ -7,6 +7,8 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
+/** A dataset's staff/ folder (building contacts): personal data that is never published. */
+const isStaffPath = (path: string) => path.split(/[\\/]+/).some((part) => part.toLowerCase() === 'staff');
 
 /**
  * Datasets live in the top-level data/ directory (DATA-CONTRACT layout). They are served
@@ -18,7 +20,8 @@ function datasets(): Plugin {
     server.middlewares.use('/data', (req, res, next) => {
       const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/'));
       const file = join(DATA_DIR, path);
-      if (!file.startsWith(DATA_DIR) || !existsSync(file) || !statSync(file).isFile()) return next();
+      // staff/ holds personal data (building contacts): never served, never copied.
+      if (!file.startsWith(DATA_DIR) || isStaffPath(path) || !existsSync(file) || !statSync(file).isFile()) return next();
       const type = file.endsWith('.json') || file.endsWith('.geojson') ? 'application/json' : 'application/octet-stream';
       res.setHeader('Content-Type', `${type}; charset=utf-8`);
       res.setHeader('Cache-Control', 'no-cache');
@@ -36,7 +39,7 @@ function datasets(): Plugin {
     configureServer: serve,
     configurePreviewServer: serve as Plugin['configurePreviewServer'],
     closeBundle() {
-      if (copy && existsSync(DATA_DIR)) cpSync(DATA_DIR, join(outDir, 'data'), { recursive: true });
+      if (copy && existsSync(DATA_DIR)) cpSync(DATA_DIR, join(outDir, 'data'), { recursive: true, filter: (source) => !isStaffPath(source.slice(DATA_DIR.length)) });
     },
   };
 }

@@ -4,6 +4,7 @@ import { failUsage, parseCli } from './args';
 import { progress } from './progress';
 import { datasetFiles, DEFAULT_SEED, generateSample, STAGES } from '../data/sample/index';
 import { serializeFile } from '../data/sample/serialize';
+import { CONTACTS_FILE, STAFF_DIR } from '../data/buildingContacts';
 import { CATEGORIES } from '../domain/taxonomy';
 import { REPORT_FILE } from '../domain/dataset';
 import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
@@ -47,6 +48,13 @@ files.forEach(([file, content], i) => {
   writing.update(i + 1, file);
 });
 writing.done();
+
+// Personal data of building contacts (invented here) goes to the staff-only folder, which no
+// server, build or copy publishes (src/data/buildingContacts.ts).
+const contactsText = serializeFile(dataset.buildingContacts);
+mkdirSync(join(outDir, STAFF_DIR), { recursive: true });
+writeFileSync(join(outDir, CONTACTS_FILE), contactsText);
+rows.push(`  ${CONTACTS_FILE.padEnd(20)} ${String(dataset.buildingContacts.buildings.length).padStart(6)} buildings ${(Buffer.byteLength(contactsText) / 1024).toFixed(1).padStart(8)} KiB (staff only)`);
 
 // The precomputed nearest report, from the files just written (their fingerprints in it):
 // the resident view shows its walking minutes before the network has arrived.

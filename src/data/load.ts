@@ -14,7 +14,8 @@ import { isListed, listedFiles, parseManifest } from './manifest';
 import { jsonProblem, makeProblem } from './messages';
 import { phrase } from '../domain/problemText';
 import { keepResolved } from './references';
-import { COMPOUNDS, CONTEXT, FACILITIES, GATES, GRIDS, NETWORK, REQUESTS, VOLUNTEERS, type LayerSpec } from './schemas';
+import { resolveBuildings } from './buildings';
+import { BUILDINGS, COMPOUNDS, CONTEXT, FACILITIES, GATES, GRIDS, NETWORK, REQUESTS, VOLUNTEERS, type LayerSpec } from './schemas';
 
 /** Reads one dataset file: its text, or null when the file is absent. Throws only on I/O errors. */
 export type ReadFile = (name: DatasetFile) => Promise<string | null>;
@@ -143,6 +144,7 @@ export async function loadDataset(read: ReadFile, options: { label?: string } = 
   const volunteers = layerOf(VOLUNTEERS, input('volunteers.geojson'), sink('volunteers.geojson'));
   const requests = layerOf(REQUESTS, input('requests.geojson'), sink('requests.geojson'));
   const context = layerOf(CONTEXT, input('context.geojson'), sink('context.geojson'));
+  const buildings = layerOf(BUILDINGS, input('buildings.geojson'), sink('buildings.geojson'));
 
   const compoundIds = new Set((compounds.result.features ?? []).map((f) => f.properties.id));
   const toCompound = {
@@ -166,6 +168,12 @@ export async function loadDataset(read: ReadFile, options: { label?: string } = 
     },
     sink(GRIDS.file),
   );
+  const buildingFeatures = resolveBuildings(
+    buildings.result.features ?? [],
+    { loaded: compounds.result.features ?? [], seen: compounds.result.ids },
+    { loaded: gridFeatures, seen: grids.result.ids },
+    sink(BUILDINGS.file),
+  );
 
   const problems = DATASET_FILES.flatMap((file) => sink(file));
   if (fatal.length > 0 || !manifest) {
@@ -184,8 +192,9 @@ export async function loadDataset(read: ReadFile, options: { label?: string } = 
     volunteers: collection(volunteers.result.features),
     requests: collection(requestFeatures),
     context: collection(context.result.features),
+    buildings: collection(buildingFeatures),
   };
-  for (const file of ['compounds', 'facilities', 'network', 'gates', 'grids', 'volunteers', 'requests', 'context'] as const) {
+  for (const file of ['compounds', 'facilities', 'network', 'gates', 'grids', 'volunteers', 'requests', 'context', 'buildings'] as const) {
     toWgs84InPlace(dataset[file]?.features ?? [], manifest.crs);
   }
   return { dataset, problems, fatal: null };

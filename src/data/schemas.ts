@@ -3,6 +3,7 @@ import {
   CONTEXT_KINDS,
   GRID_LEVELS,
   REQUEST_STAGES,
+  type BuildingProps,
   type CompoundProps,
   type ContextProps,
   type DatasetFile,
@@ -264,4 +265,32 @@ export const CONTEXT = layer<ContextProps>({
   idRequired: false,
   shape: { kind: z.enum(CONTEXT_KINDS), name: text.optional() },
   expected: { kind: oneOf(CONTEXT_KINDS), name: TEXT },
+});
+
+export const BUILDINGS = layer<BuildingProps>({
+  file: 'buildings.geojson',
+  geometry: [...POLYGONAL, ...POINT],
+  idRequired: true,
+  shape: {
+    ...NAMED,
+    compound_id: z.string().min(1),
+    grid_id: z.string().min(1).optional(),
+    households: count.optional(),
+    residents: count.optional(),
+    elderly60: count.optional(),
+    party_group: text.optional(),
+  },
+  expected: {
+    ...NAMED_EXPECTED,
+    compound_id: phrase('expect.compoundRef'),
+    grid_id: phrase('expect.gridRef'),
+    households: WHOLE,
+    residents: WHOLE,
+    elderly60: phrase('expect.elderly60'),
+    party_group: TEXT,
+  },
+  check(p) {
+    if (p.elderly60 === undefined || p.residents === undefined || p.elderly60 <= p.residents) return [];
+    return [{ field: 'elderly60', severity: 'warning', code: 'building.elderly60AboveResidents', params: { elderly60: p.elderly60, residents: p.residents } }];
+  },
 });

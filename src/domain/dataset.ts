@@ -114,6 +114,23 @@ export interface RequestProps {
   rating?: number;
 }
 
+/**
+ * A building (楼栋) of a compound: the third level of the four-level grid (社区大党委 →
+ * 小区党支部 → 楼栋党小组 → 党员中心户). Public figures only; the names and phones of its
+ * 党小组 leader and 党员中心户 live in the staff-only contacts file (src/data/buildingContacts.ts).
+ */
+export interface BuildingProps extends Named {
+  compound_id: string;
+  /** The grid (网格) it belongs to; the loader fills in its compound's grid when absent. */
+  grid_id?: string;
+  households?: number;
+  residents?: number;
+  /** Residents aged 60+. */
+  elderly60?: number;
+  /** The public label of its 楼栋党小组 (e.g. "3号楼党小组"), never a person's name. */
+  party_group?: string;
+}
+
 export const CONTEXT_KINDS = ['water', 'green', 'building', 'rail'] as const;
 export type ContextKind = (typeof CONTEXT_KINDS)[number];
 
@@ -136,6 +153,8 @@ export interface Dataset {
   volunteers: FC<Point, VolunteerProps>;
   requests: FC<Point, RequestProps>;
   context: FC<Geometry, ContextProps>;
+  /** Optional (buildings.geojson); the loader always sets it, empty when the dataset has none. */
+  buildings?: FC<Polygon | MultiPolygon | Point, BuildingProps>;
 }
 
 export type DatasetFile =
@@ -147,7 +166,8 @@ export type DatasetFile =
   | 'grids.geojson'
   | 'volunteers.geojson'
   | 'requests.geojson'
-  | 'context.geojson';
+  | 'context.geojson'
+  | 'buildings.geojson';
 
 export const DATASET_FILES: readonly DatasetFile[] = [
   'manifest.json',
@@ -159,6 +179,7 @@ export const DATASET_FILES: readonly DatasetFile[] = [
   'volunteers.geojson',
   'requests.geojson',
   'context.geojson',
+  'buildings.geojson',
 ];
 
 export const REQUIRED_FILES: readonly DatasetFile[] = ['manifest.json', 'compounds.geojson', 'facilities.geojson'];

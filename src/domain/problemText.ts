@@ -27,6 +27,8 @@ export const PROBLEM_EN = {
   'field.invalidIgnored': '{field}: expected {expected}, found {found}; it was ignored',
   'compound.elderly80AboveElderly60': 'elderly80 ({elderly80}) is more than elderly60 ({elderly60}); everyone aged 80+ is also counted in 60+',
   'compound.elderly60AbovePopulation': 'elderly60 ({elderly60}) is more than population ({population})',
+  'building.elderly60AboveResidents': 'elderly60 ({elderly60}) is more than residents ({residents})',
+  'building.householdsAboveCompound': 'the buildings of compound {compound} add up to {sum} {field}, more than its {total}',
   'reference.self': 'unknown {field}: expected the id of {target}, found its own id {found}',
   'reference.leftOut': 'unknown {field}: expected the id of {target}, found {found}, which was left out because of its own problem',
   'reference.absent': 'unknown {field}: expected the id of {target}, found {found}, which is not there',
@@ -104,6 +106,7 @@ export const PROBLEM_EN = {
   // Phrases: what a reference points to.
   'target.compound': 'a compound in compounds.geojson',
   'target.gridParent': 'another feature in grids.geojson',
+  'target.grid': 'a grid in grids.geojson',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_EN;

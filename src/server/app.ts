@@ -10,6 +10,7 @@ import { LiveHub } from './live/hub';
 import { notifierOf } from './notify';
 import { Places } from './places';
 import { authRoutes } from './routes/auth';
+import { buildingRoutes } from './routes/buildings';
 import { eventRoutes } from './routes/events';
 import { evidenceRoutes } from './routes/evidence';
 import { intakeRoutes } from './routes/intake';
@@ -82,6 +83,7 @@ export async function buildServer(ctx: ServerContext, options: { logLevel?: Serv
   await app.register(async (api) => sandanRoutes(api, ctx));
   await app.register(async (api) => voteRoutes(api, ctx));
   await app.register(async (api) => evidenceRoutes(api, ctx));
+  await app.register(async (api) => buildingRoutes(api, ctx));
   const live = new LiveHub(ctx);
   await app.register(async (api) => eventRoutes(api, ctx, live));
   // Before the server stops listening: open event streams would keep `app.close()` waiting.

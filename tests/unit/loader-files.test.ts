@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset, type ReadFile } from '../../src/data/load';
+import { DATASET_FILES } from '../../src/domain/dataset';
 import { collection, compound, facility, files, line, manifest, memory, plain } from './loader-helpers';
 
 describe('loader: whole files', () => {
@@ -145,10 +146,10 @@ describe('loader: the manifest\'s list of files', () => {
   it('tries every file for an older manifest without a list, or with an unusable one (then says so)', async () => {
     const old = recorded(files());
     expect((await loadDataset(old.read)).problems).toEqual([]);
-    expect(old.asked).toHaveLength(9);
+    expect(old.asked).toHaveLength(DATASET_FILES.length);
     const bad = recorded(files({ 'manifest.json': manifest({ files: 'all of them' }) }));
     const { dataset, problems } = await loadDataset(bad.read);
-    expect(bad.asked).toHaveLength(9);
+    expect(bad.asked).toHaveLength(DATASET_FILES.length);
     expect(dataset?.manifest.files).toBeUndefined();
     expect(problems.map((p) => [p.field, p.severity])).toEqual([['files', 'warning']]);
   });

@@ -394,3 +394,32 @@ describe.each([DEFAULT_SEED, 7])('sample dataset (seed %i)', (seed) => {
     });
   });
 });
+
+describe('sample buildings (楼栋)', () => {
+  const ds = generateSample(DEFAULT_SEED);
+  const byCompound = new Map<string, SampleDataset['buildings']['features']>();
+  for (const b of ds.buildings.features) byCompound.set(b.properties.compound_id, [...(byCompound.get(b.properties.compound_id) ?? []), b]);
+
+  it('gives every compound buildings whose households, residents and elders add up to the compound', () => {
+    for (const c of ds.compounds.features) {
+      const own = byCompound.get(c.properties.id) ?? [];
+      expect(own.length, c.properties.id).toBeGreaterThan(0);
+      const sum = (k: 'households' | 'residents' | 'elderly60') => own.reduce((n, b) => n + (b.properties[k] ?? 0), 0);
+      expect(sum('households'), c.properties.id).toBe(c.properties.households);
+      expect(sum('residents'), c.properties.id).toBe(c.properties.population);
+      expect(sum('elderly60'), c.properties.id).toBe(c.properties.elderly60);
+      for (const b of own) expect(b.properties.grid_id).toBe(c.properties.grid_id);
+    }
+  });
+
+  it('keeps names and phones out of buildings.geojson and gives every building staff-only contacts', () => {
+    const text = JSON.stringify(ds.buildings);
+    expect(text).not.toMatch(/1[3-9]\d{9}/);
+    for (const contact of ds.buildingContacts.buildings) expect(text).not.toContain(contact.leader?.name);
+    expect(ds.buildingContacts.buildings.map((c) => c.building_id)).toEqual(ds.buildings.features.map((b) => b.properties.id));
+    for (const c of ds.buildingContacts.buildings) {
+      expect(c.leader?.phone).toMatch(/^136000\d{5}$/);
+      expect(c.centre_households?.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { Feature, Geometry, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type {
+  BuildingProps,
   CompoundProps,
   ContextProps,
   DatasetFile,
@@ -13,6 +14,8 @@ import type {
   VolunteerProps,
 } from '../../domain/dataset';
 import { DATASET_FILES, REPORT_FILE } from '../../domain/dataset';
+import { buildingFeatures } from './buildings';
+import type { BuildingContacts } from '../buildingContacts';
 import { compoundFeatures, gateFeatures } from './compound-features';
 import { planCompounds } from './compounds';
 import { contextFeatures } from './context';
@@ -48,6 +51,9 @@ export interface SampleDataset {
   volunteers: FC<Point, VolunteerProps>;
   requests: FC<Point, RequestProps>;
   context: FC<Geometry, ContextProps>;
+  buildings: FC<Polygon | Point, BuildingProps>;
+  /** Staff-only (staff/buildings-contacts.json): invented names and phones of building contacts. */
+  buildingContacts: BuildingContacts;
 }
 
 export interface GenerateOptions {
@@ -129,6 +135,9 @@ export function generateSample(seed: number, options: GenerateOptions = {}): Sam
 
   stage('context');
   const context = contextFeatures({ layout, frame, compounds, lots, riversideGreen: riversideGreen(layout), facilities: facilityPlans });
+  // Its own stream, drawn last: the layers above are the same with or without buildings; no
+  // contact shares a name with a grid worker or volunteer (their names are public).
+  const buildings = buildingFeatures(compounds, frame, new People(root.fork('building-people'), people.given));
 
   return {
     manifest: sampleManifest(),
@@ -140,6 +149,8 @@ export function generateSample(seed: number, options: GenerateOptions = {}): Sam
     volunteers: collection(volunteers),
     requests: collection(requests),
     context: collection(context),
+    buildings: collection(buildings.features),
+    buildingContacts: buildings.contacts,
   };
 }
 
@@ -155,5 +166,6 @@ export function datasetFiles(ds: SampleDataset): Record<DatasetFile, object> {
     'volunteers.geojson': ds.volunteers,
     'requests.geojson': ds.requests,
     'context.geojson': ds.context,
+    'buildings.geojson': ds.buildings,
   };
 }

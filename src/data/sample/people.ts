@@ -27,7 +27,16 @@ export class People {
   private readonly names = new Set<string>();
   private readonly phones = new Set<string>();
 
-  constructor(private readonly rng: Rng) {}
+  /** `avoid`: names that are someone else's (another People's), never given here. */
+  constructor(
+    private readonly rng: Rng,
+    private readonly avoid: ReadonlySet<string> = new Set(),
+  ) {}
+
+  /** The names given so far. */
+  get given(): ReadonlySet<string> {
+    return this.names;
+  }
 
   private name(): string {
     for (;;) {
@@ -58,6 +67,18 @@ export class People {
   /** A volunteer: name and a fake 137000xxxxx mobile. */
   volunteer(): Person {
     return { name: this.name(), phone: this.mobile('137000') };
+  }
+
+  /**
+   * A party member (楼栋党小组组长, 党员中心户): a name that may repeat (there are a thousand of
+   * them, as many as the name pool) but is never in `avoid`, and a fake 136000xxxxx mobile.
+   */
+  partyMember(): Person {
+    for (;;) {
+      const surname = this.rng.weighted(SURNAMES, (s) => SURNAMES.length + 6 - SURNAMES.indexOf(s));
+      const name = surname + this.rng.pick(GIVEN);
+      if (!REAL_NAMES.has(name) && !this.avoid.has(name)) return { name, phone: this.mobile('136000') };
+    }
   }
 
   count(min: number, max: number): number {

@@ -15,6 +15,8 @@ export interface Wish {
   compoundId: string;
   gridId: string | null;
   communityId: string | null;
+  /** The building (楼栋) of the wisher, when known; else null. */
+  buildingId?: string | null;
   /** What is wished, short (≤ WISH_TEXT_MAX), without names or numbers of a person. */
   text: string;
   /** The volunteer skill it needs (skills.ts), or null: anyone can help. */

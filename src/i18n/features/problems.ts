@@ -22,6 +22,8 @@ const ZH: Record<ProblemCode, string> = {
   'field.invalidIgnored': '{field}：应为{expected}，实际为{found}；已忽略该字段',
   'compound.elderly80AboveElderly60': 'elderly80（{elderly80}）大于 elderly60（{elderly60}）；80 岁以上的居民也应计入 60 岁以上',
   'compound.elderly60AbovePopulation': 'elderly60（{elderly60}）大于常住人口 population（{population}）',
+  'building.elderly60AboveResidents': 'elderly60（{elderly60}）大于居住人数 residents（{residents}）',
+  'building.householdsAboveCompound': '小区 {compound} 各楼栋的 {field} 合计 {sum}，多于小区的 {total}',
   'reference.self': '{field} 无效：应为{target}的 id，实际是它自己的 id{found}',
   'reference.leftOut': '{field} 无效：应为{target}的 id，实际为{found}，而该要素因自身问题未能加载',
   'reference.absent': '{field} 无效：应为{target}的 id，实际为{found}，但没有这个要素',
@@ -94,6 +96,7 @@ const ZH: Record<ProblemCode, string> = {
   'expect.geometryTypes': ' {types} 或 {last}',
   'target.compound': ' compounds.geojson 中的小区',
   'target.gridParent': ' grids.geojson 中的另一个要素',
+  'target.grid': ' grids.geojson 中的网格',
 };
 
 type ProblemKey = `problem.${ProblemCode}`;

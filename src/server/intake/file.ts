@@ -6,6 +6,7 @@ import { decodePhotoDataUrl, storePhoto } from '../photos';
 import { SlidingWindowLimiter } from '../rateLimit';
 import { LedgerError, type LedgerRequest } from '../store/types';
 import { checkPoint } from './area';
+import { buildingOfCompound, buildingsOf } from '../buildings';
 import { newTrackingCode } from './trackingCode';
 
 /** Longest description a resident may send (characters). */
@@ -20,6 +21,8 @@ export interface IntakeBody {
   lat: number;
   long: number;
   compound_id?: string;
+  /** The building of the QR code (a poster per building), checked against the compound. */
+  building_id?: string;
   description: string;
   phone?: string;
   photo?: string;
@@ -35,6 +38,7 @@ const bodySchema = {
     lat: { type: 'number' },
     long: { type: 'number' },
     compound_id: { type: 'string', maxLength: 100 },
+    building_id: { type: 'string', maxLength: 100 },
     // Schema bounds are generous; the handler gives the clear message.
     description: { type: 'string', maxLength: 20_000 },
     phone: { type: 'string', maxLength: 100 },
@@ -71,6 +75,7 @@ export async function fileRoutes(app: FastifyInstance, ctx: ServerContext, exemp
     if ([...description].length > INTAKE_DESCRIPTION_MAX) throw new HttpError(400, `description is longer than ${INTAKE_DESCRIPTION_MAX} characters`);
     checkPoint(ctx, body.long, body.lat);
     if (body.compound_id !== undefined && !ctx.places.hasCompound(body.compound_id)) throw new HttpError(400, `no compound ${JSON.stringify(body.compound_id)}`);
+    const qrBuilding = buildingOfCompound(ctx, body.compound_id ?? null, body.building_id ?? null);
     let phone: string | null = null;
     if (body.phone !== undefined && body.phone.trim() !== '') {
       phone = normalizePhone(body.phone);
@@ -80,6 +85,8 @@ export async function fileRoutes(app: FastifyInstance, ctx: ServerContext, exemp
     // The QR code's compound, unless the pin was moved into another compound: then that one.
     const atPoint = ctx.places.ofPoint(body.long, body.lat);
     const place = atPoint.compoundId || !body.compound_id ? atPoint : ctx.places.ofCompound(body.compound_id);
+    // The QR code's building holds while the report stays in that building's compound.
+    const buildingId = qrBuilding !== null && buildingsOf(ctx).get(qrBuilding)?.compoundId === (place.compoundId ?? body.compound_id) ? qrBuilding : null;
 
     const releases: (() => void)[] = [];
     if (!exempt(request)) {
@@ -109,6 +116,7 @@ export async function fileRoutes(app: FastifyInstance, ctx: ServerContext, exemp
               lon: body.long,
               lat: body.lat,
               ...place,
+              buildingId,
               requestedAt: now.toISOString(),
               // The whole cycle's limit (一周内完成), shown to the resident as the expected date.
               expectedAt: new Date(now.getTime() + ctx.config.workflow.cycleDays * 24 * HOUR_MS).toISOString(),

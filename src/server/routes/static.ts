@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import type { ServerContext } from '../context';
 import { sendError } from '../errors';
+import { STAFF_DIR } from '../../data/buildingContacts';
 
 /** Paths that belong to the API: never answered with the app's index.html. */
 const API_PREFIXES = ['/api/', '/open311/'];
@@ -27,7 +28,9 @@ const MAX_CACHED = 64;
 async function sendDataFile(request: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply, dataDir: string) {
   const file = resolve(dataDir, request.params['*']);
   const inside = relative(dataDir, file);
-  const info = inside && !inside.startsWith('..') && !inside.includes(`..${sep}`) ? await stat(file).catch(() => null) : null;
+  // Nothing under staff/ (personal data: building contacts) is ever a file anyone can fetch.
+  const published = inside && !inside.startsWith('..') && !inside.includes(`..${sep}`) && !isStaffPath(inside);
+  const info = published ? await stat(file).catch(() => null) : null;
   if (!info?.isFile()) return sendError(request, reply, 404, `nothing at ${request.method} ${request.url.split('?')[0]}`);
   const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
   const type = DATA_TYPES[file.slice(file.lastIndexOf('.')).toLowerCase()];
@@ -48,6 +51,11 @@ async function sendDataFile(request: FastifyRequest<{ Params: { '*': string } }>
   return reply.header('Content-Encoding', encoding).send(body);
 }
 
+/** A path inside a dataset (or the build) that holds staff-only files: `staff/…` at any depth. */
+export function isStaffPath(path: string): boolean {
+  return path.split(/[\\/]+/).some((part) => part.toLowerCase() === STAFF_DIR);
+}
+
 /**
  * The built app (precompressed .br/.gz chosen by Accept-Encoding), the dataset files, and
  * the single-page fallback. Hashed assets are cached for a year; everything else revalidates.
@@ -64,6 +72,8 @@ export async function staticRoutes(app: FastifyInstance, ctx: ServerContext) {
       preCompressed: true,
       cacheControl: false,
       index: ['index.html'],
+      // A build made before staff/ was left out of its data copy must not publish it either.
+      allowedPath: (path) => !isStaffPath(path),
       setHeaders: (reply, path) => {
         const immutable = /[\\/]assets[\\/]/.test(path);
         reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -10,6 +10,7 @@ import { canAssign } from '../scope';
 import type { User } from '../store/types';
 import { reachIndexOf } from '../wishes/volunteerReachIndex';
 import { wishInScope } from '../wishes/scope';
+import { buildingOfCompound } from '../buildings';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 40 } } } as const;
 const postSchema = {
@@ -22,6 +23,7 @@ const postSchema = {
       text: { type: 'string', maxLength: 1000 },
       skill: { type: ['string', 'null'], enum: [...KNOWN_SKILLS, null] },
       dueAt: { type: ['string', 'null'], maxLength: 40 },
+      buildingId: { type: ['string', 'null'], maxLength: 100 },
     },
   },
 } as const;
@@ -72,7 +74,7 @@ export async function wishRoutes(app: FastifyInstance, ctx: ServerContext) {
     return { claimDays: ctx.config.wishClaimDays, wishes: [...mine.map((w) => shown(w, null)), ...open.map(({ w, fit }) => shown(w, fit))] };
   });
 
-  app.post<{ Body: { compoundId: string; text: string; skill?: string | null; dueAt?: string | null } }>('/api/wishes', { schema: postSchema }, async (request, reply) => {
+  app.post<{ Body: { compoundId: string; text: string; skill?: string | null; dueAt?: string | null; buildingId?: string | null } }>('/api/wishes', { schema: postSchema }, async (request, reply) => {
     const { user } = requireStaff(ctx, request, { write: true });
     if (!canAssign(user)) throw new HttpError(403, 'a volunteer claims wishes; workers post them');
     const { compoundId, skill = null } = request.body;
@@ -89,7 +91,8 @@ export async function wishRoutes(app: FastifyInstance, ctx: ServerContext) {
       if (ms <= ctx.now().getTime()) throw new HttpError(400, 'dueAt is in the past');
       dueAt = new Date(ms).toISOString();
     }
-    const wish = store.wishes.create({ ...place, compoundId, text: request.body.text.trim(), skill, dueAt, at: ctx.now().toISOString(), actor: user.username });
+    const buildingId = buildingOfCompound(ctx, compoundId, request.body.buildingId ?? null);
+    const wish = store.wishes.create({ ...place, compoundId, buildingId, text: request.body.text.trim(), skill, dueAt, at: ctx.now().toISOString(), actor: user.username });
     changed({ kind: 'posted', wish });
     return reply.code(201).send(wish);
   });

@@ -239,6 +239,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX ballots_vote ON ballots (vote_id);
   `,
+  // 7: the building (楼栋, buildings.geojson) a request or wish is about, when known (a QR code per building)
+  `
+  ALTER TABLE requests ADD COLUMN building_id TEXT;
+  ALTER TABLE wishes ADD COLUMN building_id TEXT;
+  `,
 ];
 
 /** Written into `meta` so that `ledger restore` can tell a ledger from any other SQLite file. */

@@ -27,6 +27,7 @@ export function requestOf(r: Row): LedgerRequest {
     compoundId: str(r.compound_id),
     gridId: str(r.grid_id),
     communityId: str(r.community_id),
+    buildingId: str(r.building_id),
     requestedAt: String(r.requested_at),
     updatedAt: String(r.updated_at),
     expectedAt: str(r.expected_at),

@@ -81,6 +81,7 @@ export class SqliteLedgerStore implements LedgerStore {
         reporter_email: input.reporter?.email ?? null,
         reporter_device: input.reporter?.deviceId ?? null,
         reporter_account: input.reporter?.accountId ?? null,
+        building_id: input.buildingId ?? null,
       });
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new LedgerError('conflict', `a request with id ${JSON.stringify(id)} exists already`);

@@ -4,9 +4,9 @@ import type Database from 'better-sqlite3';
 export function prepareStatements(db: Database.Database) {
   return {
     insertRequest: db.prepare(`INSERT INTO requests (id, service_code, description, status, stage, lon, lat, address, compound_id, grid_id, community_id,
-      requested_at, updated_at, expected_at, rating, media_hash, media_url, source, tracking_code, reporter_name, reporter_phone, reporter_email, reporter_device, reporter_account)
+      requested_at, updated_at, expected_at, rating, media_hash, media_url, source, tracking_code, reporter_name, reporter_phone, reporter_email, reporter_device, reporter_account, building_id)
       VALUES (@id, @service_code, @description, @status, @stage, @lon, @lat, @address, @compound_id, @grid_id, @community_id,
-      @requested_at, @updated_at, @expected_at, @rating, @media_hash, @media_url, @source, @tracking_code, @reporter_name, @reporter_phone, @reporter_email, @reporter_device, @reporter_account)`),
+      @requested_at, @updated_at, @expected_at, @rating, @media_hash, @media_url, @source, @tracking_code, @reporter_name, @reporter_phone, @reporter_email, @reporter_device, @reporter_account, @building_id)`),
     nextSeq: db.prepare(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'requests'), 0) + 1 AS next`),
     byId: db.prepare('SELECT * FROM requests WHERE id = ?'),
     byTracking: db.prepare('SELECT * FROM requests WHERE tracking_code = ?'),

@@ -33,6 +33,8 @@ export interface LedgerRequest {
   compoundId: string | null;
   gridId: string | null;
   communityId: string | null;
+  /** The building (楼栋) it is about, when the resident scanned a building's QR code; else null. */
+  buildingId?: string | null;
   /** ISO 8601 instants. */
   requestedAt: string;
   updatedAt: string;
@@ -67,6 +69,7 @@ export interface NewRequest {
   compoundId?: string | null;
   gridId?: string | null;
   communityId?: string | null;
+  buildingId?: string | null;
   requestedAt?: string;
   updatedAt?: string;
   expectedAt?: string | null;

@@ -11,6 +11,7 @@ function wishOf(r: Row): Wish {
     compoundId: String(r.compound_id),
     gridId: str(r.grid_id),
     communityId: str(r.community_id),
+    buildingId: str(r.building_id),
     text: String(r.text),
     skill: str(r.skill),
     dueAt: str(r.due_at),
@@ -32,8 +33,8 @@ export class SqliteWishStore implements WishStore {
   constructor(private readonly db: Database.Database) {
     this.stmts = {
       nextSeq: db.prepare(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'wishes'), 0) + 1 AS next`),
-      insert: db.prepare(`INSERT INTO wishes (id, compound_id, grid_id, community_id, text, skill, due_at, state, created_at, created_by, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`),
+      insert: db.prepare(`INSERT INTO wishes (id, compound_id, grid_id, community_id, text, skill, due_at, state, created_at, created_by, updated_at, building_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`),
       byId: db.prepare('SELECT * FROM wishes WHERE id = ?'),
       event: db.prepare('INSERT INTO wish_events (wish_id, at, actor, action, user_id) VALUES (?, ?, ?, ?, ?)'),
       events: db.prepare('SELECT * FROM wish_events WHERE wish_id = ? ORDER BY seq'),
@@ -49,7 +50,7 @@ export class SqliteWishStore implements WishStore {
   create(input: NewWish): Wish {
     return this.db.transaction(() => {
       const id = `W-${String(Number((this.stmts.nextSeq.get() as Row).next)).padStart(6, '0')}`;
-      this.stmts.insert.run(id, input.compoundId, input.gridId, input.communityId, input.text, input.skill, input.dueAt, input.at, input.actor, input.at);
+      this.stmts.insert.run(id, input.compoundId, input.gridId, input.communityId, input.text, input.skill, input.dueAt, input.at, input.actor, input.at, input.buildingId ?? null);
       this.stmts.event.run(id, input.at, input.actor, 'posted', null);
       return this.get(id)!;
     })();
