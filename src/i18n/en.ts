@@ -5,6 +5,7 @@ import { plannerEn } from './features/planner';
 import { evidenceEn } from './features/evidence';
 import { reportEn } from './features/report';
 import { staffEn } from './features/staff';
+import { votesEn } from './features/votes';
 import { problemsEn } from './features/problems';
 import { sandanEn } from './features/sandan';
 import { volunteersEn } from './features/volunteers';
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...evidenceEn,
   ...volunteersEn,
   ...staffEn,
+  ...votesEn,
   ...liveEn,
   ...hallEn,
   ...reportEn,

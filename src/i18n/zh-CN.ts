@@ -5,6 +5,7 @@ import { plannerZh } from './features/planner';
 import { evidenceZh } from './features/evidence';
 import { reportZh } from './features/report';
 import { staffZh } from './features/staff';
+import { votesZh } from './features/votes';
 import { problemsZh } from './features/problems';
 import { sandanZh } from './features/sandan';
 import { volunteersZh } from './features/volunteers';
@@ -15,6 +16,7 @@ export const zhCN = {
   ...evidenceZh,
   ...volunteersZh,
   ...staffZh,
+  ...votesZh,
   ...liveZh,
   ...hallZh,
   ...reportZh,

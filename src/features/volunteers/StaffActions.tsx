@@ -5,6 +5,7 @@ import { backMove, nextMove, type StageMove } from '../../domain/volunteers/tran
 import { useStore } from '../../store';
 import { RequestHistory } from './RequestHistory';
 import { stageLabel } from './format';
+import { VotePanel } from './votes/VotePanel';
 
 /**
  * Handling one request on the server: the button to its next stage (named after it), the
@@ -12,8 +13,10 @@ import { stageLabel } from './format';
  * moves exist comes from the domain workflow, the same rules the server checks.
  */
 export function StaffActions({ requestId }: { requestId: string }) {
-  const { row, move, historyOpen, openFile, closeFile } = useStore(
+  const { row, move, historyOpen, openFile, closeFile, runsVotes } = useStore(
     useShallow((s) => ({
+      // Volunteers work on what they are given; workers and grid leaders put solutions to a vote.
+      runsVotes: s.staff !== null && s.staff.user.role !== 'volunteer',
       row: s.serverLedger.rows.find((r) => r.id === requestId),
       move: s.moveOnServer,
       historyOpen: s.requestFile?.id === requestId,
@@ -78,6 +81,7 @@ export function StaffActions({ requestId }: { requestId: string }) {
         {historyOpen ? t('staff.history.hide') : t('staff.history.open')}
       </button>
       <RequestHistory requestId={row.id} />
+      {runsVotes && <VotePanel request={row} />}
     </section>
   );
 }
