@@ -88,16 +88,22 @@ describe('planner view on the sample', () => {
     await page.close();
   });
 
-  it('exports a valid CSV (UTF-8 with BOM) of the gaps', async () => {
+  it("exports a valid CSV (UTF-8 with BOM) of the gaps, with residents' requests by stage", async () => {
     const page = await open('./?mode=planner');
+    // A static build counts the dataset's requests.geojson, and says so.
+    expect(await page.getByTestId('evidence-source').first().textContent()).toContain('requests.geojson');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '缺口清单 CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('yuefeng-sample-gb50180-2018-gaps.csv');
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
     const header = lines[0]!.split(',');
-    expect(header).toEqual(['小区编号', '小区', '社区', '网格', '常住人口', '60 岁以上', '80 岁以上', '层级', '规则项目', '▲应配建/△按需', '要求距离（米）', '实际步行（米）', '条款', '已核实', '说明']);
+    expect(header).toEqual(['小区编号', '小区', '社区', '网格', '常住人口', '60 岁以上', '80 岁以上', '层级', '规则项目', '▲应配建/△按需', '要求距离（米）', '实际步行（米）', '条款', '已核实', '说明', '居民诉求（件）', '诉求·收集', '诉求·商议', '诉求·协调', '诉求·执行', '诉求·公示', '诉求·评价']);
     expect(lines.length).toBeGreaterThan(1000);
+    // Each gap's total is the sum of its stages, and some gaps were asked about (no quoted cells in these columns).
+    const evidence = lines.slice(1).map((l) => l.split(',').slice(-7).map(Number));
+    for (const [total, ...stages] of evidence) expect(total).toBe(stages.reduce((a, b) => a + b, 0));
+    expect(evidence.filter(([total]) => total! > 0).length).toBeGreaterThan(3);
     const yaolong = lines.filter((l) => l.startsWith(`${YAOLONG},耀隆宿舍,凤林社区,`));
     expect(yaolong.length).toBeGreaterThan(10);
     await page.close();
