@@ -67,5 +67,5 @@ function SlipQr({ url, alt }: { url: string; alt: string }) {
       live = false;
     };
   }, [url]);
-  return <div className="vote-slip-qr">{src ? <img src={src} alt={alt} /> : null}</div>;
+  return <div className="vote-slip-qr">{src ? <img src={src} alt={alt} data-url={url} /> : null}</div>;
 }
