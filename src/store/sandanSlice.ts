@@ -24,6 +24,12 @@ export interface SandanSlice {
 
 /** Reads in flight overlap (a live event during a read): only the newest one's answer is kept. */
 let reads = 0;
+/**
+ * A burst of live events (an Open311 import of hundreds of requests) asks for many reads: while
+ * one is in flight, the others become one more read after it, not one each.
+ */
+let inFlight: Promise<void> | null = null;
+let again = false;
 
 export const createSandanSlice: StateCreator<AppState, [], [], SandanSlice> = (set, get) => ({
   sandan: null,
@@ -32,11 +38,28 @@ export const createSandanSlice: StateCreator<AppState, [], [], SandanSlice> = (s
   async refreshSandan() {
     const { staff } = get();
     if (!staff || staff.user.role === 'volunteer' || !serverActive(get())) return;
-    const read = ++reads;
-    const result = await call<SandanAnswer>('api/sandan');
-    if (read !== reads || !get().staff) return;
-    if (result.ok) set({ sandan: result.data, sandanError: null });
-    else set({ sandanError: result.message });
+    if (inFlight) {
+      again = true;
+      return inFlight;
+    }
+    const readOnce = async () => {
+      const read = ++reads;
+      const result = await call<SandanAnswer>('api/sandan');
+      if (read !== reads || !get().staff) return;
+      if (result.ok) set({ sandan: result.data, sandanError: null });
+      else set({ sandanError: result.message });
+    };
+    inFlight = (async () => {
+      try {
+        do {
+          again = false;
+          await readOnce();
+        } while (again);
+      } finally {
+        inFlight = null;
+      }
+    })();
+    return inFlight;
   },
   async sandanWrite<T>(path: string, body: unknown) {
     const staff = get().staff;

@@ -202,6 +202,13 @@ describe('三单制 in the volunteers view', () => {
     expect(projects[1]).toBe('P-000001,楼道灯统一维修,耀隆宿舍,维修,新华社区礼堂,李社工,2026-12-01,进行中,是');
   });
 
+  it('a burst of live events reads the lists twice at most, not once per event', async () => {
+    const calls = fakeServer();
+    await Promise.all(Array.from({ length: 20 }, () => useStore.getState().refreshSandan()));
+    expect(calls.filter((c) => c.path === '/api/sandan').length).toBe(2);
+    expect(useStore.getState().sandan?.needs).toHaveLength(2);
+  });
+
   it('speaks English with ?lang=en and is not shown to a volunteer', async () => {
     fakeServer();
     useStore.setState({ lang: 'en' });
