@@ -18,8 +18,8 @@ describe('the tracking page', () => {
   it('reads its page from the address', () => {
     expect(routeOf({ pathname: '/track', search: '?code=K7Q4M9XP2R' })).toEqual({ page: 'track', code: 'K7Q4M9XP2R', id: null });
     expect(routeOf({ pathname: '/track/', search: '?id=YF-1' })).toEqual({ page: 'track', code: null, id: 'YF-1' });
-    expect(routeOf({ pathname: '/report', search: '?compound=c-1' })).toEqual({ page: 'report', compound: 'c-1' });
-    expect(routeOf({ pathname: '/report.html', search: '' })).toEqual({ page: 'report', compound: null });
+    expect(routeOf({ pathname: '/report', search: '?compound=c-1' })).toEqual({ page: 'report', compound: 'c-1', building: null });
+    expect(routeOf({ pathname: '/report.html', search: '' })).toEqual({ page: 'report', compound: null, building: null });
     expect(routeOf({ pathname: '/posters', search: '' })).toEqual({ page: 'posters' });
   });
 

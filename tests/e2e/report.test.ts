@@ -145,21 +145,24 @@ describe('resident intake through the QR code (390 × 844)', () => {
     await context.close();
   });
 
-  it('prints one A4 poster with a QR code per compound', async () => {
+  it('prints one A4 poster with a QR code per building (per compound where there are none)', async () => {
     const { context, page } = await phone({ viewport: { width: 900, height: 1200 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
     await page.goto(`${server.url}/posters`);
     const posters = page.getByRole('article');
-    await expect.poll(() => posters.count(), { timeout: 15_000 }).toBe(server.ctx.dataset.compounds.features.length);
-    const qr = page.getByRole('img', { name: '前横小区反映问题二维码' });
+    const buildings = server.ctx.dataset.buildings!.features;
+    const withBuildings = new Set(buildings.map((b) => b.properties.compound_id));
+    const expected = buildings.length + server.ctx.dataset.compounds.features.filter((c) => !withBuildings.has(c.properties.id)).length;
+    await expect.poll(() => posters.count(), { timeout: 15_000 }).toBe(expected);
+    const qr = page.getByRole('img', { name: '前横小区1号楼反映问题二维码' });
     await qr.waitFor();
-    expect(await qr.getAttribute('data-url')).toBe(`${server.url}/report?compound=${COMPOUND}`);
+    expect(await qr.getAttribute('data-url')).toBe(`${server.url}/report?compound=${COMPOUND}&building=${COMPOUND}-b1`);
     await page.getByText('扫码反映问题').first().waitFor();
     await page.getByText(`社区会在 ${server.ctx.config.workflow.cycleDays} 天内办理`).first().waitFor();
     await page.screenshot({ path: join(SHOTS, 'posters.png') });
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    // One page per compound (a PDF counts its pages as /Type /Page objects).
-    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(server.ctx.dataset.compounds.features.length);
+    // One page per poster (a PDF counts its pages as /Type /Page objects).
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(expected);
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/1[3-9]\d{9}/);
     await context.close();

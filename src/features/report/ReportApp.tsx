@@ -6,7 +6,7 @@ import { ReportPage } from './ReportPage';
 import { TrackPage } from './TrackPage';
 import { VotePage } from './VotePage';
 
-export type ReportRoute = { page: 'report'; compound: string | null } | { page: 'track'; code: string | null; id: string | null } | { page: 'posters' } | { page: 'vote'; id: string | null; code: string | null };
+export type ReportRoute = { page: 'report'; compound: string | null; building?: string | null } | { page: 'track'; code: string | null; id: string | null } | { page: 'posters' } | { page: 'vote'; id: string | null; code: string | null };
 
 /** Which of the pages a URL asks for (all share this light build). */
 export function routeOf(location: Pick<Location, 'pathname' | 'search'> & { hash?: string }): ReportRoute {
@@ -16,7 +16,7 @@ export function routeOf(location: Pick<Location, 'pathname' | 'search'> & { hash
   if (path.endsWith('/posters')) return { page: 'posters' };
   // A slip's QR carries the code in the fragment (#code=…): browsers never send it, so no server log holds it.
   if (path.endsWith('/vote')) return { page: 'vote', id: query.get('id'), code: new URLSearchParams((location.hash ?? '').replace(/^#/, '')).get('code') };
-  return { page: 'report', compound: query.get('compound') };
+  return { page: 'report', compound: query.get('compound'), building: query.get('building') };
 }
 
 const TITLES: Record<ReportRoute['page'], { heading: ReportKey; document: ReportKey }> = {
@@ -39,7 +39,7 @@ export function ReportApp({ route, lang, href, resizePhoto }: { route: ReportRou
           </a>
         </header>
         <main>
-          {route.page === 'report' && <ReportPage compoundId={route.compound} resizePhoto={resizePhoto} />}
+          {route.page === 'report' && <ReportPage compoundId={route.compound} buildingId={route.building} resizePhoto={resizePhoto} />}
           {route.page === 'track' && <TrackPage code={route.code} id={route.id} />}
           {route.page === 'posters' && <PostersPage origin={new URL(href).origin} />}
           {route.page === 'vote' && <VotePage id={route.id} code={route.code} />}

@@ -20,7 +20,16 @@ type Problem = { field: 'service' | 'text' | 'phone' | 'send'; message: string }
  * sent, open requests of the same kind nearby are shown so one can be followed instead.
  * Everything typed is sent as JSON and shown back as text, never as HTML.
  */
-export function ReportForm({ compound, services, onFiled, resizePhoto }: { compound: CompoundInfo; services: readonly IntakeService[]; onFiled(filed: Filed): void; resizePhoto?: (file: Blob) => Promise<string> }) {
+export function ReportForm({
+  compound,
+  buildingId = null,
+  services,
+  onFiled,
+  resizePhoto,
+}: {
+  compound: CompoundInfo;
+  buildingId?: string | null;
+  services: readonly IntakeService[]; onFiled(filed: Filed): void; resizePhoto?: (file: Blob) => Promise<string> }) {
   const { t } = useReportText();
   const ids = { what: useId(), text: useId(), phone: useId(), phoneHint: useId(), count: useId() };
   const [service, setService] = useState<string | null>(null);
@@ -74,6 +83,7 @@ export function ReportForm({ compound, services, onFiled, resizePhoto }: { compo
         lat: position.lat,
         long: position.lon,
         compound_id: compound.id,
+        ...(buildingId ? { building_id: buildingId } : {}),
         description,
         ...(phone.trim() ? { phone: normalizePhone(phone) } : {}),
         ...(photo ? { photo } : {}),

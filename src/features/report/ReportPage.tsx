@@ -1,23 +1,32 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, intakeApi, type CompoundInfo, type Filed, type IntakeService } from './api';
+import { ApiError, intakeApi, type BuildingSummary, type CompoundInfo, type Filed, type IntakeService } from './api';
 import { useReportText } from './i18n';
 import { ReportDone } from './ReportDone';
 import { ReportForm } from './ReportForm';
 
-type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'failed' } | { state: 'ready'; compound: CompoundInfo; services: IntakeService[] };
+type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'failed' } | { state: 'ready'; compound: CompoundInfo; services: IntakeService[]; building: BuildingSummary | null };
 
-/** `/report?compound=<id>`: the page a compound's QR code opens. */
-export function ReportPage({ compoundId, resizePhoto }: { compoundId: string | null; resizePhoto?: (file: Blob) => Promise<string> }) {
+/**
+ * `/report?compound=<id>[&building=<id>]`: the page a compound's (or a building's) QR code
+ * opens. A building that is not one of the compound's is left out, never a reason not to report.
+ */
+export function ReportPage({ compoundId, buildingId = null, resizePhoto }: { compoundId: string | null; buildingId?: string | null; resizePhoto?: (file: Blob) => Promise<string> }) {
   const { lang, t } = useReportText();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [filed, setFiled] = useState<Filed | null>(null);
   const [round, setRound] = useState(0);
   const load = useCallback(() => {
     if (!compoundId) return Promise.resolve<Loaded>({ state: 'missing' });
-    return Promise.all([intakeApi.compound(compoundId), intakeApi.services()])
-      .then(([compound, services]): Loaded => ({ state: 'ready', compound, services }))
+    const building = buildingId
+      ? intakeApi.buildings(compoundId).then(
+          (list) => list.find((b) => b.id === buildingId) ?? null,
+          () => null,
+        )
+      : Promise.resolve(null);
+    return Promise.all([intakeApi.compound(compoundId), intakeApi.services(), building])
+      .then(([compound, services, found]): Loaded => ({ state: 'ready', compound, services, building: found }))
       .catch((error: unknown): Loaded => (error instanceof ApiError && error.status === 404 ? { state: 'missing' } : { state: 'failed' }));
-  }, [compoundId]);
+  }, [compoundId, buildingId]);
   useEffect(() => {
     let live = true;
     void load().then((next) => live && setLoaded(next));
@@ -38,11 +47,12 @@ export function ReportPage({ compoundId, resizePhoto }: { compoundId: string | n
       </div>
     );
   }
-  const { compound, services } = loaded;
+  const { compound, services, building } = loaded;
   return (
     <>
       <p className="report-where-from">
         <strong>{compound.name[lang]}</strong>
+        {building && <strong> · {building.name[lang]}</strong>}
         {compound.community && <span> · {compound.community.name[lang]}</span>}
       </p>
       {filed ? (
@@ -56,7 +66,7 @@ export function ReportPage({ compoundId, resizePhoto }: { compoundId: string | n
       ) : (
         <>
           <p className="report-intro">{t('report.intro')}</p>
-          <ReportForm key={round} compound={compound} services={services} onFiled={setFiled} resizePhoto={resizePhoto} />
+          <ReportForm key={round} compound={compound} buildingId={building?.id ?? null} services={services} onFiled={setFiled} resizePhoto={resizePhoto} />
         </>
       )}
     </>

@@ -18,6 +18,12 @@ export interface CompoundSummary {
   name: Named;
   community: { id: string; name: Named } | null;
 }
+/** A building (楼栋) of a compound: names only (buildings.geojson is public; contacts never come here). */
+export interface BuildingSummary {
+  id: string;
+  name: Named;
+  compound_id: string;
+}
 export interface IntakeService {
   service_code: string;
   service_name: Named;
@@ -66,6 +72,8 @@ export interface NewReport {
   lat: number;
   long: number;
   compound_id?: string;
+  /** The building of the QR code, when the poster was a building's. */
+  building_id?: string;
   description: string;
   phone?: string;
   photo?: string;
@@ -102,6 +110,8 @@ const enc = encodeURIComponent;
 export const intakeApi = {
   compound: (id: string) => json<CompoundInfo>(`/api/intake/compounds/${enc(id)}`),
   compounds: () => json<{ compounds: CompoundSummary[]; cycle_days: number }>('/api/intake/compounds'),
+  buildings: (compoundId?: string) =>
+    json<{ buildings: BuildingSummary[] }>(`/api/intake/buildings${compoundId ? `?compound=${enc(compoundId)}` : ''}`).then((r) => r.buildings),
   services: () => json<{ services: IntakeService[] }>('/api/intake/services').then((r) => r.services),
   nearby: (serviceCode: string, lat: number, long: number) =>
     json<{ requests: NearbyRequest[] }>(`/api/intake/nearby?service_code=${enc(serviceCode)}&lat=${lat}&long=${long}`).then((r) => r.requests),
