@@ -6,6 +6,7 @@ import { evidenceEn } from './features/evidence';
 import { reportEn } from './features/report';
 import { staffEn } from './features/staff';
 import { votesEn } from './features/votes';
+import { buildingsEn } from './features/buildings';
 import { problemsEn } from './features/problems';
 import { sandanEn } from './features/sandan';
 import { volunteersEn } from './features/volunteers';
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...volunteersEn,
   ...staffEn,
   ...votesEn,
+  ...buildingsEn,
   ...liveEn,
   ...hallEn,
   ...reportEn,

@@ -6,6 +6,7 @@ import { evidenceZh } from './features/evidence';
 import { reportZh } from './features/report';
 import { staffZh } from './features/staff';
 import { votesZh } from './features/votes';
+import { buildingsZh } from './features/buildings';
 import { problemsZh } from './features/problems';
 import { sandanZh } from './features/sandan';
 import { volunteersZh } from './features/volunteers';
@@ -17,6 +18,7 @@ export const zhCN = {
   ...volunteersZh,
   ...staffZh,
   ...votesZh,
+  ...buildingsZh,
   ...liveZh,
   ...hallZh,
   ...reportZh,

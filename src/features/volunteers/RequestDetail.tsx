@@ -9,7 +9,7 @@ import { StaffActions } from './StaffActions';
 
 /** The selected request: its file (一问题一建档), its text (personal data), flags, and who could take it now. */
 export function RequestDetail() {
-  const { selected, requests, rows, compounds, lang, timeZone, selectRequest, staff } = useStore(
+  const { selected, requests, rows, compounds, lang, timeZone, selectRequest, staff, file, buildings } = useStore(
     useShallow((s) => ({
       selected: s.selectedRequestId,
       requests: requestsOf(s),
@@ -19,6 +19,8 @@ export function RequestDetail() {
       timeZone: timeZoneOf(s),
       selectRequest: s.selectRequest,
       staff: s.staff !== null,
+      file: s.requestFile,
+      buildings: s.dataset?.buildings?.features,
     })),
   );
   const t = useT();
@@ -28,6 +30,11 @@ export function RequestDetail() {
   useEffect(() => {
     card.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }, [selected]);
+  const buildingName = (buildingId: string | null | undefined) => {
+    if (!buildingId) return undefined;
+    const b = buildings?.find((f) => f.properties.id === buildingId)?.properties;
+    return (lang === 'en' ? b?.name_en : undefined) ?? b?.name ?? buildingId;
+  };
   const request = selected ? requests.find((r) => r.properties.id === selected)?.properties : undefined;
   const row = selected ? rows.find((r) => r.id === selected) : undefined;
   if (!request || !row) return null;
@@ -36,6 +43,8 @@ export function RequestDetail() {
     [t('volunteers.detail.stage'), stageLabel(t, request.stage)],
     [t('volunteers.detail.status'), t(request.status === 'open' ? 'volunteers.status.open' : 'volunteers.status.closed')],
     [t('volunteers.detail.compound'), compoundName(lang, names, request.compound_id)],
+    // The building of the QR code the resident scanned (staff answers only; the public never sees it).
+    [t('buildings.requestBuilding'), buildingName(file?.id === selected ? file.file?.request.buildingId : null)],
     [t('volunteers.detail.requested'), formatDateTime(lang, request.requested_datetime, timeZone)],
     [t('volunteers.detail.updated'), formatDateTime(lang, request.updated_datetime, timeZone)],
     [t('volunteers.detail.expected'), formatDateTime(lang, request.expected_datetime, timeZone)],

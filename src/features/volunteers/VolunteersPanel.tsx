@@ -15,6 +15,7 @@ import { useServerLedger } from './useServerLedger';
 import { useVolunteerEngine } from './useVolunteerEngine';
 import { SandanPanel } from './sandan/SandanPanel';
 import { WishesPanel } from './wishes/WishesPanel';
+import { GridFiguresPanel } from './buildings/GridFiguresPanel';
 import './volunteers.css';
 import './staff.css';
 
@@ -37,6 +38,7 @@ export function VolunteersPanel() {
       <StaffBar />
       {!requestsHidden && <RequestDetail />}
       <WishesPanel />
+      <GridFiguresPanel />
       <SandanPanel />
       <CoveragePanel />
       {!requestsHidden && (
