@@ -12,6 +12,7 @@ const LAYER_LABEL: Record<LayerGroup, MessageKey> = {
   grids: 'layers.grids',
   network: 'layers.network',
   compounds: 'layers.compounds',
+  buildings: 'layers.buildings',
   gates: 'layers.gates',
   facilities: 'layers.facilities',
   circles: 'layers.circles',

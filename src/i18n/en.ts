@@ -80,6 +80,7 @@ export const en: Messages = {
   'layers.sites': 'Suggested sites',
   'layers.coverage': 'Volunteer coverage',
   'layers.requests': 'Residents\' requests',
+  'layers.buildings': 'Buildings (when zoomed in)',
   'legend.title': 'Facility categories',
   'legend.count': '{count}',
   'legend.all': 'Show all',

@@ -79,6 +79,7 @@ export const zhCN = {
   'layers.sites': '建议选址',
   'layers.coverage': '志愿服务覆盖',
   'layers.requests': '居民诉求',
+  'layers.buildings': '楼栋（放大后显示）',
   'legend.title': '设施类别',
   'legend.count': '{count} 处',
   'legend.all': '全部显示',

@@ -146,6 +146,7 @@ export class MapController {
     this.setData(SOURCES.network, dataset?.network ?? null);
     this.setData(SOURCES.compounds, dataset?.compounds ?? null);
     this.setData(SOURCES.grids, dataset?.grids ?? null);
+    this.setData(SOURCES.buildings, dataset?.buildings ?? null);
     this.setData(SOURCES.gridLabels, dataset ? labelPoints(dataset.grids) : null);
     this.setData(SOURCES.gates, dataset?.gates ?? null);
     this.setData(SOURCES.facilities, dataset?.facilities ?? null);

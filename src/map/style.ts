@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { theme } from './theme';
 import { contextLayers, networkLayers } from './layers/basemap';
-import { areaLabelLayers, boundaryLayers, compoundLayers } from './layers/areas';
+import { areaLabelLayers, boundaryLayers, buildingLayers, compoundLayers } from './layers/areas';
 import { facilityLayers, gateLayers } from './layers/points';
 import { circleLayers } from './layers/circles';
 import { routeLayers, walkFillLayers, walkLineLayers } from './layers/walk';
@@ -13,6 +13,7 @@ import { OVERLAYS } from './overlays';
 export const ALL_LAYERS: GroupedLayer[] = [
   ...contextLayers,
   ...compoundLayers,
+  ...buildingLayers,
   ...networkLayers,
   ...walkFillLayers,
   ...walkLineLayers,

@@ -18,6 +18,8 @@ export const theme = {
   compound: { fill: '#f6d8a8', outline: '#c08a3e', selected: '#d9480f', label: '#5c3d0e' },
   community: { line: '#6741d9', label: '#4c2fa8' },
   grid: { line: '#9775fa' },
+  /** Buildings (楼栋, buildings.geojson): above the compound fill, darker than the basemap's footprints. */
+  unit: { fill: '#d9a05b', outline: '#8c5a1c', label: '#5c3d0e' },
   gate: '#2b2b2b',
   halo: '#ffffff',
   text: '#1f2933',

@@ -4,10 +4,11 @@ import type { Mode, Notice } from './url';
 import type { AppState } from './index';
 
 /** Map layer groups the user can switch on and off. */
-export const LAYER_GROUPS = ['context', 'communities', 'grids', 'network', 'compounds', 'gates', 'facilities', 'circles', 'compliance', 'sites', 'coverage', 'requests'] as const;
+export const LAYER_GROUPS = ['context', 'communities', 'grids', 'network', 'compounds', 'buildings', 'gates', 'facilities', 'circles', 'compliance', 'sites', 'coverage', 'requests'] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 
-const BASE_GROUPS: LayerGroup[] = ['context', 'communities', 'grids', 'network', 'compounds', 'gates', 'facilities', 'circles'];
+// Buildings (楼栋) are public like compounds (buildings.geojson carries no personal data).
+const BASE_GROUPS: LayerGroup[] = ['context', 'communities', 'grids', 'network', 'compounds', 'buildings', 'gates', 'facilities', 'circles'];
 
 /** The layer groups each view draws and offers switches for (public views never get personal data layers). */
 export const MODE_LAYER_GROUPS: Record<Mode, readonly LayerGroup[]> = {
@@ -39,7 +40,7 @@ export interface UiSlice {
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   mode: 'resident',
   lang: 'zh',
-  layers: { context: true, communities: true, grids: true, network: true, compounds: true, gates: true, facilities: true, circles: true, compliance: true, sites: true, coverage: true, requests: true },
+  layers: { context: true, communities: true, grids: true, network: true, compounds: true, buildings: true, gates: true, facilities: true, circles: true, compliance: true, sites: true, coverage: true, requests: true },
   // 其他 / other is off until asked for: in a real city's import it is most of the icons.
   hiddenCategories: ['other'],
   problemsOpen: false,

@@ -12,6 +12,18 @@ export const compoundLayers: GroupedLayer[] = [
   { group: 'compounds', layer: { id: 'compound-selected', type: 'line', source: SOURCES.compounds, filter: ['==', ['get', 'id'], ''], paint: { 'line-color': theme.compound.selected, 'line-width': 3.5 } } },
 ];
 
+/** Zoom from which buildings (楼栋) are drawn: below it they are specks inside their compound. */
+export const BUILDINGS_MIN_ZOOM = 15;
+const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+const isArea: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
+
+/** Buildings (楼栋): footprints (or points) over the compounds, named at close zoom. */
+export const buildingLayers: GroupedLayer[] = [
+  { group: 'buildings', layer: { id: 'building-fill', type: 'fill', source: SOURCES.buildings, minzoom: BUILDINGS_MIN_ZOOM, filter: isArea, paint: { 'fill-color': theme.unit.fill, 'fill-opacity': 0.75, 'fill-outline-color': theme.unit.outline } } },
+  { group: 'buildings', layer: { id: 'building-point', type: 'circle', source: SOURCES.buildings, minzoom: BUILDINGS_MIN_ZOOM, filter: isPoint, paint: { 'circle-color': theme.unit.fill, 'circle-radius': 5, 'circle-stroke-color': theme.unit.outline, 'circle-stroke-width': 1 } } },
+  { group: 'buildings', layer: { id: 'building-label', type: 'symbol', source: SOURCES.buildings, minzoom: 17, layout: { 'text-field': ['coalesce', ['get', 'party_group'], ['get', 'name'], ''], 'text-font': [...theme.fonts], 'text-size': 10, 'text-max-width': 6 }, paint: { 'text-color': theme.unit.label, 'text-halo-color': theme.halo, 'text-halo-width': 1.2 } } },
+];
+
 /** Grid boundaries: communities bold, grids thin and dashed; invisible fills make them clickable. */
 export const boundaryLayers: GroupedLayer[] = [
   { group: 'grids', layer: { id: 'grid-hit', type: 'fill', source: SOURCES.grids, filter: isGrid, paint: { 'fill-color': '#000', 'fill-opacity': 0 } } },

@@ -14,6 +14,7 @@ export const SOURCES = {
   compounds: 'compounds',
   grids: 'grids',
   gridLabels: 'grid-labels',
+  buildings: 'buildings',
   gates: 'gates',
   facilities: 'facilities',
   circles: 'circles',
