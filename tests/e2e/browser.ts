@@ -51,7 +51,7 @@ export function watchOutsideRequests(page: Page, base: string, outside: string[]
 
 /** Waits until the map has drawn once and is idle. */
 export async function waitForMap(page: Page): Promise<void> {
-  await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 90_000 });
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSession, mapIdle, SHOTS, ROOT } from './browser';
+import { heapFigures } from './heaps';
 
 /** Every personal name in the sample: volunteers and grid staff (DATA-CONTRACT: personal data). */
 const sample = (file: string) => JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample', file), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
@@ -167,38 +168,54 @@ describe('the service-hall screen', () => {
     await page.close();
   });
 
-  it('soak: hundreds of playlist cycles at accelerated time without heap growth (measured)', { timeout: 300_000 }, async () => {
+  it('soak: hundreds of playlist cycles and dataset re-reads at accelerated time, without heap growth in the page or its workers (measured)', { timeout: 600_000 }, async () => {
     const SPEED = 400;
     const CYCLES = 200;
     // Opened at normal speed (the map goes idle once), then accelerated.
     const page = await openHall('');
-    await page.evaluate((speed) => window.__serviceCircles!.store.setState({ hallSpeed: speed }), SPEED);
-    const cdp = await page.context().newCDPSession(page);
-    const heap = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      const counters = await cdp.send('Memory.getDOMCounters');
-      return { usedMB: usedSize / 2 ** 20, nodes: counters.nodes, listeners: counters.jsEventListeners };
-    };
+    // Every re-read finds the ledger changed (one resident's rating flips back and forth), so each
+    // one goes all the way through: new public dataset, new walking-session generation, new aggregates.
+    const requests = JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample/requests.geojson'), 'utf8')) as { features: { properties: { rating?: number } }[] };
+    const original = JSON.stringify(requests);
+    const rated = requests.features.find((f) => f.properties.rating !== undefined)!.properties;
+    rated.rating = rated.rating === 5 ? 4 : 5;
+    const flipped = JSON.stringify(requests);
+    let reads = 0;
+    await page.route(/requests\.geojson\?hallRead=/, (route) => {
+      reads += 1;
+      return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: reads % 2 ? flipped : original });
+    });
+    // The data is re-read every simulated minute: every 150 ms at this speed, or as soon as the last read is done.
+    await page.evaluate((speed) => {
+      const store = window.__serviceCircles!.store;
+      store.setState({ hallSpeed: speed, hallConfig: { ...store.getState().hallConfig, refreshMinutes: 1 } });
+    }, SPEED);
     const cycles = () => page.evaluate(() => window.__serviceCircles!.store.getState().hallClock.cycles);
     const cycleSeconds = await page.evaluate(() => window.__serviceCircles!.store.getState().hallSlides.reduce((s, x) => s + x.seconds, 0));
     await expect.poll(cycles, { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(10);
-    const warm = await heap();
+    const warm = await heapFigures(page);
+    const readsWarm = reads;
     const started = Date.now();
     await expect.poll(cycles, { timeout: 200_000, interval: 1_000 }).toBeGreaterThanOrEqual(CYCLES / 2);
-    const mid = await heap();
+    const mid = await heapFigures(page);
     await expect.poll(cycles, { timeout: 200_000, interval: 1_000 }).toBeGreaterThanOrEqual(CYCLES);
-    const end = await heap();
+    // A hundred and more re-reads, each a change (a whole read takes a second or more here).
+    await expect.poll(() => reads, { timeout: 300_000, interval: 1_000 }).toBeGreaterThanOrEqual(readsWarm + 100);
+    const end = await heapFigures(page);
     const simulatedHours = (CYCLES * cycleSeconds) / 3600;
     const mb = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} MB`;
+    const workers = Object.keys(end.workersMB).map((name) => `${name} ${(warm.workersMB[name] ?? 0).toFixed(1)} → ${(mid.workersMB[name] ?? 0).toFixed(1)} → ${end.workersMB[name]!.toFixed(1)} MB`);
     console.log(
-      `hall soak: ${CYCLES} playlist cycles (${cycleSeconds} s each = ${simulatedHours.toFixed(1)} h of screen time) in ${((Date.now() - started) / 1000).toFixed(0)} s at ${SPEED}×; ` +
-        `JS heap after GC ${warm.usedMB.toFixed(1)} MB at cycle 10, ${mid.usedMB.toFixed(1)} MB at cycle ${CYCLES / 2}, ${end.usedMB.toFixed(1)} MB at cycle ${CYCLES} ` +
-        `(${mb(end.usedMB - warm.usedMB)} overall, ${mb(end.usedMB - mid.usedMB)} over the second half); ` +
+      `hall soak: ${CYCLES} playlist cycles (${cycleSeconds} s each = ${simulatedHours.toFixed(1)} h of screen time) and ${reads - readsWarm} changed dataset re-reads in ${((Date.now() - started) / 1000).toFixed(0)} s at ${SPEED}×; ` +
+        `page JS heap after GC ${warm.pageMB.toFixed(1)} MB at cycle 10, ${mid.pageMB.toFixed(1)} MB at cycle ${CYCLES / 2}, ${end.pageMB.toFixed(1)} MB at the end ` +
+        `(${mb(end.pageMB - warm.pageMB)} overall, ${mb(end.pageMB - mid.pageMB)} over the second half); workers after GC: ${workers.join('; ')}; ` +
         `DOM nodes ${warm.nodes} → ${mid.nodes} → ${end.nodes}, listeners ${warm.listeners} → ${end.listeners}`,
     );
-    // No growth once warm: the second half adds (next to) nothing.
-    expect(end.usedMB - mid.usedMB).toBeLessThan(5);
+    // The walking session is among the workers measured.
+    expect(Object.keys(end.workersMB)).toContain('walking-session');
+    // No growth once warm: the second half adds (next to) nothing, in the page or in any worker.
+    expect(end.pageMB - mid.pageMB).toBeLessThan(5);
+    for (const [name, endMB] of Object.entries(end.workersMB)) expect(endMB - (mid.workersMB[name] ?? 0), name).toBeLessThan(5);
     expect(end.nodes - warm.nodes).toBeLessThan(500);
     await page.close();
   });
