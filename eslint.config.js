@@ -8,7 +8,27 @@ const NOT_IN_DOMAIN = [
   { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/domain is pure: no React.' },
   { group: ['maplibre-gl', 'maplibre-gl/*'], message: 'src/domain is pure: no MapLibre (only src/map imports it).' },
   { group: ['zustand', 'zustand/*'], message: 'src/domain is pure: no store.' },
-  { group: ['**/store', '**/store/**', '**/map', '**/map/**', '**/features', '**/features/**', '**/components', '**/components/**', '**/workers', '**/workers/**', '**/data', '**/data/**', '**/i18n', '**/i18n/**', '**/cli', '**/cli/**'], message: 'src/domain depends on nothing above it.' },
+  {
+    group: [
+      '**/store',
+      '**/store/**',
+      '**/map',
+      '**/map/**',
+      '**/features',
+      '**/features/**',
+      '**/components',
+      '**/components/**',
+      '**/workers',
+      '**/workers/**',
+      '**/data',
+      '**/data/**',
+      '**/i18n',
+      '**/i18n/**',
+      '**/cli',
+      '**/cli/**',
+    ],
+    message: 'src/domain depends on nothing above it.',
+  },
 ];
 
 export default tseslint.config(

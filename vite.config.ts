@@ -39,7 +39,8 @@ function datasets(): Plugin {
     configureServer: serve,
     configurePreviewServer: serve as Plugin['configurePreviewServer'],
     closeBundle() {
-      if (copy && existsSync(DATA_DIR)) cpSync(DATA_DIR, join(outDir, 'data'), { recursive: true, filter: (source) => !isStaffPath(source.slice(DATA_DIR.length)) });
+      if (copy && existsSync(DATA_DIR))
+        cpSync(DATA_DIR, join(outDir, 'data'), { recursive: true, filter: (source) => !isStaffPath(source.slice(DATA_DIR.length)) });
     },
   };
 }
@@ -95,7 +96,13 @@ export default defineConfig({
         navigateFallbackDenylist: [/\/data\//, /^\/(report|track|posters|vote)(\/|\?|$)/],
         clientsClaim: true,
         skipWaiting: true,
-        runtimeCaching: [{ urlPattern: /\/data\/.+\.(geo)?json$/, handler: 'NetworkFirst', options: { cacheName: 'service-circles-data', networkTimeoutSeconds: 10, matchOptions: { ignoreVary: true } } }],
+        runtimeCaching: [
+          {
+            urlPattern: /\/data\/.+\.(geo)?json$/,
+            handler: 'NetworkFirst',
+            options: { cacheName: 'service-circles-data', networkTimeoutSeconds: 10, matchOptions: { ignoreVary: true } },
+          },
+        ],
       },
     }),
   ],

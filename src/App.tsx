@@ -69,11 +69,21 @@ export function App() {
             <span aria-hidden="true" className="sheet-grip" />
             {t(sheetOpen ? 'sheet.collapse' : 'sheet.expand')}
           </button>
-          {status === 'loading' && <p className="panel-section" role="status">{t('app.loading')}</p>}
+          {status === 'loading' && (
+            <p className="panel-section" role="status">
+              {t('app.loading')}
+            </p>
+          )}
           {status === 'loading' && firstAnswer && <NearestList />}
           {status === 'ready' && (
             <>
-              <Suspense fallback={<p className="panel-section" role="status">{t('app.loading')}</p>}>
+              <Suspense
+                fallback={
+                  <p className="panel-section" role="status">
+                    {t('app.loading')}
+                  </p>
+                }
+              >
                 <ModePanel />
               </Suspense>
               <LayerToggles />

@@ -11,7 +11,13 @@ const store = useStore.getState();
 store.setLang(initial.lang);
 store.setMode(initial.mode);
 store.addNotices(initial.notices);
-useStore.setState({ pendingCompound: initial.compound, pendingGate: initial.gate, pendingAt: initial.at, profile: initial.profile, maxMinutes: initial.minutes });
+useStore.setState({
+  pendingCompound: initial.compound,
+  pendingGate: initial.gate,
+  pendingAt: initial.at,
+  profile: initial.profile,
+  maxMinutes: initial.minutes,
+});
 void store.loadFromUrl(initial.data);
 // The service-hall screen works offline (production builds only: the dev server has no service worker).
 if (import.meta.env.PROD && initial.mode === 'hall') void import('./features/hall/serviceWorker').then((sw) => sw.registerHallServiceWorker(initial.data));
@@ -24,7 +30,16 @@ useStore.subscribe((state, previous) => {
   }
   const changed = (['mode', 'compoundId', 'gateId', 'at', 'profile', 'maxMinutes', 'lang'] as const).some((k) => state[k] !== previous[k]);
   if (changed && state.status === 'ready') {
-    const view = { mode: state.mode, data: initial.data, compound: state.compoundId, gate: state.gateId, at: state.at, profile: state.profile, minutes: state.maxMinutes, lang: state.lang };
+    const view = {
+      mode: state.mode,
+      data: initial.data,
+      compound: state.compoundId,
+      gate: state.gateId,
+      at: state.at,
+      profile: state.profile,
+      minutes: state.maxMinutes,
+      lang: state.lang,
+    };
     const next = urlFor(window.location.href, view);
     if (next !== window.location.href) window.history.replaceState(null, '', next);
   }

@@ -72,7 +72,14 @@ interface CannonRequest {
   body?: string;
   setupRequest?: (request: CannonRequest) => CannonRequest;
 }
-type Cannon = (options: { url: string; connections: number; duration: number; requests?: CannonRequest[]; method?: string; headers?: Record<string, string> }) => Promise<CannonResult>;
+type Cannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests?: CannonRequest[];
+  method?: string;
+  headers?: Record<string, string>;
+}) => Promise<CannonResult>;
 
 /** CPU ticks of the whole machine (busy, total) and of one process, from /proc (Linux); null elsewhere. */
 function machineTicks(): { busy: number; total: number } | null {
@@ -111,7 +118,8 @@ async function bench() {
   const seconds = values.seconds !== undefined ? Number(values.seconds) : values.quick ? 3 : 10;
   if (!(seconds > 0 && seconds <= 600)) failUsage(`--seconds must be between 0 and 600, got ${JSON.stringify(values.seconds)}`, spec);
   const connections = Number(values.connections);
-  if (!Number.isInteger(connections) || connections < 1 || connections > 1000) failUsage(`--connections must be an integer from 1 to 1000, got ${JSON.stringify(values.connections)}`, spec);
+  if (!Number.isInteger(connections) || connections < 1 || connections > 1000)
+    failUsage(`--connections must be an integer from 1 to 1000, got ${JSON.stringify(values.connections)}`, spec);
   const dataDir = resolve(values.data);
   const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
 
@@ -119,12 +127,15 @@ async function bench() {
   const dbFile = join(dir, 'ledger.sqlite');
   let child: ChildProcess | undefined;
   // However it ends, the benchmark stops by itself: a hard limit well past the planned time.
-  const guard = setTimeout(() => {
-    console.error('error: the benchmark overran its time limit; stopping');
-    child?.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(1);
-  }, (seconds * 4 + 120) * 1000);
+  const guard = setTimeout(
+    () => {
+      console.error('error: the benchmark overran its time limit; stopping');
+      child?.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(1);
+    },
+    (seconds * 4 + 120) * 1000,
+  );
   guard.unref();
   try {
     const { dataset } = await loadDataset(fromDirectory(dataDir), { label: dataDir });
@@ -133,7 +144,9 @@ async function bench() {
     const { key } = issueApiKey(setup, 'bench');
     setup.close();
 
-    child = spawn(process.execPath, [...process.execArgv.filter((a) => a !== '--eval'), fileURLToPath(import.meta.url), '--child', dbFile, '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, [...process.execArgv.filter((a) => a !== '--eval'), fileURLToPath(import.meta.url), '--child', dbFile, '--data', dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const url = await addressOf(child);
     const ids = dataset.requests.features.map((f) => f.properties.service_request_id);
     const bodies = postBodies(dataset.compounds.features, key);
@@ -176,9 +189,14 @@ async function bench() {
     const stored = countRequests(dbFile) - before;
     let k = 0;
     await measure('GET  /open311/v2/requests.json?service_code=repair,escort&status=open&start_date…&end_date…', 5000, [
-      { method: 'GET', path: '/open311/v2/requests.json?service_code=repair,escort&status=open&start_date=2026-08-03T00:00:00%2B08:00&end_date=2026-10-31T23:59:59%2B08:00' },
+      {
+        method: 'GET',
+        path: '/open311/v2/requests.json?service_code=repair,escort&status=open&start_date=2026-08-03T00:00:00%2B08:00&end_date=2026-10-31T23:59:59%2B08:00',
+      },
     ]);
-    await measure('GET  /open311/v2/requests/{id}.json', 5000, [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/open311/v2/requests/${ids[k++ % ids.length]}.json` }) }]);
+    await measure('GET  /open311/v2/requests/{id}.json', 5000, [
+      { method: 'GET', setupRequest: (request) => ({ ...request, path: `/open311/v2/requests/${ids[k++ % ids.length]}.json` }) },
+    ]);
 
     report(rows, { seconds, connections, stored, posted: rows[0]!.result.requests.total - rows[0]!.result.non2xx });
   } finally {
@@ -227,7 +245,7 @@ function postBodies(compounds: Parameters<typeof pointOnFeature>[0][], key: stri
   const codes = [...CATEGORIES.map((c) => c.id), ...KNOWN_SKILLS];
   const points = compounds.map((c) => pointOnFeature(c).geometry.coordinates as [number, number]);
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: 1000 }, (_, i) => {
     const [lon, lat] = points[i % points.length]!;
     return JSON.stringify({
@@ -244,18 +262,24 @@ function postBodies(compounds: Parameters<typeof pointOnFeature>[0][], key: stri
 function report(rows: Row[], run: { seconds: number; connections: number; stored: number; posted: number }) {
   const cpu = cpus();
   const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  console.log(`\nnpm run bench:server: node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}; ${run.seconds} s per run, ${run.connections} connections, loopback`);
+  console.log(
+    `\nnpm run bench:server: node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}; ${run.seconds} s per run, ${run.connections} connections, loopback`,
+  );
   console.log('server: a child process, ledger in a temp dir (WAL, synchronous=FULL: every POST is on disk before its answer)\n');
   console.log(`${'run'.padEnd(96)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)}  target`);
   for (const { name, result, target } of rows) {
     const rateOk = result.requests.average >= target;
     const p99Ok = result.latency.p99 <= 50;
     const verdict = `${rateOk ? 'meets' : 'misses'} ≥ ${fmt(target)}/s, ${p99Ok ? 'meets' : 'misses'} p99 ≤ 50 ms`;
-    console.log(`${name.padEnd(96)} ${fmt(result.requests.average).padStart(8)} ${fmt(result.latency.p50, 1).padStart(7)} ${fmt(result.latency.p99, 1).padStart(7)} ${fmt(result.non2xx + result.errors + result.timeouts).padStart(8)}  ${verdict}`);
+    console.log(
+      `${name.padEnd(96)} ${fmt(result.requests.average).padStart(8)} ${fmt(result.latency.p50, 1).padStart(7)} ${fmt(result.latency.p99, 1).padStart(7)} ${fmt(result.non2xx + result.errors + result.timeouts).padStart(8)}  ${verdict}`,
+    );
   }
   // Requests still in flight when a run stops are stored but not counted by autocannon: at most one per connection.
   const allStored = run.stored >= run.posted && run.stored <= run.posted + run.connections;
-  console.log(`\nPOST: ${fmt(run.posted)} acknowledged with 201, ${fmt(run.stored)} stored in the ledger (${allStored ? `every acknowledged one; ${run.stored - run.posted} more were in flight at the stop` : 'MISMATCH'})`);
+  console.log(
+    `\nPOST: ${fmt(run.posted)} acknowledged with 201, ${fmt(run.stored)} stored in the ledger (${allStored ? `every acknowledged one; ${run.stored - run.posted} more were in flight at the stop` : 'MISMATCH'})`,
+  );
   const failed = rows.filter((r) => r.result.non2xx + r.result.errors + r.result.timeouts > 0);
   if (!allStored || failed.length) {
     console.log(`error: ${failed.map((r) => r.name.split('?')[0]).join(', ') || 'POST'} did not answer every request with 2xx or lost one`);
@@ -265,13 +289,19 @@ function report(rows: Row[], run: { seconds: number; connections: number; stored
   for (const row of rows) {
     const busy = row.machineBusy === null ? 'n/a' : `${fmt(row.machineBusy * 100)}% of all ${cpu.length} cores busy`;
     const server = row.serverCores === null ? 'n/a' : `${fmt(row.serverCores, 2)} cores`;
-    const others = row.machineBusy !== null && row.serverCores !== null ? fmt(Math.max(0, row.machineBusy * cpu.length - row.serverCores - row.cannonCores), 2) : 'n/a';
-    console.log(`  ${row.name.slice(0, 40).padEnd(40)} ${busy}; server ${server}, autocannon ${fmt(row.cannonCores, 2)} cores, everything else ${others} cores; load average ${fmt(row.load, 2)}`);
+    const others =
+      row.machineBusy !== null && row.serverCores !== null ? fmt(Math.max(0, row.machineBusy * cpu.length - row.serverCores - row.cannonCores), 2) : 'n/a';
+    console.log(
+      `  ${row.name.slice(0, 40).padEnd(40)} ${busy}; server ${server}, autocannon ${fmt(row.cannonCores, 2)} cores, everything else ${others} cores; load average ${fmt(row.load, 2)}`,
+    );
   }
   // A figure that depends less on the neighbours: answers per second of CPU the server actually got.
   // POST also waits for the disk (one sync per group commit), which this does not count.
   console.log('\nanswers per second of server CPU (what one core given to the server alone would do; POST also waits for disk syncs):');
   for (const row of rows) {
-    if (row.serverCores) console.log(`  ${row.name.slice(0, 40).padEnd(40)} ${fmt(row.result.requests.average / row.serverCores).padStart(7)} per CPU-second (${fmt((row.serverCores / Math.max(1, row.result.requests.average)) * 1e6)} µs of CPU each)`);
+    if (row.serverCores)
+      console.log(
+        `  ${row.name.slice(0, 40).padEnd(40)} ${fmt(row.result.requests.average / row.serverCores).padStart(7)} per CPU-second (${fmt((row.serverCores / Math.max(1, row.result.requests.average)) * 1e6)} µs of CPU each)`,
+      );
   }
 }

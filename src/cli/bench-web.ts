@@ -99,10 +99,14 @@ async function oneRun(browser: Browser, url: string, throttled: boolean): Promis
     navigated = Date.now();
     await page.goto(url, { waitUntil: 'commit', timeout: RUN_TIMEOUT_MS });
     const times = (await page
-      .waitForFunction(() => {
-        const b = (window as unknown as { __bench?: { answer?: number; walkshed?: number } }).__bench;
-        return b && b.answer !== undefined && b.walkshed !== undefined ? { answer: b.answer, walkshed: b.walkshed } : null;
-      }, undefined, { timeout: RUN_TIMEOUT_MS, polling: 100 })
+      .waitForFunction(
+        () => {
+          const b = (window as unknown as { __bench?: { answer?: number; walkshed?: number } }).__bench;
+          return b && b.answer !== undefined && b.walkshed !== undefined ? { answer: b.answer, walkshed: b.walkshed } : null;
+        },
+        undefined,
+        { timeout: RUN_TIMEOUT_MS, polling: 100 },
+      )
       .then((h) => h.jsonValue())) as { answer: number; walkshed: number };
     await page.waitForTimeout(SETTLE_MS);
     // Counted where they leave the server: a CDP session on the page does not see the
@@ -142,7 +146,12 @@ async function main() {
   const ctx = await createContext({ dataDir, dbFile: join(dir, 'ledger.sqlite'), distDir: dist, schedulerIntervalMs: 0 });
   const app = await buildServer(ctx);
   app.addHook('onResponse', async (request, reply) => {
-    served.push({ path: request.url.split('?')[0] ?? '', bytes: Number(reply.getHeader('content-length') ?? 0), type: String(reply.getHeader('content-type') ?? ''), at: Date.now() });
+    served.push({
+      path: request.url.split('?')[0] ?? '',
+      bytes: Number(reply.getHeader('content-length') ?? 0),
+      type: String(reply.getHeader('content-type') ?? ''),
+      at: Date.now(),
+    });
   });
   let browser: Browser | undefined;
   try {
@@ -151,16 +160,32 @@ async function main() {
     browser = await chromium.launch({
       executablePath: CHROME_PATH,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--ignore-gpu-blocklist',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-dev-shm-usage',
+      ],
     });
     const throttled = !values['no-throttle'];
-    console.log(`${url}\n${throttled ? 'Slow 4G (1.6 Mbps down, 750 kbps up, 150 ms RTT), 4× CPU slowdown' : 'no throttling'}, ${VIEWPORT.width}×${VIEWPORT.height}, cold cache, ${runs} runs`);
+    console.log(
+      `${url}\n${throttled ? 'Slow 4G (1.6 Mbps down, 750 kbps up, 150 ms RTT), 4× CPU slowdown' : 'no throttling'}, ${VIEWPORT.width}×${VIEWPORT.height}, cold cache, ${runs} runs`,
+    );
     const results: Run[] = [];
     for (let i = 0; i < runs; i++) {
       const run = await oneRun(browser, url, throttled);
       results.push(run);
-      if (values.verbose) for (const r of run.log) console.log(`    ${(r.endMs / 1000).toFixed(2).padStart(6)} s ${(r.bytes / 1024).toFixed(1).padStart(7)} kB  ${r.path}`);
-      console.log(`  run ${i + 1}: answer ${(run.answerMs / 1000).toFixed(2)} s, walkshed ${(run.walkshedMs / 1000).toFixed(2)} s, ${(run.bytes / 1024).toFixed(0)} kB in ${run.requests} requests (JS ${(run.jsBytes / 1024).toFixed(0)} kB)`);
+      if (values.verbose)
+        for (const r of run.log) console.log(`    ${(r.endMs / 1000).toFixed(2).padStart(6)} s ${(r.bytes / 1024).toFixed(1).padStart(7)} kB  ${r.path}`);
+      console.log(
+        `  run ${i + 1}: answer ${(run.answerMs / 1000).toFixed(2)} s, walkshed ${(run.walkshedMs / 1000).toFixed(2)} s, ${(run.bytes / 1024).toFixed(0)} kB in ${run.requests} requests (JS ${(run.jsBytes / 1024).toFixed(0)} kB)`,
+      );
     }
     const kB = (n: number) => `${(n / 1024).toFixed(0)} kB`;
     const s = (n: number) => `${(n / 1000).toFixed(2)} s`;

@@ -36,7 +36,10 @@ const { values } = parseCli(spec);
 const quick = values.quick ?? false;
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 5) failUsage(`--runs must be an integer ≥ 5, got "${values.runs}"`, spec);
-const only = values.only?.split(',').map((name) => name.trim()).filter(Boolean);
+const only = values.only
+  ?.split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 const unknown = only?.filter((name) => !TASKS.some((t) => t.name === name)) ?? [];
 if (unknown.length > 0) failUsage(`unknown task ${unknown.join(', ')}; known: ${TASKS.map((t) => t.name).join(', ')}`, spec);
 const tasks = only ? TASKS.filter((t) => only.includes(t.name)) : TASKS;

@@ -54,7 +54,9 @@ writing.done();
 const contactsText = serializeFile(dataset.buildingContacts);
 mkdirSync(join(outDir, STAFF_DIR), { recursive: true });
 writeFileSync(join(outDir, CONTACTS_FILE), contactsText);
-rows.push(`  ${CONTACTS_FILE.padEnd(20)} ${String(dataset.buildingContacts.buildings.length).padStart(6)} buildings ${(Buffer.byteLength(contactsText) / 1024).toFixed(1).padStart(8)} KiB (staff only)`);
+rows.push(
+  `  ${CONTACTS_FILE.padEnd(20)} ${String(dataset.buildingContacts.buildings.length).padStart(6)} buildings ${(Buffer.byteLength(contactsText) / 1024).toFixed(1).padStart(8)} KiB (staff only)`,
+);
 
 // The precomputed nearest report, from the files just written (their fingerprints in it):
 // the resident view shows its walking minutes before the network has arrived.
@@ -63,7 +65,9 @@ if (!analysis) throw new Error(`the sample in ${outDir} could not be analysed`);
 const reportText = `${JSON.stringify(analysis.report)}\n`;
 writeFileSync(join(outDir, REPORT_FILE), reportText);
 totalBytes += Buffer.byteLength(reportText);
-rows.push(`  ${REPORT_FILE.padEnd(20)} ${String(analysis.report.compounds.length).padStart(6)} compounds ${(Buffer.byteLength(reportText) / 1024).toFixed(1).padStart(8)} KiB`);
+rows.push(
+  `  ${REPORT_FILE.padEnd(20)} ${String(analysis.report.compounds.length).padStart(6)} compounds ${(Buffer.byteLength(reportText) / 1024).toFixed(1).padStart(8)} KiB`,
+);
 
 const perCategory = new Map<string, number>();
 for (const f of dataset.facilities.features) perCategory.set(f.properties.category, (perCategory.get(f.properties.category) ?? 0) + 1);

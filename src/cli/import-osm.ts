@@ -99,7 +99,8 @@ try {
   const written = await writeDataset(outDir, files);
   console.log(formatOsmSummary(summary));
   console.log(`Wrote ${outDir}:`);
-  for (const w of written) console.log(`  ${w.file.padEnd(20)} ${(w.features === null ? '–' : String(w.features)).padStart(7)} ${(w.bytes / 1024).toFixed(1).padStart(9)} KiB`);
+  for (const w of written)
+    console.log(`  ${w.file.padEnd(20)} ${(w.features === null ? '–' : String(w.features)).padStart(7)} ${(w.bytes / 1024).toFixed(1).padStart(9)} KiB`);
   if (stale.length) console.log(`Note: ${stale.join(', ')} in ${outDir} were left as they were; remove them if they belong to another dataset.`);
   console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 } catch (error) {

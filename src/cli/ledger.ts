@@ -14,8 +14,7 @@ const spec = {
     '  backup FILE [--force] (online: works while the server runs)',
     '  restore FILE          (stop the server first)',
   ].join('\n'),
-  summary:
-    'Staff accounts, API keys, backups and restores of the requests ledger. Without a password, `user add` makes a random one and prints it once.',
+  summary: 'Staff accounts, API keys, backups and restores of the requests ledger. Without a password, `user add` makes a random one and prints it once.',
   allowPositionals: true,
   options: {
     db: { type: 'string', default: 'var/ledger.sqlite' },
@@ -56,7 +55,16 @@ async function run(): Promise<void> {
   switch (`${command ?? ''} ${command === 'backup' || command === 'restore' ? '' : (sub ?? '')}`.trim()) {
     case 'user add':
       noMore(rest.slice(1));
-      return userAdd(need('the user name (user add NAME)', rest[0]), { db, data: values.data, role: values.role, community: values.community, grid: values.grid, volunteer: values.volunteer, displayName: values['display-name'], ...password });
+      return userAdd(need('the user name (user add NAME)', rest[0]), {
+        db,
+        data: values.data,
+        role: values.role,
+        community: values.community,
+        grid: values.grid,
+        volunteer: values.volunteer,
+        displayName: values['display-name'],
+        ...password,
+      });
     case 'user password':
       noMore(rest.slice(1));
       return userPassword(need('the user name (user password NAME)', rest[0]), { db, ...password });

@@ -6,7 +6,8 @@ import { failUsage, parseCli } from './args';
 
 const spec = {
   usage: 'npm run merge-reports -- --in <dir> --out <summary.json> [--minutes <n>]',
-  summary: 'Joins the per-dataset reports of `analyze --datasets` (every shard) into one summary: per dataset and per category, compounds and residents without the service within 15 minutes.',
+  summary:
+    'Joins the per-dataset reports of `analyze --datasets` (every shard) into one summary: per dataset and per category, compounds and residents without the service within 15 minutes.',
   options: {
     in: { type: 'string' },
     out: { type: 'string' },
@@ -27,7 +28,9 @@ if (!Number.isFinite(minutes) || minutes <= 0) failUsage(`--minutes must be a po
 
 let files: string[];
 try {
-  files = readdirSync(values.in).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort();
+  files = readdirSync(values.in)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+    .sort();
 } catch (error) {
   console.error(`error: cannot read ${values.in}: ${(error as Error).message}`);
   process.exit(1);
@@ -51,5 +54,7 @@ if (reports.length === 0) {
 const summary = mergeReports(reports, minutes);
 mkdirSync(dirname(resolve(values.out)), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify(summary, null, 2)}\n`);
-console.error(`wrote ${resolve(values.out)}: ${summary.total.datasets} dataset(s), ${summary.total.compounds} compounds, ${summary.total.residents} residents${bad ? `; ${bad} file(s) left out` : ''}`);
+console.error(
+  `wrote ${resolve(values.out)}: ${summary.total.datasets} dataset(s), ${summary.total.compounds} compounds, ${summary.total.residents} residents${bad ? `; ${bad} file(s) left out` : ''}`,
+);
 process.exit(bad ? 1 : 0);

@@ -83,6 +83,8 @@ try {
   );
 } catch (error) {
   const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-  console.error(`error: ${inUse ? `port ${port} on ${values.host} is already in use: stop the other server or pick another port with --port N (0 picks a free one)` : error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `error: ${inUse ? `port ${port} on ${values.host} is already in use: stop the other server or pick another port with --port N (0 picks a free one)` : error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

@@ -31,7 +31,7 @@ export function Header({ primary, actions }: HeaderProps) {
   };
   // A choice made in the menu (another view, the other language) closes it.
   useEffect(() => setOpen(false), [mode, lang]);
-  const datasetName = manifest ? (lang === 'en' ? manifest.name.en ?? manifest.name.zh : manifest.name.zh) : '';
+  const datasetName = manifest ? (lang === 'en' ? (manifest.name.en ?? manifest.name.zh) : manifest.name.zh) : '';
   return (
     <header className="app-header" onKeyDown={(event) => open && event.key === 'Escape' && close(true)}>
       <div className="app-title">

@@ -10,7 +10,7 @@ import { useT } from './useT';
 type Row = [MessageKey, ReactNode | undefined];
 
 function nameOf(props: { name?: string; name_en?: string; id: string }, lang: Lang): string {
-  return (lang === 'en' ? props.name_en ?? props.name : props.name) ?? props.id;
+  return (lang === 'en' ? (props.name_en ?? props.name) : props.name) ?? props.id;
 }
 
 /** Title, kind and rows for the clicked feature; personal data (grid staff) is never listed. */
@@ -108,7 +108,9 @@ export function InfoCard() {
           <p className="info-kind">{t(info.kind)}</p>
           <h2 id="info-title">{info.title}</h2>
         </div>
-        <button type="button" className="btn btn-small" onClick={() => pick(null)}>{t('common.close')}</button>
+        <button type="button" className="btn btn-small" onClick={() => pick(null)}>
+          {t('common.close')}
+        </button>
       </header>
       <dl className="info-rows">
         {info.rows
@@ -123,11 +125,15 @@ export function InfoCard() {
       {picked.kind === 'facility' && route?.facilityId === picked.id && speed && (
         <div className="route-summary" role="status">
           <strong>{t('route.title')}</strong> {t('route.summary', { minutes: formatNumber(lang, route.walkM / speed, 1), metres: Math.round(route.walkM) })}
-          <button type="button" className="btn btn-small" onClick={() => showRoute(null)}>{t('route.clear')}</button>
+          <button type="button" className="btn btn-small" onClick={() => showRoute(null)}>
+            {t('route.clear')}
+          </button>
         </div>
       )}
       {circlesFor && circlesFor !== compoundId && (
-        <button type="button" className="btn" onClick={() => selectCompound(circlesFor)}>{t('info.showCircles')}</button>
+        <button type="button" className="btn" onClick={() => selectCompound(circlesFor)}>
+          {t('info.showCircles')}
+        </button>
       )}
     </section>
   );

@@ -62,13 +62,19 @@ export function Legend() {
     <fieldset className="panel-section legend">
       <legend>{t('legend.title')}</legend>
       <div className="legend-actions">
-        <button type="button" className="btn btn-small" onClick={() => setHidden([])}>{t('legend.all')}</button>
-        <button type="button" className="btn btn-small" onClick={() => setHidden(present.map((c) => c.id))}>{t('legend.none')}</button>
+        <button type="button" className="btn btn-small" onClick={() => setHidden([])}>
+          {t('legend.all')}
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => setHidden(present.map((c) => c.id))}>
+          {t('legend.none')}
+        </button>
       </div>
       {present.map((category) => (
         <label key={category.id} className="check legend-item">
           <input type="checkbox" checked={!hidden.includes(category.id)} onChange={() => toggleCategory(category.id)} />
-          <span className="legend-icon" style={{ background: category.color }} aria-hidden="true">{category.glyph}</span>
+          <span className="legend-icon" style={{ background: category.color }} aria-hidden="true">
+            {category.glyph}
+          </span>
           <span className="legend-name">{lang === 'en' ? category.en : category.zh}</span>
           <span className="legend-count">{t('legend.count', { count: counts.get(category.id) ?? 0 })}</span>
         </label>

@@ -13,7 +13,13 @@ export function ModeTabs() {
   return (
     <nav className="mode-tabs" aria-label={t('mode.label')}>
       {MODES.map((m) => (
-        <button key={m} type="button" className={m === mode ? 'mode-tab active' : 'mode-tab'} aria-current={m === mode ? 'page' : undefined} onClick={() => setMode(m)}>
+        <button
+          key={m}
+          type="button"
+          className={m === mode ? 'mode-tab active' : 'mode-tab'}
+          aria-current={m === mode ? 'page' : undefined}
+          onClick={() => setMode(m)}
+        >
           {t(LABEL[m])}
         </button>
       ))}

@@ -13,7 +13,9 @@ export function OpenDataButton() {
       <button type="button" className="btn" aria-describedby={hintId} onClick={() => input.current?.click()}>
         {t('data.open')}
       </button>
-      <span id={hintId} className="visually-hidden">{t('data.openHint')}</span>
+      <span id={hintId} className="visually-hidden">
+        {t('data.openHint')}
+      </span>
       <input
         ref={input}
         type="file"

@@ -10,5 +10,10 @@ import { translate, type Lang } from '../i18n';
 export function problemMessage(problem: Problem, lang: Lang): string {
   if (!problem.code) return problem.message;
   const text = renderProblem(problem.code, problem.params, (code, vars) => translate(lang, `problem.${code}`, vars));
-  return lang === 'zh' ? text.replace(/ {2,}/g, ' ').replace(/([：，（；、]) /g, '$1').trim() : text;
+  return lang === 'zh'
+    ? text
+        .replace(/ {2,}/g, ' ')
+        .replace(/([：，（；、]) /g, '$1')
+        .trim()
+    : text;
 }

@@ -27,8 +27,7 @@ export function straightLineCircles(
     const radiusM = speedMPerMin * minutes;
     const props: CircleBandProps = { minutes, radiusM, kind: 'straight-line' };
     const discs = origins.map((origin) => circle(origin, radiusM, { units: 'meters', steps: STEPS }));
-    const merged: Feature<Polygon | MultiPolygon> | null =
-      discs.length === 1 ? (discs[0] ?? null) : union(featureCollection(discs));
+    const merged: Feature<Polygon | MultiPolygon> | null = discs.length === 1 ? (discs[0] ?? null) : union(featureCollection(discs));
     if (!merged) return [];
     return [{ type: 'Feature' as const, geometry: merged.geometry, properties: props }];
   });

@@ -90,10 +90,7 @@ function toLonLatPolygons(polygons: Position[][][], grid: GridSpec): Position[][
     const owner = outers.length === 1 ? 0 : smallestContaining(outers, hole);
     if (owner >= 0) holesOf[owner]!.push(hole);
   }
-  return outers.map((outer, i) => [
-    projectRing(outer, grid, 'ccw'),
-    ...holesOf[i]!.map((hole) => projectRing(hole, grid, 'cw')),
-  ]);
+  return outers.map((outer, i) => [projectRing(outer, grid, 'ccw'), ...holesOf[i]!.map((hole) => projectRing(hole, grid, 'cw'))]);
 }
 
 function ringOf(points: Position[]): Ring {

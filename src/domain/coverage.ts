@@ -78,13 +78,7 @@ export function addCircle(counts: Uint16Array, grid: GridSpec, circle: CircleM):
  * window of `grid` (same cells and projection, see `subGrid`). Returns false, changing
  * nothing, when it is not. This is how network walksheds join circle coverage.
  */
-export function addCellsWithin(
-  counts: Uint16Array,
-  grid: GridSpec,
-  cellWalkM: Float32Array | Float64Array,
-  walkGrid: GridSpec,
-  maxWalkM: number,
-): boolean {
+export function addCellsWithin(counts: Uint16Array, grid: GridSpec, cellWalkM: Float32Array | Float64Array, walkGrid: GridSpec, maxWalkM: number): boolean {
   const offset = gridOffset(grid, walkGrid);
   if (!offset) return false;
   const { col0, row0 } = offset;

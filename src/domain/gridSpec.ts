@@ -87,8 +87,7 @@ export function cellAreaM2(grid: GridSpec): number {
  */
 export function gridOffset(parent: GridSpec, sub: GridSpec): { col0: number; row0: number } | null {
   const sameCells =
-    Math.abs(parent.cellLonDeg - sub.cellLonDeg) <= 1e-9 * parent.cellLonDeg &&
-    Math.abs(parent.cellLatDeg - sub.cellLatDeg) <= 1e-9 * parent.cellLatDeg;
+    Math.abs(parent.cellLonDeg - sub.cellLonDeg) <= 1e-9 * parent.cellLonDeg && Math.abs(parent.cellLatDeg - sub.cellLatDeg) <= 1e-9 * parent.cellLatDeg;
   if (!sameCells) return null;
   const x = gridX(parent, sub.westLon);
   const y = gridY(parent, sub.northLat);

@@ -25,5 +25,8 @@ export function searchByName<T extends Named>(items: readonly T[], query: string
     }
     if (best < Infinity) scored.push({ item, score: best });
   }
-  return scored.sort((a, b) => a.score - b.score).slice(0, limit).map((s) => s.item);
+  return scored
+    .sort((a, b) => a.score - b.score)
+    .slice(0, limit)
+    .map((s) => s.item);
 }

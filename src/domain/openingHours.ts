@@ -61,7 +61,14 @@ function toLibraryDate(instant: Date, timeZone: string): Date {
 }
 
 function fromLibraryDate(local: Date, timeZone: string): Date {
-  const wall = { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate(), hour: local.getHours(), minute: local.getMinutes(), second: local.getSeconds() };
+  const wall = {
+    year: local.getFullYear(),
+    month: local.getMonth() + 1,
+    day: local.getDate(),
+    hour: local.getHours(),
+    minute: local.getMinutes(),
+    second: local.getSeconds(),
+  };
   return instantOfWallClock(wall, timeZone);
 }
 
@@ -177,7 +184,14 @@ function chineseCalendarState(value: string, now: Date, timeZone: string, option
     const next = reading.oh.getNextChange(from);
     const endOfDay = libraryDate(addDays(reading.proxy, 1));
     if (next && next < endOfDay) {
-      const at = { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)), hour: next.getHours(), minute: next.getMinutes(), second: next.getSeconds() };
+      const at = {
+        year: Number(day.slice(0, 4)),
+        month: Number(day.slice(5, 7)),
+        day: Number(day.slice(8, 10)),
+        hour: next.getHours(),
+        minute: next.getMinutes(),
+        second: next.getSeconds(),
+      };
       changesAt = instantOfWallClock(at, timeZone);
       after = reading.oh.getStateString(next, true);
       break;

@@ -19,7 +19,10 @@ export interface Overclaim {
  */
 export function circleOverclaim(origins: readonly LonLat[], speedMPerMin: number, minutes: number, times: TravelTimeGrid | null, cellM = 20): Overclaim {
   const radiusM = speedMPerMin * minutes;
-  const coverage = circlesCoverage(origins.map((centre) => ({ centre, radiusM })), { cellM });
+  const coverage = circlesCoverage(
+    origins.map((centre) => ({ centre, radiusM })),
+    { cellM },
+  );
   const { grid, counts } = coverage;
   let inside = 0;
   let unreached = 0;

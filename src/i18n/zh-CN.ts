@@ -162,7 +162,8 @@ export const zhCN = {
   'notice.badParam': '网址参数 {param}={value} 无效，已使用默认值。',
   'notice.unknownCompound': '找不到编号为 {id} 的小区。',
   'notice.noNetwork': '此数据没有路网，所有距离均为直线距离。',
-  'notice.prebuiltStale': '预构建步行路网（network.graph.bin）与当前 network.geojson 不一致，已忽略，改为由 network.geojson 构建。请重新运行 npm run prepare-dataset。',
+  'notice.prebuiltStale':
+    '预构建步行路网（network.graph.bin）与当前 network.geojson 不一致，已忽略，改为由 network.geojson 构建。请重新运行 npm run prepare-dataset。',
   'notice.prebuiltForeign': 'network.graph.bin 不是本应用可读取的预构建步行路网，已忽略，改为由 network.geojson 构建。',
   'map.attribution': '地图由数据本身绘制，无需外部地图服务',
   'map.circleLabel': '{minutes} 分钟直线圈 · {metres} 米',

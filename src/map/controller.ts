@@ -191,7 +191,7 @@ export class MapController {
     const [w, s, e, n] = bbox(circles.circles);
     const view = this.map.getBounds();
     const inView = view.contains([w, s]) && view.contains([e, n]);
-    const small = (e - w) < (view.getEast() - view.getWest()) * 0.4;
+    const small = e - w < (view.getEast() - view.getWest()) * 0.4;
     if (inView && !small) return;
     this.map.fitBounds([w, s, e, n], { padding: 30, duration: 500, maxZoom: 16 });
   }
@@ -249,7 +249,9 @@ export class MapController {
 
   /** Whether an overlay's own click layer (a request, a cluster) is under the point: the overlay has the click. */
   private claimedAt(point: maplibregl.PointLike): boolean {
-    const layers = OVERLAYS.flatMap((o) => o.clickLayers ?? []).filter((id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none');
+    const layers = OVERLAYS.flatMap((o) => o.clickLayers ?? []).filter(
+      (id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none',
+    );
     return layers.length > 0 && this.map.queryRenderedFeatures(point, { layers }).length > 0;
   }
 

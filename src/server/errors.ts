@@ -50,9 +50,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   const status = error.statusCode ?? 500;
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(request, reply, 413, 'the request body is too large');
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(request, reply, 415, `unsupported content type ${JSON.stringify(request.headers['content-type'] ?? '')}`);
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return sendError(request, reply, 415, `unsupported content type ${JSON.stringify(request.headers['content-type'] ?? '')}`);
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendError(request, reply, 400, 'the JSON body is empty');
-  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return sendError(request, reply, 400, `the body is not valid JSON: ${error.message}`);
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+    return sendError(request, reply, 400, `the body is not valid JSON: ${error.message}`);
   if (status >= 400 && status < 500) return sendError(request, reply, status, error.message);
   request.log.error(error);
   return sendError(request, reply, 500, 'internal error: the request was not carried out');

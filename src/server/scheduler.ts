@@ -154,9 +154,11 @@ export function startScheduler(ctx: ServerContext, log: Log = SILENT, options: O
       log.error({ err: error }, 'scheduler: settling votes past their deadline failed; trying again next tick');
     }
     // Notifications to volunteers whose first delivery failed are retried with backoff.
-    notifierOf(ctx).deliverDue(now).catch((error: unknown) => {
-      if (!stopped) log.error({ err: error }, 'scheduler: notification deliveries failed; trying again next tick');
-    });
+    notifierOf(ctx)
+      .deliverDue(now)
+      .catch((error: unknown) => {
+        if (!stopped) log.error({ err: error }, 'scheduler: notification deliveries failed; trying again next tick');
+      });
     scheduler.deliverDue(now).catch((error: unknown) => {
       if (!stopped) log.error({ err: error }, 'SLA scheduler: webhook deliveries failed; trying again next tick');
     });

@@ -143,7 +143,8 @@ export function createWebhookSender(ctx: ServerContext, url: URL, log: Log, opti
     if (stopping.signal.aborted) return;
     const outcome = deliveryOutcome(escalation.attempts, error, now, maxAttempts);
     ctx.store.updateWebhook(escalation.id, outcome.state, outcome.attempts, outcome.nextAttemptAt, error);
-    if (outcome.state === 'failed') log.warn({ requestId: escalation.requestId, level: escalation.level, attempts: outcome.attempts }, `escalation webhook given up: ${error}`);
+    if (outcome.state === 'failed')
+      log.warn({ requestId: escalation.requestId, level: escalation.level, attempts: outcome.attempts }, `escalation webhook given up: ${error}`);
   }
 
   async function runRound(now: Date): Promise<number> {

@@ -31,7 +31,9 @@ export interface AnalysisSlice {
 const engine = (): WalkingSession | null => (typeof Worker === 'undefined' ? null : walkingSession());
 
 export const originKey = (s: Pick<AppState, 'circles'>): string | null =>
-  s.circles ? `${s.circles.origins.points.map((p) => p.join(',')).join(';')}@${s.circles.speedMPerMin}/${s.circles.bandMinutes.join(',')}/${s.circles.avoidSteps}` : null;
+  s.circles
+    ? `${s.circles.origins.points.map((p) => p.join(',')).join(';')}@${s.circles.speedMPerMin}/${s.circles.bandMinutes.join(',')}/${s.circles.avoidSteps}`
+    : null;
 
 function walkRequest(s: AppState): WalkRequest | null {
   const c = s.circles;
@@ -70,22 +72,20 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     const dataset = get().dataset;
     if (!worker || hasNetwork === null || !request) return;
     set({ walkStatus: 'running' });
-    void worker
-      .ask('walk', { request })
-      .then((answer) => {
-        // Newer than what is shown, though perhaps for an origin that has moved on since
-        // (a drag): shown, and dimmed as stale unless it is the dragged point itself.
-        if (!answer || get().dataset !== dataset) return;
-        const current = originKey(get()) === key;
-        set((s) => ({
-          walk: answer.answer,
-          walkFor: key,
-          walkForPoint: request.origins.length === 1 && circles.origins.kind === 'point',
-          walkStatus: !answer.answer ? 'no-network' : current ? 'ready' : s.walkStatus,
-          walkMs: answer.ms,
-          walkCount: s.walkCount + 1,
-        }));
-      });
+    void worker.ask('walk', { request }).then((answer) => {
+      // Newer than what is shown, though perhaps for an origin that has moved on since
+      // (a drag): shown, and dimmed as stale unless it is the dragged point itself.
+      if (!answer || get().dataset !== dataset) return;
+      const current = originKey(get()) === key;
+      set((s) => ({
+        walk: answer.answer,
+        walkFor: key,
+        walkForPoint: request.origins.length === 1 && circles.origins.kind === 'point',
+        walkStatus: !answer.answer ? 'no-network' : current ? 'ready' : s.walkStatus,
+        walkMs: answer.ms,
+        walkCount: s.walkCount + 1,
+      }));
+    });
   },
   showRoute(facilityId) {
     const worker = engine();

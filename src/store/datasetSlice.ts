@@ -37,7 +37,13 @@ let loadSeq = 0;
 
 export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = (set, get) => {
   /** Latest load wins: an older load that finishes late is ignored. */
-  async function load(read: ReadFile, sourceLabel: string, label?: string, prebuilt?: (dataset: Dataset) => Promise<ArrayBuffer | null>, afterRead?: () => Promise<boolean>) {
+  async function load(
+    read: ReadFile,
+    sourceLabel: string,
+    label?: string,
+    prebuilt?: (dataset: Dataset) => Promise<ArrayBuffer | null>,
+    afterRead?: () => Promise<boolean>,
+  ) {
     const seq = ++loadSeq;
     set({ status: 'loading', sourceLabel, blockedHost: null });
     const result = await loadDataset(read, label ? { label } : {});
@@ -68,7 +74,15 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       const source = describeSource(path, window.location.href, DEFAULT_DATA);
       if (!(await sourceAllowed(source))) {
         ++loadSeq;
-        set({ status: 'failed', dataset: null, problems: [], source, blockedHost: source.host, sourceLabel: path, fatal: `Cannot load "${path}": ${source.host} is not among the data origins this deployment allows (config.json)` });
+        set({
+          status: 'failed',
+          dataset: null,
+          problems: [],
+          source,
+          blockedHost: source.host,
+          sourceLabel: path,
+          fatal: `Cannot load "${path}": ${source.host} is not among the data origins this deployment allows (config.json)`,
+        });
         return;
       }
       set({ source });

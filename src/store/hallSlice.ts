@@ -53,7 +53,13 @@ export interface HallSlice {
 }
 
 /** Facility icons each kind of screen shows (null: all; a spotlight shows its category). */
-const SHOWN_FACILITIES: Partial<Record<Slide['kind'], string[] | null>> = { overview: ['community_service'], area: null, gaps: [], volunteers: [], requests: [] };
+const SHOWN_FACILITIES: Partial<Record<Slide['kind'], string[] | null>> = {
+  overview: ['community_service'],
+  area: null,
+  gaps: [],
+  volunteers: [],
+  requests: [],
+};
 const CIRCLE_MINUTES = 15;
 
 const unionBBox = (a: BBoxLonLat, b: BBoxLonLat): BBoxLonLat => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
@@ -77,7 +83,10 @@ export const createHallSlice: StateCreator<AppState, [], [], HallSlice> = (set, 
       requests: hallCommunity?.requests != null,
     });
     const shown = hallSlides[hallClock.index]?.key;
-    const index = Math.max(0, slides.findIndex((s) => s.key === shown));
+    const index = Math.max(
+      0,
+      slides.findIndex((s) => s.key === shown),
+    );
     set({ hallSlides: slides, hallClock: index === hallClock.index ? hallClock : { ...hallClock, index } });
   };
 

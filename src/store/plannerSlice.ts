@@ -22,7 +22,8 @@ export type PlannerStatus = 'idle' | 'computing' | 'ready';
 /** What a click on the map does in the planner view. */
 export type PlannerTool = { kind: 'add-facility'; category: string; capacity: number | null } | { kind: 'add-gate'; compoundId: string } | null;
 
-export type SortKey = 'name' | 'community' | 'grid' | 'population' | 'elderly60' | 'elderly80' | 'score' | 'unmetRequired' | 'unmetOptional' | 'canteen' | 'evidence';
+export type SortKey =
+  'name' | 'community' | 'grid' | 'population' | 'elderly60' | 'elderly80' | 'score' | 'unmetRequired' | 'unmetOptional' | 'canteen' | 'evidence';
 
 export interface PlannerFilter {
   communityId: string | null;
@@ -146,7 +147,18 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
       if (!dataset || started === dataset) return;
       started = dataset;
       baselineKey = null;
-      set({ plannerStatus: 'computing', plannerNetwork: null, plannerMs: { build: 0, change: 0 }, scenarios: [], activeScenarioId: null, plannerResult: null, baselineResult: null, sites: [], siteRequest: null, plannerTool: null });
+      set({
+        plannerStatus: 'computing',
+        plannerNetwork: null,
+        plannerMs: { build: 0, change: 0 },
+        scenarios: [],
+        activeScenarioId: null,
+        plannerResult: null,
+        baselineResult: null,
+        sites: [],
+        siteRequest: null,
+        plannerTool: null,
+      });
       void walkingSession().load(dataset);
       recompute();
     },
@@ -191,7 +203,10 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
       set({ plannerTool: null });
       if (tool.kind === 'add-facility') {
         const n = nextId++;
-        get().addChange({ kind: 'add-facility', facility: { id: `proposed-${n}`, category: tool.category, point: at, ...(tool.capacity !== null ? { capacity: tool.capacity } : {}) } });
+        get().addChange({
+          kind: 'add-facility',
+          facility: { id: `proposed-${n}`, category: tool.category, point: at, ...(tool.capacity !== null ? { capacity: tool.capacity } : {}) },
+        });
         return;
       }
       const outline = dataset.compounds.features.find((c) => c.properties.id === tool.compoundId)?.geometry;
@@ -199,7 +214,13 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
       get().addChange({ kind: 'add-gate', gateId: `proposed-gate-${nextId++}`, compoundId: tool.compoundId, point: gateOnOutline(outline, at) });
     },
     setPlannerFilter: (patch) => set((s) => ({ plannerFilter: { ...s.plannerFilter, ...patch } })),
-    setPlannerSort: (key) => set((s) => ({ plannerSort: { key, descending: s.plannerSort.key === key ? !s.plannerSort.descending : key !== 'name' && key !== 'community' && key !== 'grid' && key !== 'score' } })),
+    setPlannerSort: (key) =>
+      set((s) => ({
+        plannerSort: {
+          key,
+          descending: s.plannerSort.key === key ? !s.plannerSort.descending : key !== 'name' && key !== 'community' && key !== 'grid' && key !== 'score',
+        },
+      })),
     suggest(siteRequest) {
       set({ siteRequest, sites: [] });
       recompute();

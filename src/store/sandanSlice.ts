@@ -108,7 +108,11 @@ export function sandanMapOf(s: Pick<AppState, 'sandan' | 'dataset' | 'mode'>): S
     }
     return compoundPoint.get(id) ?? null;
   };
-  const point = (coordinates: [number, number], properties: Record<string, unknown>): Feature<Point> => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties });
+  const point = (coordinates: [number, number], properties: Record<string, unknown>): Feature<Point> => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates },
+    properties,
+  });
   const volunteers = new Map(s.dataset.volunteers.features.map((v) => [v.properties.id, v.geometry.coordinates as [number, number]]));
   const units = new Map(s.sandan.units.map((u) => [u.id, [u.lon, u.lat] as [number, number]]));
 
@@ -135,7 +139,12 @@ export function sandanMapOf(s: Pick<AppState, 'sandan' | 'dataset' | 'mode'>): S
     projects.push(point(from, { id: p.id, state: p.state, overdue: p.overdue ? 1 : 0 }));
     for (const r of p.resources) {
       const to = r.kind === 'unit' ? units.get(r.id) : volunteers.get(r.id);
-      if (to) projects.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [from, to] }, properties: { id: p.id, state: p.state, overdue: p.overdue ? 1 : 0 } });
+      if (to)
+        projects.push({
+          type: 'Feature',
+          geometry: { type: 'LineString', coordinates: [from, to] },
+          properties: { id: p.id, state: p.state, overdue: p.overdue ? 1 : 0 },
+        });
     }
   }
   const value: SandanMap = {

@@ -57,7 +57,14 @@ function derive(state: AppState): Pick<AppState, 'circles'> {
   } else if (at) origins = { points: [at], kind: 'point' };
   if (!origins) return { circles: null };
   return {
-    circles: { compoundId, origins, speedMPerMin, bandMinutes, avoidSteps: profile === 'elder', circles: straightLineCircles(origins.points, speedMPerMin, bandMinutes) },
+    circles: {
+      compoundId,
+      origins,
+      speedMPerMin,
+      bandMinutes,
+      avoidSteps: profile === 'elder',
+      circles: straightLineCircles(origins.points, speedMPerMin, bandMinutes),
+    },
   };
 }
 

@@ -2,7 +2,17 @@ import type { StateCreator } from 'zustand';
 import type { Feature, Point } from 'geojson';
 import type { Dataset, RequestProps } from '../domain/dataset';
 import { LIVE_IDLE, type LiveLink } from './liveEvents';
-import { fetchServerInfo, staffApi, toRequestFeature, type ApiResult, type MoveBody, type RequestFile, type ServerInfo, type StaffRequest, type StaffSession } from './staffApi';
+import {
+  fetchServerInfo,
+  staffApi,
+  toRequestFeature,
+  type ApiResult,
+  type MoveBody,
+  type RequestFile,
+  type ServerInfo,
+  type StaffRequest,
+  type StaffSession,
+} from './staffApi';
 import type { AppState } from './index';
 
 type RequestFeature = Feature<Point, RequestProps>;
@@ -61,7 +71,8 @@ export interface ServerSlice {
 const EMPTY_LEDGER: ServerLedger = { dataset: null, rows: [], features: [], updatedAt: null, error: null, failedAt: null };
 
 /** What changes a row in the list; equal signatures keep the arrays (and nothing recomputes). */
-const signature = (rows: readonly StaffRequest[]) => rows.map((r) => `${r.id}|${r.updatedAt}|${r.stage}|${r.status}|${r.assignedTo}|${r.rating}|${r.escalation}`).join('\n');
+const signature = (rows: readonly StaffRequest[]) =>
+  rows.map((r) => `${r.id}|${r.updatedAt}|${r.stage}|${r.status}|${r.assignedTo}|${r.rating}|${r.escalation}`).join('\n');
 
 export const createServerSlice: StateCreator<AppState, [], [], ServerSlice> = (set, get) => {
   /** The session is gone (expired, ended elsewhere): forget everything personal it brought. */
@@ -120,7 +131,11 @@ export const createServerSlice: StateCreator<AppState, [], [], ServerSlice> = (s
         return get().refreshServerLedger();
       }
       const error: LoginError =
-        result.status === 401 ? { kind: 'wrong' } : result.status === 429 && result.lockedUntil ? { kind: 'locked', until: result.lockedUntil } : { kind: 'other', reason: result.message };
+        result.status === 401
+          ? { kind: 'wrong' }
+          : result.status === 429 && result.lockedUntil
+            ? { kind: 'locked', until: result.lockedUntil }
+            : { kind: 'other', reason: result.message };
       set({ loginBusy: false, loginError: error });
     },
 

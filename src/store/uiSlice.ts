@@ -4,7 +4,21 @@ import type { Mode, Notice } from './url';
 import type { AppState } from './index';
 
 /** Map layer groups the user can switch on and off. */
-export const LAYER_GROUPS = ['context', 'communities', 'grids', 'network', 'compounds', 'buildings', 'gates', 'facilities', 'circles', 'compliance', 'sites', 'coverage', 'requests'] as const;
+export const LAYER_GROUPS = [
+  'context',
+  'communities',
+  'grids',
+  'network',
+  'compounds',
+  'buildings',
+  'gates',
+  'facilities',
+  'circles',
+  'compliance',
+  'sites',
+  'coverage',
+  'requests',
+] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 
 // Buildings (楼栋) are public like compounds (buildings.geojson carries no personal data).
@@ -40,7 +54,21 @@ export interface UiSlice {
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   mode: 'resident',
   lang: 'zh',
-  layers: { context: true, communities: true, grids: true, network: true, compounds: true, buildings: true, gates: true, facilities: true, circles: true, compliance: true, sites: true, coverage: true, requests: true },
+  layers: {
+    context: true,
+    communities: true,
+    grids: true,
+    network: true,
+    compounds: true,
+    buildings: true,
+    gates: true,
+    facilities: true,
+    circles: true,
+    compliance: true,
+    sites: true,
+    coverage: true,
+    requests: true,
+  },
   // 其他 / other is off until asked for: in a real city's import it is most of the icons.
   hiddenCategories: ['other'],
   problemsOpen: false,
@@ -50,9 +78,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   toggleLayer: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   toggleCategory: (category) =>
     set((s) => ({
-      hiddenCategories: s.hiddenCategories.includes(category)
-        ? s.hiddenCategories.filter((c) => c !== category)
-        : [...s.hiddenCategories, category],
+      hiddenCategories: s.hiddenCategories.includes(category) ? s.hiddenCategories.filter((c) => c !== category) : [...s.hiddenCategories, category],
     })),
   setHiddenCategories: (hiddenCategories) => set({ hiddenCategories }),
   setProblemsOpen: (problemsOpen) => set({ problemsOpen }),

@@ -147,7 +147,13 @@ export const createVolunteersSlice: StateCreator<AppState, [], [], VolunteersSli
     const compounds = new Set(dataset.compounds.features.map((c) => c.properties.id));
     for (const f of features) {
       if (f.properties.compound_id && !compounds.has(f.properties.compound_id)) {
-        problems.push({ file: 'Open311 JSON', id: f.properties.id, field: 'extended_attributes.compound_id', message: `unknown compound ${JSON.stringify(f.properties.compound_id)}: kept without it`, severity: 'warning' });
+        problems.push({
+          file: 'Open311 JSON',
+          id: f.properties.id,
+          field: 'extended_attributes.compound_id',
+          message: `unknown compound ${JSON.stringify(f.properties.compound_id)}: kept without it`,
+          severity: 'warning',
+        });
         delete f.properties.compound_id;
       }
     }
@@ -206,7 +212,12 @@ export function ledgerOf(s: RequestSources & Pick<AppState, 'volNow' | 'ledgerCl
   const report = s.volunteerEngine.dataset === s.dataset ? s.volunteerEngine.gapReport : null;
   const key = [requests, clock, s.workflowPreset, report, s.dataset];
   if (ledgerMemo && ledgerMemo.key.every((k, i) => k === key[i])) return ledgerMemo.rows;
-  const gaps = report ? serviceGapRequests(requests.map((r) => r.properties), report) : new Set<string>();
+  const gaps = report
+    ? serviceGapRequests(
+        requests.map((r) => r.properties),
+        report,
+      )
+    : new Set<string>();
   const rows = ledgerRows(requests, new Date(clock), WORKFLOW_PRESETS[s.workflowPreset], timeZoneOf(s), gaps);
   ledgerMemo = { key, rows };
   return rows;

@@ -32,7 +32,9 @@ function serve(dataset: () => Dataset) {
       'grids.geojson': d.grids,
     };
     const body = files[name];
-    return body === undefined ? new Response('not found', { status: 404 }) : new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    return body === undefined
+      ? new Response('not found', { status: 404 })
+      : new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   });
   return server;
 }
@@ -102,14 +104,19 @@ describe('the hall playlist from the dataset', () => {
       const name = input.split('?')[0]?.split('/').pop() ?? '';
       asked.push(name);
       const body = files[name];
-      return body === undefined ? new Response('not found', { status: 404 }) : new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      return body === undefined
+        ? new Response('not found', { status: 404 })
+        : new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
     });
     return asked;
   }
   const manifest = (extra: object = {}) => ({ ...tinyDataset().manifest, ...extra });
 
   it('reads playlist.json when the manifest lists it', async () => {
-    const asked = site({ 'manifest.json': manifest({ files: ['compounds.geojson', 'playlist.json'] }), 'playlist.json': { views: [{ kind: 'gaps', seconds: 20 }] } });
+    const asked = site({
+      'manifest.json': manifest({ files: ['compounds.geojson', 'playlist.json'] }),
+      'playlist.json': { views: [{ kind: 'gaps', seconds: 20 }] },
+    });
     const { config } = await readPlaylist('data/x', null);
     expect(config.entries.map((e) => e.kind)).toEqual(['gaps']);
     expect(asked).toContain('playlist.json');

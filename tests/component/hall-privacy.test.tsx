@@ -27,10 +27,20 @@ function withPersonalData(): Dataset {
   const d = tinyDataset();
   d.facilities.features[0]!.properties.phone = '0591-87654321';
   d.volunteers.features = [
-    ...['陈静', '李建国', '赵敏', '陈静', '李建国', '赵敏'].map((name, i) => at<VolunteerProps>(119.331 + i * 1e-4, { id: `v-${i}`, name, phone: `1370000000${i}`, skills: ['medical'], service_radius_m: 800 })),
+    ...['陈静', '李建国', '赵敏', '陈静', '李建国', '赵敏'].map((name, i) =>
+      at<VolunteerProps>(119.331 + i * 1e-4, { id: `v-${i}`, name, phone: `1370000000${i}`, skills: ['medical'], service_radius_m: 800 }),
+    ),
   ];
   d.requests.features = Array.from({ length: 7 }, (_, i) =>
-    at<RequestProps>(119.331, { id: `r-${i}`, service_request_id: `YF-${i}`, service_code: 'repair', description: `赵敏家楼顶漏水，电话13912345678`, status: 'open', stage: i < 5 ? 'collect' : 'execute', requested_datetime: '2026-10-2' + i + 'T10:00:00+08:00' }),
+    at<RequestProps>(119.331, {
+      id: `r-${i}`,
+      service_request_id: `YF-${i}`,
+      service_code: 'repair',
+      description: `赵敏家楼顶漏水，电话13912345678`,
+      status: 'open',
+      stage: i < 5 ? 'collect' : 'execute',
+      requested_datetime: '2026-10-2' + i + 'T10:00:00+08:00',
+    }),
   );
   return d;
 }

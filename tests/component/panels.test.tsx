@@ -50,7 +50,10 @@ describe('problems badge and panel', () => {
   });
 
   it('renders HTML in a message as text', async () => {
-    useStore.setState({ problems: [{ file: 'compounds.geojson', id: '<b>x</b>', field: 'name', message: '<img src=x onerror=alert(1)>', severity: 'error' }], problemsOpen: true });
+    useStore.setState({
+      problems: [{ file: 'compounds.geojson', id: '<b>x</b>', field: 'name', message: '<img src=x onerror=alert(1)>', severity: 'error' }],
+      problemsOpen: true,
+    });
     const { container } = render(<ProblemsPanel />);
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
     expect(container.ownerDocument.querySelector('img')).toBeNull();
@@ -58,7 +61,7 @@ describe('problems badge and panel', () => {
   });
 });
 
-describe('data problems in the reader\'s language', () => {
+describe("data problems in the reader's language", () => {
   /** The problems of tests/fixtures/bad-dataset, as the app loads them. */
   async function badDatasetProblems(): Promise<Problem[]> {
     const dir = resolve(import.meta.dirname, '../fixtures/bad-dataset');
@@ -71,7 +74,10 @@ describe('data problems in the reader\'s language', () => {
     expect(problems.length).toBeGreaterThan(10);
     useStore.setState({ problems, problemsOpen: true });
     render(<ProblemsPanel />);
-    const cells = screen.getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[3]!.textContent ?? '');
+    const cells = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[3]!.textContent ?? '');
     expect(cells).toHaveLength(problems.length);
     for (const [i, text] of cells.entries()) {
       expect(text, problems[i]!.message).toMatch(/[\u4e00-\u9fff]/);
@@ -87,7 +93,10 @@ describe('data problems in the reader\'s language', () => {
     const problems = await badDatasetProblems();
     useStore.setState({ problems, problemsOpen: true, lang: 'en' });
     render(<ProblemsPanel />);
-    const cells = screen.getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[3]!.textContent ?? '');
+    const cells = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[3]!.textContent ?? '');
     // The app formats numbers for the reader (1,234); the CLI's message does not.
     expect(cells.map((c) => c.replace(/(\d),(\d{3})/g, '$1$2'))).toEqual(problems.map((p) => p.message));
   });

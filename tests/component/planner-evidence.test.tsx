@@ -13,7 +13,15 @@ const request = (compound: string, code: string, stage: RequestStage): Dataset['
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [119.346, 26.0905] },
-    properties: { id: `r-${n}`, service_request_id: `T-${n}`, service_code: code, status: 'open', stage, requested_datetime: '2026-10-01T09:00:00+08:00', compound_id: compound },
+    properties: {
+      id: `r-${n}`,
+      service_request_id: `T-${n}`,
+      service_code: code,
+      status: 'open',
+      stage,
+      requested_datetime: '2026-10-01T09:00:00+08:00',
+      compound_id: compound,
+    },
   };
 };
 
@@ -68,7 +76,9 @@ describe("the planner shows residents' requests behind each gap", () => {
   it("shows the live ledger's counts on the requests service, without a login, in English too", async () => {
     const answer = { at: '2026-12-04T08:00:00Z', counts: { 'c-2': { clinic: { publish: 4, rate: 1 }, kindergarten: { collect: 6 } } } };
     const fetchMock = vi.fn(async (url: string | URL | Request) =>
-      String(url).endsWith('/api/evidence') ? new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } }) : new Response('[]', { status: 404 }),
+      String(url).endsWith('/api/evidence')
+        ? new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } })
+        : new Response('[]', { status: 404 }),
     );
     vi.stubGlobal('fetch', fetchMock);
     useStore.setState({ serverKind: 'server', serverInfo: { server: true, dataset: 'planner-test', dataPath: 'data/planner-test' } });

@@ -80,7 +80,9 @@ describe('exports', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('小区编号,小区,社区,网格,常住人口,60 岁以上,80 岁以上,层级,规则项目,▲应配建/△按需,要求距离（米）,实际步行（米）,条款,已核实,说明,居民诉求（件）,诉求·收集,诉求·商议,诉求·协调,诉求·执行,诉求·公示,诉求·评价');
+    expect(lines[0]).toBe(
+      '小区编号,小区,社区,网格,常住人口,60 岁以上,80 岁以上,层级,规则项目,▲应配建/△按需,要求距离（米）,实际步行（米）,条款,已核实,说明,居民诉求（件）,诉求·收集,诉求·商议,诉求·协调,诉求·执行,诉求·公示,诉求·评价',
+    );
     expect(lines.some((l) => l.startsWith('c-2,耀隆宿舍,凤林社区,凤林社区第一网格,400,150,40,五分钟生活圈居住区,社区卫生服务站,△,300,13'))).toBe(true);
   });
 
@@ -105,7 +107,15 @@ describe('printable community report', () => {
     expect(within(report).getByRole('table', { name: '居住街坊：各项设施覆盖的居民比例' })).toBeInTheDocument();
     const contents = within(report).getByRole('navigation', { name: '目录' });
     const links = within(contents).getAllByRole('link');
-    expect(links.map((a) => a.textContent)).toEqual(['概况', '各项设施的覆盖比例', '各社区达标率', '缺口清单（▲ 应配建项）', '各项规则与受影响居民', '长者食堂', '说明与数据来源']);
+    expect(links.map((a) => a.textContent)).toEqual([
+      '概况',
+      '各项设施的覆盖比例',
+      '各社区达标率',
+      '缺口清单（▲ 应配建项）',
+      '各项规则与受影响居民',
+      '长者食堂',
+      '说明与数据来源',
+    ]);
     // Each entry leads to its section's heading.
     for (const link of links) expect(report.querySelector(link.getAttribute('href')!)).toHaveTextContent(link.textContent!);
     const gaps = within(report).getByRole('heading', { name: '缺口清单（▲ 应配建项）' }).nextElementSibling as HTMLElement;

@@ -68,7 +68,9 @@ describe('planner panel', () => {
     await openPanel();
     expect(screen.getByText('此数据没有路网：以下均为直线距离，实际步行会更远。')).toBeInTheDocument();
     useStore.getState().selectCompound('c-2');
-    const clinic = within(await screen.findByRole('list', { name: '该小区的缺口' })).getByText('社区卫生服务站').closest('li')!;
+    const clinic = within(await screen.findByRole('list', { name: '该小区的缺口' }))
+      .getByText('社区卫生服务站')
+      .closest('li')!;
     expect(clinic).toHaveTextContent(/直线距离 1,34\d 米（新华卫生服务站）/);
   });
 

@@ -24,7 +24,9 @@ describe('what-if', () => {
     useStore.getState().plannerClick([119.3465, 26.09]);
     const changes = await screen.findByRole('list', { name: '方案中的调整' });
     expect(within(changes).getByText('新增卫生服务站/诊所')).toBeInTheDocument();
-    const health = within(changes).getByText(/社区卫生服务站/).closest('li')!;
+    const health = within(changes)
+      .getByText(/社区卫生服务站/)
+      .closest('li')!;
     expect(health).toHaveTextContent('新增达标 1 个小区，400 人（60 岁以上 150 人）');
     expect(screen.getByText('正在显示模拟方案，不是现状。')).toBeInTheDocument();
     // Side by side with the baseline.
@@ -40,7 +42,11 @@ describe('what-if', () => {
     await userEvent.click(await screen.findByRole('button', { name: '关闭此设施（模拟）' }));
     const changes = await screen.findByRole('list', { name: '方案中的调整' });
     expect(within(changes).getByText('关闭 瑞城幼儿园')).toBeInTheDocument();
-    expect(within(changes).getByText(/幼儿园/, { selector: '.effect-rule' }).closest('li')).toHaveTextContent('不再达标 1 个小区，1,200 人（60 岁以上 300 人）');
+    expect(
+      within(changes)
+        .getByText(/幼儿园/, { selector: '.effect-rule' })
+        .closest('li'),
+    ).toHaveTextContent('不再达标 1 个小区，1,200 人（60 岁以上 300 人）');
     expect(screen.getByText('在当前方案中已关闭。')).toBeInTheDocument();
   });
 

@@ -29,7 +29,11 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const rowTexts = () => within(screen.getByRole('table')).getAllByRole('row').slice(1).map((r) => r.textContent);
+const rowTexts = () =>
+  within(screen.getByRole('table'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => r.textContent);
 
 describe('printable 15-minute card', () => {
   it('lists the nearest service per category with minutes and metres, the dates and 示意数据, then prints', async () => {

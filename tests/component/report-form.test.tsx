@@ -12,7 +12,14 @@ afterEach(() => {
 const HREF = 'http://localhost/report?compound=c-1';
 
 function openReport(options: { lang?: 'zh' | 'en'; compound?: string | null; resizePhoto?: (file: Blob) => Promise<string> } = {}) {
-  return render(<ReportApp route={{ page: 'report', compound: options.compound === undefined ? 'c-1' : options.compound }} lang={options.lang ?? 'zh'} href={HREF} resizePhoto={options.resizePhoto} />);
+  return render(
+    <ReportApp
+      route={{ page: 'report', compound: options.compound === undefined ? 'c-1' : options.compound }}
+      lang={options.lang ?? 'zh'}
+      href={HREF}
+      resizePhoto={options.resizePhoto}
+    />,
+  );
 }
 
 const posted = (calls: Call[]) => calls.filter((c) => c.method === 'POST' && c.url === '/api/intake').map((c) => c.body as Record<string, unknown>);
@@ -24,7 +31,11 @@ describe('the QR report page', () => {
     expect(await screen.findByText('耀隆宿舍')).toBeInTheDocument();
     expect(screen.getByText(/新华社区/)).toBeInTheDocument();
     const group = screen.getByRole('radiogroup', { name: '1. 什么事？' });
-    expect(within(group).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['repair', 'canteen', 'recycling']);
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('value')),
+    ).toEqual(['repair', 'canteen', 'recycling']);
     expect(screen.getByText('位置：耀隆宿舍内')).toBeInTheDocument();
     expect(screen.getByRole('application', { name: /耀隆宿舍示意图/ })).toBeInTheDocument();
   });

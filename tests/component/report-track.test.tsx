@@ -29,7 +29,11 @@ describe('the tracking page', () => {
     const calls = fakeIntakeApi((call) => (call.url === '/api/track/K7Q4M9XP2R' ? { body: stage } : undefined));
     openTrack({ code: 'K7Q4M9XP2R' });
     const steps = await screen.findByRole('list', { name: '办理步骤' });
-    expect(within(steps).getAllByRole('listitem').map((li) => li.querySelector('.track-step-name')!.textContent)).toEqual(['收集', '商议', '协调', '执行', '公示', '评价']);
+    expect(
+      within(steps)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.track-step-name')!.textContent),
+    ).toEqual(['收集', '商议', '协调', '执行', '公示', '评价']);
     const current = steps.querySelector('[aria-current="step"]')!;
     expect(current).toHaveTextContent('收集');
     expect(current).toHaveTextContent('已收到，正在了解情况');
@@ -68,7 +72,9 @@ describe('the tracking page', () => {
   });
 
   it('never offers the rating to a follower by request id', async () => {
-    fakeIntakeApi((call) => (call.url === '/api/track/request/YF-2026-0042' ? { body: tracked({ service_request_id: 'YF-2026-0042', stage: 'publish', can_rate: false }) } : undefined));
+    fakeIntakeApi((call) =>
+      call.url === '/api/track/request/YF-2026-0042' ? { body: tracked({ service_request_id: 'YF-2026-0042', stage: 'publish', can_rate: false }) } : undefined,
+    );
     openTrack({ id: 'YF-2026-0042' });
     expect(await screen.findByText('事项编号 YF-2026-0042')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: '对办理结果满意吗？' })).toBeNull();

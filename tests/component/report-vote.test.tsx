@@ -34,7 +34,8 @@ function ballotServer() {
     if (call.url === '/api/votes/V-000001') return { body: vote };
     if (call.url === '/api/votes/V-000001/ballots') {
       const { code } = call.body as { code: string; option: number };
-      if (code.replace('-', '').toUpperCase() !== 'GOOD2345') return { status: 403, body: [{ code: 403, description: 'this code is not valid for this vote' }] };
+      if (code.replace('-', '').toUpperCase() !== 'GOOD2345')
+        return { status: 403, body: [{ code: 403, description: 'this code is not valid for this vote' }] };
       if (used) return { status: 409, body: [{ code: 409, description: 'this code has been used already' }] };
       used = true;
       vote = { ...vote, ballots: vote.ballots + 1 };
@@ -98,12 +99,27 @@ describe('the ballot page', () => {
   it('a closed vote shows its result and no form, in English too', async () => {
     fakeIntakeApi((call) =>
       call.url === '/api/votes/V-000001'
-        ? { body: { ...VOTE, state: 'closed', closed_at: '2026-12-05T10:00:00Z', ballots: 3, result: [{ option: '统一清运', count: 2 }, { option: '各户自理', count: 1 }] } }
+        ? {
+            body: {
+              ...VOTE,
+              state: 'closed',
+              closed_at: '2026-12-05T10:00:00Z',
+              ballots: 3,
+              result: [
+                { option: '统一清运', count: 2 },
+                { option: '各户自理', count: 1 },
+              ],
+            },
+          }
         : undefined,
     );
     openVote(null, 'en');
     const result = await screen.findByRole('region', { name: 'Result' });
-    expect(within(result).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['统一清运2 vote(s)', '各户自理1 vote(s)']);
+    expect(
+      within(result)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['统一清运2 vote(s)', '各户自理1 vote(s)']);
     expect(screen.queryByRole('button', { name: 'Vote' })).toBeNull();
     expect(screen.queryByLabelText(/Voting code/)).toBeNull();
   });
@@ -117,12 +133,32 @@ describe('the ballot page', () => {
   it("the tracking page shows the request's closed vote with its counts", async () => {
     fakeIntakeApi((call) =>
       call.url === '/api/track/request/YF-2026-0042'
-        ? { body: { ...tracked(), votes: [{ ...VOTE, state: 'closed', closed_at: '2026-12-05T10:00:00Z', ballots: 3, result: [{ option: '统一清运', count: 2 }, { option: '各户自理', count: 1 }] }] } }
+        ? {
+            body: {
+              ...tracked(),
+              votes: [
+                {
+                  ...VOTE,
+                  state: 'closed',
+                  closed_at: '2026-12-05T10:00:00Z',
+                  ballots: 3,
+                  result: [
+                    { option: '统一清运', count: 2 },
+                    { option: '各户自理', count: 1 },
+                  ],
+                },
+              ],
+            },
+          }
         : undefined,
     );
     render(<ReportApp route={{ page: 'track', code: null, id: 'YF-2026-0042' }} lang="zh" href="http://localhost/track?id=YF-2026-0042" />);
     const votes = await screen.findByRole('region', { name: '居民投票' });
     expect(within(votes).getByRole('heading', { name: '楼道堆物怎么处理？' })).toBeInTheDocument();
-    expect(within(votes).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['统一清运2 票', '各户自理1 票']);
+    expect(
+      within(votes)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['统一清运2 票', '各户自理1 票']);
   });
 });

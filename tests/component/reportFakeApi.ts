@@ -37,7 +37,9 @@ export const SERVICES: IntakeService[] = [
   { service_code: 'recycling', service_name: { zh: '环境卫生', en: 'Cleanliness and rubbish' }, glyph: '洁' },
 ];
 
-export const NEARBY: NearbyRequest[] = [{ service_request_id: 'YF-2026-0042', stage: 'coordinate', requested: new Date(Date.now() - 3 * 86_400_000).toISOString(), distance_m: 12 }];
+export const NEARBY: NearbyRequest[] = [
+  { service_request_id: 'YF-2026-0042', stage: 'coordinate', requested: new Date(Date.now() - 3 * 86_400_000).toISOString(), distance_m: 12 },
+];
 
 export interface Call {
   method: string;
@@ -68,7 +70,8 @@ function defaultAnswer(call: Call): { status?: number; body: unknown } {
   if (call.url.startsWith('/api/intake/compounds/')) return { status: 404, body: [{ code: 404, description: 'no compound' }] };
   if (call.url === '/api/intake/services') return { body: { services: SERVICES } };
   if (call.url.startsWith('/api/intake/nearby')) return { body: { radius_m: 50, requests: call.url.includes('service_code=repair') ? NEARBY : [] } };
-  if (call.url === '/api/intake' && call.method === 'POST') return { status: 201, body: { service_request_id: 'SR-2026-000126', tracking_code: 'K7Q4M9XP2R', tracking_url: '/track?code=K7Q4M9XP2R' } };
+  if (call.url === '/api/intake' && call.method === 'POST')
+    return { status: 201, body: { service_request_id: 'SR-2026-000126', tracking_code: 'K7Q4M9XP2R', tracking_url: '/track?code=K7Q4M9XP2R' } };
   return { status: 404, body: [{ code: 404, description: `nothing at ${call.url}` }] };
 }
 

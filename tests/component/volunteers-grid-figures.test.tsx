@@ -31,9 +31,24 @@ function grids(openAtB1: number): GridRow[] {
           openRequests: openAtB1,
           overdue: 1,
           openWishes: 2,
-          contacts: { building_id: 'c-1-b1', leader: { role: '楼栋党小组组长', name: '林美玲', phone: '13600001234' }, centre_households: [{ role: '党员中心户', name: '陈国平' }] },
+          contacts: {
+            building_id: 'c-1-b1',
+            leader: { role: '楼栋党小组组长', name: '林美玲', phone: '13600001234' },
+            centre_households: [{ role: '党员中心户', name: '陈国平' }],
+          },
         },
-        { id: 'c-1-b2', name: '耀隆宿舍2号楼', compoundId: 'c-1', compoundName: '耀隆宿舍', gridId: 'gr-1', households: 30, residents: 80, elderly60: 22, ...zero, contacts: null },
+        {
+          id: 'c-1-b2',
+          name: '耀隆宿舍2号楼',
+          compoundId: 'c-1',
+          compoundName: '耀隆宿舍',
+          gridId: 'gr-1',
+          households: 30,
+          residents: 80,
+          elderly60: 22,
+          ...zero,
+          contacts: null,
+        },
       ],
     },
   ];
@@ -58,7 +73,10 @@ beforeEach(() => {
     mode: 'volunteers',
     serverKind: 'server',
     serverInfo: { server: true, dataset: 'tiny', dataPath: 'data/tiny' },
-    staff: { user: { id: 2, username: 'li', displayName: '李社工', role: 'community_worker', communityId: 'g-1', gridId: null, volunteerId: null }, csrfToken: 'csrf-1' },
+    staff: {
+      user: { id: 2, username: 'li', displayName: '李社工', role: 'community_worker', communityId: 'g-1', gridId: null, volunteerId: null },
+      csrfToken: 'csrf-1',
+    },
   });
 });
 afterEach(() => {
@@ -73,11 +91,20 @@ describe('grid and building figures for workers', () => {
     render(<GridFiguresPanel />);
     const section = await screen.findByRole('region', { name: '网格与楼栋' });
     const gridRow = await within(section).findByRole('row', { name: /新华社区第一网格/ });
-    expect(within(gridRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['3', '1', '2', '310']);
+    expect(
+      within(gridRow)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['3', '1', '2', '310']);
     await user.click(within(section).getByText('新华社区第一网格 · 2 栋楼'));
     const buildings = within(section).getByRole('table', { name: '新华社区第一网格 楼栋' });
     const b1 = within(buildings).getByRole('row', { name: /耀隆宿舍1号楼/ });
-    expect(within(b1).getAllByRole('cell').map((c) => c.textContent).slice(0, 5)).toEqual(['2', '1', '2', '41', '48']);
+    expect(
+      within(b1)
+        .getAllByRole('cell')
+        .map((c) => c.textContent)
+        .slice(0, 5),
+    ).toEqual(['2', '1', '2', '41', '48']);
     expect(b1).toHaveTextContent('党小组组长：林美玲 13600001234');
     expect(within(b1).getByRole('link', { name: '13600001234' })).toHaveAttribute('href', 'tel:13600001234');
     expect(b1).toHaveTextContent('党员中心户：陈国平');
@@ -95,7 +122,9 @@ describe('grid and building figures for workers', () => {
   });
 
   it('is not shown to a volunteer, nor to anyone logged out, and asks the server nothing then', () => {
-    useStore.setState({ staff: { user: { id: 9, username: 'v1', displayName: '志愿者', role: 'volunteer', communityId: null, gridId: null, volunteerId: 'v-1' }, csrfToken: 'c' } });
+    useStore.setState({
+      staff: { user: { id: 9, username: 'v1', displayName: '志愿者', role: 'volunteer', communityId: null, gridId: null, volunteerId: 'v-1' }, csrfToken: 'c' },
+    });
     const { unmount } = render(<GridFiguresPanel />);
     expect(screen.queryByRole('region', { name: '网格与楼栋' })).toBeNull();
     unmount();

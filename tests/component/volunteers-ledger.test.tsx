@@ -53,7 +53,9 @@ describe('the ledger', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: '导出 CSV' }));
     await waitFor(() => expect(saved.texts).toHaveLength(1));
     expect(saved.names).toEqual(['tiny-ledger.csv']);
-    const lines = saved.texts[0]!.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = saved.texts[0]!.replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('编号,小区,类别,环节,状态,提出时间,更新时间,承诺完成,办理期限,超期,服务缺口,评分');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['YF-1,耀隆宿舍,维修,收集民情提事', 'YF-3,瑞城花园,药店,多元协同理事']);
     expect(saved.texts[0]).not.toContain('楼道灯坏了');
@@ -103,7 +105,20 @@ describe('Open311 exchange', () => {
 
 describe('live refresh (?refresh=)', () => {
   const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
-  const oneRequest = fc([{ type: 'Feature', geometry: { type: 'Point', coordinates: [119.331, 26.09] }, properties: { id: 'new-1', service_code: 'repair', status: 'open', stage: 'collect', requested_datetime: '2026-11-02T19:00:00+08:00', compound_id: 'c-1' } }]);
+  const oneRequest = fc([
+    {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [119.331, 26.09] },
+      properties: {
+        id: 'new-1',
+        service_code: 'repair',
+        status: 'open',
+        stage: 'collect',
+        requested_datetime: '2026-11-02T19:00:00+08:00',
+        compound_id: 'c-1',
+      },
+    },
+  ]);
   const oneVolunteer = fc([{ type: 'Feature', geometry: { type: 'Point', coordinates: [119.331, 26.09] }, properties: { id: 'v-9', skills: ['repair'] } }]);
 
   it('re-reads requests and volunteers, and keeps the last good data when a file turns invalid', async () => {

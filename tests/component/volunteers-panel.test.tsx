@@ -45,7 +45,11 @@ describe('requests: escalation, detail and matching', () => {
     render(<VolunteersPanel />);
     expect(screen.getByText('期限按数据日期 2026年11月1日 计算。')).toBeInTheDocument();
     const list = screen.getByTestId('escalation-list');
-    expect(within(list).getAllByRole('button').map((b) => b.textContent?.slice(0, 4))).toEqual(['YF-1', 'YF-3']);
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((b) => b.textContent?.slice(0, 4)),
+    ).toEqual(['YF-1', 'YF-3']);
     expect(screen.getByRole('heading', { name: '超期督办（吹哨）2 件' })).toBeInTheDocument();
     expect(screen.getByTestId('overdue-count')).toHaveTextContent('超期 2 件（办理中 3 件）');
   });
@@ -73,7 +77,11 @@ describe('requests: escalation, detail and matching', () => {
     render(<VolunteersPanel />);
     const matches = await screen.findByRole('list', { name: '现在可派的医疗护理志愿者' });
     // Only 陈静 is on duty on Monday evening; 李建国 serves at weekends.
-    expect(within(matches).getAllByRole('listitem').map((li) => li.querySelector('.match-name')?.textContent)).toEqual(['陈静']);
+    expect(
+      within(matches)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.match-name')?.textContent),
+    ).toEqual(['陈静']);
     expect(within(matches).getByText(/步行 0\.\d 分钟/)).toBeInTheDocument();
   });
 

@@ -33,12 +33,58 @@ function answer(): SandanAnswer {
   return {
     timeZone: 'Asia/Shanghai',
     needs: [
-      { key: 'c-1|errand', compoundId: 'c-1', gridId: null, communityId: 'g-1', need: 'errand', requests: 2, wishes: 1, total: 3, unmatched: 3, oldestAt: '2026-11-20T01:00:00.000Z', oldestDays: 14, projects: 0 },
-      { key: 'c-2|repair', compoundId: 'c-2', gridId: null, communityId: 'g-1', need: 'repair', requests: 1, wishes: 0, total: 1, unmatched: 0, oldestAt: '2026-12-01T01:00:00.000Z', oldestDays: 3, projects: 1 },
+      {
+        key: 'c-1|errand',
+        compoundId: 'c-1',
+        gridId: null,
+        communityId: 'g-1',
+        need: 'errand',
+        requests: 2,
+        wishes: 1,
+        total: 3,
+        unmatched: 3,
+        oldestAt: '2026-11-20T01:00:00.000Z',
+        oldestDays: 14,
+        projects: 0,
+      },
+      {
+        key: 'c-2|repair',
+        compoundId: 'c-2',
+        gridId: null,
+        communityId: 'g-1',
+        need: 'repair',
+        requests: 1,
+        wishes: 0,
+        total: 1,
+        unmatched: 0,
+        oldestAt: '2026-12-01T01:00:00.000Z',
+        oldestDays: 3,
+        projects: 1,
+      },
     ],
     resources: [
-      { key: 'skill:errand', kind: 'skill', group: 'errand', volunteers: 1, weeklyHours: 168, openEnded: 0, units: 0, capacity: 0, members: [{ kind: 'volunteer', id: 'v-3', name: '赵敏' }] },
-      { key: 'unit:venue', kind: 'unit', group: 'venue', volunteers: 0, weeklyHours: 0, openEnded: 0, units: 1, capacity: 80, members: [{ kind: 'unit', id: unit.id, name: unit.name }] },
+      {
+        key: 'skill:errand',
+        kind: 'skill',
+        group: 'errand',
+        volunteers: 1,
+        weeklyHours: 168,
+        openEnded: 0,
+        units: 0,
+        capacity: 0,
+        members: [{ kind: 'volunteer', id: 'v-3', name: '赵敏' }],
+      },
+      {
+        key: 'unit:venue',
+        kind: 'unit',
+        group: 'venue',
+        volunteers: 0,
+        weeklyHours: 0,
+        openEnded: 0,
+        units: 1,
+        capacity: 80,
+        members: [{ kind: 'unit', id: unit.id, name: unit.name }],
+      },
     ],
     units: [unit],
     projects: [
@@ -108,7 +154,10 @@ beforeEach(() => {
     mode: 'volunteers',
     serverKind: 'server',
     serverInfo: { server: true, dataset: 'tiny', dataPath: 'data/tiny' },
-    staff: { user: { id: 2, username: 'li', displayName: '李社工', role: 'community_worker', communityId: 'g-1', gridId: null, volunteerId: null }, csrfToken: 'csrf-1' },
+    staff: {
+      user: { id: 2, username: 'li', displayName: '李社工', role: 'community_worker', communityId: 'g-1', gridId: null, volunteerId: null },
+      csrfToken: 'csrf-1',
+    },
     volNow: new Date('2026-12-04T10:00:00+08:00').getTime(),
   });
 });
@@ -216,7 +265,9 @@ describe('三单制 in the volunteers view', () => {
     expect(await screen.findByRole('heading', { name: 'Three lists (三单制)' })).toBeInTheDocument();
     expect(await screen.findByRole('region', { name: 'needs list' })).toHaveTextContent('Ruicheng Garden · Errands');
     unmount();
-    useStore.setState({ staff: { user: { id: 5, username: 'v', displayName: null, role: 'volunteer', communityId: null, gridId: null, volunteerId: 'v-1' }, csrfToken: 'x' } });
+    useStore.setState({
+      staff: { user: { id: 5, username: 'v', displayName: null, role: 'volunteer', communityId: null, gridId: null, volunteerId: 'v-1' }, csrfToken: 'x' },
+    });
     render(<SandanPanel />);
     expect(screen.queryByRole('heading', { name: 'Three lists (三单制)' })).toBeNull();
   });

@@ -50,7 +50,19 @@ interface Call {
 function fakeServer(options: { server?: boolean } = {}) {
   const calls: Call[] = [];
   const ledger = new Map([['SR-1', row('SR-1')]]);
-  const history: HistoryEntry[] = [{ seq: 1, requestId: 'SR-1', at: '2026-10-31T01:00:00.000Z', actor: 'resident', fromStage: null, toStage: 'collect', fromStatus: null, toStatus: 'open', note: 'filed' }];
+  const history: HistoryEntry[] = [
+    {
+      seq: 1,
+      requestId: 'SR-1',
+      at: '2026-10-31T01:00:00.000Z',
+      actor: 'resident',
+      fromStage: null,
+      toStage: 'collect',
+      fromStatus: null,
+      toStatus: 'open',
+      note: 'filed',
+    },
+  ];
   let loggedIn = false;
   const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
@@ -77,13 +89,39 @@ function fakeServer(options: { server?: boolean } = {}) {
       case 'GET /api/requests':
         return loggedIn ? json([...ledger.values()]) : json([{ code: 401, description: 'log in first' }], 401);
       case 'GET /api/requests/SR-1':
-        return json({ request: ledger.get('SR-1'), history, escalations: [{ id: 1, requestId: 'SR-1', level: 'grid', at: '2026-11-08T00:00:00.000Z', webhookState: 'sent', attempts: 1, nextAttemptAt: null, lastError: null }], assignee: null });
+        return json({
+          request: ledger.get('SR-1'),
+          history,
+          escalations: [
+            {
+              id: 1,
+              requestId: 'SR-1',
+              level: 'grid',
+              at: '2026-11-08T00:00:00.000Z',
+              webhookState: 'sent',
+              attempts: 1,
+              nextAttemptAt: null,
+              lastError: null,
+            },
+          ],
+          assignee: null,
+        });
       case 'POST /api/requests/SR-1/move': {
         if (headers['x-csrf-token'] !== 'csrf-1') return json([{ code: 403, description: 'missing or wrong CSRF token' }], 403);
         const { stage, note } = body as { stage: LedgerRequest['stage']; note: string | null };
         const current = ledger.get('SR-1')!;
         const moved = { ...current, stage, updatedAt: '2026-11-02T12:00:00.000Z' };
-        history.push({ seq: history.length + 1, requestId: 'SR-1', at: moved.updatedAt, actor: 'li', fromStage: current.stage, toStage: stage, fromStatus: 'open', toStatus: 'open', note });
+        history.push({
+          seq: history.length + 1,
+          requestId: 'SR-1',
+          at: moved.updatedAt,
+          actor: 'li',
+          fromStage: current.stage,
+          toStage: stage,
+          fromStatus: 'open',
+          toStatus: 'open',
+          note,
+        });
         ledger.set('SR-1', moved);
         return json(moved);
       }

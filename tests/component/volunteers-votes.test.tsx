@@ -57,12 +57,38 @@ function fakeVotes() {
       case 'POST /api/requests/SR-1/votes': {
         const { question, options, deadline, codes } = body as { question: string; options: string[]; deadline: string; codes: number };
         if (options.length < 2) return json([{ code: 400, description: `a vote has 2 to 6 options, not ${options.length}` }], 400);
-        const vote: StaffVote = { id: 'V-000001', requestId: 'SR-1', compoundId: 'c-1', gridId: null, communityId: 'g-1', question, options, deadline, state: 'open', createdAt: '', createdBy: 'li', closedAt: null, ballots: 0, codesIssued: codes, codesUsed: 0, result: null };
+        const vote: StaffVote = {
+          id: 'V-000001',
+          requestId: 'SR-1',
+          compoundId: 'c-1',
+          gridId: null,
+          communityId: 'g-1',
+          question,
+          options,
+          deadline,
+          state: 'open',
+          createdAt: '',
+          createdBy: 'li',
+          closedAt: null,
+          ballots: 0,
+          codesIssued: codes,
+          codesUsed: 0,
+          result: null,
+        };
         votes.push(vote);
         return json({ vote, codes: ['ABCD2345', 'EFGH6789', 'JKMN2345'].slice(0, codes) }, 201);
       }
       case 'POST /api/votes/V-000001/close': {
-        Object.assign(votes[0]!, { state: 'closed', closedAt: '2026-12-05T10:00:00.000Z', ballots: 2, codesUsed: 2, result: [{ option: votes[0]!.options[0], count: 2 }, { option: votes[0]!.options[1], count: 0 }] });
+        Object.assign(votes[0]!, {
+          state: 'closed',
+          closedAt: '2026-12-05T10:00:00.000Z',
+          ballots: 2,
+          codesUsed: 2,
+          result: [
+            { option: votes[0]!.options[0], count: 2 },
+            { option: votes[0]!.options[1], count: 0 },
+          ],
+        });
         return json(votes[0]);
       }
       default:
@@ -73,7 +99,13 @@ function fakeVotes() {
 }
 
 beforeEach(() => {
-  useStore.setState({ lang: 'zh', staff: { user: { id: 2, username: 'li', displayName: '李社工', role: 'community_worker', communityId: 'g-1', gridId: null, volunteerId: null }, csrfToken: 'csrf-1' } });
+  useStore.setState({
+    lang: 'zh',
+    staff: {
+      user: { id: 2, username: 'li', displayName: '李社工', role: 'community_worker', communityId: 'g-1', gridId: null, volunteerId: null },
+      csrfToken: 'csrf-1',
+    },
+  });
 });
 afterEach(() => {
   useStore.setState(initial, true);
@@ -106,12 +138,20 @@ describe('votes in the request detail', () => {
     const sheet = await screen.findByRole('dialog', { name: '投票码纸条：关于“维修”这件事，大家选哪个办法？' });
     const opened = calls.find((c) => c.method === 'POST' && c.path === '/api/requests/SR-1/votes' && (c.body as { options: string[] }).options.length === 2)!;
     expect(opened.csrf).toBe('csrf-1');
-    expect(opened.body).toEqual({ question: '关于“维修”这件事，大家选哪个办法？', options: ['换声控灯', '换常亮灯'], deadline: deadline.toISOString(), codes: 3 });
+    expect(opened.body).toEqual({
+      question: '关于“维修”这件事，大家选哪个办法？',
+      options: ['换声控灯', '换常亮灯'],
+      deadline: deadline.toISOString(),
+      codes: 3,
+    });
     const slips = within(sheet).getAllByRole('article');
     expect(slips.map((s) => s.querySelector('.vote-slip-code strong')!.textContent)).toEqual(['ABCD-2345', 'EFGH-6789', 'JKMN-2345']);
     expect(slips[0]).toHaveTextContent(`扫码投票，或打开 ${window.location.origin}/vote?id=V-000001 输入投票码`);
     // The QR carries the code in the fragment only.
-    expect(await within(slips[0]!).findByRole('img', { name: '投票二维码' })).toHaveAttribute('data-url', `${window.location.origin}/vote?id=V-000001#code=ABCD2345`);
+    expect(await within(slips[0]!).findByRole('img', { name: '投票二维码' })).toHaveAttribute(
+      'data-url',
+      `${window.location.origin}/vote?id=V-000001#code=ABCD2345`,
+    );
     expect(document.body).toHaveClass('printing-vote-slips');
     await user.click(within(sheet).getByRole('button', { name: '关闭' }));
     expect(document.body).not.toHaveClass('printing-vote-slips');

@@ -41,7 +41,10 @@ describe('the app on the sample dataset', () => {
     await waitForMap(page);
     const target = sample.features.find((f) => f.properties.name === '瑞城花园') as Feature<Polygon | MultiPolygon>;
     expect(target, '瑞城花园 is in the sample').toBeTruthy();
-    await page.evaluate(([lon, lat]) => window.__serviceCircles!.controller.map.jumpTo({ center: [lon!, lat!], zoom: 15 }), pointOnFeature(target).geometry.coordinates);
+    await page.evaluate(
+      ([lon, lat]) => window.__serviceCircles!.controller.map.jumpTo({ center: [lon!, lat!], zoom: 15 }),
+      pointOnFeature(target).geometry.coordinates,
+    );
     await mapIdle(page);
     await clickLonLat(page, pointOnFeature(target).geometry.coordinates);
     await page.getByRole('heading', { name: '瑞城花园 的服务圈' }).waitFor();

@@ -13,7 +13,9 @@ const session = e2eSession();
 const OTHER = 'https://data.example.org';
 
 async function serveOther(page: Page, allowed: string[]): Promise<void> {
-  await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ dataOrigins: allowed }) }));
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ dataOrigins: allowed }) }),
+  );
   await page.route(`${OTHER}/**`, (route) => {
     const file = new URL(route.request().url()).pathname.split('/').pop() ?? '';
     let body: string;
@@ -58,7 +60,7 @@ describe('datasets from another host (?data=)', () => {
     await hall.close();
   });
 
-  it('the deployment\'s own data carries no notice', { timeout: 120_000 }, async () => {
+  it("the deployment's own data carries no notice", { timeout: 120_000 }, async () => {
     const page = await session.page('./');
     await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 90_000 });
     expect(await page.getByTestId('data-source-notice').count()).toBe(0);

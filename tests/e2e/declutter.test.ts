@@ -26,11 +26,19 @@ async function openDataset(dir: string): Promise<Page> {
   const page = await session.page('./', { viewport: { width: 1280, height: 800 } });
   await waitForMap(page);
   await page.getByTestId('open-data-input').setInputFiles(readdirSync(dir).map((f) => join(dir, f)));
-  await page.waitForFunction((files) => window.__serviceCircles!.store.getState().sourceLabel === files, readdirSync(dir).sort().join(', '), { timeout: 60_000 }).catch(() => undefined);
+  await page
+    .waitForFunction((files) => window.__serviceCircles!.store.getState().sourceLabel === files, readdirSync(dir).sort().join(', '), { timeout: 60_000 })
+    .catch(() => undefined);
   await page.waitForFunction(() => window.__serviceCircles!.store.getState().status === 'ready', undefined, { timeout: 60_000 });
   const compounds = JSON.parse(readFileSync(join(dir, 'compounds.geojson'), 'utf8')) as FeatureCollection;
   const [w, s, e, n] = bbox(compounds);
-  await page.evaluate((box) => window.__serviceCircles!.controller.map.fitBounds(box as [[number, number], [number, number]], { animate: false, padding: 20 }), [[w, s], [e, n]]);
+  await page.evaluate(
+    (box) => window.__serviceCircles!.controller.map.fitBounds(box as [[number, number], [number, number]], { animate: false, padding: 20 }),
+    [
+      [w, s],
+      [e, n],
+    ],
+  );
   await mapIdle(page);
   return page;
 }
@@ -42,7 +50,8 @@ function drawnIcons(page: Page): Promise<{ icons: number; other: number; closest
     const icons = map.queryRenderedFeatures({ layers: ['facility'] });
     const points = icons.map((f) => map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]));
     let closest = Infinity;
-    for (let i = 0; i < points.length; i++) for (let k = i + 1; k < points.length; k++) closest = Math.min(closest, Math.hypot(points[i]!.x - points[k]!.x, points[i]!.y - points[k]!.y));
+    for (let i = 0; i < points.length; i++)
+      for (let k = i + 1; k < points.length; k++) closest = Math.min(closest, Math.hypot(points[i]!.x - points[k]!.x, points[i]!.y - points[k]!.y));
     return {
       icons: icons.length,
       other: icons.filter((f) => f.properties.category === 'other').length,
@@ -54,7 +63,9 @@ function drawnIcons(page: Page): Promise<{ icons: number; other: number; closest
 
 async function checkDecluttered(page: Page, name: string): Promise<void> {
   const drawn = await drawnIcons(page);
-  console.log(`${name}: ${drawn.facilities} facilities, ${drawn.icons} icons drawn at zoom ${await page.evaluate(() => window.__serviceCircles!.controller.map.getZoom().toFixed(1))}, closest two ${drawn.closest.toFixed(1)} px apart`);
+  console.log(
+    `${name}: ${drawn.facilities} facilities, ${drawn.icons} icons drawn at zoom ${await page.evaluate(() => window.__serviceCircles!.controller.map.getZoom().toFixed(1))}, closest two ${drawn.closest.toFixed(1)} px apart`,
+  );
   expect(drawn.icons).toBeGreaterThan(0);
   expect(drawn.other).toBe(0);
   // Icons are about 22 px at this zoom: two drawn icons never sit on each other.
@@ -66,7 +77,7 @@ async function checkDecluttered(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: resolve(SHOTS, `declutter-${name}-planner.png`) });
 }
 
-describe('facilities on a real city\'s map', () => {
+describe("facilities on a real city's map", () => {
   it.runIf(existsSync(MONACO))('Monaco, imported from OpenStreetMap', { timeout: 180_000 }, async () => {
     const dir = join(temp, 'monaco');
     const { files } = await importOsm(MONACO, { id: 'monaco', densityPerM2: 0.02 });
@@ -85,10 +96,14 @@ describe('facilities on a real city\'s map', () => {
     const facilities = JSON.parse(readFileSync(join(sample, 'facilities.geojson'), 'utf8')) as FeatureCollection<Point>;
     // Deterministic scatter over the town's box (119.31–119.35 E, 26.07–26.11 N).
     let seed = 7;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 3000; i++) {
       const category = next() < 0.7 ? 'other' : CATEGORIES[Math.floor(next() * CATEGORIES.length)]!.id;
-      facilities.features.push({ type: 'Feature', properties: { id: `extra-${i}`, name: `设施 ${i}`, category }, geometry: { type: 'Point', coordinates: [119.315 + next() * 0.03, 26.075 + next() * 0.03] } });
+      facilities.features.push({
+        type: 'Feature',
+        properties: { id: `extra-${i}`, name: `设施 ${i}`, category },
+        geometry: { type: 'Point', coordinates: [119.315 + next() * 0.03, 26.075 + next() * 0.03] },
+      });
     }
     writeFileSync(join(dir, 'facilities.geojson'), serializeFile(facilities));
     const page = await openDataset(dir);

@@ -33,7 +33,8 @@ function overflowing(page: Page): Promise<string[]> {
       }
       if (el.children.length === 0 && (el.textContent ?? '').trim() !== '') {
         const box = el.getBoundingClientRect();
-        if (box.width > 0 && (box.bottom > window.innerHeight + 1 || box.right > window.innerWidth + 1 || box.top < -1 || box.left < -1)) found.push(`${name(el)} is off the screen`);
+        if (box.width > 0 && (box.bottom > window.innerHeight + 1 || box.right > window.innerWidth + 1 || box.top < -1 || box.left < -1))
+          found.push(`${name(el)} is off the screen`);
       }
     }
     return found;
@@ -42,10 +43,14 @@ function overflowing(page: Page): Promise<string[]> {
 
 async function ready(page: Page): Promise<number> {
   await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 90_000 });
-  await page.waitForFunction(() => {
-    const s = window.__serviceCircles?.store.getState();
-    return !!s && s.hallStats !== null && s.hallCommunity !== null && s.hallSlides.length > 0;
-  }, undefined, { timeout: 90_000 });
+  await page.waitForFunction(
+    () => {
+      const s = window.__serviceCircles?.store.getState();
+      return !!s && s.hallStats !== null && s.hallCommunity !== null && s.hallSlides.length > 0;
+    },
+    undefined,
+    { timeout: 90_000 },
+  );
   return page.evaluate(() => window.__serviceCircles!.store.getState().hallSlides.length);
 }
 
@@ -96,7 +101,7 @@ describe('every hall slide shows all its content', () => {
     });
   }
 
-  it('pages a list that does not fit, the pages sharing the slide\'s time (1920x1080, overview)', { timeout: 240_000 }, async () => {
+  it("pages a list that does not fit, the pages sharing the slide's time (1920x1080, overview)", { timeout: 240_000 }, async () => {
     const page = await session.page('./?mode=hall&playlist=overview:30', { viewport: { width: 1920, height: 1080 } });
     await ready(page);
     await showSlide(page, 0);

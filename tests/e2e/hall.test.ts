@@ -6,12 +6,15 @@ import { e2eSession, mapIdle, SHOTS, ROOT } from './browser';
 import { heapFigures } from './heaps';
 
 /** Every personal name in the sample: volunteers and grid staff (DATA-CONTRACT: personal data). */
-const sample = (file: string) => JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample', file), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+const sample = (file: string) =>
+  JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample', file), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
 const NAMES = [
   ...sample('volunteers.geojson').features.map((f) => f.properties.name),
   ...sample('grids.geojson').features.flatMap((f) => ((f.properties.staff as { name?: string }[] | undefined) ?? []).map((s) => s.name)),
 ].filter((n): n is string => typeof n === 'string' && n.length > 0);
-const REQUEST_TEXTS = sample('requests.geojson').features.map((f) => f.properties.description).filter((d): d is string => typeof d === 'string');
+const REQUEST_TEXTS = sample('requests.geojson')
+  .features.map((f) => f.properties.description)
+  .filter((d): d is string => typeof d === 'string');
 /** Chinese mobile and landline numbers (whole numbers: not the decimals of a coordinate or a time). */
 const PHONE = /(?<![\d.])(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)/;
 const KINDS = ['overview', 'area', 'spotlight', 'gaps', 'volunteers', 'requests'] as const;
@@ -28,10 +31,14 @@ async function openHall(query: string, viewport = { width: 1920, height: 1080 })
 /** The map has drawn and the aggregates have arrived. */
 async function hallReady(page: Page): Promise<void> {
   await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 90_000 });
-  await page.waitForFunction(() => {
-    const s = window.__serviceCircles?.store.getState();
-    return !!s && s.hallStats !== null && s.hallCommunity !== null && s.hallSlides.length > 0;
-  }, undefined, { timeout: 90_000 });
+  await page.waitForFunction(
+    () => {
+      const s = window.__serviceCircles?.store.getState();
+      return !!s && s.hallStats !== null && s.hallCommunity !== null && s.hallSlides.length > 0;
+    },
+    undefined,
+    { timeout: 90_000 },
+  );
 }
 
 /** Moves the playlist on to the next screen of this kind and waits until it is drawn. */
@@ -57,13 +64,15 @@ async function show(page: Page, kind: (typeof KINDS)[number]): Promise<string> {
 async function visible(page: Page): Promise<string> {
   return page.evaluate(() => {
     const text = document.body.innerText;
-    const attributes = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => {
-      try {
-        return decodeURIComponent(a.value);
-      } catch {
-        return a.value;
-      }
-    }));
+    const attributes = [...document.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].map((a) => {
+        try {
+          return decodeURIComponent(a.value);
+        } catch {
+          return a.value;
+        }
+      }),
+    );
     const features = window.__serviceCircles!.controller.map.queryRenderedFeatures().map((f) => JSON.stringify(f.properties));
     return [text, ...attributes, ...features].join('\n');
   });
@@ -123,11 +132,15 @@ describe('the service-hall screen', () => {
 
   it('works offline after the first load: reloaded from the service worker, it keeps cycling', { timeout: 120_000 }, async () => {
     const page = await openHall('');
-    await page.waitForFunction(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      const cache = await caches.open('service-circles-data');
-      return !!registration?.active && navigator.serviceWorker.controller !== null && (await cache.keys()).length >= 6;
-    }, undefined, { timeout: 45_000, polling: 500 });
+    await page.waitForFunction(
+      async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        const cache = await caches.open('service-circles-data');
+        return !!registration?.active && navigator.serviceWorker.controller !== null && (await cache.keys()).length >= 6;
+      },
+      undefined,
+      { timeout: 45_000, polling: 500 },
+    );
     await page.context().setOffline(true);
     const fromWorker: string[] = [];
     page.on('response', (response) => response.fromServiceWorker() && fromWorker.push(new URL(response.url()).pathname));
@@ -135,7 +148,14 @@ describe('the service-hall screen', () => {
     await hallReady(page);
     expect(fromWorker.some((p) => p.endsWith('/'))).toBe(true);
     expect(fromWorker.some((p) => p.endsWith('compounds.geojson'))).toBe(true);
-    expect(await page.evaluate(() => fetch('./no-such-file.json').then(() => 'fetched', () => 'offline'))).toBe('offline');
+    expect(
+      await page.evaluate(() =>
+        fetch('./no-such-file.json').then(
+          () => 'fetched',
+          () => 'offline',
+        ),
+      ),
+    ).toBe('offline');
     // Accelerated: views change every second or so and the data is re-read every 10 s.
     await page.evaluate(() => window.__serviceCircles!.store.setState({ hallSpeed: 60 }));
     const first = await page.getAttribute('[data-testid="hall"]', 'data-slide');
@@ -168,57 +188,65 @@ describe('the service-hall screen', () => {
     await page.close();
   });
 
-  it('soak: hundreds of playlist cycles and dataset re-reads at accelerated time, without heap growth in the page or its workers (measured)', { timeout: 600_000 }, async () => {
-    const SPEED = 400;
-    const CYCLES = 200;
-    // Opened at normal speed (the map goes idle once), then accelerated.
-    const page = await openHall('');
-    // Every re-read finds the ledger changed (one resident's rating flips back and forth), so each
-    // one goes all the way through: new public dataset, new walking-session generation, new aggregates.
-    const requests = JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample/requests.geojson'), 'utf8')) as { features: { properties: { rating?: number } }[] };
-    const original = JSON.stringify(requests);
-    const rated = requests.features.find((f) => f.properties.rating !== undefined)!.properties;
-    rated.rating = rated.rating === 5 ? 4 : 5;
-    const flipped = JSON.stringify(requests);
-    let reads = 0;
-    await page.route(/requests\.geojson\?hallRead=/, (route) => {
-      reads += 1;
-      return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: reads % 2 ? flipped : original });
-    });
-    // The data is re-read every simulated minute: every 150 ms at this speed, or as soon as the last read is done.
-    await page.evaluate((speed) => {
-      const store = window.__serviceCircles!.store;
-      store.setState({ hallSpeed: speed, hallConfig: { ...store.getState().hallConfig, refreshMinutes: 1 } });
-    }, SPEED);
-    const cycles = () => page.evaluate(() => window.__serviceCircles!.store.getState().hallClock.cycles);
-    const cycleSeconds = await page.evaluate(() => window.__serviceCircles!.store.getState().hallSlides.reduce((s, x) => s + x.seconds, 0));
-    await expect.poll(cycles, { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(10);
-    const warm = await heapFigures(page);
-    const readsWarm = reads;
-    const started = Date.now();
-    await expect.poll(cycles, { timeout: 200_000, interval: 1_000 }).toBeGreaterThanOrEqual(CYCLES / 2);
-    const mid = await heapFigures(page);
-    await expect.poll(cycles, { timeout: 200_000, interval: 1_000 }).toBeGreaterThanOrEqual(CYCLES);
-    // A hundred and more re-reads, each a change (a whole read takes a second or more here).
-    await expect.poll(() => reads, { timeout: 300_000, interval: 1_000 }).toBeGreaterThanOrEqual(readsWarm + 100);
-    const end = await heapFigures(page);
-    const simulatedHours = (CYCLES * cycleSeconds) / 3600;
-    const mb = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} MB`;
-    const workers = Object.keys(end.workersMB).map((name) => `${name} ${(warm.workersMB[name] ?? 0).toFixed(1)} → ${(mid.workersMB[name] ?? 0).toFixed(1)} → ${end.workersMB[name]!.toFixed(1)} MB`);
-    console.log(
-      `hall soak: ${CYCLES} playlist cycles (${cycleSeconds} s each = ${simulatedHours.toFixed(1)} h of screen time) and ${reads - readsWarm} changed dataset re-reads in ${((Date.now() - started) / 1000).toFixed(0)} s at ${SPEED}×; ` +
-        `page JS heap after GC ${warm.pageMB.toFixed(1)} MB at cycle 10, ${mid.pageMB.toFixed(1)} MB at cycle ${CYCLES / 2}, ${end.pageMB.toFixed(1)} MB at the end ` +
-        `(${mb(end.pageMB - warm.pageMB)} overall, ${mb(end.pageMB - mid.pageMB)} over the second half); workers after GC: ${workers.join('; ')}; ` +
-        `DOM nodes ${warm.nodes} → ${mid.nodes} → ${end.nodes}, listeners ${warm.listeners} → ${end.listeners}`,
-    );
-    // The walking session is among the workers measured.
-    expect(Object.keys(end.workersMB)).toContain('walking-session');
-    // No growth once warm: the second half adds (next to) nothing, in the page or in any worker.
-    expect(end.pageMB - mid.pageMB).toBeLessThan(5);
-    for (const [name, endMB] of Object.entries(end.workersMB)) expect(endMB - (mid.workersMB[name] ?? 0), name).toBeLessThan(5);
-    expect(end.nodes - warm.nodes).toBeLessThan(500);
-    await page.close();
-  });
+  it(
+    'soak: hundreds of playlist cycles and dataset re-reads at accelerated time, without heap growth in the page or its workers (measured)',
+    { timeout: 600_000 },
+    async () => {
+      const SPEED = 400;
+      const CYCLES = 200;
+      // Opened at normal speed (the map goes idle once), then accelerated.
+      const page = await openHall('');
+      // Every re-read finds the ledger changed (one resident's rating flips back and forth), so each
+      // one goes all the way through: new public dataset, new walking-session generation, new aggregates.
+      const requests = JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample/requests.geojson'), 'utf8')) as {
+        features: { properties: { rating?: number } }[];
+      };
+      const original = JSON.stringify(requests);
+      const rated = requests.features.find((f) => f.properties.rating !== undefined)!.properties;
+      rated.rating = rated.rating === 5 ? 4 : 5;
+      const flipped = JSON.stringify(requests);
+      let reads = 0;
+      await page.route(/requests\.geojson\?hallRead=/, (route) => {
+        reads += 1;
+        return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: reads % 2 ? flipped : original });
+      });
+      // The data is re-read every simulated minute: every 150 ms at this speed, or as soon as the last read is done.
+      await page.evaluate((speed) => {
+        const store = window.__serviceCircles!.store;
+        store.setState({ hallSpeed: speed, hallConfig: { ...store.getState().hallConfig, refreshMinutes: 1 } });
+      }, SPEED);
+      const cycles = () => page.evaluate(() => window.__serviceCircles!.store.getState().hallClock.cycles);
+      const cycleSeconds = await page.evaluate(() => window.__serviceCircles!.store.getState().hallSlides.reduce((s, x) => s + x.seconds, 0));
+      await expect.poll(cycles, { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(10);
+      const warm = await heapFigures(page);
+      const readsWarm = reads;
+      const started = Date.now();
+      await expect.poll(cycles, { timeout: 200_000, interval: 1_000 }).toBeGreaterThanOrEqual(CYCLES / 2);
+      const mid = await heapFigures(page);
+      await expect.poll(cycles, { timeout: 200_000, interval: 1_000 }).toBeGreaterThanOrEqual(CYCLES);
+      // A hundred and more re-reads, each a change (a whole read takes a second or more here).
+      await expect.poll(() => reads, { timeout: 300_000, interval: 1_000 }).toBeGreaterThanOrEqual(readsWarm + 100);
+      const end = await heapFigures(page);
+      const simulatedHours = (CYCLES * cycleSeconds) / 3600;
+      const mb = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} MB`;
+      const workers = Object.keys(end.workersMB).map(
+        (name) => `${name} ${(warm.workersMB[name] ?? 0).toFixed(1)} → ${(mid.workersMB[name] ?? 0).toFixed(1)} → ${end.workersMB[name]!.toFixed(1)} MB`,
+      );
+      console.log(
+        `hall soak: ${CYCLES} playlist cycles (${cycleSeconds} s each = ${simulatedHours.toFixed(1)} h of screen time) and ${reads - readsWarm} changed dataset re-reads in ${((Date.now() - started) / 1000).toFixed(0)} s at ${SPEED}×; ` +
+          `page JS heap after GC ${warm.pageMB.toFixed(1)} MB at cycle 10, ${mid.pageMB.toFixed(1)} MB at cycle ${CYCLES / 2}, ${end.pageMB.toFixed(1)} MB at the end ` +
+          `(${mb(end.pageMB - warm.pageMB)} overall, ${mb(end.pageMB - mid.pageMB)} over the second half); workers after GC: ${workers.join('; ')}; ` +
+          `DOM nodes ${warm.nodes} → ${mid.nodes} → ${end.nodes}, listeners ${warm.listeners} → ${end.listeners}`,
+      );
+      // The walking session is among the workers measured.
+      expect(Object.keys(end.workersMB)).toContain('walking-session');
+      // No growth once warm: the second half adds (next to) nothing, in the page or in any worker.
+      expect(end.pageMB - mid.pageMB).toBeLessThan(5);
+      for (const [name, endMB] of Object.entries(end.workersMB)) expect(endMB - (mid.workersMB[name] ?? 0), name).toBeLessThan(5);
+      expect(end.nodes - warm.nodes).toBeLessThan(500);
+      await page.close();
+    },
+  );
 
   it('opened no dialog and sent no request to anything but the local server', () => {
     expect(dialogs).toEqual([]);

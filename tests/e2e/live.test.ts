@@ -24,11 +24,19 @@ const newPage = (): Promise<Page> => watchedPage(browser, server.url, outside, e
 
 /** A colleague's change, as their browser makes it: over the staff API with their session. */
 async function moveAs(username: string, id: string, stage: LedgerRequest['stage']): Promise<void> {
-  const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'xinhua-2026' }) });
+  const login = await fetch(`${server.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'xinhua-2026' }),
+  });
   expect(login.status).toBe(200);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const res = await fetch(`${server.url}/api/requests/${id}/move`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ stage }) });
+  const res = await fetch(`${server.url}/api/requests/${id}/move`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ stage }),
+  });
   expect(res.status, await res.text()).toBe(200);
 }
 
@@ -84,19 +92,35 @@ describe('live updates: a change reaches the ledger and the hall without a reloa
     // The server stops: both pages keep their figures and say since when.
     const port = Number(new URL(server.url).port);
     await server.app.close();
-    await staff.getByTestId('staff-live-lost').getByText(/与服务器的实时连接自 \d\d:\d\d:\d\d 中断/).waitFor({ timeout: 15_000 });
-    await hall.getByTestId('hall-live').getByText(/实时数据自 \d\d:\d\d 中断/).waitFor({ timeout: 15_000 });
+    await staff
+      .getByTestId('staff-live-lost')
+      .getByText(/与服务器的实时连接自 \d\d:\d\d:\d\d 中断/)
+      .waitFor({ timeout: 15_000 });
+    await hall
+      .getByTestId('hall-live')
+      .getByText(/实时数据自 \d\d:\d\d 中断/)
+      .waitFor({ timeout: 15_000 });
     expect(await stageValue(hall, 0)).toBe(String(Number(collectBefore) - 1));
     await expect.poll(() => detail.getByRole('button', { name: '推进到：多元协同理事' }).count()).toBe(1);
     await hall.screenshot({ path: resolve(SHOTS, 'live-hall-lost.png') });
 
     // … and starts again on the same port with the same ledger file.
-    const ctx = await createContext({ dataDir: SAMPLE_DIR, distDir: DIST, dbFile: server.dbFile, schedulerIntervalMs: 0, now: () => NOW, liveHeartbeatMs: 5_000 });
+    const ctx = await createContext({
+      dataDir: SAMPLE_DIR,
+      distDir: DIST,
+      dbFile: server.dbFile,
+      schedulerIntervalMs: 0,
+      now: () => NOW,
+      liveHeartbeatMs: 5_000,
+    });
     restarted = await buildServer(ctx);
     await restarted.listen({ port, host: '127.0.0.1' });
     await staff.getByText('实时更新：同事的办理一两秒内显示').waitFor({ timeout: 30_000 });
     expect(await staff.getByTestId('staff-live-lost').count()).toBe(0);
-    await hall.getByTestId('hall-live').getByText(/^实时数据 · /).waitFor({ timeout: 30_000 });
+    await hall
+      .getByTestId('hall-live')
+      .getByText(/^实时数据 · /)
+      .waitFor({ timeout: 30_000 });
 
     // Live again: the next change arrives the same way.
     await moveAs('wang', first!.id, 'coordinate');

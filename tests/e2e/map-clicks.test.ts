@@ -35,7 +35,10 @@ describe('clicks on the volunteers map', () => {
     expect(inside, 'a sample request lies inside its compound').toBeDefined();
     const page = await session.page('./?mode=volunteers', { viewport: { width: 1400, height: 900 } });
     await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 90_000 });
-    await page.evaluate((center) => window.__serviceCircles!.controller.map.jumpTo({ center: center as [number, number], zoom: 18 }), inside.geometry.coordinates);
+    await page.evaluate(
+      (center) => window.__serviceCircles!.controller.map.jumpTo({ center: center as [number, number], zoom: 18 }),
+      inside.geometry.coordinates,
+    );
     await mapIdle(page);
     await clickLonLat(page, inside.geometry.coordinates);
     await expect.poll(() => selection(page)).toEqual({ request: inside.properties.id, compound: null, picked: null });

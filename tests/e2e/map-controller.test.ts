@@ -13,17 +13,35 @@ describe('MapController.apply', () => {
       const map = controller.map;
       type View = Parameters<typeof controller.apply>[0];
       const s = store.getState();
-      const base: View = { dataset: s.dataset, layers: s.layers, hiddenCategories: s.hiddenCategories, compoundId: s.compoundId, circles: s.circles, walk: s.walk, walkStale: false, route: s.route, lang: s.lang, facilitiesSubdued: false };
+      const base: View = {
+        dataset: s.dataset,
+        layers: s.layers,
+        hiddenCategories: s.hiddenCategories,
+        compoundId: s.compoundId,
+        circles: s.circles,
+        walk: s.walk,
+        walkStale: false,
+        route: s.route,
+        lang: s.lang,
+        facilitiesSubdued: false,
+      };
       // Another view: other language, a category hidden, facilities faint, no walk drawn.
       const other: View = { ...base, lang: 'en', hiddenCategories: ['clinic'], facilitiesSubdued: true, walk: null, layers: { ...base.layers } };
       const idle = () => new Promise<void>((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve())));
       const snapshot = async () => {
         await idle();
         const style = map.getStyle();
-        const layers = style.layers.map((l) => JSON.stringify([l.id, 'layout' in l ? l.layout : null, 'paint' in l ? l.paint : null, 'filter' in l ? l.filter : null]));
+        const layers = style.layers.map((l) =>
+          JSON.stringify([l.id, 'layout' in l ? l.layout : null, 'paint' in l ? l.paint : null, 'filter' in l ? l.filter : null]),
+        );
         const sources = Object.entries(style.sources).map(([id, src]) => `${id}:${JSON.stringify('data' in src ? src.data : null).length}`);
         const c = map.getCenter();
-        return JSON.stringify({ layers, sources, camera: [c.lng.toFixed(6), c.lat.toFixed(6), map.getZoom().toFixed(4)], markers: document.querySelectorAll('.maplibregl-marker').length });
+        return JSON.stringify({
+          layers,
+          sources,
+          camera: [c.lng.toFixed(6), c.lat.toFixed(6), map.getZoom().toFixed(4)],
+          markers: document.querySelectorAll('.maplibregl-marker').length,
+        });
       };
       // Every call that changes the map, counted while the second apply runs.
       const calls: string[] = [];

@@ -31,7 +31,12 @@ describe('no failed request on load', () => {
     await page.waitForTimeout(1_000);
     expect(failed).toEqual([]);
     expect(session.errors).toEqual([]);
-    expect(asked.filter((p) => p.includes('/data/')).map((p) => p.split('/').pop()).sort()).toEqual([
+    expect(
+      asked
+        .filter((p) => p.includes('/data/'))
+        .map((p) => p.split('/').pop())
+        .sort(),
+    ).toEqual([
       'compounds.geojson',
       'context.geojson',
       'facilities.geojson',
@@ -53,10 +58,14 @@ describe('no failed request on load', () => {
     // hallSpeed 60: the 10-minute re-read comes after 10 s.
     await page.goto(new URL('./?mode=hall&hallSpeed=60', session.base).toString());
     // (At 60× the views change faster than the map settles: wait for the data, not the map.)
-    await page.waitForFunction(() => {
-      const s = window.__serviceCircles?.store.getState();
-      return !!s && s.hallStats !== null && s.hallSlides.length > 0;
-    }, undefined, { timeout: 90_000 });
+    await page.waitForFunction(
+      () => {
+        const s = window.__serviceCircles?.store.getState();
+        return !!s && s.hallStats !== null && s.hallSlides.length > 0;
+      },
+      undefined,
+      { timeout: 90_000 },
+    );
     const readsAtStart = asked.filter((p) => p.endsWith('/compounds.geojson')).length;
     await expect.poll(() => asked.filter((p) => p.endsWith('/compounds.geojson')).length, { timeout: 40_000, interval: 1_000 }).toBeGreaterThan(readsAtStart);
     await page.waitForTimeout(1_000);

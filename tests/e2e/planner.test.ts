@@ -64,12 +64,16 @@ describe('planner view on the sample', () => {
     const changes = page.getByRole('list', { name: '方案中的调整' });
     await changes.waitFor();
     // The session answers off the main thread: the change is listed at once, its effect when computed.
-    await expect.poll(() => changes.textContent(), { timeout: 20_000 }).toMatch(/新增卫生服务站\/诊所.*社区卫生服务站.*新增达标 \d+ 个小区，[\d,]+ 人（60 岁以上 [\d,]+ 人）/);
+    await expect
+      .poll(() => changes.textContent(), { timeout: 20_000 })
+      .toMatch(/新增卫生服务站\/诊所.*社区卫生服务站.*新增达标 \d+ 个小区，[\d,]+ 人（60 岁以上 [\d,]+ 人）/);
     await page.getByRole('button', { name: '小区达标表' }).click();
     await expect.poll(() => tableRow(page, '耀隆宿舍').textContent()).not.toBe(before);
     expect(await page.getByTestId('planner-compare').textContent()).toContain('方案 1');
     const ms = await page.evaluate(() => window.__serviceCircles!.store.getState().plannerMs);
-    console.log(`planner in the browser (walking session worker): build ${ms.build.toFixed(0)} ms, last change, asked to answered (engine + rules + canteens + the trip) ${ms.change.toFixed(1)} ms`);
+    console.log(
+      `planner in the browser (walking session worker): build ${ms.build.toFixed(0)} ms, last change, asked to answered (engine + rules + canteens + the trip) ${ms.change.toFixed(1)} ms`,
+    );
     await mapIdle(page);
     expect(await rendered(page, 'planner-proposed-ring')).toBe(1);
     await page.screenshot({ path: resolve(SHOTS, 'planner-what-if-clinic.png') });
@@ -80,7 +84,10 @@ describe('planner view on the sample', () => {
     const page = await open('./?mode=planner');
     await page.getByRole('tab', { name: '选址' }).click();
     await page.getByRole('button', { name: '计算建议选址' }).click();
-    const first = page.getByRole('list', { name: /的建议选址$/ }).getByRole('listitem').first();
+    const first = page
+      .getByRole('list', { name: /的建议选址$/ })
+      .getByRole('listitem')
+      .first();
     expect(await first.textContent()).toMatch(/新增覆盖 [\d,]+ 人（60 岁以上 [\d,]+ 人）/);
     await mapIdle(page);
     expect(await rendered(page, 'planner-site')).toBeGreaterThanOrEqual(1);
@@ -98,7 +105,30 @@ describe('planner view on the sample', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
     const header = lines[0]!.split(',');
-    expect(header).toEqual(['小区编号', '小区', '社区', '网格', '常住人口', '60 岁以上', '80 岁以上', '层级', '规则项目', '▲应配建/△按需', '要求距离（米）', '实际步行（米）', '条款', '已核实', '说明', '居民诉求（件）', '诉求·收集', '诉求·商议', '诉求·协调', '诉求·执行', '诉求·公示', '诉求·评价']);
+    expect(header).toEqual([
+      '小区编号',
+      '小区',
+      '社区',
+      '网格',
+      '常住人口',
+      '60 岁以上',
+      '80 岁以上',
+      '层级',
+      '规则项目',
+      '▲应配建/△按需',
+      '要求距离（米）',
+      '实际步行（米）',
+      '条款',
+      '已核实',
+      '说明',
+      '居民诉求（件）',
+      '诉求·收集',
+      '诉求·商议',
+      '诉求·协调',
+      '诉求·执行',
+      '诉求·公示',
+      '诉求·评价',
+    ]);
     expect(lines.length).toBeGreaterThan(1000);
     // Each gap's total is the sum of its stages, and some gaps were asked about (no quoted cells in these columns).
     const evidence = lines.slice(1).map((l) => l.split(',').slice(-7).map(Number));

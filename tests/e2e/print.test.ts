@@ -39,12 +39,16 @@ async function printToPdf(page: Page, name: string): Promise<PrintedPdf> {
   writeFileSync(file, pdf);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\f').slice(0, pages);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    .split('\f')
+    .slice(0, pages);
   for (const old of readdirSync(SHOTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))) rmSync(join(SHOTS, old));
   // The first pages at a readable resolution (a long report: its first three and last page).
   const wanted = pages <= 4 ? [...Array(pages).keys()].map((i) => i + 1) : [1, 2, 3, pages];
   for (const n of wanted) execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(n), '-l', String(n), file, resolve(SHOTS, name)]);
-  const pngs = readdirSync(SHOTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).map((f) => resolve(SHOTS, f));
+  const pngs = readdirSync(SHOTS)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .map((f) => resolve(SHOTS, f));
   return { pages, text, pngs };
 }
 
@@ -62,7 +66,15 @@ const TEXT = {
     cardParts: ['15-minute service circle · ', 'Everyday services (the nearest of each)', 'Pharmacy', 'Other kinds (the nearest of each)', 'Other', 'Data:'],
     report: 'Print the community report',
     contents: 'Contents',
-    sections: ['Summary', 'Share of residents served per facility', 'Compliance by community', 'Gaps (▲ required rules)', 'Rules and the residents affected', 'Elder canteens', 'Notes and data sources'],
+    sections: [
+      'Summary',
+      'Share of residents served per facility',
+      'Compliance by community',
+      'Gaps (▲ required rules)',
+      'Rules and the residents affected',
+      'Elder canteens',
+      'Notes and data sources',
+    ],
     gapHeader: 'Rules missed',
   },
 } as const;
@@ -102,7 +114,10 @@ describe.skipIf(skip)('printing to A4 PDF', () => {
       const text = squeeze(pdf.text[0]!);
       for (const part of words.cardParts) expect(text).toContain(part);
       // The map is on the page as an image, not cut away.
-      const images = execFileSync('pdfimages', ['-list', resolve(SHOTS, `print-card-${lang}.pdf`)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      const images = execFileSync('pdfimages', ['-list', resolve(SHOTS, `print-card-${lang}.pdf`)], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .slice(2);
       expect(images.length).toBeGreaterThanOrEqual(1);
       await page.close();
     }, 180_000);
@@ -147,7 +162,10 @@ describe.skipIf(skip)('printing to A4 PDF', () => {
         continued += 1;
         // It starts with a compound's name (its first word: a long name wraps in its cell), not with gaps.
         const firstCell = lines[header + 1]!.trim().split(/\s/)[0]!;
-        expect(compounds.some((name) => name.startsWith(firstCell)), `a page of the gaps table starts with: ${lines[header + 1]}`).toBe(true);
+        expect(
+          compounds.some((name) => name.startsWith(firstCell)),
+          `a page of the gaps table starts with: ${lines[header + 1]}`,
+        ).toBe(true);
       }
       expect(continued).toBeGreaterThan(5);
       await page.close();

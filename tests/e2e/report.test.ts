@@ -111,7 +111,10 @@ describe('resident intake through the QR code (390 × 844)', () => {
 
   it('lets the code holder rate once the outcome is public, in English too', async () => {
     const at = server.ctx.places.ofCompound(COMPOUND);
-    const filed = server.ctx.store.createRequest({ serviceCode: 'canteen', description: '午饭送餐', lon: 119.3172, lat: 26.0811, ...at, source: 'intake', trackingCode: 'K7Q4M9XP2R' }, 'resident');
+    const filed = server.ctx.store.createRequest(
+      { serviceCode: 'canteen', description: '午饭送餐', lon: 119.3172, lat: 26.0811, ...at, source: 'intake', trackingCode: 'K7Q4M9XP2R' },
+      'resident',
+    );
     server.ctx.store.moveRequest(filed.id, { stage: 'publish', actor: 'staff' });
     const { context, page } = await phone({ locale: 'en' });
     await page.goto(`${server.url}/track?code=k7q4m-9xp2r&lang=en`);
@@ -182,7 +185,9 @@ describe('the intake build', () => {
     const gz = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
     const total = own.reduce((sum, f) => sum + gz(f), 0);
     const main = readdirSync(join(DIST, 'assets')).filter((f) => /^main-.*\.js$/.test(f));
-    console.log(`report page JS: ${own.length} files, ${(total / 1024).toFixed(1)} kB gzip (map app main chunk: ${(gz(`assets/${main[0]}`) / 1024).toFixed(0)} kB gzip)`);
+    console.log(
+      `report page JS: ${own.length} files, ${(total / 1024).toFixed(1)} kB gzip (map app main chunk: ${(gz(`assets/${main[0]}`) / 1024).toFixed(0)} kB gzip)`,
+    );
     expect(total).toBeLessThan(120 * 1024);
   });
 });

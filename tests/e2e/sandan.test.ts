@@ -53,13 +53,19 @@ describe('三单制 in the volunteers view', () => {
     await li.getByRole('status').getByText('已保存 县医院 义诊。').waitFor();
     await wang.getByRole('list', { name: '共建单位资源' }).getByText('县医院 义诊').waitFor({ timeout: 10_000 });
 
-    await needs.getByRole('button', { name: /^立项: / }).first().click();
+    await needs
+      .getByRole('button', { name: /^立项: / })
+      .first()
+      .click();
     const projectForm = li.getByRole('form', { name: /立项$/ });
     await projectForm.getByLabel('项目名称').fill('上门义诊');
     await projectForm.getByLabel('完成日期').fill('2026-12-20');
     await projectForm.getByLabel('调配资源').selectOption({ label: '县医院 义诊' });
     await projectForm.getByRole('button', { name: '创建项目' }).click();
-    await li.getByRole('status').getByText(/已创建项目 P-\d{6}。/).waitFor();
+    await li
+      .getByRole('status')
+      .getByText(/已创建项目 P-\d{6}。/)
+      .waitFor();
     const onWang = wang.getByRole('list', { name: '项目单' }).getByRole('listitem').filter({ hasText: '上门义诊' });
     await onWang.waitFor({ timeout: 10_000 });
     expect(await onWang.innerText()).toContain('资源：县医院 义诊');

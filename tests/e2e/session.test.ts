@@ -51,7 +51,9 @@ describe('one walking session per dataset', () => {
     const manifest = JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample/manifest.json'), 'utf8')) as { files: string[] };
     manifest.files.push(PREBUILT_FILE);
     await page.route('**/data/yuefeng-sample/manifest.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(manifest) }));
-    await page.route(`**/data/yuefeng-sample/${PREBUILT_FILE}`, (route) => route.fulfill({ contentType: 'application/octet-stream', body: Buffer.from(graph) }));
+    await page.route(`**/data/yuefeng-sample/${PREBUILT_FILE}`, (route) =>
+      route.fulfill({ contentType: 'application/octet-stream', body: Buffer.from(graph) }),
+    );
   }
 
   it('loads the prebuilt graph the manifest lists instead of building one, and ignores a stale one with a notice', async () => {

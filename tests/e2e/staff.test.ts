@@ -11,7 +11,9 @@ import { fillLogin, openLedgerRequest, watchedPage } from './staffPages';
 /** The app as built by global-setup.ts, served by the real requests service. */
 const DIST = resolve(ROOT, 'node_modules/.e2e-dist');
 const PHONE = /(?<![\d.])1[3-9]\d{9}(?!\d)/;
-const REQUEST_TEXTS = (JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample/requests.geojson'), 'utf8')) as { features: { properties: { description?: string } }[] }).features
+const REQUEST_TEXTS = (
+  JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample/requests.geojson'), 'utf8')) as { features: { properties: { description?: string } }[] }
+).features
   .map((f) => f.properties.description)
   .filter((d): d is string => !!d);
 
@@ -25,7 +27,13 @@ const newPage = (base: string): Promise<Page> => watchedPage(browser, base, outs
 
 beforeAll(async () => {
   server = await startTestServer({ distDir: DIST });
-  server.ctx.store.createUser({ username: 'li', passwordHash: await hashPassword('xinhua-2026'), role: 'community_worker', communityId: 'cm-xinhua', displayName: '李社工' });
+  server.ctx.store.createUser({
+    username: 'li',
+    passwordHash: await hashPassword('xinhua-2026'),
+    role: 'community_worker',
+    communityId: 'cm-xinhua',
+    displayName: '李社工',
+  });
   browser = await launchBrowser();
 });
 afterAll(async () => {

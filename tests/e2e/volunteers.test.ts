@@ -52,7 +52,9 @@ describe('volunteers and requests (?mode=volunteers)', () => {
     expect(await rendered(page, 'vol-uncovered-fill')).toBeGreaterThan(0);
     expect(await rendered(page, 'vol-coverage-fill')).toBeGreaterThan(0);
     expect(await rendered(page, 'vol-sites')).toBeGreaterThan(0);
-    console.log(`volunteers e2e: medical, Monday 20:00: ${available}; ${covered}/99 compounds reached; choice → coverage drawn ${ms} ms (worker, sample network)`);
+    console.log(
+      `volunteers e2e: medical, Monday 20:00: ${available}; ${covered}/99 compounds reached; choice → coverage drawn ${ms} ms (worker, sample network)`,
+    );
     await page.screenshot({ path: resolve(SHOTS, 'volunteers-medical-20h.png') });
 
     // Another hour reuses each volunteer's cached walk: only the sum and the contour are redone.

@@ -32,7 +32,10 @@ beforeAll(async () => {
   server.ctx.store.createUser({ username: 'li', passwordHash, role: 'community_worker', communityId: 'cm-xinhua', displayName: '李社工' });
   // A problem raised today in 前横小区 (新华社区), at 民主协商议事.
   const place = server.ctx.places.ofCompound('c-001');
-  requestId = server.ctx.store.createRequest({ serviceCode: 'repair', description: '楼道灯坏了', lon: 120.1, lat: 30.1, ...place, compoundId: 'c-001', stage: 'deliberate', source: 'staff' }, 'li').id;
+  requestId = server.ctx.store.createRequest(
+    { serviceCode: 'repair', description: '楼道灯坏了', lon: 120.1, lat: 30.1, ...place, compoundId: 'c-001', stage: 'deliberate', source: 'staff' },
+    'li',
+  ).id;
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -67,7 +70,12 @@ describe('an online vote (民主协商议事)', () => {
     expect(codes).toHaveLength(3);
     for (const code of codes) expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     // The slip's QR leads to the ballot page with the code in the fragment.
-    const voteId = (await panel.locator('..').getByText(/投票 V-\d{6} 已发起/).innerText()).match(/V-\d{6}/)![0];
+    const voteId = (
+      await panel
+        .locator('..')
+        .getByText(/投票 V-\d{6} 已发起/)
+        .innerText()
+    ).match(/V-\d{6}/)![0];
     await sheet.getByRole('button', { name: '关闭' }).click();
     await panel.getByText(/已投 0 票 · 投票码 0\/3 已用/).waitFor();
 
@@ -101,7 +109,10 @@ describe('an online vote (民主协商议事)', () => {
     await follower.goto(`${server.url}/track?id=${requestId}`);
     const votes = follower.getByRole('region', { name: '居民投票' });
     await votes.getByRole('heading', { name: '楼道灯怎么修？' }).waitFor();
-    expect(await votes.locator('.vote-counts li').allInnerTexts()).toEqual([expect.stringMatching(/换成声控灯\s*1 票/), expect.stringMatching(/换成常亮节能灯\s*1 票/)]);
+    expect(await votes.locator('.vote-counts li').allInnerTexts()).toEqual([
+      expect.stringMatching(/换成声控灯\s*1 票/),
+      expect.stringMatching(/换成常亮节能灯\s*1 票/),
+    ]);
     const page = await follower.content();
     for (const code of codes) expect(page).not.toContain(code.replace('-', ''));
     expect(page).not.toContain('楼道灯坏了');

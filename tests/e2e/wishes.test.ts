@@ -62,12 +62,18 @@ describe('微心愿 in the volunteers view', () => {
     await volunteer.getByText('已认领「陪独居老人聊聊天」，谢谢你！').waitFor();
     await item.getByText(/我已认领，.* 前完成/).waitFor();
     // The worker's list follows.
-    await worker.getByRole('list', { name: '微心愿' }).getByText(/已认领/).waitFor({ timeout: 5_000 });
+    await worker
+      .getByRole('list', { name: '微心愿' })
+      .getByText(/已认领/)
+      .waitFor({ timeout: 5_000 });
     await volunteer.screenshot({ path: resolve(SHOTS, 'wishes-volunteer.png') });
 
     await item.getByRole('button', { name: '已完成' }).click();
     await volunteer.getByText('已完成，谢谢你的帮助！').waitFor();
-    await worker.getByRole('list', { name: '微心愿' }).getByText(/已完成/).waitFor({ timeout: 5_000 });
+    await worker
+      .getByRole('list', { name: '微心愿' })
+      .getByText(/已完成/)
+      .waitFor({ timeout: 5_000 });
     expect(server.ctx.store.wishes.list({ states: ['done'] })).toHaveLength(1);
     await worker.close();
     await volunteer.close();

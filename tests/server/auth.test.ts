@@ -32,7 +32,9 @@ describe('login, session, logout', () => {
 
     // Only the token's hash is stored.
     const token = decodeURIComponent(cookie.split(';')[0]!.split('=')[1]!);
-    const rows = (server.ctx.store as unknown as { db: { prepare(s: string): { all(): { token_hash: string }[] } } }).db.prepare('SELECT token_hash FROM sessions').all();
+    const rows = (server.ctx.store as unknown as { db: { prepare(s: string): { all(): { token_hash: string }[] } } }).db
+      .prepare('SELECT token_hash FROM sessions')
+      .all();
     expect(rows.some((r) => r.token_hash === token)).toBe(false);
   });
 
@@ -66,7 +68,11 @@ describe('login, session, logout', () => {
     expect(unknown.status).toBe(401);
     expect(await errorOf(unknown)).toBe('wrong user name or password');
     expect((await post(server, '/api/login', { username: 'li' })).status).toBe(400);
-    const broken = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username": "li", "pass' });
+    const broken = await fetch(`${server.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username": "li", "pass',
+    });
     expect(broken.status).toBe(400);
     expect(await errorOf(broken)).toMatch(/JSON/);
     const sql = await post(server, '/api/login', { username: "li' OR '1'='1", password: "' OR 1=1 --" });

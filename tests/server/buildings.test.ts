@@ -10,7 +10,10 @@ import { addUser, as, errorOf, login } from './staff-helpers';
 /** Buildings (楼栋): contacts never public, staff see only their scope, QR intake per building. */
 
 const contacts = JSON.parse(readFileSync(join(SAMPLE_DIR, 'staff/buildings-contacts.json'), 'utf8')) as BuildingContacts;
-const personal = contacts.buildings.flatMap((b) => [b.leader, ...(b.centre_households ?? [])]).flatMap((c) => [c?.name, c?.phone]).filter((v): v is string => !!v);
+const personal = contacts.buildings
+  .flatMap((b) => [b.leader, ...(b.centre_households ?? [])])
+  .flatMap((c) => [c?.name, c?.phone])
+  .filter((v): v is string => !!v);
 
 let server: TestServer;
 let dist = '';
@@ -98,7 +101,9 @@ describe('staff scope on buildings', () => {
     const leader = as(server, await login(server, 'grid1'));
     const answer = await leader.get('/api/staff/grid-figures');
     expect(answer.status).toBe(200);
-    const { grids } = (await answer.json()) as { grids: { id: string; openRequests: number; elderly60: number; buildings: { id: string; openRequests: number; contacts: unknown }[] }[] };
+    const { grids } = (await answer.json()) as {
+      grids: { id: string; openRequests: number; elderly60: number; buildings: { id: string; openRequests: number; contacts: unknown }[] }[];
+    };
     expect(grids.map((g) => g.id)).toEqual(['gr-xinhua-1']);
     const open = server.ctx.store.listRequests({ gridIds: ['gr-xinhua-1'], status: 'open' });
     expect(grids[0]!.openRequests).toBe(open.length);
@@ -118,7 +123,9 @@ describe('intake per building', () => {
     const worker = as(server, await login(server, 'xinhua'));
     const detail = (await (await worker.get(`/api/requests/${stored.id}`)).json()) as { request: { buildingId: string } };
     expect(detail.request.buildingId).toBe('c-001-b2');
-    const { grids } = (await (await worker.get('/api/staff/grid-figures')).json()) as { grids: { id: string; buildings: { id: string; openRequests: number }[] }[] };
+    const { grids } = (await (await worker.get('/api/staff/grid-figures')).json()) as {
+      grids: { id: string; buildings: { id: string; openRequests: number }[] }[];
+    };
     const building = grids.find((g) => g.id === stored.gridId)!.buildings.find((b) => b.id === 'c-001-b2')!;
     expect(building.openRequests).toBeGreaterThanOrEqual(1);
   });

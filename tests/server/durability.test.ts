@@ -100,7 +100,10 @@ describe('an acknowledged request survives kill -9', () => {
     const store = new SqliteLedgerStore(db);
     try {
       expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const burst = store.db.prepare(`SELECT id, description FROM requests WHERE description LIKE 'durability burst #%'`).all() as { id: string; description: string }[];
+      const burst = store.db.prepare(`SELECT id, description FROM requests WHERE description LIKE 'durability burst #%'`).all() as {
+        id: string;
+        description: string;
+      }[];
       // None twice: each POST's text at most once, and every id once.
       expect(new Set(burst.map((r) => r.description)).size).toBe(burst.length);
       expect(new Set(burst.map((r) => r.id)).size).toBe(burst.length);

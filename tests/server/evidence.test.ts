@@ -46,7 +46,10 @@ describe('GET /api/evidence: residents’ requests behind the planner’s gaps',
     await addUser(server, { username: 'admin', role: 'admin' });
     const admin = await login(server, 'admin');
     const before = await evidence();
-    const movable = server.ctx.store.listRequests().filter((r) => ['canteen', 'clinic'].includes(r.serviceCode) && r.stage !== 'rate' && r.compoundId).slice(0, 2);
+    const movable = server.ctx.store
+      .listRequests()
+      .filter((r) => ['canteen', 'clinic'].includes(r.serviceCode) && r.stage !== 'rate' && r.compoundId)
+      .slice(0, 2);
     expect(movable).toHaveLength(2);
     for (const r of movable) {
       const next = REQUEST_STAGES[REQUEST_STAGES.indexOf(r.stage) + 1]!;

@@ -71,7 +71,9 @@ describe('intake photos', () => {
   });
 
   it('fits a large PNG within 1,600 px and keeps the same photo once', async () => {
-    const png = await sharp({ create: { width: 2400, height: 1200, channels: 4, background: { r: 200, g: 20, b: 20, alpha: 0.5 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 2400, height: 1200, channels: 4, background: { r: 200, g: 20, b: 20, alpha: 0.5 } } })
+      .png()
+      .toBuffer();
     const first = server.ctx.store.getRequest(((await report(server, { photo: dataUrl(png, 'image/png') })).json as Filed).service_request_id)!;
     const second = server.ctx.store.getRequest(((await report(server, { photo: dataUrl(png, 'image/png') })).json as Filed).service_request_id)!;
     expect(second.mediaHash).toBe(first.mediaHash);
@@ -84,7 +86,9 @@ describe('intake photos', () => {
     const text = await report(server, { photo: dataUrl(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg> not a jpeg at all')) });
     expect(text.status).toBe(400);
     expect((text.json as { description: string }[])[0]!.description).toMatch(/not a readable image/);
-    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+      .gif()
+      .toBuffer();
     const disguised = await report(server, { photo: dataUrl(gif, 'image/jpeg') });
     expect(disguised.status).toBe(400);
     expect((disguised.json as { description: string }[])[0]!.description).toMatch(/JPEG, PNG or WebP, not gif/);

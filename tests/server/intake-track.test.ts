@@ -34,7 +34,14 @@ describe('tracking a report', () => {
     const first = await call(server, 'GET', `/api/track/${filed.tracking_code}`);
     expect(first.status).toBe(200);
     expect(first.headers['cache-control']).toBe('no-store');
-    expect(first.json).toMatchObject({ service_request_id: filed.service_request_id, service_code: 'recycling', stage: 'collect', status: 'open', rating: null, can_rate: false });
+    expect(first.json).toMatchObject({
+      service_request_id: filed.service_request_id,
+      service_code: 'recycling',
+      stage: 'collect',
+      status: 'open',
+      rating: null,
+      can_rate: false,
+    });
     expect((first.json as Tracked).steps).toEqual([{ stage: 'collect', at: expect.any(String), by: 'resident' }]);
 
     server.ctx.store.moveRequest(filed.service_request_id, { stage: 'deliberate', actor: 'wang.xiuying', note: '王秀英 called 13987654321' });

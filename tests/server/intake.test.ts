@@ -14,7 +14,12 @@ describe('intake: what the QR page reads', () => {
   it('gives the compound of a QR code with its community, a point inside it and a small drawing', async () => {
     const answer = await call(server, 'GET', `/api/intake/compounds/${COMPOUND}`);
     expect(answer.status).toBe(200);
-    const body = answer.json as { name: { zh: string; en: string }; community: { id: string; name: { zh: string } }; point: { lat: number; long: number }; sketch: { outline: number[][][]; streets: unknown[]; gates: { name: string }[] } };
+    const body = answer.json as {
+      name: { zh: string; en: string };
+      community: { id: string; name: { zh: string } };
+      point: { lat: number; long: number };
+      sketch: { outline: number[][][]; streets: unknown[]; gates: { name: string }[] };
+    };
     expect(body.name).toEqual({ zh: '前横小区', en: 'Qianheng Estate' });
     expect(body.community).toEqual({ id: 'cm-xinhua', name: { zh: '新华社区', en: 'Xinhua Community' } });
     expect(server.ctx.places.ofPoint(body.point.long, body.point.lat).compoundId).toBe(COMPOUND);
@@ -37,7 +42,9 @@ describe('intake: what the QR page reads', () => {
   });
 
   it('offers the everyday services under codes the ledger already uses, named in Chinese and English', async () => {
-    const { services } = (await call(server, 'GET', '/api/intake/services')).json as { services: { service_code: string; service_name: { zh: string; en: string } }[] };
+    const { services } = (await call(server, 'GET', '/api/intake/services')).json as {
+      services: { service_code: string; service_name: { zh: string; en: string } }[];
+    };
     const codes = services.map((s) => s.service_code);
     expect(codes).toEqual(expect.arrayContaining(['repair', 'errand', 'medical', 'canteen', 'recycling']));
     const used = new Set(server.ctx.dataset.requests.features.map((f) => f.properties.service_code));
@@ -56,7 +63,15 @@ describe('intake: filing a report', () => {
     expect(filed.tracking_code).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
     expect(filed.tracking_url).toBe(`/track?code=${filed.tracking_code}`);
     const stored = server.ctx.store.getRequest(filed.service_request_id)!;
-    expect(stored).toMatchObject({ source: 'intake', stage: 'collect', status: 'open', compoundId: COMPOUND, gridId: 'gr-xinhua-1', communityId: 'cm-xinhua', trackingCode: filed.tracking_code });
+    expect(stored).toMatchObject({
+      source: 'intake',
+      stage: 'collect',
+      status: 'open',
+      compoundId: COMPOUND,
+      gridId: 'gr-xinhua-1',
+      communityId: 'cm-xinhua',
+      trackingCode: filed.tracking_code,
+    });
     expect(stored.reporter.phone).toBe('13900001111');
     expect(server.ctx.store.history(filed.service_request_id)[0]!.actor).toBe('resident');
     expect(changes).toEqual([expect.objectContaining({ kind: 'created', request: expect.objectContaining({ id: filed.service_request_id }) })]);
@@ -130,7 +145,9 @@ describe('intake: open requests nearby', () => {
     expect(answer.text).not.toContain('13812345678');
     expect(answer.text).not.toContain('水管');
     // Another service at the same spot is not "the same problem".
-    const other = (await call(server, 'GET', `/api/intake/nearby?service_code=canteen&lat=${at.lat}&long=${at.long}`)).json as { requests: { service_request_id: string }[] };
+    const other = (await call(server, 'GET', `/api/intake/nearby?service_code=canteen&lat=${at.lat}&long=${at.long}`)).json as {
+      requests: { service_request_id: string }[];
+    };
     expect(other.requests.map((r) => r.service_request_id)).not.toContain(filed.service_request_id);
   });
 
@@ -138,15 +155,24 @@ describe('intake: open requests nearby', () => {
     const at = await compoundPoint(server);
     const filed = (await report(server)).json as Filed;
     // About 60 m north.
-    const far = (await call(server, 'GET', `/api/intake/nearby?service_code=repair&lat=${at.lat + 0.00054}&long=${at.long}`)).json as { requests: { service_request_id: string }[] };
+    const far = (await call(server, 'GET', `/api/intake/nearby?service_code=repair&lat=${at.lat + 0.00054}&long=${at.long}`)).json as {
+      requests: { service_request_id: string }[];
+    };
     expect(far.requests.map((r) => r.service_request_id)).not.toContain(filed.service_request_id);
     server.ctx.store.moveRequest(filed.service_request_id, { stage: 'rate', status: 'closed', actor: 'test' });
-    const near = (await call(server, 'GET', `/api/intake/nearby?service_code=repair&lat=${at.lat}&long=${at.long}`)).json as { requests: { service_request_id: string }[] };
+    const near = (await call(server, 'GET', `/api/intake/nearby?service_code=repair&lat=${at.lat}&long=${at.long}`)).json as {
+      requests: { service_request_id: string }[];
+    };
     expect(near.requests.map((r) => r.service_request_id)).not.toContain(filed.service_request_id);
   });
 
   it('refuses a query without a service or a place', async () => {
-    for (const query of ['?lat=26.08&long=119.31', '?service_code=repair&lat=26.08', '?service_code=nope&lat=26.08&long=119.31', '?service_code=repair&lat=x&long=119.31']) {
+    for (const query of [
+      '?lat=26.08&long=119.31',
+      '?service_code=repair&lat=26.08',
+      '?service_code=nope&lat=26.08&long=119.31',
+      '?service_code=repair&lat=x&long=119.31',
+    ]) {
       const answer = await call(server, 'GET', `/api/intake/nearby${query}`);
       expect(answer.status, query).toBe(400);
       expect(isErrorArray(answer.json)).toBe(true);

@@ -12,7 +12,13 @@ export interface Answer {
  * A plain HTTP call on loopback. `localAddress` picks the client's own address (any of
  * 127.0.0.0/8 reaches a server on 127.0.0.1), so tests can be "another phone".
  */
-export function call(server: TestServer, method: string, path: string, body?: unknown, options: { localAddress?: string; headers?: Record<string, string>; raw?: string } = {}): Promise<Answer> {
+export function call(
+  server: TestServer,
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { localAddress?: string; headers?: Record<string, string>; raw?: string } = {},
+): Promise<Answer> {
   const url = new URL(path, server.url);
   const payload = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
   return new Promise((resolve, reject) => {
@@ -61,10 +67,16 @@ export interface Filed {
 }
 
 /** A valid report at the compound, with fields replaced by `over`. */
-export async function report(server: TestServer, over: Record<string, unknown> = {}, options: { localAddress?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+export async function report(
+  server: TestServer,
+  over: Record<string, unknown> = {},
+  options: { localAddress?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const at = await compoundPoint(server);
   return call(server, 'POST', '/api/intake', { service_code: 'repair', ...at, compound_id: COMPOUND, description: '3 号楼楼道灯坏了', ...over }, options);
 }
 
 export const isErrorArray = (json: unknown): boolean =>
-  Array.isArray(json) && json.length > 0 && json.every((e) => typeof (e as { code?: unknown }).code === 'number' && typeof (e as { description?: unknown }).description === 'string');
+  Array.isArray(json) &&
+  json.length > 0 &&
+  json.every((e) => typeof (e as { code?: unknown }).code === 'number' && typeof (e as { description?: unknown }).description === 'string');

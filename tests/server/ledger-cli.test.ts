@@ -57,7 +57,12 @@ describe('ledger user and key', () => {
     }
     const list = ledger(['user', 'list', '--db', db]);
     expect(list.code).toBe(0);
-    expect(list.out.trim().split('\n').map((l) => l.trim().split(/\s+/).slice(0, 3).join(' '))).toEqual(['1 wang admin', '2 li community_worker', '3 zhao grid_leader', '4 chen volunteer']);
+    expect(
+      list.out
+        .trim()
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/).slice(0, 3).join(' ')),
+    ).toEqual(['1 wang admin', '2 li community_worker', '3 zhao grid_leader', '4 chen volunteer']);
     expect(list.out).toContain('community cm-xinhua');
     expect(list.out).not.toMatch(/scrypt/);
   });
@@ -111,7 +116,10 @@ describe('backup and restore', () => {
   let url = '';
 
   async function startServe(): Promise<void> {
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts', '--port', '0', '--db', db, '--dist', join(dir, 'no-app')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts', '--port', '0', '--db', db, '--dist', join(dir, 'no-app')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     url = await new Promise<string>((resolve, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
@@ -139,12 +147,20 @@ describe('backup and restore', () => {
 
   it('backs up online while the server runs on the same file, with a change just made', async () => {
     await startServe();
-    const login = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'wang', password: 'a long password' }) });
+    const login = await fetch(`${url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'wang', password: 'a long password' }),
+    });
     expect(login.status).toBe(200);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const [first] = (await (await fetch(`${url}/api/requests?stage=collect`, { headers: { cookie } })).json()) as { id: string }[];
-    const move = await fetch(`${url}/api/requests/${first!.id}/move`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ stage: 'deliberate', note: 'before the backup' }) });
+    const move = await fetch(`${url}/api/requests/${first!.id}/move`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ stage: 'deliberate', note: 'before the backup' }),
+    });
     expect(move.status).toBe(200);
 
     const backup = join(dir, 'backups', 'monday.sqlite');

@@ -57,7 +57,9 @@ describe('/api/events without a session: the hall’s aggregates only', () => {
     expect(first.requests.month).toBe('2026-10');
     // Independently: requests filed or touched in October 2026 (Shanghai), by stage now.
     const from = Date.parse('2026-10-01T00:00:00+08:00');
-    const inOctober = server.ctx.store.listRequests().filter((r) => [r.requestedAt, r.updatedAt].some((t) => Date.parse(t) >= from && Date.parse(t) < NOW.getTime()));
+    const inOctober = server.ctx.store
+      .listRequests()
+      .filter((r) => [r.requestedAt, r.updatedAt].some((t) => Date.parse(t) >= from && Date.parse(t) < NOW.getTime()));
     expect(first.requests.total).toBe(inOctober.length);
     for (const { stage, count } of first.requests.byStage) {
       const n = inOctober.filter((r) => r.stage === stage).length;
@@ -175,7 +177,8 @@ describe('resuming with Last-Event-ID', () => {
 
     // The ring keeps 4 events: after 4 more, the id is too old.
     const theirs = openAt('cm-puxia', 'deliberate');
-    for (const userId of [zhao.user.id, null, zhao.user.id, null]) expect((await as(server, zhao).post(`/api/requests/${theirs.id}/assign`, { userId })).status).toBe(200);
+    for (const userId of [zhao.user.id, null, zhao.user.id, null])
+      expect((await as(server, zhao).post(`/api/requests/${theirs.id}/assign`, { userId })).status).toBe(200);
     for (const id of [ready.id!, '0-1', 'nonsense', `${ready.id!.split('-')[0]}-99999`]) {
       const stream = await events(li, '', { 'last-event-id': id });
       await stream.next('reset');

@@ -89,7 +89,13 @@ describe('a volunteer matched is told through the webhook (notify.ts)', () => {
       scheduler.stop();
     }
     expect(received).toHaveLength(2);
-    expect(received[1]).toMatchObject({ match: 'wish', wish_id: posted.id, skill: 'companionship', compound_id: 'c-001', volunteer: { volunteer_id: 'v-017' } });
+    expect(received[1]).toMatchObject({
+      match: 'wish',
+      wish_id: posted.id,
+      skill: 'companionship',
+      compound_id: 'c-001',
+      volunteer: { volunteer_id: 'v-017' },
+    });
     expect(received[1]!.claim_expires_at).toBe(server.ctx.store.wishes.get(posted.id)!.claimExpiresAt);
     expect(JSON.stringify(received[1])).not.toContain('陪独居老人聊聊天');
     expect(server.ctx.store.notifications.list().at(-1)).toMatchObject({ webhookState: 'sent', attempts: 2 });

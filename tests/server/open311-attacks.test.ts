@@ -52,10 +52,18 @@ describe('refused requests change nothing', () => {
     });
     expect(big.status).toBe(413);
     expect(await big.json()).toEqual([{ code: 413, description: expect.any(String) }]);
-    const broken = await fetch(`${server.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"api_key": "${key}", "service_code": "repair",` });
+    const broken = await fetch(`${server.url}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"api_key": "${key}", "service_code": "repair",`,
+    });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toEqual([{ code: 400, description: expect.stringContaining('JSON') }]);
-    const notObject = await fetch(`${server.url}/open311/v2/requests.json?api_key=${key}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2,3]' });
+    const notObject = await fetch(`${server.url}/open311/v2/requests.json?api_key=${key}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[1,2,3]',
+    });
     expect(notObject.status).toBe(400);
   });
 
@@ -97,7 +105,17 @@ describe('what is stored and shown', () => {
   it('stores SQL injection strings in every text field as plain text, tables intact', async () => {
     const tables = tableCounts(server).tables;
     for (const evil of SQL) {
-      const fields = { api_key: key, service_code: 'repair', ...HERE, description: evil, address_string: evil, first_name: evil, last_name: evil, device_id: evil, account_id: evil };
+      const fields = {
+        api_key: key,
+        service_code: 'repair',
+        ...HERE,
+        description: evil,
+        address_string: evil,
+        first_name: evil,
+        last_name: evil,
+        device_id: evil,
+        account_id: evil,
+      };
       const answer = await post<Created>(server, '/open311/v2/requests.json', fields);
       expect(answer.status).toBe(201);
       const stored = server.ctx.store.getRequest(answer.json[0]!.service_request_id)!;
@@ -119,15 +137,33 @@ describe('what is stored and shown', () => {
   });
 
   it('writes well-formed XML even for stored texts XML cannot carry', async () => {
-    const odd = server.ctx.store.createRequest({ serviceCode: 'repair', ...{ lat: HERE.lat, lon: HERE.long }, description: 'bell\u0007 nul\u0000 lone\ud800 end', source: 'staff' }, 'tester');
+    const odd = server.ctx.store.createRequest(
+      { serviceCode: 'repair', ...{ lat: HERE.lat, lon: HERE.long }, description: 'bell\u0007 nul\u0000 lone\ud800 end', source: 'staff' },
+      'tester',
+    );
     const xml = await get(server, `/open311/v2/requests/${odd.id}.xml?api_key=${key}`);
     expect(() => parseXml(xml.text)).not.toThrow();
     expect(xmlItems(xml.text, 'request')[0]!.description).toMatch(/^bell.*end$/);
   });
 
   it("never shows the public a reporter's name, phone, email, device id or the request text", async () => {
-    const secret = { first_name: '李秘密', last_name: '张隐私', phone: '+86 139 1234 5678', email: 'secret.person@example.org', device_id: 'device-7f3a9c', account_id: 'acct-4471', description: '我家住3号楼2单元501，独居，请上门', address_string: '3号楼2单元501室' };
-    const answer = await post<Created>(server, '/open311/v2/requests.json', { api_key: key, service_code: 'companionship', lat: 26.08431234, long: 119.31834567, ...secret });
+    const secret = {
+      first_name: '李秘密',
+      last_name: '张隐私',
+      phone: '+86 139 1234 5678',
+      email: 'secret.person@example.org',
+      device_id: 'device-7f3a9c',
+      account_id: 'acct-4471',
+      description: '我家住3号楼2单元501，独居，请上门',
+      address_string: '3号楼2单元501室',
+    };
+    const answer = await post<Created>(server, '/open311/v2/requests.json', {
+      api_key: key,
+      service_code: 'companionship',
+      lat: 26.08431234,
+      long: 119.31834567,
+      ...secret,
+    });
     expect(answer.status).toBe(201);
     const id = answer.json[0]!.service_request_id;
     const publicAnswers = [
@@ -164,7 +200,11 @@ describe('per-key limit', () => {
     const fields = (apiKey: string) => ({ api_key: apiKey, service_code: 'repair', ...HERE });
     for (let i = 0; i < 3; i++) expect((await post(limited, '/open311/v2/requests.json', fields(busy))).status).toBe(201);
     const counts = tableCounts(limited);
-    const response = await fetch(`${limited.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields(busy) as unknown as Record<string, string>) });
+    const response = await fetch(`${limited.url}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields(busy) as unknown as Record<string, string>),
+    });
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await response.json()).toEqual([{ code: 429, description: expect.stringContaining('hotline') }]);

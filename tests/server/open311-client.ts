@@ -18,9 +18,18 @@ export async function get<T = unknown>(server: TestServer, path: string, headers
 }
 
 /** POSTs `fields` form-encoded (as the spec has it) or as JSON. */
-export async function post<T = unknown>(server: TestServer, path: string, fields: Record<string, string | number>, as: 'form' | 'json' = 'form'): Promise<Answer<T>> {
+export async function post<T = unknown>(
+  server: TestServer,
+  path: string,
+  fields: Record<string, string | number>,
+  as: 'form' | 'json' = 'form',
+): Promise<Answer<T>> {
   const body = as === 'json' ? JSON.stringify(fields) : new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)]));
-  const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': as === 'json' ? 'application/json' : 'application/x-www-form-urlencoded' }, body });
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': as === 'json' ? 'application/json' : 'application/x-www-form-urlencoded' },
+    body,
+  });
   const text = await response.text();
   const type = response.headers.get('content-type') ?? '';
   return { status: response.status, type, text, json: (type.includes('json') ? JSON.parse(text) : undefined) as T };

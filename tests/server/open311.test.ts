@@ -90,7 +90,8 @@ describe('GET requests', () => {
     const xml = await get(server, '/open311/v2/requests.xml?service_code=errand');
     const items = xmlItems(xml.text, 'request');
     expect(items).toHaveLength(json.json.length);
-    const asText = (v: unknown): unknown => (v === null ? '' : typeof v === 'object' ? Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, asText(x)])) : String(v));
+    const asText = (v: unknown): unknown =>
+      v === null ? '' : typeof v === 'object' ? Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, asText(x)])) : String(v);
     expect(items).toEqual(json.json.map((r) => asText(r)));
   });
 
@@ -160,7 +161,12 @@ describe('GET requests', () => {
     expect(back.features).toHaveLength(json.length);
     const seeded = server.ctx.dataset.requests.features.find((f) => f.properties.service_request_id === 'YF-2026-0124')!;
     const read = back.features.find((f) => f.properties.service_request_id === 'YF-2026-0124')!;
-    expect(read.properties).toMatchObject({ stage: seeded.properties.stage, status: seeded.properties.status, compound_id: seeded.properties.compound_id, description: seeded.properties.description });
+    expect(read.properties).toMatchObject({
+      stage: seeded.properties.stage,
+      status: seeded.properties.status,
+      compound_id: seeded.properties.compound_id,
+      description: seeded.properties.description,
+    });
     expect(Date.parse(read.properties.requested_datetime)).toBe(Date.parse(seeded.properties.requested_datetime));
   });
 });
@@ -207,7 +213,9 @@ describe('POST requests', () => {
       account_id: 'acc-9',
     });
     expect(answer.status).toBe(201);
-    expect(answer.json).toEqual([{ service_request_id: expect.stringMatching(/^SR-2026-\d+$/), service_notice: expect.stringContaining('收集民情提事'), account_id: 'acc-9' }]);
+    expect(answer.json).toEqual([
+      { service_request_id: expect.stringMatching(/^SR-2026-\d+$/), service_notice: expect.stringContaining('收集民情提事'), account_id: 'acc-9' },
+    ]);
     const id = answer.json[0]!.service_request_id;
 
     const [seen] = (await get<Req[]>(server, `/open311/v2/requests/${id}.json?api_key=${key}`)).json;
@@ -238,14 +246,25 @@ describe('POST requests', () => {
     for (const fields of [{ address_id: 'c-001' }, { compound_id: 'c-001' }, { address_string: 'Qianheng Estate' }] as Record<string, string>[]) {
       const answer = await post<{ service_request_id: string }[]>(server, '/open311/v2/requests.json', { api_key: key, service_code: 'escort', ...fields });
       expect(answer.status, JSON.stringify(fields)).toBe(201);
-      expect(server.ctx.store.getRequest(answer.json[0]!.service_request_id)).toMatchObject({ compoundId: 'c-001', gridId: 'gr-xinhua-1', communityId: 'cm-xinhua' });
+      expect(server.ctx.store.getRequest(answer.json[0]!.service_request_id)).toMatchObject({
+        compoundId: 'c-001',
+        gridId: 'gr-xinhua-1',
+        communityId: 'cm-xinhua',
+      });
     }
   });
 
   it('answers a burst of 200 at once, each with its own id, every one stored', async () => {
     const before = server.ctx.store.countRequests();
     const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => post<{ service_request_id: string }[]>(server, '/open311/v2/requests.json', { api_key: key, service_code: 'errand', lat: 26.0843 + i * 1e-6, long: 119.3183 }, 'json')),
+      Array.from({ length: 200 }, (_, i) =>
+        post<{ service_request_id: string }[]>(
+          server,
+          '/open311/v2/requests.json',
+          { api_key: key, service_code: 'errand', lat: 26.0843 + i * 1e-6, long: 119.3183 },
+          'json',
+        ),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
     const ids = answers.map((a) => a.json[0]!.service_request_id);
@@ -255,7 +274,12 @@ describe('POST requests', () => {
   });
 
   it('keeps a media_url for systems with a key, not for the public', async () => {
-    const answer = await post<{ service_request_id: string }[]>(server, '/open311/v2/requests.json', { api_key: key, service_code: 'park', compound_id: 'c-002', media_url: 'https://photos.example.org/p/1.jpg' }, 'json');
+    const answer = await post<{ service_request_id: string }[]>(
+      server,
+      '/open311/v2/requests.json',
+      { api_key: key, service_code: 'park', compound_id: 'c-002', media_url: 'https://photos.example.org/p/1.jpg' },
+      'json',
+    );
     const id = answer.json[0]!.service_request_id;
     expect((await get<Req[]>(server, `/open311/v2/requests/${id}.json?api_key=${key}`)).json[0]!.media_url).toBe('https://photos.example.org/p/1.jpg');
     expect((await get<Req[]>(server, `/open311/v2/requests/${id}.json`)).json[0]!.media_url).toBeNull();
@@ -264,7 +288,10 @@ describe('POST requests', () => {
 
 describe('fresh answers', () => {
   it('shows every change at once, whether made through this server or by another process on the same ledger', async () => {
-    const made = server.ctx.store.createRequest({ serviceCode: 'repair', lon: 119.3183, lat: 26.0843, compoundId: 'c-013', source: 'staff', requestedAt: NOW.toISOString() }, 'wang');
+    const made = server.ctx.store.createRequest(
+      { serviceCode: 'repair', lon: 119.3183, lat: 26.0843, compoundId: 'c-013', source: 'staff', requestedAt: NOW.toISOString() },
+      'wang',
+    );
     const list = `/open311/v2/requests.json?service_request_id=${made.id}`;
     const one = `/open311/v2/requests/${made.id}.xml`;
     expect((await get<Req[]>(server, list)).json[0]!.stage).toBe('collect');

@@ -42,10 +42,28 @@ afterAll(async () => server?.close());
 
 describe('资源单: partner units', () => {
   it('a worker adds a unit at a compound or a point in her community; staff see the contact, the public does not', async () => {
-    const hall = await created<PartnerUnit>(await api(li).post('/api/sandan/units', { name: '新华社区党群服务中心 礼堂', kind: 'venue', offer: '周末可借用开议事会', capacity: 80, hours: 'Sa,Su 09:00-17:00', compoundId: 'c-001', contact: `张老师 ${PHONE}` }));
-    expect(hall).toMatchObject({ id: expect.stringMatching(/^U-\d{6}$/), compoundId: 'c-001', communityId: 'cm-xinhua', active: true, contact: `张老师 ${PHONE}` });
+    const hall = await created<PartnerUnit>(
+      await api(li).post('/api/sandan/units', {
+        name: '新华社区党群服务中心 礼堂',
+        kind: 'venue',
+        offer: '周末可借用开议事会',
+        capacity: 80,
+        hours: 'Sa,Su 09:00-17:00',
+        compoundId: 'c-001',
+        contact: `张老师 ${PHONE}`,
+      }),
+    );
+    expect(hall).toMatchObject({
+      id: expect.stringMatching(/^U-\d{6}$/),
+      compoundId: 'c-001',
+      communityId: 'cm-xinhua',
+      active: true,
+      contact: `张老师 ${PHONE}`,
+    });
     const [lon, lat] = pointIn('c-002');
-    const clinic = await created<PartnerUnit>(await api(li).post('/api/sandan/units', { name: '县医院 义诊', kind: 'medical', offer: '每月第一个周六免费体检', lon, lat }));
+    const clinic = await created<PartnerUnit>(
+      await api(li).post('/api/sandan/units', { name: '县医院 义诊', kind: 'medical', offer: '每月第一个周六免费体检', lon, lat }),
+    );
     expect(clinic).toMatchObject({ compoundId: 'c-002', communityId: 'cm-xinhua', lon, lat, contact: null });
 
     const lists = await listsOf(wang);
@@ -63,7 +81,9 @@ describe('资源单: partner units', () => {
   });
 
   it('a unit is edited (and retired) by staff in scope; another community cannot see, edit or use it', async () => {
-    const unit = await created<PartnerUnit>(await api(li).post('/api/sandan/units', { name: '社区卫生室', kind: 'room', offer: '周三下午借用', compoundId: 'c-003' }));
+    const unit = await created<PartnerUnit>(
+      await api(li).post('/api/sandan/units', { name: '社区卫生室', kind: 'room', offer: '周三下午借用', compoundId: 'c-003' }),
+    );
     const edited = await api(wang).post(`/api/sandan/units/${unit.id}`, { capacity: 12, active: false });
     expect(edited.status).toBe(200);
     expect(await edited.json()).toMatchObject({ name: '社区卫生室', capacity: 12, active: false, compoundId: 'c-003' });
@@ -96,7 +116,11 @@ describe('资源单: partner units', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(await errorOf(res)).toMatch(message);
     }
-    const broken = await fetch(`${server.url}/api/sandan/units`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: li.cookie, 'x-csrf-token': li.csrf }, body: '{"name":' });
+    const broken = await fetch(`${server.url}/api/sandan/units`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: li.cookie, 'x-csrf-token': li.csrf },
+      body: '{"name":',
+    });
     expect(broken.status).toBe(400);
     expect(server.ctx.store.sandan.listUnits()).toHaveLength(before);
   });
@@ -125,16 +149,38 @@ describe('需求单 and 项目单', () => {
 
     const unit = lists.units.find((u) => u.active)!;
     const project = await created<ListedProject>(
-      await api(li).post('/api/sandan/projects', { compoundId: 'c-005', need: 'errand', title: '每周二上门代购', ownerId: liId, dueDate: '2026-12-20', resources: [{ kind: 'unit', id: unit.id }, { kind: 'volunteer', id: 'v-006' }, { kind: 'volunteer', id: 'v-006' }] }),
+      await api(li).post('/api/sandan/projects', {
+        compoundId: 'c-005',
+        need: 'errand',
+        title: '每周二上门代购',
+        ownerId: liId,
+        dueDate: '2026-12-20',
+        resources: [
+          { kind: 'unit', id: unit.id },
+          { kind: 'volunteer', id: 'v-006' },
+          { kind: 'volunteer', id: 'v-006' },
+        ],
+      }),
     );
-    expect(project).toMatchObject({ id: expect.stringMatching(/^P-\d{6}$/), state: 'draft', communityId: 'cm-xinhua', overdue: false, resources: [{ kind: 'unit', id: unit.id }, { kind: 'volunteer', id: 'v-006' }] });
+    expect(project).toMatchObject({
+      id: expect.stringMatching(/^P-\d{6}$/),
+      state: 'draft',
+      communityId: 'cm-xinhua',
+      overdue: false,
+      resources: [
+        { kind: 'unit', id: unit.id },
+        { kind: 'volunteer', id: 'v-006' },
+      ],
+    });
     const after = (await listsOf(wang)).needs.find((n) => n.key === 'c-005|errand')!;
     expect(after).toMatchObject({ unmatched: 0, projects: 1 });
     expect((await listsOf(zhao)).projects.map((p) => p.id)).not.toContain(project.id);
   });
 
   it('a project moves 拟定 → 进行中 → 已完成 and then stays; it shows overdue after its due date', async () => {
-    const project = await created<ListedProject>(await api(li).post('/api/sandan/projects', { compoundId: 'c-006', need: 'medical', title: '上门量血压', ownerId: liId, dueDate: '2026-12-05' }));
+    const project = await created<ListedProject>(
+      await api(li).post('/api/sandan/projects', { compoundId: 'c-006', need: 'medical', title: '上门量血压', ownerId: liId, dueDate: '2026-12-05' }),
+    );
     expect((await api(wang).post(`/api/sandan/projects/${project.id}`, { state: 'done' })).status).toBe(409);
     const active = await api(wang).post(`/api/sandan/projects/${project.id}`, { state: 'active', title: '每周上门量血压' });
     expect(await active.json()).toMatchObject({ state: 'active', title: '每周上门量血压', overdue: false });

@@ -16,7 +16,14 @@ const changes: LedgerChange[] = [];
 function pick(where: { gridId?: string; notGrid?: string; communityId?: string; stage?: LedgerRequest['stage']; notId?: string }): LedgerRequest {
   const found = server.ctx.store
     .listRequests({ status: 'open' })
-    .find((r) => (!where.gridId || r.gridId === where.gridId) && (!where.notGrid || (r.gridId !== where.notGrid && r.gridId !== null)) && (!where.communityId || r.communityId === where.communityId) && (!where.stage || r.stage === where.stage) && r.id !== where.notId);
+    .find(
+      (r) =>
+        (!where.gridId || r.gridId === where.gridId) &&
+        (!where.notGrid || (r.gridId !== where.notGrid && r.gridId !== null)) &&
+        (!where.communityId || r.communityId === where.communityId) &&
+        (!where.stage || r.stage === where.stage) &&
+        r.id !== where.notId,
+    );
   if (!found) throw new Error(`no sample request for ${JSON.stringify(where)}`);
   return found;
 }
@@ -198,7 +205,11 @@ describe('a whole file through the API (一问题一建档, 一办结一销号)'
     expect(await errorOf(again)).toMatch(/closed/);
 
     server.ctx.store.addEscalation(target.id, 'grid', '2026-12-01T00:00:00.000Z', false);
-    const detail = (await (await as(server, worker).get(`/api/requests/${target.id}`)).json()) as { request: LedgerRequest; history: HistoryEntry[]; escalations: { level: string }[] };
+    const detail = (await (await as(server, worker).get(`/api/requests/${target.id}`)).json()) as {
+      request: LedgerRequest;
+      history: HistoryEntry[];
+      escalations: { level: string }[];
+    };
     expect(detail.request).toMatchObject({ id: target.id, status: 'closed', rating: 5 });
     expect(detail.history.map((h) => `${h.fromStage ?? '-'}→${h.toStage}/${h.toStatus} ${h.actor} ${h.note ?? ''}`.trim())).toEqual([
       '-→collect/open system filed',

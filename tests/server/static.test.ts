@@ -143,7 +143,11 @@ describe('the built app as the server sends it', () => {
   });
 
   it('answers a dataset file that is not there, or outside the dataset, with the error array', async () => {
-    for (const path of ['/data/yuefeng-sample/nothing.geojson', '/data/yuefeng-sample/..%2f..%2fpackage.json', '/data/yuefeng-sample/%2e%2e/%2e%2e/package.json']) {
+    for (const path of [
+      '/data/yuefeng-sample/nothing.geojson',
+      '/data/yuefeng-sample/..%2f..%2fpackage.json',
+      '/data/yuefeng-sample/%2e%2e/%2e%2e/package.json',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(JSON.parse(res.body.toString('utf8'))).toEqual([{ code: 404, description: expect.any(String) }]);

@@ -18,7 +18,10 @@ const api = (who: Login) => as(server, who);
 /** A request of 前横小区 (c-001, 新华社区) at `stage`, filed through the store as a worker would. */
 function requestAt(stage: LedgerRequest['stage']): LedgerRequest {
   const place = server.ctx.places.ofCompound('c-001');
-  return server.ctx.store.createRequest({ serviceCode: 'environment', description: '楼道堆物，张阿姨 13912345678', lon: 120.1, lat: 30.1, ...place, compoundId: 'c-001', stage, source: 'staff' }, 'li');
+  return server.ctx.store.createRequest(
+    { serviceCode: 'environment', description: '楼道堆物，张阿姨 13912345678', lon: 120.1, lat: 30.1, ...place, compoundId: 'c-001', stage, source: 'staff' },
+    'li',
+  );
 }
 
 async function open(who: Login, requestId: string, body: Record<string, unknown>): Promise<Response> {
@@ -47,12 +50,20 @@ describe('a vote on a request (民主协商议事)', () => {
   it('one household code votes once, a second use is refused, a wrong code is refused, and the result is what was cast', async () => {
     const request = requestAt('deliberate');
     const { vote, codes } = await opened(request.id, 4);
-    expect(vote).toMatchObject({ id: expect.stringMatching(/^V-\d{6}$/), state: 'open', options: ['统一清运', '各户自理', '设临时堆放点'], codesIssued: 4, ballots: 0 });
+    expect(vote).toMatchObject({
+      id: expect.stringMatching(/^V-\d{6}$/),
+      state: 'open',
+      options: ['统一清运', '各户自理', '设临时堆放点'],
+      codesIssued: 4,
+      ballots: 0,
+    });
     expect(codes).toHaveLength(4);
     expect(new Set(codes).size).toBe(4);
     for (const code of codes) expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     // Only hashes are kept: no code appears anywhere in the ledger file's tables.
-    const stored = JSON.stringify(server.ctx.store.votes.get(vote.id)) + JSON.stringify((server.ctx.store as unknown as { db: { prepare(s: string): { all(): unknown[] } } }).db.prepare('SELECT * FROM vote_codes').all());
+    const stored =
+      JSON.stringify(server.ctx.store.votes.get(vote.id)) +
+      JSON.stringify((server.ctx.store as unknown as { db: { prepare(s: string): { all(): unknown[] } } }).db.prepare('SELECT * FROM vote_codes').all());
     for (const code of codes) expect(stored).not.toContain(code);
 
     const [a, b, c, d] = codes as [string, string, string, string];
@@ -96,7 +107,12 @@ describe('a vote on a request (民主协商议事)', () => {
 
     // The result is recorded in the request's file; at 民主协商议事 the request stays there.
     const history = server.ctx.store.history(request.id);
-    expect(history.at(-1)).toMatchObject({ actor: 'li', fromStage: 'deliberate', toStage: 'deliberate', note: `vote ${vote.id} closed, 3 ballot(s): 统一清运 2 · 各户自理 0 · 设临时堆放点 1` });
+    expect(history.at(-1)).toMatchObject({
+      actor: 'li',
+      fromStage: 'deliberate',
+      toStage: 'deliberate',
+      note: `vote ${vote.id} closed, 3 ballot(s): 统一清运 2 · 各户自理 0 · 设临时堆放点 1`,
+    });
     // The public answers carry no code, no reporter, no request text, no staff name.
     const text = JSON.stringify(result) + JSON.stringify(await (await fetch(`${server.url}/api/track/request/${request.id}`)).json());
     for (const secret of [...codes, '13912345678', '张阿姨', '楼道堆物，', '"li"']) expect(text).not.toContain(secret);
@@ -121,11 +137,17 @@ describe('a vote on a request (民主协商议事)', () => {
       const tracked = (await (await fetch(`${server.url}/api/track/request/${request.id}`)).json()) as { stage: string; votes: PublicVote[] };
       expect(tracked.stage).toBe('publish');
       expect(tracked.votes).toEqual([
-        expect.objectContaining({ id: vote.id, question: '楼道堆物怎么处理？', state: 'closed', ballots: 2, result: [
-          { option: '统一清运', count: 0 },
-          { option: '各户自理', count: 2 },
-          { option: '设临时堆放点', count: 0 },
-        ] }),
+        expect.objectContaining({
+          id: vote.id,
+          question: '楼道堆物怎么处理？',
+          state: 'closed',
+          ballots: 2,
+          result: [
+            { option: '统一清运', count: 0 },
+            { option: '各户自理', count: 2 },
+            { option: '设临时堆放点', count: 0 },
+          ],
+        }),
       ]);
     } finally {
       server.ctx.events.off('change', listener);
@@ -209,7 +231,18 @@ describe('who may run a vote, and bad input', () => {
 describe('guessing codes', () => {
   it('after 20 wrong codes from one address it must wait, with a clear 429', async () => {
     const { vote, codes } = await opened(requestAt('deliberate').id, 1);
-    for (let i = 0; i < 20; i++) expect((await ballot(vote.id, `ZZZZ${String(2222 + i).slice(-4).replace(/[01]/g, '2')}`, 0)).status).toBe(403);
+    for (let i = 0; i < 20; i++)
+      expect(
+        (
+          await ballot(
+            vote.id,
+            `ZZZZ${String(2222 + i)
+              .slice(-4)
+              .replace(/[01]/g, '2')}`,
+            0,
+          )
+        ).status,
+      ).toBe(403);
     const blocked = await ballot(vote.id, codes[0]!, 0);
     expect(blocked.status).toBe(429);
     expect(await errorOf(blocked)).toMatch(/too many wrong codes/);

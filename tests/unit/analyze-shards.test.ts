@@ -20,7 +20,11 @@ describe('dataset lists and shards', () => {
   it('gives every entry to exactly one of N shards', () => {
     const list = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
     const shards = [0, 1, 2].map((index) => shardOf(list, { index, count: 3 }));
-    expect(shards).toEqual([['a', 'd', 'g'], ['b', 'e'], ['c', 'f']]);
+    expect(shards).toEqual([
+      ['a', 'd', 'g'],
+      ['b', 'e'],
+      ['c', 'f'],
+    ]);
     expect(shards.flat().sort()).toEqual(list);
   });
 
@@ -98,7 +102,9 @@ describe('analyze --datasets across shards, then merge-reports', () => {
         { id: 'c', population: 10, elderly60: 1, origins: [], nearest: { clinic: { facility_id: 'f', walk_m: 1200, walk_min: 20 } } },
       ],
     };
-    expect(mergeReports([report]).datasets[0]!.categories).toEqual([{ category: 'clinic', compounds_without: 2, residents_without: 60, elderly60_without: 31 }]);
+    expect(mergeReports([report]).datasets[0]!.categories).toEqual([
+      { category: 'clinic', compounds_without: 2, residents_without: 60, elderly60_without: 31 },
+    ]);
   });
 
   it('refuses a shard index without a count, and names a list that is not there', () => {

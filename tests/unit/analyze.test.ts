@@ -14,7 +14,10 @@ const SAMPLE = resolve(ROOT, 'data/yuefeng-sample');
 const tmp = () => mkdtempSync(join(tmpdir(), 'analyze-'));
 
 function runCli(args: string[]) {
-  return spawnSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/cli/analyze.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return spawnSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/cli/analyze.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 }
 
 describe('npm run analyze', () => {
@@ -26,8 +29,17 @@ describe('npm run analyze', () => {
     expect(Object.keys(report)).toEqual(['dataset', 'inputs', 'speed_m_per_min', 'network', 'distance_kind', 'compounds', 'problems']);
     expect(report).toMatchObject({ dataset: 'yuefeng-sample', speed_m_per_min: 60, network: true, problems: [] });
     // What it was computed from, so a shipped copy can be told from a stale one (src/data/firstAnswer.ts).
-    expect(Object.keys((report as AnalysisReport & { inputs: object }).inputs)).toEqual(['compounds.geojson', 'facilities.geojson', 'gates.geojson', 'network.geojson']);
-    const categories = new Set((JSON.parse(readFileSync(join(SAMPLE, 'facilities.geojson'), 'utf8')) as { features: { properties: { category: string } }[] }).features.map((f) => f.properties.category));
+    expect(Object.keys((report as AnalysisReport & { inputs: object }).inputs)).toEqual([
+      'compounds.geojson',
+      'facilities.geojson',
+      'gates.geojson',
+      'network.geojson',
+    ]);
+    const categories = new Set(
+      (JSON.parse(readFileSync(join(SAMPLE, 'facilities.geojson'), 'utf8')) as { features: { properties: { category: string } }[] }).features.map(
+        (f) => f.properties.category,
+      ),
+    );
     const compounds = JSON.parse(readFileSync(join(SAMPLE, 'compounds.geojson'), 'utf8')) as { features: unknown[] };
     expect(report.compounds).toHaveLength(compounds.features.length);
     for (const compound of report.compounds) {

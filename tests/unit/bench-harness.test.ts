@@ -55,7 +55,9 @@ describe('bench table and --check', () => {
       'gap-analysis on wuhan: ours 1.52× plain-node-script > 1.5×',
       'gap-analysis on wuhan: search 1.31 ms > 1 ms',
     ]);
-    expect(budgetMisses(row({ oursMs: 49, peersMs: { 'plain-node-script': 40 }, budget: { maxMs: 50, maxSlowdown: { 'plain-node-script': 1.5 } } }))).toEqual([]);
+    expect(budgetMisses(row({ oursMs: 49, peersMs: { 'plain-node-script': 40 }, budget: { maxMs: 50, maxSlowdown: { 'plain-node-script': 1.5 } } }))).toEqual(
+      [],
+    );
   });
 
   it('gives each call the next origin and keeps the first answer per origin', () => {
@@ -78,7 +80,10 @@ describe('the plain-Node yardstick of the analyze-process row', () => {
     const dir = writeScenario(real, { compounds: 300, facilitiesPerCategory: 4, cutRadiusM: null });
     // The bench removes it when its process exits; a test worker's may not, so here by hand.
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const ours = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/analyze.ts', '--data', dir, '--out', join(dir, 'out/ours.json')], { cwd: ROOT, encoding: 'utf8' });
+    const ours = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/analyze.ts', '--data', dir, '--out', join(dir, 'out/ours.json')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(ours.status, ours.stderr).toBe(0);
     const plain = spawnSync(process.execPath, ['src/cli/bench/plain-analyze.mjs', dir, join(dir, 'out/plain.json')], { cwd: ROOT, encoding: 'utf8' });
     expect(plain.status, plain.stderr).toBe(0);

@@ -10,7 +10,8 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 
 describe('architecture boundaries (ESLint)', () => {
   it('keeps src/domain free of React, MapLibre, the store and the DOM', async () => {
-    const code = "import { useState } from 'react';\nimport { Map } from 'maplibre-gl';\nimport { useStore } from '../store';\nexport const x = [useState, Map, useStore, document];\n";
+    const code =
+      "import { useState } from 'react';\nimport { Map } from 'maplibre-gl';\nimport { useStore } from '../store';\nexport const x = [useState, Map, useStore, document];\n";
     const ids = await ruleIds(code, 'src/domain/probe.ts');
     expect(ids.filter((id) => id === 'no-restricted-imports')).toHaveLength(3);
     expect(ids).toContain('no-restricted-globals');

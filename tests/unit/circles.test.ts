@@ -38,12 +38,39 @@ describe('compound origins', () => {
   const lShape: CompoundFeature = {
     type: 'Feature',
     properties: { id: 'c-1', population: 10, elderly60: 1, elderly80: 0 },
-    geometry: { type: 'Polygon', coordinates: [[[0, 0], [0.002, 0], [0.002, 0.0005], [0.0005, 0.0005], [0.0005, 0.002], [0, 0.002], [0, 0]]] },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [0.002, 0],
+          [0.002, 0.0005],
+          [0.0005, 0.0005],
+          [0.0005, 0.002],
+          [0, 0.002],
+          [0, 0],
+        ],
+      ],
+    },
   };
 
   it('uses the gates when there are any', () => {
-    const gates = new Map<string, LonLat[]>([['c-1', [[0.001, 0], [0, 0.001]]]]);
-    expect(compoundOrigins(lShape, gates)).toEqual({ kind: 'gates', points: [[0.001, 0], [0, 0.001]] });
+    const gates = new Map<string, LonLat[]>([
+      [
+        'c-1',
+        [
+          [0.001, 0],
+          [0, 0.001],
+        ],
+      ],
+    ]);
+    expect(compoundOrigins(lShape, gates)).toEqual({
+      kind: 'gates',
+      points: [
+        [0.001, 0],
+        [0, 0.001],
+      ],
+    });
   });
 
   it('falls back to a point inside the polygon (not the centroid of an L)', () => {

@@ -34,7 +34,8 @@ function prunedInstall(into: string): void {
 
 describe('compiled CLIs after pruning dev dependencies', () => {
   let dir = '';
-  const run = (...args: string[]) => execFileSync(process.execPath, [join(dir, 'dist-node/main.js'), ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = (...args: string[]) =>
+    execFileSync(process.execPath, [join(dir, 'dist-node/main.js'), ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
   beforeAll(() => {
     execFileSync(NPM, ['run', '-s', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
@@ -53,7 +54,10 @@ describe('compiled CLIs after pruning dev dependencies', () => {
   it('generates the sample and analyses it with the same answers as the sources', () => {
     run('generate-sample', '--out', join(dir, 'sample'));
     run('analyze', '--data', join(dir, 'sample'), '--out', join(dir, 'built.json'));
-    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/analyze.ts', '--data', join(dir, 'sample'), '--out', join(dir, 'source.json')], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/analyze.ts', '--data', join(dir, 'sample'), '--out', join(dir, 'source.json')], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
     const built = JSON.parse(readFileSync(join(dir, 'built.json'), 'utf8'));
     const source = JSON.parse(readFileSync(join(dir, 'source.json'), 'utf8'));
     expect(built.compounds.length).toBeGreaterThan(50);

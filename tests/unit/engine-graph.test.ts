@@ -19,7 +19,9 @@ function net(ways: Way[]): FC<LineString | MultiLineString, NetworkProps> {
     features: ways.map((w, i) => ({
       type: 'Feature',
       properties: { id: `w${i}`, ...w.props },
-      geometry: Array.isArray(w.coords[0]?.[0]) ? { type: 'MultiLineString', coordinates: w.coords as LonLat[][] } : { type: 'LineString', coordinates: w.coords as LonLat[] },
+      geometry: Array.isArray(w.coords[0]?.[0])
+        ? { type: 'MultiLineString', coordinates: w.coords as LonLat[][] }
+        : { type: 'LineString', coordinates: w.coords as LonLat[] },
     })),
   };
 }
@@ -29,7 +31,29 @@ const M = distance([0, 0], [0, 0.001], { units: 'meters' });
 
 describe('graph build', () => {
   it('joins ways only at shared coordinates and measures with haversine', () => {
-    const g = buildGraph(net([{ coords: [[0, 0], [0, 0.001], [0, 0.002]] }, { coords: [[0, 0.001], [0.001, 0.001]] }, { coords: [[0.0005, 0], [0.0005, 0.002]] }]));
+    const g = buildGraph(
+      net([
+        {
+          coords: [
+            [0, 0],
+            [0, 0.001],
+            [0, 0.002],
+          ],
+        },
+        {
+          coords: [
+            [0, 0.001],
+            [0.001, 0.001],
+          ],
+        },
+        {
+          coords: [
+            [0.0005, 0],
+            [0.0005, 0.002],
+          ],
+        },
+      ]),
+    );
     expect(g.nodeCount).toBe(6);
     expect(g.segmentCount).toBe(4);
     expect(g.segmentLengthM[0]).toBeCloseTo(M, 6);
@@ -39,7 +63,29 @@ describe('graph build', () => {
   });
 
   it('rounds coordinates to 1e-7° before joining, drops zero-length and duplicate segments', () => {
-    const g = buildGraph(net([{ coords: [[0, 0], [0, 0], [0.001, 0]] }, { coords: [[0.00100000001, 0], [0, 0]] }, { coords: [[0.001, 0], [0.002, 0]] }]));
+    const g = buildGraph(
+      net([
+        {
+          coords: [
+            [0, 0],
+            [0, 0],
+            [0.001, 0],
+          ],
+        },
+        {
+          coords: [
+            [0.00100000001, 0],
+            [0, 0],
+          ],
+        },
+        {
+          coords: [
+            [0.001, 0],
+            [0.002, 0],
+          ],
+        },
+      ]),
+    );
     expect(g.nodeCount).toBe(3);
     expect(g.segmentCount).toBe(2);
   });
@@ -47,10 +93,39 @@ describe('graph build', () => {
   it('leaves out access=no/private, keeps steps flagged, reads MultiLineStrings', () => {
     const g = buildGraph(
       net([
-        { coords: [[0, 0], [0.001, 0]], props: { access: 'private' } },
-        { coords: [[0, 0.001], [0.001, 0.001]], props: { access: 'no' } },
-        { coords: [[[0, 0.002], [0.001, 0.002]], [[0, 0.003], [0.001, 0.003]]] },
-        { coords: [[0, 0.004], [0.001, 0.004]], props: { highway: 'steps' } },
+        {
+          coords: [
+            [0, 0],
+            [0.001, 0],
+          ],
+          props: { access: 'private' },
+        },
+        {
+          coords: [
+            [0, 0.001],
+            [0.001, 0.001],
+          ],
+          props: { access: 'no' },
+        },
+        {
+          coords: [
+            [
+              [0, 0.002],
+              [0.001, 0.002],
+            ],
+            [
+              [0, 0.003],
+              [0.001, 0.003],
+            ],
+          ],
+        },
+        {
+          coords: [
+            [0, 0.004],
+            [0.001, 0.004],
+          ],
+          props: { highway: 'steps' },
+        },
       ]),
     );
     expect(g.segmentCount).toBe(3);
@@ -60,7 +135,22 @@ describe('graph build', () => {
 });
 
 describe('snapping', () => {
-  const g = buildGraph(net([{ coords: [[0, 0], [0, 0.002]] }, { coords: [[0.002, 0], [0.002, 0.002]] }]));
+  const g = buildGraph(
+    net([
+      {
+        coords: [
+          [0, 0],
+          [0, 0.002],
+        ],
+      },
+      {
+        coords: [
+          [0.002, 0],
+          [0.002, 0.002],
+        ],
+      },
+    ]),
+  );
   const snapper = new Snapper(g);
 
   it('takes the nearest point on the nearest segment and counts the leg', () => {
@@ -89,7 +179,25 @@ describe('snapping', () => {
 
 describe('search', () => {
   // A square block 0.001° a side with a diagonal alley missing: paths go round.
-  const g = buildGraph(net([{ coords: [[0, 0], [0.001, 0], [0.001, 0.001], [0, 0.001], [0, 0]] }, { coords: [[0.005, 0.005], [0.006, 0.005]] }]));
+  const g = buildGraph(
+    net([
+      {
+        coords: [
+          [0, 0],
+          [0.001, 0],
+          [0.001, 0.001],
+          [0, 0.001],
+          [0, 0],
+        ],
+      },
+      {
+        coords: [
+          [0.005, 0.005],
+          [0.006, 0.005],
+        ],
+      },
+    ]),
+  );
   const snapper = new Snapper(g);
 
   it('walks round the block, including both snap legs', () => {
@@ -123,7 +231,10 @@ describe('search', () => {
   it('labels each node with its nearest of several sources', () => {
     const a = snapper.snap([0, 0])!;
     const b = snapper.snap([0.001, 0.001])!;
-    const s = searchFrom(g, [{ snap: a, label: 1 }, { snap: b, label: 2 }]);
+    const s = searchFrom(g, [
+      { snap: a, label: 1 },
+      { snap: b, label: 2 },
+    ]);
     expect(reachOf(s, snapper.snap([0.0001, 0])!)!.label).toBe(1);
     expect(reachOf(s, snapper.snap([0.001, 0.0009])!)!.label).toBe(2);
   });
@@ -148,8 +259,14 @@ function reference(nodeCount: number, edges: [number, number, number][], source:
   for (let round = 0; round < nodeCount; round++) {
     let changed = false;
     for (const [a, b, w] of edges) {
-      if (d[a]! + w < d[b]!) { d[b] = d[a]! + w; changed = true; }
-      if (d[b]! + w < d[a]!) { d[a] = d[b]! + w; changed = true; }
+      if (d[a]! + w < d[b]!) {
+        d[b] = d[a]! + w;
+        changed = true;
+      }
+      if (d[b]! + w < d[a]!) {
+        d[a] = d[b]! + w;
+        changed = true;
+      }
     }
     if (!changed) break;
   }
@@ -159,7 +276,7 @@ function reference(nodeCount: number, edges: [number, number, number][], source:
 describe('search on random graphs against a reference', () => {
   it('agrees on every node of 20 random graphs', () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let trial = 0; trial < 20; trial++) {
       const points: LonLat[] = Array.from({ length: 40 }, () => [rand() * 0.01, rand() * 0.01]);
       const ways: Way[] = [];
@@ -197,14 +314,24 @@ function referenceFrom(
   const cost = new Array<number>(nodeCount).fill(Infinity);
   const metres = new Array<number>(nodeCount).fill(Infinity);
   for (const [node, m, c] of seeds) {
-    if (m <= cutoffM && c < cost[node]!) { cost[node] = c; metres[node] = m; }
+    if (m <= cutoffM && c < cost[node]!) {
+      cost[node] = c;
+      metres[node] = m;
+    }
   }
   for (let round = 0; round <= nodeCount; round++) {
     let changed = false;
     for (const [a, b, w, steps] of edges) {
       const wc = avoidSteps && steps ? w * STEPS_COST_FACTOR : w;
-      for (const [u, v] of [[a, b], [b, a]] as const) {
-        if (metres[u]! + w <= cutoffM && cost[u]! + wc < cost[v]!) { cost[v] = cost[u]! + wc; metres[v] = metres[u]! + w; changed = true; }
+      for (const [u, v] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        if (metres[u]! + w <= cutoffM && cost[u]! + wc < cost[v]!) {
+          cost[v] = cost[u]! + wc;
+          metres[v] = metres[u]! + w;
+          changed = true;
+        }
       }
     }
     if (!changed) break;
@@ -214,7 +341,7 @@ function referenceFrom(
 
 describe('the bucket queue on dense random graphs (edges shorter than a bucket)', () => {
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   /** 60 nodes within ~60 m: most segments are a few metres, so many share a bucket. */
   function randomGraph() {
     const points: LonLat[] = Array.from({ length: 60 }, () => [rand() * 0.0006, rand() * 0.0006]);
@@ -366,9 +493,28 @@ describe('a compound with gates on two sides', () => {
   // which are vertices of both.
   const g = buildGraph(
     net([
-      { coords: [[0, 0], [0.001, 0], [0.004, 0]] },
-      { coords: [[0, 0.002], [0.001, 0.002], [0.004, 0.002]] },
-      { coords: [[0.001, 0], [0.001, 0.0015], [0.001, 0.002]], props: { highway: 'footway' } },
+      {
+        coords: [
+          [0, 0],
+          [0.001, 0],
+          [0.004, 0],
+        ],
+      },
+      {
+        coords: [
+          [0, 0.002],
+          [0.001, 0.002],
+          [0.004, 0.002],
+        ],
+      },
+      {
+        coords: [
+          [0.001, 0],
+          [0.001, 0.0015],
+          [0.001, 0.002],
+        ],
+        props: { highway: 'footway' },
+      },
     ]),
   );
   const snapper = new Snapper(g);
@@ -383,7 +529,11 @@ describe('a compound with gates on two sides', () => {
     const north = reachOf(s, shopNorth)!.walkM;
     const south = reachOf(s, shopSouth)!.walkM;
     expect(north).toBeLessThan(south);
-    const viaGate = snap.offsetM + distance([0.001, 0.0016], [0.001, 0.002], { units: 'meters' }) + distance([0.001, 0.002], [0.004, 0.002], { units: 'meters' }) + shopNorth.offsetM;
+    const viaGate =
+      snap.offsetM +
+      distance([0.001, 0.0016], [0.001, 0.002], { units: 'meters' }) +
+      distance([0.001, 0.002], [0.004, 0.002], { units: 'meters' }) +
+      shopNorth.offsetM;
     expect(north).toBeCloseTo(viaGate, 3);
   });
 });
@@ -392,9 +542,28 @@ describe('avoiding steps (elder profile)', () => {
   // A short flight of steps straight up, or a ramp round the side that is three times longer.
   const g = buildGraph(
     net([
-      { coords: [[0, 0], [0, 0.0002]], props: { highway: 'steps' } },
-      { coords: [[0, 0], [0.0003, 0], [0.0003, 0.0002], [0, 0.0002]], props: { highway: 'footway' } },
-      { coords: [[0, 0.0002], [0, 0.001]] },
+      {
+        coords: [
+          [0, 0],
+          [0, 0.0002],
+        ],
+        props: { highway: 'steps' },
+      },
+      {
+        coords: [
+          [0, 0],
+          [0.0003, 0],
+          [0.0003, 0.0002],
+          [0, 0.0002],
+        ],
+        props: { highway: 'footway' },
+      },
+      {
+        coords: [
+          [0, 0.0002],
+          [0, 0.001],
+        ],
+      },
     ]),
   );
   const snapper = new Snapper(g);
@@ -414,9 +583,27 @@ describe('avoiding steps (elder profile)', () => {
     const d = 0.0018;
     const hill = buildGraph(
       net([
-        { coords: [[0, 0], [0, 0.00005]], props: { highway: 'steps' } },
-        { coords: [[0, 0.00005], [d, 0.00005]] },
-        { coords: [[0, 0], [0, -0.0009], [d, -0.0009], [d, 0.00005]] },
+        {
+          coords: [
+            [0, 0],
+            [0, 0.00005],
+          ],
+          props: { highway: 'steps' },
+        },
+        {
+          coords: [
+            [0, 0.00005],
+            [d, 0.00005],
+          ],
+        },
+        {
+          coords: [
+            [0, 0],
+            [0, -0.0009],
+            [d, -0.0009],
+            [d, 0.00005],
+          ],
+        },
       ]),
     );
     const sn = new Snapper(hill);
@@ -435,7 +622,17 @@ describe('avoiding steps (elder profile)', () => {
   });
 
   it('still uses steps when there is no other way', () => {
-    const only = buildGraph(net([{ coords: [[0, 0], [0, 0.0002]], props: { highway: 'steps' } }]));
+    const only = buildGraph(
+      net([
+        {
+          coords: [
+            [0, 0],
+            [0, 0.0002],
+          ],
+          props: { highway: 'steps' },
+        },
+      ]),
+    );
     const sn = new Snapper(only);
     const reach = reachOf(searchFrom(only, [{ snap: sn.snap([0, 0])!, label: 0 }], Infinity, { avoidSteps: true }), sn.snap([0, 0.0002])!);
     expect(reach?.walkM).toBeCloseTo(distance([0, 0], [0, 0.0002], { units: 'meters' }), 3);
@@ -445,9 +642,30 @@ describe('avoiding steps (elder profile)', () => {
 describe('prebuilt binary graph', () => {
   const g = buildGraph(
     net([
-      { coords: [[0, 0], [0.001, 0], [0.002, 0], [0.002, 0.001]] },
-      { coords: [[0.001, 0], [0.001, 0.001], [0.002, 0.001]], props: { highway: 'steps' } },
-      { coords: [[0.003, 0.003], [0.004, 0.003], [0.004, 0.004], [0.003, 0.003]] },
+      {
+        coords: [
+          [0, 0],
+          [0.001, 0],
+          [0.002, 0],
+          [0.002, 0.001],
+        ],
+      },
+      {
+        coords: [
+          [0.001, 0],
+          [0.001, 0.001],
+          [0.002, 0.001],
+        ],
+        props: { highway: 'steps' },
+      },
+      {
+        coords: [
+          [0.003, 0.003],
+          [0.004, 0.003],
+          [0.004, 0.004],
+          [0.003, 0.003],
+        ],
+      },
     ]),
   );
 

@@ -62,7 +62,13 @@ describeShared('walking engine on the real Monaco network', 'fixtures/osm-monaco
   }
 
   it('gives every node the same distance as a plain Dijkstra over all nodes, and routes as long as the walk', () => {
-    const places: LonLat[] = [[7.4246, 43.7384], [7.4202, 43.7314], [7.4197, 43.7387], [7.4156, 43.7276], [7.4353, 43.7447]];
+    const places: LonLat[] = [
+      [7.4246, 43.7384],
+      [7.4202, 43.7314],
+      [7.4197, 43.7387],
+      [7.4156, 43.7276],
+      [7.4353, 43.7447],
+    ];
     const space = new SearchSpace(graph.nodeCount);
     let routes = 0;
     for (const [k, cutoffM] of [Infinity, 900, 300].entries()) {
@@ -123,12 +129,18 @@ describeShared('walking engine on the real Monaco network', 'fixtures/osm-monaco
         const from = node(places[i]![1]);
         const to = node(places[j]![1]);
         const ours = reachOf(searchFrom(graph, [{ snap: snapper.snap(from)!, label: 0 }]), snapper.snap(to)!);
-        const theirs = finder.findPath({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: from } } as never, { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: to } } as never);
+        const theirs = finder.findPath(
+          { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: from } } as never,
+          { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: to } } as never,
+        );
         if (!theirs) continue;
         // geojson-path-finder weighs edges in kilometres (haversine).
         expect(ours, `${places[i]![0]} → ${places[j]![0]}`).not.toBeNull();
         expect(ours!.walkM).toBeGreaterThan(0);
-        expect(Math.abs(ours!.walkM - theirs.weight * 1000) / ours!.walkM, `${places[i]![0]} → ${places[j]![0]}: ${ours!.walkM.toFixed(1)} m vs ${(theirs.weight * 1000).toFixed(1)} m`).toBeLessThan(0.005);
+        expect(
+          Math.abs(ours!.walkM - theirs.weight * 1000) / ours!.walkM,
+          `${places[i]![0]} → ${places[j]![0]}: ${ours!.walkM.toFixed(1)} m vs ${(theirs.weight * 1000).toFixed(1)} m`,
+        ).toBeLessThan(0.005);
         compared++;
       }
     }

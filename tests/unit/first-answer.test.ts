@@ -7,7 +7,11 @@ import { textFingerprint } from '../../src/data/fingerprint';
 const SAMPLE = resolve(import.meta.dirname, '../../data/yuefeng-sample');
 const read = (file: string) => readFileSync(join(SAMPLE, file), 'utf8');
 const manifest = JSON.parse(read('manifest.json')) as { id: string; files: string[] };
-const report = JSON.parse(read('report.json')) as { dataset: string; inputs: Record<string, string>; compounds: { id: string; nearest: Record<string, { facility_id: string; walk_m: number } | null> }[] };
+const report = JSON.parse(read('report.json')) as {
+  dataset: string;
+  inputs: Record<string, string>;
+  compounds: { id: string; nearest: Record<string, { facility_id: string; walk_m: number } | null> }[];
+};
 const texts = { 'compounds.geojson': read('compounds.geojson'), 'facilities.geojson': read('facilities.geojson'), 'gates.geojson': read('gates.geojson') };
 const input = { manifest, report, texts, compoundId: 'c-001', speedMPerMin: 60 };
 
@@ -22,7 +26,13 @@ describe('the shipped nearest report (report.json) as a first answer', () => {
   it("gives the compound's nearest facility of every category with its walk, in taxonomy order", () => {
     const { answer, reason } = firstAnswerFrom(input);
     expect(reason).toBeNull();
-    expect(answer).toMatchObject({ datasetId: 'yuefeng-sample', compoundId: 'c-001', compoundName: '前横小区', compoundNameEn: 'Qianheng Estate', speedMPerMin: 60 });
+    expect(answer).toMatchObject({
+      datasetId: 'yuefeng-sample',
+      compoundId: 'c-001',
+      compoundName: '前横小区',
+      compoundNameEn: 'Qianheng Estate',
+      speedMPerMin: 60,
+    });
     const entry = report.compounds.find((c) => c.id === 'c-001')!;
     expect(answer!.rows.map((r) => r.category).sort()).toEqual(Object.keys(entry.nearest).sort());
     const canteen = answer!.rows.find((r) => r.category === 'canteen')!;
@@ -59,10 +69,14 @@ describe('the shipped nearest report (report.json) as a first answer', () => {
     expect(asked.sort()).toEqual(['compounds.geojson', 'facilities.geojson', 'gates.geojson', 'manifest.json', 'report.json']);
 
     const unlisted: string[] = [];
-    const noReport = await readFirstAnswer(async (name) => {
-      unlisted.push(name);
-      return name === 'manifest.json' ? JSON.stringify({ ...manifest, files: manifest.files.filter((f) => f !== 'report.json') }) : read(name);
-    }, 'c-001', 60);
+    const noReport = await readFirstAnswer(
+      async (name) => {
+        unlisted.push(name);
+        return name === 'manifest.json' ? JSON.stringify({ ...manifest, files: manifest.files.filter((f) => f !== 'report.json') }) : read(name);
+      },
+      'c-001',
+      60,
+    );
     expect(noReport).toBeNull();
     expect(unlisted).toEqual(['manifest.json']);
   });

@@ -7,20 +7,38 @@ const context = { areas: { community: ['cm-a', 'cm-b'], grid: ['gr-1'] }, knownC
 describe('hall playlist config', () => {
   it('reads playlist.json with views, durations and settings', () => {
     const { config, problems } = parsePlaylist({
-      views: [{ kind: 'overview', seconds: 20 }, { kind: 'areas', level: 'grid', seconds: 8 }, { kind: 'spotlight', category: 'canteen' }],
+      views: [
+        { kind: 'overview', seconds: 20 },
+        { kind: 'areas', level: 'grid', seconds: 8 },
+        { kind: 'spotlight', category: 'canteen' },
+      ],
       refreshMinutes: 5,
       idleSeconds: 30,
       essentials: ['canteen', 'clinic'],
       subtitles: false,
     });
     expect(problems).toEqual([]);
-    expect(config.entries).toEqual([{ kind: 'overview', seconds: 20 }, { kind: 'areas', level: 'grid', seconds: 8 }, { kind: 'spotlight', category: 'canteen', seconds: 25 }]);
+    expect(config.entries).toEqual([
+      { kind: 'overview', seconds: 20 },
+      { kind: 'areas', level: 'grid', seconds: 8 },
+      { kind: 'spotlight', category: 'canteen', seconds: 25 },
+    ]);
     expect(config).toMatchObject({ refreshMinutes: 5, idleSeconds: 30, essentials: ['canteen', 'clinic'], subtitles: false });
   });
 
   it('leaves out bad entries with a problem each and clamps durations', () => {
-    const { config, problems } = parsePlaylist([{ kind: 'weather' }, { kind: 'gaps', seconds: 1 }, 'x', { kind: 'spotlight' }, { kind: 'areas', level: 'street' }, { kind: 'overview', seconds: 'long' }]);
-    expect(config.entries).toEqual([{ kind: 'gaps', seconds: 5 }, { kind: 'overview', seconds: 30 }]);
+    const { config, problems } = parsePlaylist([
+      { kind: 'weather' },
+      { kind: 'gaps', seconds: 1 },
+      'x',
+      { kind: 'spotlight' },
+      { kind: 'areas', level: 'street' },
+      { kind: 'overview', seconds: 'long' },
+    ]);
+    expect(config.entries).toEqual([
+      { kind: 'gaps', seconds: 5 },
+      { kind: 'overview', seconds: 30 },
+    ]);
     expect(problems.map((p) => `${p.index}:${p.field}`)).toEqual(['0:kind', '1:seconds', '2:(entry)', '3:category', '4:level', '5:seconds']);
   });
 
@@ -51,7 +69,14 @@ describe('hall slides', () => {
   it('expands "each community in turn" and skips what the dataset cannot show', () => {
     const { config } = parsePlaylistParam('overview:30,communities:15,spotlight.canteen:25,spotlight.bakery,volunteers,requests,grids:10');
     const { slides, skipped } = expandSlides(config, context);
-    expect(slides.map((s) => `${s.key}@${s.seconds}`)).toEqual(['overview@30', 'area:cm-a@15', 'area:cm-b@15', 'spotlight:canteen@25', 'volunteers@20', 'area:gr-1@10']);
+    expect(slides.map((s) => `${s.key}@${s.seconds}`)).toEqual([
+      'overview@30',
+      'area:cm-a@15',
+      'area:cm-b@15',
+      'spotlight:canteen@25',
+      'volunteers@20',
+      'area:gr-1@10',
+    ]);
     expect(skipped.map((s) => s.field)).toEqual(['category', 'kind']);
   });
 

@@ -53,7 +53,10 @@ describe('volunteer and request aggregates', () => {
   it('reports volunteer coverage as tiers per compound and counts per skill only', () => {
     const { volunteers } = communityStats(streetDataset(), now);
     expect(volunteers).toMatchObject({ volunteers: 7, tones: { A: 0, B: 1 }, population: { covered: 1500, total: 1500 }, distance: 'network' });
-    expect(volunteers?.bySkill).toEqual([{ skill: 'medical', count: 6 }, { skill: 'escort', count: '<5' }]);
+    expect(volunteers?.bySkill).toEqual([
+      { skill: 'medical', count: 6 },
+      { skill: 'escort', count: '<5' },
+    ]);
     expect(JSON.stringify(volunteers)).not.toMatch(/李四|志愿者|1370/);
   });
 });

@@ -31,9 +31,15 @@ describe('npm run import:osm', { timeout: 30_000 }, () => {
   });
 
   it('rejects an unknown flag and a missing --out', async () => {
-    expect(await run('import-osm.ts', ['x.osm', '--out', temp, '--colour', 'red'])).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--colour'") });
+    expect(await run('import-osm.ts', ['x.osm', '--out', temp, '--colour', 'red'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("Unknown option '--colour'"),
+    });
     expect(await run('import-osm.ts', ['x.osm'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--out <dir> is required') });
-    expect(await run('import-osm.ts', ['x.osm', '--out', temp, '--bbox', '1,2,3'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--bbox must be') });
+    expect(await run('import-osm.ts', ['x.osm', '--out', temp, '--bbox', '1,2,3'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--bbox must be'),
+    });
   });
 
   it('exits non-zero with a clear message on a missing or foreign file', async () => {
@@ -58,7 +64,10 @@ describe('npm run import:poi', { timeout: 30_000 }, () => {
   it('answers --help and requires --crs', async () => {
     expect(await run('import-poi.ts', ['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('--crs WGS84|GCJ02|BD09') });
     expect(await run('import-poi.ts', ['a.csv', '--out', temp])).toMatchObject({ code: 2, stderr: expect.stringContaining('--crs is required') });
-    expect(await run('import-poi.ts', ['a.csv', '--out', temp, '--crs', 'EPSG:3857'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--crs must be') });
+    expect(await run('import-poi.ts', ['a.csv', '--out', temp, '--crs', 'EPSG:3857'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--crs must be'),
+    });
   });
 
   it('merges a table and reports its bad rows', async () => {

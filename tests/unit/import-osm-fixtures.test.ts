@@ -146,7 +146,13 @@ describe('--bbox', () => {
   it('keeps only what lies in the box, and counts what it left out', async () => {
     const boxed = await importOsm(join(FIXTURES, 'rules.osm'), { bbox: [119.3305, 26.08, 119.3315, 26.0895] });
     expect(boxed.summary.features).toMatchObject({ 'facilities.geojson': 0, 'compounds.geojson': 0, 'gates.geojson': 0 });
-    expect((boxed.files['network.geojson'] as FeatureCollection).features.map((f) => f.properties?.id)).toEqual(['osm-w301', 'osm-w304', 'osm-w306', 'osm-w307', 'osm-w308']);
+    expect((boxed.files['network.geojson'] as FeatureCollection).features.map((f) => f.properties?.id)).toEqual([
+      'osm-w301',
+      'osm-w304',
+      'osm-w306',
+      'osm-w307',
+      'osm-w308',
+    ]);
     expect(boxed.summary.skipped['facilities.geojson']).toMatchObject({ 'outside --bbox': 6 });
   });
 });
@@ -161,10 +167,25 @@ describe('Overpass JSON', () => {
 
   it('takes way geometry from `out geom` when the nodes are not listed', async () => {
     const path = join(temp, 'geom.json');
-    const way = { type: 'way', id: 7, nodes: [1, 2], geometry: [{ lat: 26.09, lon: 119.33 }, { lat: 26.091, lon: 119.331 }], tags: { highway: 'footway' } };
+    const way = {
+      type: 'way',
+      id: 7,
+      nodes: [1, 2],
+      geometry: [
+        { lat: 26.09, lon: 119.33 },
+        { lat: 26.091, lon: 119.331 },
+      ],
+      tags: { highway: 'footway' },
+    };
     writeFileSync(path, JSON.stringify({ version: 0.6, elements: [way] }));
     const imported = await importOsm(path);
-    expect((imported.files['network.geojson'] as FeatureCollection).features[0]?.geometry).toEqual({ type: 'LineString', coordinates: [[119.33, 26.09], [119.331, 26.091]] });
+    expect((imported.files['network.geojson'] as FeatureCollection).features[0]?.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [119.33, 26.09],
+        [119.331, 26.091],
+      ],
+    });
   });
 });
 

@@ -64,7 +64,12 @@ describeShared('import:osm on the Monaco extract', 'fixtures/osm-monaco', (dir) 
     const facilities = fc('facilities.geojson').features;
     expect(facilities.length).toBeGreaterThan(200);
     expect(facilities.every((f) => isCategoryId(f.properties.category))).toBe(true);
-    expect(pbf.summary.facilitiesByCategory).toMatchObject({ pharmacy: expect.any(Number), supermarket: expect.any(Number), park: expect.any(Number), health_center: expect.any(Number) });
+    expect(pbf.summary.facilitiesByCategory).toMatchObject({
+      pharmacy: expect.any(Number),
+      supermarket: expect.any(Number),
+      park: expect.any(Number),
+      health_center: expect.any(Number),
+    });
     expect(facilities.filter((f) => typeof f.properties.name === 'string').length).toBeGreaterThan(facilities.length / 2);
     expect(facilities.find((f) => f.properties.name === 'Centre Hospitalier Princesse Grace')?.properties.category).toBe('health_center');
   });

@@ -59,39 +59,67 @@ function tinyPbf(): Buffer {
   const unit = (deg: number) => Math.round(deg * 1e7);
   const block = message((p) => {
     p.writeMessage(1, (_: null, st) => STRINGS.forEach((text) => st.writeBytesField(1, new TextEncoder().encode(text))), null);
-    p.writeMessage(2, (_: null, group) => {
-      group.writeMessage(1, (_n: null, node) => {
-        node.writeSVarintField(1, 1);
-        packed(node, 2, [s('amenity'), s('name')]);
-        packed(node, 3, [s('pharmacy'), s('康健大药房')]);
-        node.writeSVarintField(8, unit(26.0901));
-        node.writeSVarintField(9, unit(119.3301));
-      }, null);
-    }, null);
-    p.writeMessage(2, (_: null, group) => {
-      group.writeMessage(2, (_d: null, dense) => {
-        packed(dense, 1, deltas([2, 3]), true);
-        packed(dense, 8, deltas([unit(26.09), unit(26.091)]), true);
-        packed(dense, 9, deltas([unit(119.33), unit(119.331)]), true);
-        packed(dense, 10, [0, 0]);
-      }, null);
-    }, null);
-    p.writeMessage(2, (_: null, group) => {
-      group.writeMessage(3, (_w: null, way) => {
-        way.writeVarintField(1, 10);
-        packed(way, 2, [s('highway')]);
-        packed(way, 3, [s('footway')]);
-        packed(way, 8, deltas([2, 3]), true);
-      }, null);
-      group.writeMessage(4, (_r: null, rel) => {
-        rel.writeVarintField(1, 20);
-        packed(rel, 2, [s('type')]);
-        packed(rel, 3, [s('multipolygon')]);
-        packed(rel, 8, [s('outer')]);
-        packed(rel, 9, deltas([10]), true);
-        packed(rel, 10, [1]);
-      }, null);
-    }, null);
+    p.writeMessage(
+      2,
+      (_: null, group) => {
+        group.writeMessage(
+          1,
+          (_n: null, node) => {
+            node.writeSVarintField(1, 1);
+            packed(node, 2, [s('amenity'), s('name')]);
+            packed(node, 3, [s('pharmacy'), s('康健大药房')]);
+            node.writeSVarintField(8, unit(26.0901));
+            node.writeSVarintField(9, unit(119.3301));
+          },
+          null,
+        );
+      },
+      null,
+    );
+    p.writeMessage(
+      2,
+      (_: null, group) => {
+        group.writeMessage(
+          2,
+          (_d: null, dense) => {
+            packed(dense, 1, deltas([2, 3]), true);
+            packed(dense, 8, deltas([unit(26.09), unit(26.091)]), true);
+            packed(dense, 9, deltas([unit(119.33), unit(119.331)]), true);
+            packed(dense, 10, [0, 0]);
+          },
+          null,
+        );
+      },
+      null,
+    );
+    p.writeMessage(
+      2,
+      (_: null, group) => {
+        group.writeMessage(
+          3,
+          (_w: null, way) => {
+            way.writeVarintField(1, 10);
+            packed(way, 2, [s('highway')]);
+            packed(way, 3, [s('footway')]);
+            packed(way, 8, deltas([2, 3]), true);
+          },
+          null,
+        );
+        group.writeMessage(
+          4,
+          (_r: null, rel) => {
+            rel.writeVarintField(1, 20);
+            packed(rel, 2, [s('type')]);
+            packed(rel, 3, [s('multipolygon')]);
+            packed(rel, 8, [s('outer')]);
+            packed(rel, 9, deltas([10]), true);
+            packed(rel, 10, [1]);
+          },
+          null,
+        );
+      },
+      null,
+    );
   });
   return Buffer.concat([blob('OSMHeader', header, false), blob('OSMData', block, true)]);
 }
@@ -122,7 +150,10 @@ describe('the PBF reader', () => {
   it('imports it into a dataset', async () => {
     const { files, summary } = await importOsm(path);
     expect(summary).toMatchObject({ format: 'pbf', dataAsOf: '2026-10-01', highways: { lines: 1, areas: 0 } });
-    expect((files['facilities.geojson'] as FeatureCollection).features[0]).toMatchObject({ properties: { name: '康健大药房', category: 'pharmacy' }, geometry: { coordinates: [119.3301, 26.0901] } });
+    expect((files['facilities.geojson'] as FeatureCollection).features[0]).toMatchObject({
+      properties: { name: '康健大药房', category: 'pharmacy' },
+      geometry: { coordinates: [119.3301, 26.0901] },
+    });
     expect((files['network.geojson'] as FeatureCollection).features).toHaveLength(1);
   });
 });

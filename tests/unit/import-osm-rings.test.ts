@@ -9,17 +9,29 @@ import { assembleMultipolygon, type RingWay } from '../../src/data/osm/rings';
  */
 
 const P: Record<number, Position> = {
-  1: [0, 0], 2: [10, 0], 3: [10, 10], 4: [0, 10],
-  5: [3, 3], 6: [7, 3], 7: [7, 7], 8: [3, 7],
-  9: [4, 4], 10: [6, 4], 11: [6, 6], 12: [4, 6],
-  21: [20, 0], 22: [30, 0], 23: [30, 10], 24: [20, 10],
+  1: [0, 0],
+  2: [10, 0],
+  3: [10, 10],
+  4: [0, 10],
+  5: [3, 3],
+  6: [7, 3],
+  7: [7, 7],
+  8: [3, 7],
+  9: [4, 4],
+  10: [6, 4],
+  11: [6, 6],
+  12: [4, 6],
+  21: [20, 0],
+  22: [30, 0],
+  23: [30, 10],
+  24: [20, 10],
 };
 const way = (...refs: number[]): RingWay => ({ refs, coords: refs.map((r) => P[r] as Position) });
 
 /** Twice the signed area: > 0 counter-clockwise. */
 function signed(ring: Position[]): number {
   let s = 0;
-  for (let i = 0; i < ring.length - 1; i++) s += (ring[i]![0]! * ring[i + 1]![1]!) - (ring[i + 1]![0]! * ring[i]![1]!);
+  for (let i = 0; i < ring.length - 1; i++) s += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
   return s;
 }
 
@@ -63,12 +75,38 @@ describe('gates near compound boundaries', () => {
     geometry: {
       type: 'Polygon' as const,
       coordinates: [
-        [[119.33, 26.09], [119.332, 26.09], [119.332, 26.092], [119.33, 26.092], [119.33, 26.09]],
-        [[119.3308, 26.0908], [119.3308, 26.0912], [119.3312, 26.0912], [119.3312, 26.0908], [119.3308, 26.0908]],
+        [
+          [119.33, 26.09],
+          [119.332, 26.09],
+          [119.332, 26.092],
+          [119.33, 26.092],
+          [119.33, 26.09],
+        ],
+        [
+          [119.3308, 26.0908],
+          [119.3308, 26.0912],
+          [119.3312, 26.0912],
+          [119.3312, 26.0908],
+          [119.3308, 26.0908],
+        ],
       ],
     },
   };
-  const other = { id: 'c-2', geometry: { type: 'Polygon' as const, coordinates: [[[119.3321, 26.09], [119.334, 26.09], [119.334, 26.092], [119.3321, 26.092], [119.3321, 26.09]]] } };
+  const other = {
+    id: 'c-2',
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [119.3321, 26.09],
+          [119.334, 26.09],
+          [119.334, 26.092],
+          [119.3321, 26.092],
+          [119.3321, 26.09],
+        ],
+      ],
+    },
+  };
 
   it('gives a gate on the boundary, or within the distance of it, to that compound', () => {
     const matches = matchGates(

@@ -65,7 +65,11 @@ describe('POI type table', () => {
 
   it('tells a known non-facility from an unknown type', () => {
     expect(classifyPoi({ typecode: '120302', type: '商务住宅;住宅区;住宅小区' })).toMatchObject({ ok: false, reason: 'not-a-facility' });
-    expect(classifyPoi({ type: '奇怪类型' })).toEqual({ ok: false, reason: 'unknown-type', message: 'unknown type "奇怪类型" (no rule in src/data/poi/poi-types.json)' });
+    expect(classifyPoi({ type: '奇怪类型' })).toEqual({
+      ok: false,
+      reason: 'unknown-type',
+      message: 'unknown type "奇怪类型" (no rule in src/data/poi/poi-types.json)',
+    });
     expect(classifyPoi({ name: '某店' })).toMatchObject({ ok: false, message: 'no type given' });
   });
 });
@@ -128,7 +132,12 @@ describe('import:poi into a dataset', () => {
       const [lon, lat] = f.geometry.coordinates as [number, number];
       expect(haversineM(lon, lat, ...known), String(f.properties.name)).toBeLessThan(1);
     }
-    expect(added[0]?.properties).toMatchObject({ address: '岳峰镇瑞城花园1号楼', phone: '0591-1234567', source: 'POI table amap-gcj02.csv', poi_typecode: '050100' });
+    expect(added[0]?.properties).toMatchObject({
+      address: '岳峰镇瑞城花园1号楼',
+      phone: '0591-1234567',
+      source: 'POI table amap-gcj02.csv',
+      poi_typecode: '050100',
+    });
     expect(imported.report.problems.map((p) => [p.where, p.field, p.message])).toEqual([
       ['line 5', 'name', 'already in the dataset as poi-B0003 (same name, 10.0 m away)'],
       ['line 6', 'type', 'unknown type "奇怪类型" (no rule in src/data/poi/poi-types.json)'],
@@ -158,7 +167,11 @@ describe('import:poi into a dataset', () => {
   it('never duplicates a facility already in a GCJ-02 dataset, and writes new ones in its CRS', async () => {
     const dir = freshDir();
     const [gLon, gLat] = gcoord.transform([119.335, 26.095], gcoord.WGS84, gcoord.GCJ02);
-    const existing = { type: 'Feature', properties: { id: 'f-1', name: '好又多超市', category: 'supermarket' }, geometry: { type: 'Point', coordinates: [gLon, gLat] } };
+    const existing = {
+      type: 'Feature',
+      properties: { id: 'f-1', name: '好又多超市', category: 'supermarket' },
+      geometry: { type: 'Point', coordinates: [gLon, gLat] },
+    };
     await writeDataset(dir, {
       'manifest.json': { id: 'gcj', name: { zh: '测试' }, crs: 'GCJ02', dataAsOf: '2026-11-01' },
       'facilities.geojson': { type: 'FeatureCollection', features: [existing] },
@@ -169,7 +182,9 @@ describe('import:poi into a dataset', () => {
     const canteen = all.find((f) => f.properties.name === '瑞城长者食堂') as Feature<Point, Props>;
     expect(canteen.geometry.coordinates).toEqual([119.334862, 26.086948]);
     expect(imported.report).toMatchObject({ datasetCrs: 'GCJ02', existing: 1, added: 2 });
-    expect(imported.files['manifest.json'].sources).toEqual([{ name: 'POI table amap-gcj02.csv', note: 'imported with npm run import:poi, coordinates GCJ02' }]);
+    expect(imported.files['manifest.json'].sources).toEqual([
+      { name: 'POI table amap-gcj02.csv', note: 'imported with npm run import:poi, coordinates GCJ02' },
+    ]);
   });
 
   it('reads a GBK file, and with --encoding utf-8 reports its garbled rows while the good row imports', async () => {

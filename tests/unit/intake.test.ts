@@ -10,7 +10,15 @@ const north = (m: number) => m / 110_574;
 
 describe('nearby open requests', () => {
   const at = { lon: 119.33, lat: 26.09 };
-  const base: NearbyCandidate = { id: 'a', serviceCode: 'repair', status: 'open', stage: 'collect', lon: at.lon, lat: at.lat, requestedAt: '2026-12-01T00:00:00Z' };
+  const base: NearbyCandidate = {
+    id: 'a',
+    serviceCode: 'repair',
+    status: 'open',
+    stage: 'collect',
+    lon: at.lon,
+    lat: at.lat,
+    requestedAt: '2026-12-01T00:00:00Z',
+  };
   it('keeps open ones of the same service within 50 m, nearest first, rounded to metres', () => {
     const found = nearbyOpenRequests(
       [

@@ -5,11 +5,9 @@ import { collection, compound, files, memory, point, polygon } from './loader-he
 
 /** The optional buildings layer (楼栋): a dataset without it loads as before; bad buildings are listed and left out. */
 
-const grids = collection(
-  polygon({ id: 'cm-1', name: '社区', level: 'community' }),
-  polygon({ id: 'gr-1', name: '网格', level: 'grid', parent_id: 'cm-1' }),
-);
-const building = (id: string, extra: Record<string, unknown> = {}) => polygon({ id, name: `${id}号楼`, compound_id: 'c-1', households: 40, residents: 90, elderly60: 20, party_group: '1号楼党小组', ...extra });
+const grids = collection(polygon({ id: 'cm-1', name: '社区', level: 'community' }), polygon({ id: 'gr-1', name: '网格', level: 'grid', parent_id: 'cm-1' }));
+const building = (id: string, extra: Record<string, unknown> = {}) =>
+  polygon({ id, name: `${id}号楼`, compound_id: 'c-1', households: 40, residents: 90, elderly60: 20, party_group: '1号楼党小组', ...extra });
 
 describe('buildings.geojson', () => {
   it('is optional: a dataset without it loads with no problem and no buildings', async () => {
@@ -36,12 +34,17 @@ describe('buildings.geojson', () => {
 
   it('reports a building of an unknown compound, a bad figure and a line geometry, and keeps the valid ones', async () => {
     const input = files({
-      'buildings.geojson': collection(
-        building('b-ok'),
-        building('b-lost', { compound_id: 'c-404' }),
-        building('b-neg', { households: -3 }),
-        { type: 'Feature', properties: { id: 'b-line', compound_id: 'c-1' }, geometry: { type: 'LineString', coordinates: [[119.33, 26.09], [119.331, 26.09]] } },
-      ),
+      'buildings.geojson': collection(building('b-ok'), building('b-lost', { compound_id: 'c-404' }), building('b-neg', { households: -3 }), {
+        type: 'Feature',
+        properties: { id: 'b-line', compound_id: 'c-1' },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [119.33, 26.09],
+            [119.331, 26.09],
+          ],
+        },
+      }),
     });
     const { dataset, problems } = await loadDataset(memory(input));
     expect(dataset?.buildings?.features.map((f) => f.properties.id)).toEqual(['b-ok']);

@@ -81,7 +81,9 @@ describe('loader: coordinate systems', () => {
   });
 
   it('leaves WGS84 coordinates exactly as they are', async () => {
-    const { dataset } = await loadDataset(memory(files({ 'facilities.geojson': collection(point({ id: 'f-1', category: 'clinic' }, 119.3312345, 26.0912345)) })));
+    const { dataset } = await loadDataset(
+      memory(files({ 'facilities.geojson': collection(point({ id: 'f-1', category: 'clinic' }, 119.3312345, 26.0912345)) })),
+    );
     expect(dataset!.facilities.features[0]!.geometry.coordinates).toEqual([119.3312345, 26.0912345]);
   });
 });

@@ -13,7 +13,10 @@ import { collection, feature, files, line, memory } from './loader-helpers';
 
 const BY_SCHEMA: LayerSpec<NetworkProps> = { ...NETWORK, fastCheck: undefined };
 
-const ok = [[119.33, 26.09], [119.331, 26.091]];
+const ok = [
+  [119.33, 26.09],
+  [119.331, 26.091],
+];
 
 /** Every kind of bad (and odd but valid) network feature, each named by its id or index. */
 const features: unknown[] = [
@@ -34,9 +37,18 @@ const features: unknown[] = [
   line({ id: 'w-ok' }),
   line({ id: 'w-point' }, [119.33, 26.09]),
   feature({ id: 'w-polygon' }, { type: 'Polygon', coordinates: [ok] }),
-  line({ id: 'w-swapped' }, [[26.09, 119.33], [26.091, 119.331]]),
-  line({ id: 'w-out-of-range' }, [[219.33, 26.09], [119.331, 26.091]]),
-  line({ id: 'w-text' }, [['119.33', '26.09'], [119.331, 26.091]]),
+  line({ id: 'w-swapped' }, [
+    [26.09, 119.33],
+    [26.091, 119.331],
+  ]),
+  line({ id: 'w-out-of-range' }, [
+    [219.33, 26.09],
+    [119.331, 26.091],
+  ]),
+  line({ id: 'w-text' }, [
+    ['119.33', '26.09'],
+    [119.331, 26.091],
+  ]),
   feature({ id: 'w-no-geometry' }, null),
   { type: 'Feature', properties: { id: 'w-geometry-array' }, geometry: [ok] },
   { type: 'Feature', properties: { id: 'w-geometry-no-type' }, geometry: { coordinates: ok } },
@@ -49,7 +61,19 @@ const features: unknown[] = [
   'w-string',
   null,
   [ok],
-  feature({ id: 'w-multi', highway: 'footway' }, { type: 'MultiLineString', coordinates: [ok, [[119.332, 26.09], [119.333, 26.09]]] }),
+  feature(
+    { id: 'w-multi', highway: 'footway' },
+    {
+      type: 'MultiLineString',
+      coordinates: [
+        ok,
+        [
+          [119.332, 26.09],
+          [119.333, 26.09],
+        ],
+      ],
+    },
+  ),
   feature({ id: 'w-multi-bad' }, { type: 'MultiLineString', coordinates: [ok, [[119.332, 26.09]]] }),
 ];
 
@@ -87,7 +111,10 @@ describe('network.geojson fast path', () => {
       line({ id: 'w-2', highway: 5 }),
       line({ id: 'w-3', bridge: 'yes', access: ['no'] }),
       { type: 'Feature', properties: { id: 'w-4' }, geometry: [ok] },
-      line({ id: 'w-5' }, [[26.09, 119.33], [26.091, 119.331]]),
+      line({ id: 'w-5' }, [
+        [26.09, 119.33],
+        [26.091, 119.331],
+      ]),
       line({ highway: 'path' }),
     );
     const { dataset, problems } = await loadDataset(memory(files({ 'network.geojson': network })));

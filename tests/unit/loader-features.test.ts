@@ -30,8 +30,25 @@ describe('loader: geometry problems', () => {
 
   it('accepts Polygon and MultiPolygon compounds, LineString and MultiLineString ways', async () => {
     const { dataset, problems } = await load({
-      'compounds.geojson': collection(compound('c-1'), feature({ id: 'c-2', population: 1, elderly60: 0, elderly80: 0 }, { type: 'MultiPolygon', coordinates: [square()] })),
-      'network.geojson': collection(line({ id: 'w-1' }), feature({ id: 'w-2' }, { type: 'MultiLineString', coordinates: [[[119.33, 26.09], [119.331, 26.09]]] })),
+      'compounds.geojson': collection(
+        compound('c-1'),
+        feature({ id: 'c-2', population: 1, elderly60: 0, elderly80: 0 }, { type: 'MultiPolygon', coordinates: [square()] }),
+      ),
+      'network.geojson': collection(
+        line({ id: 'w-1' }),
+        feature(
+          { id: 'w-2' },
+          {
+            type: 'MultiLineString',
+            coordinates: [
+              [
+                [119.33, 26.09],
+                [119.331, 26.09],
+              ],
+            ],
+          },
+        ),
+      ),
     });
     expect(problems).toEqual([]);
     expect(dataset.compounds.features).toHaveLength(2);
@@ -65,8 +82,21 @@ describe('loader: geometry problems', () => {
   });
 
   it('reports degenerate polygons: too few positions, or a ring that is not closed', async () => {
-    const open = [[[119.33, 26.09], [119.331, 26.09], [119.331, 26.091], [119.33, 26.091]]];
-    const short = [[[119.33, 26.09], [119.331, 26.09], [119.33, 26.09]]];
+    const open = [
+      [
+        [119.33, 26.09],
+        [119.331, 26.09],
+        [119.331, 26.091],
+        [119.33, 26.091],
+      ],
+    ];
+    const short = [
+      [
+        [119.33, 26.09],
+        [119.331, 26.09],
+        [119.33, 26.09],
+      ],
+    ];
     const people = { population: 1, elderly60: 0, elderly80: 0 };
     const { dataset, problems } = await load({
       'compounds.geojson': collection(compound('c-1'), polygon({ id: 'c-2', ...people }, short), polygon({ id: 'c-3', ...people }, open)),
@@ -74,7 +104,11 @@ describe('loader: geometry problems', () => {
     expect(dataset.compounds.features.map((f) => f.properties.id)).toEqual(['c-1']);
     expect(problems.map((p) => [p.id, p.field, p.message])).toEqual([
       ['c-2', 'geometry', 'degenerate polygon: outer ring has 3 positions; a closed ring needs at least 4 (the last repeating the first)'],
-      ['c-3', 'geometry', 'degenerate polygon: outer ring is not closed (first position [119.33, 26.09], last [119.33, 26.091]); the last position must repeat the first'],
+      [
+        'c-3',
+        'geometry',
+        'degenerate polygon: outer ring is not closed (first position [119.33, 26.09], last [119.33, 26.091]); the last position must repeat the first',
+      ],
     ]);
   });
 
@@ -128,7 +162,12 @@ describe('loader: property problems', () => {
 
   it('reports negative or fractional counts', async () => {
     const { dataset, problems } = await load({
-      'compounds.geojson': collection(compound('c-1'), compound('c-2', { population: -5 }), compound('c-3', { elderly60: 12.5 }), compound('c-4', { elderly80: '3' })),
+      'compounds.geojson': collection(
+        compound('c-1'),
+        compound('c-2', { population: -5 }),
+        compound('c-3', { elderly60: 12.5 }),
+        compound('c-4', { elderly80: '3' }),
+      ),
     });
     expect(dataset.compounds.features.map((f) => f.properties.id)).toEqual(['c-1']);
     expect(problems.map((p) => [p.id, p.field, p.message])).toEqual([
@@ -163,7 +202,12 @@ describe('loader: property problems', () => {
     expect(problems.map((p) => [p.file, p.id, p.field, p.message])).toEqual([
       ['compounds.geojson', 'c-2', 'population', 'population: expected a whole number ≥ 0, found -1'],
       ['gates.geojson', 'g-2', 'compound_id', 'unknown compound_id: expected the id of a compound in compounds.geojson, found "c-9", which is not there'],
-      ['gates.geojson', 'g-3', 'compound_id', 'unknown compound_id: expected the id of a compound in compounds.geojson, found "c-2", which was left out because of its own problem'],
+      [
+        'gates.geojson',
+        'g-3',
+        'compound_id',
+        'unknown compound_id: expected the id of a compound in compounds.geojson, found "c-2", which was left out because of its own problem',
+      ],
       ['requests.geojson', 'r-3', 'compound_id', 'unknown compound_id: expected the id of a compound in compounds.geojson, found "c-9", which is not there'],
     ]);
     expect(dataset.requests.features[1]!.properties.service_request_id).toBe('r-2');
@@ -233,7 +277,9 @@ describe('loader: property problems', () => {
   });
 
   it('reports every problem of one feature, each once', async () => {
-    const { problems } = await load({ 'facilities.geojson': collection(facility('f-1'), feature({ category: 'nope' }, { type: 'LineString', coordinates: [] })) });
+    const { problems } = await load({
+      'facilities.geojson': collection(facility('f-1'), feature({ category: 'nope' }, { type: 'LineString', coordinates: [] })),
+    });
     expect(where(problems)).toEqual([
       { file: 'facilities.geojson', index: 1, field: 'id', severity: 'error' },
       { file: 'facilities.geojson', index: 1, field: 'geometry', severity: 'error' },

@@ -38,7 +38,11 @@ describe('loader: whole files', () => {
     const result = await loadDataset(memory(files({ 'facilities.geojson': single, 'network.geojson': '[1, 2]' })));
     expect(result.fatal).toBe('Cannot load the dataset: facilities.geojson is not a GeoJSON FeatureCollection');
     expect(result.problems.map((p) => [p.file, p.field, p.message])).toEqual([
-      ['facilities.geojson', '(file)', 'expected a GeoJSON FeatureCollection ({ "type": "FeatureCollection", "features": [ … ] }), found a JSON object of type "Feature"'],
+      [
+        'facilities.geojson',
+        '(file)',
+        'expected a GeoJSON FeatureCollection ({ "type": "FeatureCollection", "features": [ … ] }), found a JSON object of type "Feature"',
+      ],
       ['network.geojson', '(file)', 'expected a GeoJSON FeatureCollection ({ "type": "FeatureCollection", "features": [ … ] }), found an array of 2'],
     ]);
   });
@@ -106,7 +110,7 @@ describe('loader: whole files', () => {
   });
 });
 
-describe('loader: the manifest\'s list of files', () => {
+describe("loader: the manifest's list of files", () => {
   /** A ReadFile that records every file asked for. */
   function recorded(contents: Parameters<typeof memory>[0]): { read: ReadFile; asked: string[] } {
     const inner = memory(contents);
@@ -115,7 +119,12 @@ describe('loader: the manifest\'s list of files', () => {
   }
 
   it('asks only for the files the manifest lists (and the required ones)', async () => {
-    const { read, asked } = recorded(files({ 'manifest.json': manifest({ files: ['compounds.geojson', 'facilities.json', 'gates.geojson', 'playlist.json'] }), 'gates.geojson': collection() }));
+    const { read, asked } = recorded(
+      files({
+        'manifest.json': manifest({ files: ['compounds.geojson', 'facilities.json', 'gates.geojson', 'playlist.json'] }),
+        'gates.geojson': collection(),
+      }),
+    );
     const { dataset, problems } = await loadDataset(read);
     expect(problems).toEqual([]);
     expect(asked.sort()).toEqual(['compounds.geojson', 'facilities.geojson', 'gates.geojson', 'manifest.json']);
@@ -124,7 +133,9 @@ describe('loader: the manifest\'s list of files', () => {
   });
 
   it('does not load a file the manifest leaves out, even when it is there', async () => {
-    const { dataset } = await loadDataset(memory(files({ 'manifest.json': manifest({ files: [] }), 'network.geojson': collection(line({ id: 'w-1', highway: 'footway' })) })));
+    const { dataset } = await loadDataset(
+      memory(files({ 'manifest.json': manifest({ files: [] }), 'network.geojson': collection(line({ id: 'w-1', highway: 'footway' })) })),
+    );
     expect(dataset?.network).toBeNull();
   });
 
@@ -136,7 +147,9 @@ describe('loader: the manifest\'s list of files', () => {
   });
 
   it('warns about a listed file that is absent, and loads', async () => {
-    const { dataset, problems } = await loadDataset(memory(files({ 'manifest.json': manifest({ files: ['compounds.geojson', 'facilities.geojson', 'context.geojson'] }) })));
+    const { dataset, problems } = await loadDataset(
+      memory(files({ 'manifest.json': manifest({ files: ['compounds.geojson', 'facilities.geojson', 'context.geojson'] }) })),
+    );
     expect(dataset).not.toBeNull();
     expect(plain(problems)).toEqual([
       { file: 'context.geojson', field: '(file)', message: 'missing: manifest.json lists this file under "files", but it is not there', severity: 'warning' },

@@ -26,7 +26,13 @@ describeShared('loader: real Wuhan network (../shared)', 'fixtures/osm-wuhan/net
     expect(dataset?.network?.features).toHaveLength(92_667);
     const first = dataset!.network!.features[0]!;
     expect(first.properties).toMatchObject({ id: 'w0', highway: 'trunk', u: 300799470 });
-    expect(first.geometry).toEqual({ type: 'LineString', coordinates: [[114.2609, 30.4742378], [114.2580447, 30.4759646]] });
+    expect(first.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [114.2609, 30.4742378],
+        [114.2580447, 30.4759646],
+      ],
+    });
     // Timing is for information only (budgets are checked by `npm run bench`, not by tests).
     console.info(`loaded the Wuhan network (92,667 ways) in ${ms.toFixed(0)} ms`);
   }, 30_000);

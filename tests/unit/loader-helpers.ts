@@ -14,13 +14,26 @@ export const point = (properties: Props, lon = 119.33, lat = 26.09) => feature(p
 
 /** A closed square ring, about 100 m a side, with its south-west corner at [lon, lat]. */
 export function square(lon = 119.33, lat = 26.09, size = 0.001): number[][][] {
-  return [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]];
+  return [
+    [
+      [lon, lat],
+      [lon + size, lat],
+      [lon + size, lat + size],
+      [lon, lat + size],
+      [lon, lat],
+    ],
+  ];
 }
 
 export const polygon = (properties: Props, coordinates: Coords = square()) => feature(properties, { type: 'Polygon', coordinates });
 
-export const line = (properties: Props, coordinates: Coords = [[119.33, 26.09], [119.331, 26.091]]) =>
-  feature(properties, { type: 'LineString', coordinates });
+export const line = (
+  properties: Props,
+  coordinates: Coords = [
+    [119.33, 26.09],
+    [119.331, 26.091],
+  ],
+) => feature(properties, { type: 'LineString', coordinates });
 
 export const collection = (...features: object[]) => JSON.stringify({ type: 'FeatureCollection', features });
 

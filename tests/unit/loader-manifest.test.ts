@@ -49,7 +49,9 @@ describe('loader: manifest.json', () => {
   });
 
   it('warns about a missing dataAsOf, a bad timezone or bad sources, and loads', async () => {
-    const { dataset, problems, fatal } = await loadManifest(JSON.stringify({ id: 'x', name: { zh: '某地' }, crs: 'WGS84', timezone: 'Mars/Olympus', sources: 'OSM' }));
+    const { dataset, problems, fatal } = await loadManifest(
+      JSON.stringify({ id: 'x', name: { zh: '某地' }, crs: 'WGS84', timezone: 'Mars/Olympus', sources: 'OSM' }),
+    );
     expect(fatal).toBeNull();
     expect(dataset?.manifest).toMatchObject({ timezone: 'Asia/Shanghai', sources: [] });
     expect(problems.map((p) => [p.field, p.severity, p.message])).toEqual([
@@ -72,7 +74,12 @@ describe('loader: manifest.json', () => {
     const { dataset, problems } = await loadManifest(manifest({ holidays: { off: ['9 Feb'] } }));
     expect(dataset?.manifest.holidays).toBeUndefined();
     expect(plain(problems)).toEqual([
-      { file: 'manifest.json', field: 'holidays', message: 'holidays: expected an object { "off": ["2027-02-09", …], "work": ["2027-02-20", …] } of dates, found a JSON object; it was ignored', severity: 'warning' },
+      {
+        file: 'manifest.json',
+        field: 'holidays',
+        message: 'holidays: expected an object { "off": ["2027-02-09", …], "work": ["2027-02-20", …] } of dates, found a JSON object; it was ignored',
+        severity: 'warning',
+      },
     ]);
   });
 });

@@ -54,7 +54,9 @@ describe('fromUrl', () => {
     });
     const { problems, fatal } = await loadDataset(fromUrl('d', impl));
     expect(fatal).toBeNull();
-    expect(plain(problems)).toEqual([{ file: 'network.geojson', field: '(file)', message: 'could not read the file: HTTP 503 for d/network.geojson', severity: 'error' }]);
+    expect(plain(problems)).toEqual([
+      { file: 'network.geojson', field: '(file)', message: 'could not read the file: HTTP 503 for d/network.geojson', severity: 'error' },
+    ]);
   });
 });
 

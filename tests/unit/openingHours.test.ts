@@ -65,7 +65,11 @@ describe('openState in Asia/Shanghai', () => {
 
     it('is closed during 春节 2026 (15 to 23 Feb) and open on its make-up Saturday, 14 Feb, as on a weekday', () => {
       const office = 'Mo-Fr 08:30-17:30; PH off';
-      expect(openState(office, at('2026-02-17T10:00:00+08:00'), SH)).toEqual({ state: 'closed', closesSoon: false, changesAt: at('2026-02-24T08:30:00+08:00') });
+      expect(openState(office, at('2026-02-17T10:00:00+08:00'), SH)).toEqual({
+        state: 'closed',
+        closesSoon: false,
+        changesAt: at('2026-02-24T08:30:00+08:00'),
+      });
       expect(openState(office, at('2026-02-14T10:00:00+08:00'), SH)).toEqual({ state: 'open', closesSoon: false, changesAt: at('2026-02-14T17:30:00+08:00') });
       // An ordinary Saturday stays closed.
       expect(openState(office, at('2026-03-07T10:00:00+08:00'), SH).state).toBe('closed');
@@ -73,17 +77,21 @@ describe('openState in Asia/Shanghai', () => {
       expect(openState('Mo-Fr 08:30-17:30', at('2026-02-14T10:00:00+08:00'), SH).state).toBe('closed');
     });
 
-    it('knows 2027\'s Spring Festival before its arrangement is published: 除夕 to 初三 (5 to 8 Feb) by the statutory rules', () => {
+    it("knows 2027's Spring Festival before its arrangement is published: 除夕 to 初三 (5 to 8 Feb) by the statutory rules", () => {
       const office = 'Mo-Fr 08:30-17:30; PH off';
       expect(openState(office, at('2027-02-05T10:00:00+08:00'), SH).state).toBe('closed'); // 除夕, a Friday
-      expect(openState(office, at('2027-02-08T10:00:00+08:00'), SH)).toEqual({ state: 'closed', closesSoon: false, changesAt: at('2027-02-09T08:30:00+08:00') }); // 初三, a Monday
+      expect(openState(office, at('2027-02-08T10:00:00+08:00'), SH)).toEqual({
+        state: 'closed',
+        closesSoon: false,
+        changesAt: at('2027-02-09T08:30:00+08:00'),
+      }); // 初三, a Monday
       expect(openState(office, at('2027-02-04T10:00:00+08:00'), SH).state).toBe('open');
       expect(openState(rule, at('2027-06-09T10:00:00+08:00'), SH).state).toBe('closed'); // 端午
       expect(openState(rule, at('2027-09-15T10:00:00+08:00'), SH).state).toBe('closed'); // 中秋
       expect(openState(rule, at('2027-04-05T10:00:00+08:00'), SH).state).toBe('closed'); // 清明
     });
 
-    it('takes a make-up Saturday and extra days off from the dataset (a new year\'s arrangement, a regional holiday)', () => {
+    it("takes a make-up Saturday and extra days off from the dataset (a new year's arrangement, a regional holiday)", () => {
       const office = 'Mo-Fr 08:30-17:30; PH off';
       const holidays = { off: ['2027-02-09', '2027-02-10'], work: ['2027-02-20'] };
       expect(openState(office, at('2027-02-20T10:00:00+08:00'), SH, { holidays })).toMatchObject({ state: 'open', changesAt: at('2027-02-20T17:30:00+08:00') });
@@ -96,7 +104,11 @@ describe('openState in Asia/Shanghai', () => {
     });
 
     it('gives holidays their own hours, in a list of days, and past midnight', () => {
-      expect(openState('Mo-Fr 08:00-17:00; PH 09:00-12:00', at('2026-10-02T11:45:00+08:00'), SH)).toEqual({ state: 'open', closesSoon: true, changesAt: at('2026-10-02T12:00:00+08:00') });
+      expect(openState('Mo-Fr 08:00-17:00; PH 09:00-12:00', at('2026-10-02T11:45:00+08:00'), SH)).toEqual({
+        state: 'open',
+        closesSoon: true,
+        changesAt: at('2026-10-02T12:00:00+08:00'),
+      });
       expect(openState('Mo-Fr 08:00-17:00; PH 09:00-12:00', at('2026-10-02T14:00:00+08:00'), SH).state).toBe('closed');
       expect(openState('Sa,PH 10:00-16:00', at('2026-10-02T11:00:00+08:00'), SH).state).toBe('open');
       expect(openState('Sa,PH 10:00-16:00', at('2026-10-08T11:00:00+08:00'), SH).state).toBe('closed');
@@ -107,13 +119,17 @@ describe('openState in Asia/Shanghai', () => {
       expect(openState('Mo-Su 08:00-18:00 "PH: ask at the door"', at('2026-10-02T10:00:00+08:00'), SH)).not.toHaveProperty('error');
     });
 
-    it('decides the day in the dataset\'s time zone, not the machine\'s', () => {
+    it("decides the day in the dataset's time zone, not the machine's", () => {
       // 1 Oct 2026 00:30 in Shanghai is still 30 Sep in UTC.
       expect(openState('Mo-Su 00:00-24:00; PH off', at('2026-10-01T00:30:00+08:00'), SH).state).toBe('closed');
-      expect(openState('Mo-Su 00:00-24:00; PH off', at('2026-09-30T23:30:00+08:00'), SH)).toMatchObject({ state: 'open', closesSoon: true, changesAt: at('2026-10-01T00:00:00+08:00') });
+      expect(openState('Mo-Su 00:00-24:00; PH off', at('2026-09-30T23:30:00+08:00'), SH)).toMatchObject({
+        state: 'open',
+        closesSoon: true,
+        changesAt: at('2026-10-01T00:00:00+08:00'),
+      });
     });
 
-    it('uses the library\'s holidays for another country', () => {
+    it("uses the library's holidays for another country", () => {
       // 3 October is German Unity Day.
       expect(openState(rule, at('2026-10-03T10:00:00+02:00'), 'Europe/Berlin', { countryCode: 'de', state: 'Berlin' }).state).toBe('closed');
       expect(openState(rule, at('2026-10-05T10:00:00+02:00'), 'Europe/Berlin', { countryCode: 'de', state: 'Berlin' }).state).toBe('open');

@@ -25,9 +25,22 @@ const canteens = [facility('S1', 'canteen', 300, { capacity: 10 }), facility('S2
 describe('two-step floating catchment', () => {
   it('shares each supply among everyone in its catchment, then sums what reaches each demand', () => {
     const r = twoStepFloatingCatchment(
-      [{ id: 'S1', capacity: 10 }, { id: 'S2', capacity: 20 }],
-      [{ id: 'P', population: 100 }, { id: 'Q', population: 200 }, { id: 'R', population: 100 }, { id: 'D', population: 50 }],
-      [{ supply: 0, demand: 0 }, { supply: 0, demand: 1 }, { supply: 1, demand: 1 }, { supply: 1, demand: 2 }],
+      [
+        { id: 'S1', capacity: 10 },
+        { id: 'S2', capacity: 20 },
+      ],
+      [
+        { id: 'P', population: 100 },
+        { id: 'Q', population: 200 },
+        { id: 'R', population: 100 },
+        { id: 'D', population: 50 },
+      ],
+      [
+        { supply: 0, demand: 0 },
+        { supply: 0, demand: 1 },
+        { supply: 1, demand: 1 },
+        { supply: 1, demand: 2 },
+      ],
     );
     expect(r.catchmentPopulation).toEqual([300, 300]);
     expect(r.ratio).toEqual([10 / 300, 20 / 300]);
@@ -69,7 +82,10 @@ describe('canteen seats per 100 residents aged 60+ on the street', () => {
     expect(base.canteens.find((c) => c.facility.id === 'S0')).toMatchObject({ capacity: null, seatsPer100: null, elderlyInCatchment: 150 });
     expect(base.compounds.find((c) => c.compoundId === 'D')!.reachedBy).toBe(0);
     // 60 seats at x = 250 reach P (150 m) and Q (450 m): P now has 10/300 + 60/300 = 23.3 seats per 100.
-    const run = model.run([{ kind: 'add-facility', facility: facility('S3', 'canteen', 250, { capacity: 60 }) }], twoLevelRuleset(), { catchmentM: 500, targetSeatsPer100: 5 });
+    const run = model.run([{ kind: 'add-facility', facility: facility('S3', 'canteen', 250, { capacity: 60 }) }], twoLevelRuleset(), {
+      catchmentM: 500,
+      targetSeatsPer100: 5,
+    });
     const p = run.result.canteens.compounds.find((c) => c.compoundId === 'P')!;
     expect(p.seatsPer100).toBeCloseTo(((10 + 60) / 300) * 100, 10);
     expect(p.underServed).toBe(false);

@@ -45,7 +45,11 @@ describe('compliance per compound', () => {
 
   it('scores the share of the checked ▲ rules met (△ and no-data left out)', () => {
     expect(compliance.compounds.map((c) => c.score)).toEqual([2 / 4, 3 / 4, 2 / 3]);
-    expect(compliance.compounds.map((c) => [c.unmetRequired, c.unmetOptional])).toEqual([[2, 0], [1, 0], [1, 0]]);
+    expect(compliance.compounds.map((c) => [c.unmetRequired, c.unmetOptional])).toEqual([
+      [2, 0],
+      [1, 0],
+      [1, 0],
+    ]);
   });
 
   it('counts residents, 60+ and 80+ affected per unmet rule', () => {
@@ -64,7 +68,11 @@ describe('compliance per compound', () => {
     expect(communities[0]!.score).toBeCloseTo((0.5 * 1000 + 0.75 * 3000) / 4000, 12);
     expect(communities[0]!.people).toEqual({ compounds: 2, residents: 4000, elderly60: 900, elderly80: 140 });
     expect(communities[0]!.unmetRequired).toBe(3);
-    expect(areaSummaries(compliance, 'grid').map((a) => [a.id, a.people.compounds])).toEqual([['g-1', 1], ['g-2', 1], [null, 1]]);
+    expect(areaSummaries(compliance, 'grid').map((a) => [a.id, a.people.compounds])).toEqual([
+      ['g-1', 1],
+      ['g-2', 1],
+      [null, 1],
+    ]);
     expect(totalSummary(compliance).withGaps.residents).toBe(4500);
   });
 

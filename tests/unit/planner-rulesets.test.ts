@@ -30,7 +30,12 @@ describe('the shipped rulesets (../shared/STANDARDS.md)', () => {
   });
 
   it('keep GB 50180 levels apart: each level its own list and distance (not nested)', () => {
-    expect(gb.levels.map((l) => [l.id, l.distanceM])).toEqual([['15min', 1000], ['10min', 500], ['5min', 300], ['block', 150]]);
+    expect(gb.levels.map((l) => [l.id, l.distanceM])).toEqual([
+      ['15min', 1000],
+      ['10min', 500],
+      ['5min', 300],
+      ['block', 150],
+    ]);
     // The 15-minute health centre does not stand in for the 5-minute health station.
     expect(rule('gb-15-health-centre').categories).toEqual(['health_center']);
     expect(rule('gb-5-health-station').categories).toEqual(['clinic']);
@@ -46,7 +51,12 @@ describe('the shipped rulesets (../shared/STANDARDS.md)', () => {
     expect(rule('gb-15-police')).toMatchObject({ distanceM: 800, mark: '△', verified: false });
     expect(rule('gb-5-health-station')).toMatchObject({ distanceM: 300, distanceSource: 'assumed' });
     // Everything else in the reconstruction is marked unverified.
-    expect(gb.rules.filter((r) => r.verified).map((r) => r.id).sort()).toEqual(['gb-10-primary-school', 'gb-15-middle-school', 'gb-5-kindergarten', 'gb-5-nursery']);
+    expect(
+      gb.rules
+        .filter((r) => r.verified)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['gb-10-primary-school', 'gb-15-middle-school', 'gb-5-kindergarten', 'gb-5-nursery']);
   });
 
   it('take the MOFCOM minutes from the gloss (5, 8, 15 minutes at 60 m/min) and its two groups as ▲/△', () => {
@@ -61,6 +71,8 @@ describe('the shipped rulesets (../shared/STANDARDS.md)', () => {
     base.rules[0] = { ...base.rules[0], categories: ['spa'] };
     base.rules[1] = { ...base.rules[1], level: '20min' };
     base.rules[2] = { ...base.rules[2], id: base.rules[3]!.id };
-    expect(() => parseRuleset(base, 'broken.json')).toThrow(/broken\.json: rules\.0\.categories\.0: not a taxonomy category; .*rules\.1\.level: unknown level "20min"; .*duplicate rule id/);
+    expect(() => parseRuleset(base, 'broken.json')).toThrow(
+      /broken\.json: rules\.0\.categories\.0: not a taxonomy category; .*rules\.1\.level: unknown level "20min"; .*duplicate rule id/,
+    );
   });
 });

@@ -12,7 +12,10 @@ function bruteForce(candidates: readonly CoverageCandidate[], weights: readonly 
   let best = 0;
   const pick = (start: number, chosen: number[]) => {
     const covered = new Set(chosen.flatMap((j) => candidates[j]!.covers));
-    best = Math.max(best, [...covered].reduce((s, d) => s + weights[d]!, 0));
+    best = Math.max(
+      best,
+      [...covered].reduce((s, d) => s + weights[d]!, 0),
+    );
     if (chosen.length === k) return;
     for (let j = start; j < candidates.length; j++) pick(j + 1, [...chosen, j]);
   };
@@ -41,11 +44,23 @@ describe('greedy maximum coverage', () => {
 
   it('counts each demand once: a later pick is credited only with what it adds', () => {
     const picks = greedyMaxCoverage([{ covers: [0, 1] }, { covers: [1, 2] }, { covers: [2] }], [10, 5, 4], 3);
-    expect(picks.map((p) => [p.candidate, p.demands, p.gain])).toEqual([[0, [0, 1], 15], [1, [2], 4]]);
+    expect(picks.map((p) => [p.candidate, p.demands, p.gain])).toEqual([
+      [0, [0, 1], 15],
+      [1, [2], 4],
+    ]);
   });
 
   it('breaks ties by the lower cost (shorter walks)', () => {
-    expect(greedyMaxCoverage([{ covers: [0], cost: 300 }, { covers: [0], cost: 100 }], [1], 1)[0]!.candidate).toBe(1);
+    expect(
+      greedyMaxCoverage(
+        [
+          { covers: [0], cost: 300 },
+          { covers: [0], cost: 100 },
+        ],
+        [1],
+        1,
+      )[0]!.candidate,
+    ).toBe(1);
   });
 });
 
@@ -92,6 +107,9 @@ describe('where to build, on a street', () => {
     const straight = baseDistances(null, compounds, [facility('cl', 'clinic', 1050)]);
     const flat = new PlannerModel(null, { compounds, facilities: [facility('cl', 'clinic', 1050)] });
     const sites = suggestSites(null, straight, flat.evaluate(straight, ruleset).compliance, { ruleIndex: 1, k: 2, weight: 'residents' });
-    expect(sites.map((s) => s.compoundIds)).toEqual([['A', 'B'], ['C', 'D']]);
+    expect(sites.map((s) => s.compoundIds)).toEqual([
+      ['A', 'B'],
+      ['C', 'D'],
+    ]);
   });
 });

@@ -31,9 +31,16 @@ describe('merging a new source into a distance field', () => {
   it('gives the field of a search from all the sources at once', () => {
     const ctx = streetContext();
     const snap = (x: number) => ctx.snapper.snap(facility('f', 'clinic', x).point)!;
-    const old = searchFrom(ctx.graph, [{ snap: snap(150), label: 0 }, { snap: snap(1850), label: 1 }]);
+    const old = searchFrom(ctx.graph, [
+      { snap: snap(150), label: 0 },
+      { snap: snap(1850), label: 1 },
+    ]);
     const merged = addSourceToField(ctx.graph, old, { snap: snap(1020), label: 2 });
-    const direct = searchFrom(ctx.graph, [{ snap: snap(150), label: 0 }, { snap: snap(1850), label: 1 }, { snap: snap(1020), label: 2 }]);
+    const direct = searchFrom(ctx.graph, [
+      { snap: snap(150), label: 0 },
+      { snap: snap(1850), label: 1 },
+      { snap: snap(1020), label: 2 },
+    ]);
     merged.distM.forEach((m, node) => expect(Math.abs(m - direct.distM[node]!)).toBeLessThan(CM));
     expect([...merged.label]).toEqual([...direct.label]);
     // The old field is untouched (scenarios share it).
@@ -53,29 +60,60 @@ describe('what-if on a hand-made street', () => {
     const run = model.run([{ kind: 'add-facility', facility: clinic }], ruleset);
     expectSameDistances(run.result.state, baseDistances(ctx, compounds, [...facilities, clinic]));
     // A walks 100 m to it: the 5-minute clinic rule is met now, for A's 1,000 residents and 200 elders.
-    expect(run.effects[0]).toEqual([{ ruleIndex: 1, gained: { compounds: 1, residents: 1000, elderly60: 200, elderly80: 40, compoundIds: ['A'] }, lost: { compounds: 0, residents: 0, elderly60: 0, elderly80: 0, compoundIds: [] } }]);
+    expect(run.effects[0]).toEqual([
+      {
+        ruleIndex: 1,
+        gained: { compounds: 1, residents: 1000, elderly60: 200, elderly80: 40, compoundIds: ['A'] },
+        lost: { compounds: 0, residents: 0, elderly60: 0, elderly80: 0, compoundIds: [] },
+      },
+    ]);
     expect(run.result.compliance.compounds[0]!.results[1]).toMatchObject({ status: 'met', facilityId: 'new', proposed: true });
   });
 
   it('closing a facility: equal to a recompute without it; the closure shows as a loss', () => {
     const run = model.run([{ kind: 'close-facility', facilityId: 'cl' }], ruleset);
-    expectSameDistances(run.result.state, baseDistances(ctx, compounds, facilities.filter((f) => f.id !== 'cl')));
+    expectSameDistances(
+      run.result.state,
+      baseDistances(
+        ctx,
+        compounds,
+        facilities.filter((f) => f.id !== 'cl'),
+      ),
+    );
     expect(run.effects[0]![0]!.lost.compoundIds).toEqual(['B']);
   });
 
   it('a new gate: replaces the inside point of a compound without gates, adds to one with gates', () => {
     const gateAt = facility('g', 'x', 980).point;
-    const run = model.run([{ kind: 'add-gate', gateId: 'g-new', compoundId: 'B', point: gateAt }, { kind: 'add-gate', gateId: 'g-a', compoundId: 'A', point: facility('g', 'x', 140).point }], ruleset);
-    const moved: PlannerCompound[] = [{ ...compounds[0]!, origins: [...compounds[0]!.origins, facility('g', 'x', 140).point] }, { ...compounds[1]!, origins: [gateAt], originKind: 'gates' }, compounds[2]!];
+    const run = model.run(
+      [
+        { kind: 'add-gate', gateId: 'g-new', compoundId: 'B', point: gateAt },
+        { kind: 'add-gate', gateId: 'g-a', compoundId: 'A', point: facility('g', 'x', 140).point },
+      ],
+      ruleset,
+    );
+    const moved: PlannerCompound[] = [
+      { ...compounds[0]!, origins: [...compounds[0]!.origins, facility('g', 'x', 140).point] },
+      { ...compounds[1]!, origins: [gateAt], originKind: 'gates' },
+      compounds[2]!,
+    ];
     expectSameDistances(run.result.state, baseDistances(ctx, moved, facilities));
     expect(run.result.state.compounds[1]!.origins).toEqual([gateAt]);
   });
 
   it('undoing is dropping the last change: back to the baseline, which no change ever touched', () => {
     const before = model.evaluate(model.baseline, ruleset);
-    model.run([{ kind: 'add-facility', facility: facility('z', 'bank', 500) }, { kind: 'close-facility', facilityId: 'hc' }], ruleset);
+    model.run(
+      [
+        { kind: 'add-facility', facility: facility('z', 'bank', 500) },
+        { kind: 'close-facility', facilityId: 'hc' },
+      ],
+      ruleset,
+    );
     const again = model.run([], ruleset).result;
-    expect(again.compliance.compounds.map((c) => c.results.map((r) => r.status))).toEqual(before.compliance.compounds.map((c) => c.results.map((r) => r.status)));
+    expect(again.compliance.compounds.map((c) => c.results.map((r) => r.status))).toEqual(
+      before.compliance.compounds.map((c) => c.results.map((r) => r.status)),
+    );
     expect(model.baseline.facilities).toHaveLength(3);
   });
 });

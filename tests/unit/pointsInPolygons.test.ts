@@ -60,7 +60,12 @@ describe('points in polygons', () => {
       handMade,
     );
     expect(Array.from(got)).toEqual(cases.map(([, want]) => want));
-    expect(Array.from(got)).toEqual(reference(cases.map(([p]) => p), handMade));
+    expect(Array.from(got)).toEqual(
+      reference(
+        cases.map(([p]) => p),
+        handMade,
+      ),
+    );
   });
 
   it('agrees with turf.booleanPointInPolygon on random points and random polygons with holes', () => {
@@ -105,9 +110,27 @@ describe('points in polygons', () => {
   it('handles no polygons, no points, and degenerate rings', () => {
     expect(Array.from(pointsInPolygons([[1, 1]], []))).toEqual([-1]);
     expect(pointsInPolygons([], handMade)).toHaveLength(0);
-    const degenerate: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 1]]] };
+    const degenerate: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 1],
+        ],
+      ],
+    };
     const empty: MultiPolygon = { type: 'MultiPolygon', coordinates: [] };
     const square: Polygon = { type: 'Polygon', coordinates: [rect(0, 0, 2, 2)] };
-    expect(Array.from(pointsInPolygons([[1, 1], [3, 3]], [degenerate, empty, square]))).toEqual([2, -1]);
+    expect(
+      Array.from(
+        pointsInPolygons(
+          [
+            [1, 1],
+            [3, 3],
+          ],
+          [degenerate, empty, square],
+        ),
+      ),
+    ).toEqual([2, -1]);
   });
 });

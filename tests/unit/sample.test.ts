@@ -31,7 +31,8 @@ function rings(g: Polygon | MultiPolygon): Position[][] {
   return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
 }
 
-const orient = (p: Position, q: Position, r: Position) => ((q[0] ?? 0) - (p[0] ?? 0)) * ((r[1] ?? 0) - (p[1] ?? 0)) - ((q[1] ?? 0) - (p[1] ?? 0)) * ((r[0] ?? 0) - (p[0] ?? 0));
+const orient = (p: Position, q: Position, r: Position) =>
+  ((q[0] ?? 0) - (p[0] ?? 0)) * ((r[1] ?? 0) - (p[1] ?? 0)) - ((q[1] ?? 0) - (p[1] ?? 0)) * ((r[0] ?? 0) - (p[0] ?? 0));
 
 /** Whether segments a–b and c–d share any point (touching counts). */
 function segmentsMeet(a: Position, b: Position, c: Position, d: Position): boolean {
@@ -40,7 +41,10 @@ function segmentsMeet(a: Position, b: Position, c: Position, d: Position): boole
   const d3 = orient(a, b, c);
   const d4 = orient(a, b, d);
   const box = (p: Position, q: Position, r: Position) =>
-    Math.min(p[0] ?? 0, q[0] ?? 0) <= (r[0] ?? 0) && (r[0] ?? 0) <= Math.max(p[0] ?? 0, q[0] ?? 0) && Math.min(p[1] ?? 0, q[1] ?? 0) <= (r[1] ?? 0) && (r[1] ?? 0) <= Math.max(p[1] ?? 0, q[1] ?? 0);
+    Math.min(p[0] ?? 0, q[0] ?? 0) <= (r[0] ?? 0) &&
+    (r[0] ?? 0) <= Math.max(p[0] ?? 0, q[0] ?? 0) &&
+    Math.min(p[1] ?? 0, q[1] ?? 0) <= (r[1] ?? 0) &&
+    (r[1] ?? 0) <= Math.max(p[1] ?? 0, q[1] ?? 0);
   if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
   return (d1 === 0 && box(c, d, a)) || (d2 === 0 && box(c, d, b)) || (d3 === 0 && box(a, b, c)) || (d4 === 0 && box(a, b, d));
 }
@@ -235,7 +239,10 @@ describe.each([DEFAULT_SEED, 7])('sample dataset (seed %i)', (seed) => {
     expect(north('elderly_care').every((n) => n)).toBe(true);
     const green = ds.context.features.filter((f) => f.properties.kind === 'green') as Array<Feature<Polygon>>;
     for (const park of facilities.filter((f) => f.properties.category === 'park')) {
-      expect(green.some((g) => booleanPointInPolygon(park.geometry.coordinates, g)), park.properties.id).toBe(true);
+      expect(
+        green.some((g) => booleanPointInPolygon(park.geometry.coordinates, g)),
+        park.properties.id,
+      ).toBe(true);
     }
   });
 
@@ -252,7 +259,10 @@ describe.each([DEFAULT_SEED, 7])('sample dataset (seed %i)', (seed) => {
       expect(isOpeningHours(p.availability ?? ''), p.availability).toBe(true);
       expect(p.phone).toMatch(/^137000\d{5}$/);
       expect(p.team).toMatch(/队$/);
-      expect(ds.compounds.features.some((c) => booleanPointInPolygon(geometry.coordinates, c)), p.id).toBe(true);
+      expect(
+        ds.compounds.features.some((c) => booleanPointInPolygon(geometry.coordinates, c)),
+        p.id,
+      ).toBe(true);
     }
   });
 
@@ -326,7 +336,8 @@ describe.each([DEFAULT_SEED, 7])('sample dataset (seed %i)', (seed) => {
           const bx = Math.floor(Math.min(a[0] ?? 0, b[0] ?? 0) / cell);
           const by = Math.floor(Math.min(a[1] ?? 0, b[1] ?? 0) / cell);
           for (let x = bx; x <= Math.floor(Math.max(a[0] ?? 0, b[0] ?? 0) / cell); x++)
-            for (let y = by; y <= Math.floor(Math.max(a[1] ?? 0, b[1] ?? 0) / cell); y++) buckets.set(`${x},${y}`, [...(buckets.get(`${x},${y}`) ?? []), [i, a, b]]);
+            for (let y = by; y <= Math.floor(Math.max(a[1] ?? 0, b[1] ?? 0) / cell); y++)
+              buckets.set(`${x},${y}`, [...(buckets.get(`${x},${y}`) ?? []), [i, a, b]]);
         }
       });
       const bad: string[] = [];
@@ -368,14 +379,17 @@ describe.each([DEFAULT_SEED, 7])('sample dataset (seed %i)', (seed) => {
 
     it('enters each compound only through its gates', () => {
       const gatesOf = new Map<string, Set<string>>();
-      for (const g of ds.gates.features) gatesOf.set(g.properties.compound_id, (gatesOf.get(g.properties.compound_id) ?? new Set()).add(key(g.geometry.coordinates)));
+      for (const g of ds.gates.features)
+        gatesOf.set(g.properties.compound_id, (gatesOf.get(g.properties.compound_id) ?? new Set()).add(key(g.geometry.coordinates)));
       for (const c of ds.compounds.features) {
         const gates = gatesOf.get(c.properties.id) ?? new Set<string>();
         const outline = rings(c.geometry);
         const xs = outline.flat().map((p) => p[0] ?? 0);
         const ys = outline.flat().map((p) => p[1] ?? 0);
         const [minX, minY, maxX, maxY] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-        const near = ways.filter((w) => w.geometry.coordinates.some(([x = 0, y = 0]) => x >= minX - 0.0003 && x <= maxX + 0.0003 && y >= minY - 0.0003 && y <= maxY + 0.0003));
+        const near = ways.filter((w) =>
+          w.geometry.coordinates.some(([x = 0, y = 0]) => x >= minX - 0.0003 && x <= maxX + 0.0003 && y >= minY - 0.0003 && y <= maxY + 0.0003),
+        );
         for (const w of near) {
           const c2 = w.geometry.coordinates;
           for (let k = 0; k + 1 < c2.length; k++) {

@@ -3,7 +3,17 @@ import { DEFAULT_DATA, parseUrlState, urlFor } from '../../src/store/url';
 
 describe('shareable URL', () => {
   it('defaults to the sample, Chinese, resident mode', () => {
-    expect(parseUrlState('')).toEqual({ data: DEFAULT_DATA, compound: null, gate: null, at: null, profile: 'standard', minutes: 15, lang: 'zh', mode: 'resident', notices: [] });
+    expect(parseUrlState('')).toEqual({
+      data: DEFAULT_DATA,
+      compound: null,
+      gate: null,
+      at: null,
+      profile: 'standard',
+      minutes: 15,
+      lang: 'zh',
+      mode: 'resident',
+      notices: [],
+    });
   });
 
   it('reads data, compound and lang', () => {

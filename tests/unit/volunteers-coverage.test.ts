@@ -83,20 +83,28 @@ describe('overlapping radii without a network (straight-line)', () => {
   const a: LonLat = [119.3, 26.09];
 
   it('two volunteers at the same place cover one disc, not two', () => {
-    const coverage = new VolunteerCoverage(null, [], [
-      { id: 'a', point: a, radiusM: r },
-      { id: 'b', point: a, radiusM: r },
-    ]);
+    const coverage = new VolunteerCoverage(
+      null,
+      [],
+      [
+        { id: 'a', point: a, radiusM: r },
+        { id: 'b', point: a, radiusM: r },
+      ],
+    );
     const result = coverage.coverage(['a', 'b']);
     expect(result.distance).toBe('straight-line');
     expect(result.coveredAreaM2 / (Math.PI * r * r)).toBeCloseTo(1, 1);
   });
 
   it('two discs r apart cover 2πr² minus their lens (5.055 r²)', () => {
-    const coverage = new VolunteerCoverage(null, [site('lens', east(a, 250)), site('out', east(a, 1100))], [
-      { id: 'a', point: a, radiusM: r },
-      { id: 'b', point: east(a, r), radiusM: r },
-    ]);
+    const coverage = new VolunteerCoverage(
+      null,
+      [site('lens', east(a, 250)), site('out', east(a, 1100))],
+      [
+        { id: 'a', point: a, radiusM: r },
+        { id: 'b', point: east(a, r), radiusM: r },
+      ],
+    );
     const result = coverage.coverage(['a', 'b']);
     const lens = 2 * r * r * Math.acos(0.5) - (r / 2) * Math.sqrt(3) * r;
     const union = 2 * Math.PI * r * r - lens;

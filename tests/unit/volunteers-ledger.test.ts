@@ -14,7 +14,16 @@ function request(id: string, patch: Partial<RequestProps> = {}): Feature<Point, 
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [119.33, 26.09] },
-    properties: { id, service_request_id: `YF-${id}`, service_code: 'repair', status: 'open', stage: 'collect', requested_datetime: '2026-10-30T09:00:00+08:00', compound_id: 'c-1', ...patch },
+    properties: {
+      id,
+      service_request_id: `YF-${id}`,
+      service_code: 'repair',
+      status: 'open',
+      stage: 'collect',
+      requested_datetime: '2026-10-30T09:00:00+08:00',
+      compound_id: 'c-1',
+      ...patch,
+    },
   };
 }
 
@@ -22,14 +31,21 @@ function request(id: string, patch: Partial<RequestProps> = {}): Feature<Point, 
 const report: GapReport = {
   speed_m_per_min: 60,
   compounds: [
-    { id: 'c-1', population: 800, elderly60: 150, origins: [], nearest: { clinic: { facility_id: 'f-1', walk_m: 600, walk_min: 10 }, canteen: { facility_id: 'f-2', walk_m: 1200, walk_min: 20 }, pharmacy: null } },
+    {
+      id: 'c-1',
+      population: 800,
+      elderly60: 150,
+      origins: [],
+      nearest: { clinic: { facility_id: 'f-1', walk_m: 600, walk_min: 10 }, canteen: { facility_id: 'f-2', walk_m: 1200, walk_min: 20 }, pharmacy: null },
+    },
   ],
 };
 
 describe('requests meet gaps', () => {
   it('marks a request for a category its compound cannot reach within 15 minutes', () => {
     const nearest = nearestMetres(report);
-    const gap = (code: string, compound: string | null = 'c-1') => isServiceGap({ service_code: code, ...(compound ? { compound_id: compound } : {}) }, nearest, 60);
+    const gap = (code: string, compound: string | null = 'c-1') =>
+      isServiceGap({ service_code: code, ...(compound ? { compound_id: compound } : {}) }, nearest, 60);
     expect(gap('clinic')).toBe(false);
     expect(gap('canteen')).toBe(true);
     expect(gap('pharmacy')).toBe(true);
@@ -43,7 +59,12 @@ describe('requests meet gaps', () => {
   });
 
   it('collects the ids of gap requests for the planner to count', () => {
-    const gaps = serviceGapRequests([request('a', { service_code: 'canteen' }), request('b', { service_code: 'clinic' }), request('c', { service_code: 'pharmacy' })].map((f) => f.properties), report);
+    const gaps = serviceGapRequests(
+      [request('a', { service_code: 'canteen' }), request('b', { service_code: 'clinic' }), request('c', { service_code: 'pharmacy' })].map(
+        (f) => f.properties,
+      ),
+      report,
+    );
     expect([...gaps]).toEqual(['a', 'c']);
   });
 });
@@ -85,7 +106,10 @@ describe('the ledger', () => {
       no: '否',
     };
     const csv = ledgerCsv(rows, labels, TZ);
-    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(csv.startsWith('\uFEFF编号,小区,')).toBe(true);
     expect(lines).toHaveLength(4);
     expect(lines[1]).toBe('YF-a,"瑞城花园, 东区",canteen,collect,open,2026-10-30T09:00:00+08:00,,,2026-11-06T09:00:00+08:00,是,是,');
@@ -99,7 +123,13 @@ describe('the ledger', () => {
 
 describe('satisfaction and privacy', () => {
   it('sums up the ratings: mean, share of 4–5 stars, distribution', () => {
-    const s = satisfaction([{ status: 'closed', rating: 5 }, { status: 'closed', rating: 4 }, { status: 'closed', rating: 2 }, { status: 'closed' }, { status: 'open' }]);
+    const s = satisfaction([
+      { status: 'closed', rating: 5 },
+      { status: 'closed', rating: 4 },
+      { status: 'closed', rating: 2 },
+      { status: 'closed' },
+      { status: 'open' },
+    ]);
     expect(s).toEqual({ rated: 3, closed: 4, mean: 11 / 3, satisfiedShare: 2 / 3, distribution: [0, 1, 0, 1, 1] });
     expect(satisfaction([])).toMatchObject({ rated: 0, mean: null, satisfiedShare: null });
   });

@@ -6,7 +6,11 @@ const TZ = 'Asia/Shanghai';
 const MONDAY_20 = new Date('2026-11-02T20:00:00+08:00');
 
 function volunteer(id: string, skills: string[], availability: string, radius = 1000): VolunteerFeature {
-  return { type: 'Feature', geometry: { type: 'Point', coordinates: [119.33, 26.09] }, properties: { id, name: `志愿者${id}`, skills, availability, service_radius_m: radius } };
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [119.33, 26.09] },
+    properties: { id, name: `志愿者${id}`, skills, availability, service_radius_m: radius },
+  };
 }
 
 const team = [

@@ -59,7 +59,15 @@ describe('Open311 GeoReport v2', () => {
     const { features, problems } = fromOpen311({
       service_requests: [
         { service_request_id: 12345, status: 'CLOSED', service_code: 'repair', requested_datetime: '2026-10-01T08:00:00+08:00', lat: '26.09', long: '119.33' },
-        { service_request_id: 'A-2', status: 'open', service_code: 'clinic', requested_datetime: '2026-10-02T08:00:00+08:00', lat: 26.1, long: 119.3, extended_attributes: { stage: 'execute', rating: 9 } },
+        {
+          service_request_id: 'A-2',
+          status: 'open',
+          service_code: 'clinic',
+          requested_datetime: '2026-10-02T08:00:00+08:00',
+          lat: 26.1,
+          long: 119.3,
+          extended_attributes: { stage: 'execute', rating: 9 },
+        },
       ],
     });
     expect(features.map((f) => [f.properties.id, f.properties.status, f.properties.stage, f.properties.rating])).toEqual([
@@ -71,7 +79,15 @@ describe('Open311 GeoReport v2', () => {
   });
 
   it('leaves out and lists entries it cannot use, keeping the rest', () => {
-    const ok = { service_request_id: 'ok', status: 'open', service_code: 'repair', requested_datetime: '2026-10-01T08:00:00+08:00', lat: 26, long: 119, extended_attributes: { stage: 'collect' } };
+    const ok = {
+      service_request_id: 'ok',
+      status: 'open',
+      service_code: 'repair',
+      requested_datetime: '2026-10-01T08:00:00+08:00',
+      lat: 26,
+      long: 119,
+      extended_attributes: { stage: 'collect' },
+    };
     const { features, problems } = fromOpen311([
       ok,
       { ...ok, service_request_id: 'ok' },

@@ -4,7 +4,16 @@ import { needsCsv, projectsCsv, type SandanNames } from '../../src/domain/volunt
 import { groupResources, weeklyHours } from '../../src/domain/volunteers/sandanResources';
 
 const now = new Date('2026-12-04T10:00:00+08:00');
-const request = (over: Partial<NeedRequest>): NeedRequest => ({ serviceCode: 'pharmacy', status: 'open', compoundId: 'c-001', gridId: 'g-1', communityId: 'cm-1', requestedAt: '2026-12-01T09:00:00+08:00', assignedTo: null, ...over });
+const request = (over: Partial<NeedRequest>): NeedRequest => ({
+  serviceCode: 'pharmacy',
+  status: 'open',
+  compoundId: 'c-001',
+  gridId: 'g-1',
+  communityId: 'cm-1',
+  requestedAt: '2026-12-01T09:00:00+08:00',
+  assignedTo: null,
+  ...over,
+});
 const wish = (over: Partial<{ compoundId: string; skill: string | null; state: 'open' | 'claimed' | 'done' | 'cancelled'; createdAt: string }>) => ({
   compoundId: 'c-001',
   gridId: 'g-1',
@@ -96,7 +105,7 @@ describe('项目单: states, due dates, overdue', () => {
 
 describe('CSV', () => {
   const names: SandanNames = {
-    compound: (id) => (id === 'c-001' ? '前横小区' : id ?? ''),
+    compound: (id) => (id === 'c-001' ? '前横小区' : (id ?? '')),
     need: (code) => ({ errand: '跑腿代办' })[code] ?? code,
     unitKind: (k) => k,
     state: (s) => ({ draft: '拟定', active: '进行中', done: '已完成', cancelled: '已取消' })[s],
@@ -107,14 +116,34 @@ describe('CSV', () => {
   };
 
   it('starts with a BOM, has CRLF lines and Chinese text as written', () => {
-    const csv = needsCsv(groupNeeds(needItems([request({})], []), [], now), ['小区', '需求', '诉求', '微心愿', '合计', '未匹配', '最早', '天数', '项目'], names);
+    const csv = needsCsv(
+      groupNeeds(needItems([request({})], []), [], now),
+      ['小区', '需求', '诉求', '微心愿', '合计', '未匹配', '最早', '天数', '项目'],
+      names,
+    );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1).split('\r\n')[1]).toBe('前横小区,跑腿代办,1,0,1,1,2026-12-01,3,0');
   });
 
   it('marks overdue projects and neutralises a title that looks like a formula', () => {
     const csv = projectsCsv(
-      [{ id: 'P-000001', title: '=HYPERLINK("x")', compoundId: 'c-001', need: 'errand', gridId: null, communityId: 'cm-1', resources: [{ kind: 'unit', id: 'U-1' }], ownerId: 1, dueDate: '2026-12-01', state: 'active', createdAt: '', createdBy: 'li', updatedAt: '' }],
+      [
+        {
+          id: 'P-000001',
+          title: '=HYPERLINK("x")',
+          compoundId: 'c-001',
+          need: 'errand',
+          gridId: null,
+          communityId: 'cm-1',
+          resources: [{ kind: 'unit', id: 'U-1' }],
+          ownerId: 1,
+          dueDate: '2026-12-01',
+          state: 'active',
+          createdAt: '',
+          createdBy: 'li',
+          updatedAt: '',
+        },
+      ],
       ['id', 'title', 'compound', 'need', 'resources', 'owner', 'due', 'state', 'overdue'],
       names,
       now,

@@ -20,9 +20,32 @@ const point = (lon: number, lat: number) => ({ type: 'Point', coordinates: [lon,
 describe('sanitising personal data', () => {
   it('keeps what coverage needs of a volunteer and drops names, phones and anything else', () => {
     const { collection, counts } = sanitizeVolunteers(
-      fc([{ type: 'Feature', geometry: point(119.330036, 26.099587), properties: { id: 'v-1', name: '卢静', phone: '13700026158', home: '3号楼', team: '党员志愿服务队', skills: ['repair'], availability: 'Su 08:00-12:00', service_radius_m: 1500 } }]),
+      fc([
+        {
+          type: 'Feature',
+          geometry: point(119.330036, 26.099587),
+          properties: {
+            id: 'v-1',
+            name: '卢静',
+            phone: '13700026158',
+            home: '3号楼',
+            team: '党员志愿服务队',
+            skills: ['repair'],
+            availability: 'Su 08:00-12:00',
+            service_radius_m: 1500,
+          },
+        },
+      ]),
     );
-    expect(collection).toEqual(fc([{ type: 'Feature', geometry: point(119.33, 26.1), properties: { id: 'v-1', team: '党员志愿服务队', skills: ['repair'], availability: 'Su 08:00-12:00', service_radius_m: 1500 } }]));
+    expect(collection).toEqual(
+      fc([
+        {
+          type: 'Feature',
+          geometry: point(119.33, 26.1),
+          properties: { id: 'v-1', team: '党员志愿服务队', skills: ['repair'], availability: 'Su 08:00-12:00', service_radius_m: 1500 },
+        },
+      ]),
+    );
     expect(counts).toEqual({ removed: { name: 1, phone: 1, home: 1 }, moved: 1 });
   });
 
@@ -30,8 +53,26 @@ describe('sanitising personal data', () => {
     const compounds = new Map([['c-1', [119.3301, 26.0901] as [number, number]]]);
     const { collection } = sanitizeRequests(
       fc([
-        { type: 'Feature', geometry: point(119.33123, 26.09187), properties: { id: 'r-1', service_request_id: 'YF-1', service_code: 'repair', description: '3号楼502漏水', status: 'open', stage: 'collect', requested_datetime: '2026-10-30T09:00:00+08:00', compound_id: 'c-1', email: 'a@b.cn' } },
-        { type: 'Feature', geometry: point(119.33123, 26.09187), properties: { id: 'r-2', service_code: 'repair', status: 'open', stage: 'collect', requested_datetime: '2026-10-30T09:00:00+08:00' } },
+        {
+          type: 'Feature',
+          geometry: point(119.33123, 26.09187),
+          properties: {
+            id: 'r-1',
+            service_request_id: 'YF-1',
+            service_code: 'repair',
+            description: '3号楼502漏水',
+            status: 'open',
+            stage: 'collect',
+            requested_datetime: '2026-10-30T09:00:00+08:00',
+            compound_id: 'c-1',
+            email: 'a@b.cn',
+          },
+        },
+        {
+          type: 'Feature',
+          geometry: point(119.33123, 26.09187),
+          properties: { id: 'r-2', service_code: 'repair', status: 'open', stage: 'collect', requested_datetime: '2026-10-30T09:00:00+08:00' },
+        },
       ]),
       compounds,
     );
@@ -44,22 +85,37 @@ describe('sanitising personal data', () => {
   });
 
   it('keeps the role of grid staff only', () => {
-    const { collection, counts } = sanitizeGrids(fc([{ type: 'Feature', geometry: null, properties: { id: 'g-1', level: 'grid', staff: [{ role: '网格员', name: '王小明', phone: '13900000000' }] } }]));
+    const { collection, counts } = sanitizeGrids(
+      fc([{ type: 'Feature', geometry: null, properties: { id: 'g-1', level: 'grid', staff: [{ role: '网格员', name: '王小明', phone: '13900000000' }] } }]),
+    );
     expect((collection as { features: { properties: unknown }[] }).features[0]!.properties).toEqual({ id: 'g-1', level: 'grid', staff: [{ role: '网格员' }] });
     expect(counts.removed).toEqual({ 'staff.name': 1, 'staff.phone': 1 });
   });
 
   it('leaves a personal-data file out rather than copy it when it is not JSON', () => {
-    const result = sanitizeDataset(new Map([['manifest.json', '{"id":"x"}'], ['volunteers.geojson', '{ broken'], ['network.geojson', 'as it is']]));
+    const result = sanitizeDataset(
+      new Map([
+        ['manifest.json', '{"id":"x"}'],
+        ['volunteers.geojson', '{ broken'],
+        ['network.geojson', 'as it is'],
+      ]),
+    );
     expect([...result.files.keys()].sort()).toEqual(['manifest.json', 'network.geojson']);
     expect(result.files.get('network.geojson')).toBe('as it is');
     expect(JSON.parse(result.files.get('manifest.json')!)).toEqual({ id: 'x', sanitized: true });
     expect(result.leftOut.get('volunteers.geojson')).toMatch(/not valid JSON/);
   });
 
-  it('lists in the copy\'s manifest only the files the copy has, the playlist included', () => {
+  it("lists in the copy's manifest only the files the copy has, the playlist included", () => {
     const manifest = JSON.stringify({ id: 'x', files: ['network.geojson', 'volunteers.geojson', 'playlist.json'] });
-    const result = sanitizeDataset(new Map([['manifest.json', manifest], ['volunteers.geojson', '{ broken'], ['network.geojson', '{}'], ['playlist.json', '{"entries":["overview"]}']]));
+    const result = sanitizeDataset(
+      new Map([
+        ['manifest.json', manifest],
+        ['volunteers.geojson', '{ broken'],
+        ['network.geojson', '{}'],
+        ['playlist.json', '{"entries":["overview"]}'],
+      ]),
+    );
     expect(JSON.parse(result.files.get('manifest.json')!)).toEqual({ id: 'x', files: ['network.geojson', 'playlist.json'], sanitized: true });
     expect(result.files.get('playlist.json')).toBe('{"entries":["overview"]}');
   });

@@ -28,7 +28,14 @@ describe('which escalation levels are due and not yet recorded', () => {
   });
 
   it('follows the configured ladder, not a fixed one', () => {
-    const quick: WorkflowConfig = { cycleDays: 3, stageDays: {}, escalation: [{ level: 'community', afterOverdueDays: 1 }, { level: 'district', afterOverdueDays: 0.5 }] };
+    const quick: WorkflowConfig = {
+      cycleDays: 3,
+      stageDays: {},
+      escalation: [
+        { level: 'community', afterOverdueDays: 1 },
+        { level: 'district', afterOverdueDays: 0.5 },
+      ],
+    };
     expect(dueEscalations(13 * HOUR, [], quick)).toEqual(['district']);
     expect(dueEscalations(DAY, [], quick)).toEqual(['community', 'district']);
     expect(dueEscalations(DAY, [], { ...quick, escalation: [] })).toEqual([]);

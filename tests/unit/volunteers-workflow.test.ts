@@ -10,7 +10,15 @@ function request(id: string, requested: string, patch: Partial<RequestProps> = {
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [119.33, 26.09] },
-    properties: { id, service_request_id: id.toUpperCase(), service_code: 'repair', status: 'open', stage: 'deliberate', requested_datetime: requested, ...patch },
+    properties: {
+      id,
+      service_request_id: id.toUpperCase(),
+      service_code: 'repair',
+      status: 'open',
+      stage: 'deliberate',
+      requested_datetime: requested,
+      ...patch,
+    },
   };
 }
 
@@ -74,6 +82,13 @@ describe('the escalation list', () => {
 
   it('counts requests per stage in workflow order', () => {
     const counts = stageCounts([request('a', '2026-10-01T00:00:00+08:00'), request('b', '2026-10-01T00:00:00+08:00', { stage: 'rate' })]);
-    expect(Object.entries(counts)).toEqual([['collect', 0], ['deliberate', 1], ['coordinate', 0], ['execute', 0], ['publish', 0], ['rate', 1]]);
+    expect(Object.entries(counts)).toEqual([
+      ['collect', 0],
+      ['deliberate', 1],
+      ['coordinate', 0],
+      ['execute', 0],
+      ['publish', 0],
+      ['rate', 1],
+    ]);
   });
 });

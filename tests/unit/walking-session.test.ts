@@ -37,7 +37,8 @@ function movedWay(dataset: Dataset): Dataset {
   return { ...dataset, network };
 }
 
-const ask = (core: SessionCore, question: Omit<Question, 'id' | 'generation'>) => core.answer({ ...question, id: 1, generation: core.generation } as Question).answer;
+const ask = (core: SessionCore, question: Omit<Question, 'id' | 'generation'>) =>
+  core.answer({ ...question, id: 1, generation: core.generation } as Question).answer;
 
 describe('prebuilt walking graph', { timeout: 60_000 }, () => {
   it('round-trips: the decoded graph walks exactly like the built one', () => {
@@ -67,7 +68,10 @@ describe('prebuilt walking graph', { timeout: 60_000 }, () => {
   it('npm run prepare-dataset writes it beside network.geojson and lists it in the manifest; the CLIs use it until the network changes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prepare-'));
     cpSync(SAMPLE, dir, { recursive: true });
-    const run = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/cli/prepare-dataset.ts'), '--data', dir], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/cli/prepare-dataset.ts'), '--data', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/wrote .*network\.graph\.bin: \d+ nodes/);
     expect((JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: string[] }).files).toContain(PREBUILT_FILE);
@@ -90,10 +94,20 @@ describe('walking session', { timeout: 60_000 }, () => {
     const origin = sample.gates.features[0]!.geometry.coordinates as [number, number];
     const walk = ask(core, { type: 'ask', kind: 'walk', ask: { request: { origins: [origin], speedMPerMin: 60, bandMinutes: [5, 10, 15] } } });
     expect(walk).not.toBeNull();
-    expect(ask(core, { type: 'ask', kind: 'planner', ask: { rulesetId: DEFAULT_RULESET_ID, canteen: DEFAULT_CANTEEN_SETTINGS, changes: [], siteRequest: null, baselineKey: null } })).toMatchObject({ network: true });
+    expect(
+      ask(core, {
+        type: 'ask',
+        kind: 'planner',
+        ask: { rulesetId: DEFAULT_RULESET_ID, canteen: DEFAULT_CANTEEN_SETTINGS, changes: [], siteRequest: null, baselineKey: null },
+      }),
+    ).toMatchObject({ network: true });
     expect(ask(core, { type: 'ask', kind: 'gaps', ask: {} })).toMatchObject({ speed_m_per_min: 60 });
-    expect(ask(core, { type: 'ask', kind: 'coverage', ask: { ids: sample.volunteers.features.map((v) => v.properties.id) } })).toMatchObject({ distance: 'network' });
-    expect(ask(core, { type: 'ask', kind: 'hall', ask: { options: { categories: ['canteen'], bandCategories: ['canteen'] }, nowMs: Date.now() } })).toMatchObject({ stats: { network: true } });
+    expect(ask(core, { type: 'ask', kind: 'coverage', ask: { ids: sample.volunteers.features.map((v) => v.properties.id) } })).toMatchObject({
+      distance: 'network',
+    });
+    expect(
+      ask(core, { type: 'ask', kind: 'hall', ask: { options: { categories: ['canteen'], bandCategories: ['canteen'] }, nowMs: Date.now() } }),
+    ).toMatchObject({ stats: { network: true } });
     // A re-read of the same files (the hall's interval) keeps the graph; a changed network is built again.
     expect(core.load(2, structuredClone(sample), null).graph).toBe('reused');
     expect(core.load(3, movedWay(sample), null).graph).toBe('built');
@@ -118,13 +132,16 @@ describe('nearest of a category', () => {
   const facilities = [
     { id: 'far', category: 'clinic', point: [119.31, 26.09] as [number, number] },
     { id: 'near', category: 'clinic', point: [119.3005, 26.0901] as [number, number] },
-    { id: 'shop', category: 'convenience', point: [119.3001, 26.0900] as [number, number] },
+    { id: 'shop', category: 'convenience', point: [119.3001, 26.09] as [number, number] },
   ];
 
   it('falls back to straight-line without a network, from whichever origin is closer', () => {
     const nearest = nearestStrategy(null, facilities);
     expect(nearest.distance).toBe('straight-line');
-    const found = nearest.at([[119.32, 26.1], [119.3, 26.09]])('clinic');
+    const found = nearest.at([
+      [119.32, 26.1],
+      [119.3, 26.09],
+    ])('clinic');
     expect(found).toMatchObject({ facility: { id: 'near' }, index: 1, originIndex: 1 });
     expect(found!.walkM).toBeGreaterThan(40);
     expect(found!.walkM).toBeLessThan(60);

@@ -18,9 +18,41 @@ import { gridX, gridY } from '../../src/domain/gridSpec';
 const banks: FC<LineString, NetworkProps> = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', properties: { id: 'south' }, geometry: { type: 'LineString', coordinates: [[0, 0], [0.005, 0], [0.01, 0]] } },
-    { type: 'Feature', properties: { id: 'north' }, geometry: { type: 'LineString', coordinates: [[0, 0.002], [0.005, 0.002], [0.01, 0.002]] } },
-    { type: 'Feature', properties: { id: 'bridge', bridge: true }, geometry: { type: 'LineString', coordinates: [[0.01, 0], [0.01, 0.002]] } },
+    {
+      type: 'Feature',
+      properties: { id: 'south' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [0.005, 0],
+          [0.01, 0],
+        ],
+      },
+    },
+    {
+      type: 'Feature',
+      properties: { id: 'north' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [0, 0.002],
+          [0.005, 0.002],
+          [0.01, 0.002],
+        ],
+      },
+    },
+    {
+      type: 'Feature',
+      properties: { id: 'bridge', bridge: true },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [0.01, 0],
+          [0.01, 0.002],
+        ],
+      },
+    },
   ],
 };
 const origin: LonLat = [0.001, 0];
@@ -78,7 +110,7 @@ describe('reached ways', () => {
   });
 });
 
-describe('reached ways along a source\'s own segment', () => {
+describe("reached ways along a source's own segment", () => {
   it('draws the stretch walked within the cutoff even when neither end is reached', () => {
     const ways = reachedWays(searchFrom(graph, [{ snap: snapper.snap(origin)!, label: 0 }], 60), 60);
     const walked = ways.features.reduce((sum, f) => sum + length(f, { units: 'meters' }), 0);

@@ -29,7 +29,11 @@ function fingerprinting(read: ReadFile, inputs: Partial<Record<DatasetFile, stri
 }
 
 /** Analyses one dataset directory: its id, report and a summary line, or null (and says why on stderr) when nothing usable is left. */
-export async function analyzeDirectory(dataDir: string, options: AnalyzeOptions, label = dataDir): Promise<{ id: string; report: ReportWithInputs; summary: string } | null> {
+export async function analyzeDirectory(
+  dataDir: string,
+  options: AnalyzeOptions,
+  label = dataDir,
+): Promise<{ id: string; report: ReportWithInputs; summary: string } | null> {
   const dir = resolve(dataDir);
   const started = performance.now();
   console.error(`reading ${dir}`);
@@ -40,7 +44,9 @@ export async function analyzeDirectory(dataDir: string, options: AnalyzeOptions,
     console.error(`error: ${fatal ?? 'nothing usable in the dataset'}`);
     return null;
   }
-  console.error(`analysing ${dataset.compounds.features.length} compounds × ${new Set(dataset.facilities.features.map((f) => f.properties.category)).size} categories${dataset.network ? '' : ' (no network: straight-line distances)'}`);
+  console.error(
+    `analysing ${dataset.compounds.features.length} compounds × ${new Set(dataset.facilities.features.map((f) => f.properties.category)).size} categories${dataset.network ? '' : ' (no network: straight-line distances)'}`,
+  );
   // The prebuilt graph beside network.geojson (npm run prepare-dataset) when it matches the network.
   const walk = cliWalkContext(dir, dataset);
   if (walk.notice) console.error(`notice: ${walk.notice}`);

@@ -75,8 +75,12 @@ const SIZES: Record<'full' | 'quick', ScenarioSize> = {
 
 /** The walkable ways whose first vertex lies within radiusM of the middle of the network's extent. */
 function waysNear(real: RealNetwork, radiusM: number): RealNetwork['network']['features'] {
-  const first = (f: RealNetwork['network']['features'][number]) => (f.geometry.type === 'LineString' ? f.geometry.coordinates[0]! : f.geometry.coordinates[0]![0]!);
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  const first = (f: RealNetwork['network']['features'][number]) =>
+    f.geometry.type === 'LineString' ? f.geometry.coordinates[0]! : f.geometry.coordinates[0]![0]!;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const f of real.network.features) {
     const [x, y] = first(f) as LonLat;
     w = Math.min(w, x);

@@ -87,8 +87,18 @@ export function syntheticCity(options: CityOptions = {}): SyntheticCity {
   const keepV = (i: number, j: number) => j < n - 1 && (j === riverRow ? i % BRIDGE_EVERY === BRIDGE_EVERY / 2 : !drops.chance(DROP_RATE));
 
   const streets = new StreetWriter(n, nodeLonLat, rng.fork('streets'));
-  for (let j = 0; j < n; j++) streets.addLine(j, (k) => j * n + k, (k) => keepH(k));
-  for (let i = 0; i < n; i++) streets.addLine(i, (k) => k * n + i, (k) => keepV(i, k));
+  for (let j = 0; j < n; j++)
+    streets.addLine(
+      j,
+      (k) => j * n + k,
+      (k) => keepH(k),
+    );
+  for (let i = 0; i < n; i++)
+    streets.addLine(
+      i,
+      (k) => k * n + i,
+      (k) => keepV(i, k),
+    );
 
   const half = sideM / 2 + BLOCK_M;
   const [west, south] = toLonLat(-half, -half) as LonLat;
@@ -104,9 +114,7 @@ export function syntheticCity(options: CityOptions = {}): SyntheticCity {
     ),
   );
   const housing = rng.fork('compounds');
-  const compounds = Array.from({ length: quick ? 500 : 5_000 }, (_, k) =>
-    point(randomPoint(housing), { id: `c-${k}`, population: housing.int(300, 3_000) }),
-  );
+  const compounds = Array.from({ length: quick ? 500 : 5_000 }, (_, k) => point(randomPoint(housing), { id: `c-${k}`, population: housing.int(300, 3_000) }));
 
   const { edges, nodes } = streets.countGraph();
   return {

@@ -75,7 +75,8 @@ export const graphBuildTasks = perDataset('graph-build', { maxMs: 150 }, async (
       const medians = timeParts(parts);
       let lengthM = 0;
       for (let s = 0; s < graph.segmentCount; s++) lengthM += graph.segmentLengthM[s]!;
-      const ok = graph.nodeCount === expected.nodes && graph.segmentCount === expected.segments && Math.abs(lengthM - expected.lengthM) < 1e-6 * expected.lengthM;
+      const ok =
+        graph.nodeCount === expected.nodes && graph.segmentCount === expected.segments && Math.abs(lengthM - expected.lengthM) < 1e-6 * expected.lengthM;
       return {
         ok,
         note:

@@ -62,7 +62,9 @@ export const nearestFacilitiesTasks = perDataset('nearest-facilities', { minRati
   // (its default, 1e-5°, merges nodes up to a metre apart and changes the graph).
   const ways = data.network.features.filter((f) => isWalkable(f.properties));
   const lines = ways.flatMap((f): Feature<LineString>[] =>
-    f.geometry.type === 'LineString' ? [{ ...f, geometry: f.geometry }] : f.geometry.coordinates.map((coordinates) => ({ type: 'Feature', properties: f.properties, geometry: { type: 'LineString', coordinates } })),
+    f.geometry.type === 'LineString'
+      ? [{ ...f, geometry: f.geometry }]
+      : f.geometry.coordinates.map((coordinates) => ({ type: 'Feature', properties: f.properties, geometry: { type: 'LineString', coordinates } })),
   );
   const pathFinder = new PathFinder({ type: 'FeatureCollection', features: lines }, { tolerance: 1e-7 });
   const pointFeature = (p: LonLat): Feature<Point> => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } });

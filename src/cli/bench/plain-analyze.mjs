@@ -322,7 +322,8 @@ for (const category of categories) {
       }
     }
     const walkM = bestM + offsetM;
-    nearest[i][category] = walkM < Infinity ? { facility_id: facilities[bestFacility].id, walk_m: round1(walkM), walk_min: round1(walkM / SPEED_M_PER_MIN) } : null;
+    nearest[i][category] =
+      walkM < Infinity ? { facility_id: facilities[bestFacility].id, walk_m: round1(walkM), walk_min: round1(walkM / SPEED_M_PER_MIN) } : null;
   });
 }
 

@@ -62,7 +62,14 @@ function rowLines(row: RowResult, applyBudgets: boolean): Line[] {
   }
   const notes: string[] = [];
   if (row.check) notes.push(`${row.check.ok ? '✓' : '✗ WRONG ANSWER:'} ${row.check.note}`);
-  if (row.budget) notes.push(applyBudgets ? `budget ${budgetVerdicts(row).map((v) => v.text).join(', ')}` : 'budget: full size only');
+  if (row.budget)
+    notes.push(
+      applyBudgets
+        ? `budget ${budgetVerdicts(row)
+            .map((v) => v.text)
+            .join(', ')}`
+        : 'budget: full size only',
+    );
   if (notes.length > 0) lines.push(`  ${notes.join('  ·  ')}`);
   for (const [peer, scaled] of Object.entries(row.scaled ?? {})) {
     const caveat = scaled.caveat ? `; ${scaled.caveat}` : '';
@@ -76,7 +83,11 @@ export function formatTable(rows: readonly RowResult[], skipped: readonly Skippe
   const lines: Line[] = rows.flatMap((row) => rowLines(row, applyBudgets));
   const cells = lines.filter((l): l is string[] => Array.isArray(l));
   const widths = HEADERS.map((title, k) => Math.max(title.length, ...cells.map((c) => c[k]!.length)));
-  const render = (c: readonly string[]) => c.map((text, k) => (NUMERIC.has(k) ? text.padStart(widths[k]!) : text.padEnd(widths[k]!))).join('  ').trimEnd();
+  const render = (c: readonly string[]) =>
+    c
+      .map((text, k) => (NUMERIC.has(k) ? text.padStart(widths[k]!) : text.padEnd(widths[k]!)))
+      .join('  ')
+      .trimEnd();
   const header = render(HEADERS);
   return [header, '─'.repeat(header.length), ...lines.map((l) => (Array.isArray(l) ? render(l) : l)), ...skipped.map(formatSkipped)].join('\n');
 }
@@ -111,7 +122,9 @@ export function budgetVerdicts(row: RowResult): Verdict[] {
 
 /** Every budget the row missed, its own and its check's stages, as lines for --check. */
 export function budgetMisses(row: RowResult): string[] {
-  const own = budgetVerdicts(row).filter((v) => !v.ok).map((v) => v.miss);
+  const own = budgetVerdicts(row)
+    .filter((v) => !v.ok)
+    .map((v) => v.miss);
   return [...own, ...(row.check?.missed ?? []).map((m) => `${row.task} on ${row.dataset}: ${m}`)];
 }
 
@@ -141,7 +154,11 @@ export function jsonLine(rows: readonly RowResult[], skipped: readonly SkippedRo
       dataset: row.dataset,
       size: row.size,
       ...(row.scaled
-        ? { scaled: Object.fromEntries(Object.entries(row.scaled).map(([peer, s]) => [peer, { sample: s.sample, factor: s.factor, measured_ms: round3(s.sampledMs) }])) }
+        ? {
+            scaled: Object.fromEntries(
+              Object.entries(row.scaled).map(([peer, s]) => [peer, { sample: s.sample, factor: s.factor, measured_ms: round3(s.sampledMs) }]),
+            ),
+          }
         : {}),
       ...(row.check ? { check_ok: row.check.ok, check: row.check.note } : {}),
       wall_s: Math.round(row.wallMs / 100) / 10,

@@ -112,7 +112,10 @@ export async function walkData(env: BenchEnv, dataset: DatasetName): Promise<Wal
 }
 
 function extentCentre(graph: WalkGraph): LonLat {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (let i = 0; i < graph.nodeCount; i++) {
     w = Math.min(w, graph.nodeLon[i]!);
     e = Math.max(e, graph.nodeLon[i]!);
@@ -130,11 +133,7 @@ export function nearestNode(data: WalkData, point: LonLat): number {
 }
 
 /** One task on every graph dataset, each row set up from that dataset. */
-export function perDataset(
-  name: string,
-  budget: Budget | undefined,
-  setup: (env: BenchEnv, dataset: DatasetName) => Promise<BenchCase>,
-): BenchTask[] {
+export function perDataset(name: string, budget: Budget | undefined, setup: (env: BenchEnv, dataset: DatasetName) => Promise<BenchCase>): BenchTask[] {
   return GRAPH_DATASETS.map((dataset) => ({ name, dataset, ...(budget ? { budget } : {}), setup: (env: BenchEnv) => setup(env, dataset) }));
 }
 

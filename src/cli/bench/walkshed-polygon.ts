@@ -51,7 +51,11 @@ export const walkshedPolygonTasks = perDataset('walkshed-polygon', { maxMs: BUDG
       for (const [k, walksheds] of answers) {
         const outer = walksheds?.features[BANDS.length - 1];
         const km2 = walksheds ? walksheds.features.map((f) => area(f) / 1e6) : [];
-        const ok = outer !== undefined && booleanPointInPolygon(origins[k]!, outer) && km2.every((a, j) => a > 0 && (j === 0 || a >= km2[j - 1]!)) && km2[km2.length - 1]! < circleKm2;
+        const ok =
+          outer !== undefined &&
+          booleanPointInPolygon(origins[k]!, outer) &&
+          km2.every((a, j) => a > 0 && (j === 0 || a >= km2[j - 1]!)) &&
+          km2[km2.length - 1]! < circleKm2;
         if (!ok) bad.push(k);
         outerKm2.push(km2[km2.length - 1] ?? 0);
       }

@@ -72,7 +72,10 @@ export const whatIfTasks = perDataset('what-if', { maxMs: 5 }, async (env, datas
   const others = facilities.filter((f) => f.category === category);
   const sample = dataset === 'synthetic' ? await sampleParts() : null;
   // The rebuild starts from the same snapped state: only the search and the column are timed.
-  const withAdded: DistanceState = { ...baseline, facilities: [...baseline.facilities, { facility: added, snap: data.snapper.snap(added.point), open: true, proposed: true }] };
+  const withAdded: DistanceState = {
+    ...baseline,
+    facilities: [...baseline.facilities, { facility: added, snap: data.snapper.snap(added.point), open: true, proposed: true }],
+  };
 
   return benchCase({
     edges: data.graph.segmentCount,

@@ -29,7 +29,8 @@ function checkLedgerFile(file: string): void {
     const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (problems.length !== 1 || problems[0] !== 'ok') throw new CliFailure(`${file} is damaged (integrity check: ${problems.slice(0, 3).join('; ')})`);
     const version = Number(db.pragma('user_version', { simple: true }));
-    if (version > MIGRATIONS.length) throw new CliFailure(`${file} was written by a newer version of this program (schema ${version}, this one knows ${MIGRATIONS.length})`);
+    if (version > MIGRATIONS.length)
+      throw new CliFailure(`${file} was written by a newer version of this program (schema ${version}, this one knows ${MIGRATIONS.length})`);
   });
 }
 

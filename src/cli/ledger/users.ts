@@ -44,8 +44,10 @@ export interface UserAddOptions extends PasswordSource {
 }
 
 export async function userAdd(username: string, o: UserAddOptions): Promise<void> {
-  if (!/^[\p{L}\p{N}._@-]{1,64}$/u.test(username)) throw new CliFailure(`user name ${JSON.stringify(username)}: use 1 to 64 letters, digits, '.', '_', '-' or '@'`);
-  if (!o.role || !(ROLES as readonly string[]).includes(o.role)) throw new CliFailure(`--role must be one of ${ROLES.join(', ')}${o.role ? `, not ${JSON.stringify(o.role)}` : ''}`);
+  if (!/^[\p{L}\p{N}._@-]{1,64}$/u.test(username))
+    throw new CliFailure(`user name ${JSON.stringify(username)}: use 1 to 64 letters, digits, '.', '_', '-' or '@'`);
+  if (!o.role || !(ROLES as readonly string[]).includes(o.role))
+    throw new CliFailure(`--role must be one of ${ROLES.join(', ')}${o.role ? `, not ${JSON.stringify(o.role)}` : ''}`);
   const role = o.role as Role;
   const scope = { communityId: o.community ?? null, gridId: o.grid ?? null, volunteerId: o.volunteer ?? null };
   let ids;
@@ -90,7 +92,9 @@ export function userList(o: { db: string }): void {
     const now = new Date().toISOString();
     for (const u of users) {
       const locked = u.lockedUntil && u.lockedUntil > now ? `  locked until ${u.lockedUntil}` : '';
-      console.log(`${String(u.id).padStart(4)}  ${u.username.padEnd(20)} ${u.role.padEnd(17)} ${scopeText(u)}${u.displayName ? `  (${u.displayName})` : ''}${locked}`);
+      console.log(
+        `${String(u.id).padStart(4)}  ${u.username.padEnd(20)} ${u.role.padEnd(17)} ${scopeText(u)}${u.displayName ? `  (${u.displayName})` : ''}${locked}`,
+      );
     }
   } finally {
     store.close();

@@ -56,7 +56,10 @@ function listInManifest(dir: string): Prepared['listed'] {
  * The walking context of a loaded dataset for a CLI: the prebuilt graph beside its network
  * when it matches, else one built now. `notice` says why a prebuilt file was not used.
  */
-export function cliWalkContext(dir: string, dataset: Pick<Dataset, 'network'>): { ctx: WalkContext | null; source: 'prebuilt' | 'built' | 'none'; notice: string | null } {
+export function cliWalkContext(
+  dir: string,
+  dataset: Pick<Dataset, 'network'>,
+): { ctx: WalkContext | null; source: 'prebuilt' | 'built' | 'none'; notice: string | null } {
   const network = dataset.network;
   if (!network || network.features.length === 0) return { ctx: null, source: 'none', notice: null };
   const path = join(dir, PREBUILT_FILE);
@@ -65,7 +68,11 @@ export function cliWalkContext(dir: string, dataset: Pick<Dataset, 'network'>): 
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     const read = decodePrebuilt(buffer, networkFingerprint(network));
     if (read.ok) return { ctx: contextOfGraph(read.graph), source: 'prebuilt', notice: null };
-    return { ctx: walkContext(network), source: 'built', notice: `${PREBUILT_FILE} ignored (${read.reason}: ${read.detail}); run npm run prepare-dataset -- --data ${dir} again` };
+    return {
+      ctx: walkContext(network),
+      source: 'built',
+      notice: `${PREBUILT_FILE} ignored (${read.reason}: ${read.detail}); run npm run prepare-dataset -- --data ${dir} again`,
+    };
   }
   return { ctx: walkContext(network), source: 'built', notice: null };
 }

@@ -63,7 +63,12 @@ function add(counts: Counts | undefined, item: { kind: 'request'; overdue: boole
 }
 
 /** Per grid (in the order given), each with its buildings (in the order given); closed requests and done wishes are not counted. */
-export function gridFigures(grids: readonly GridRef[], buildings: readonly BuildingRef[], requests: readonly CountedRequest[], wishes: readonly CountedWish[]): GridFigures[] {
+export function gridFigures(
+  grids: readonly GridRef[],
+  buildings: readonly BuildingRef[],
+  requests: readonly CountedRequest[],
+  wishes: readonly CountedWish[],
+): GridFigures[] {
   const byGrid = new Map<string, GridFigures>(grids.map((g) => [g.id, { ...g, ...zero(), buildings: [], withoutBuilding: zero() }]));
   const byBuilding = new Map<string, BuildingFigures>();
   for (const b of buildings) {

@@ -75,7 +75,18 @@ class SearchResult implements Search {
 
 /** The same search with a smaller cutoff (a slower walk reuses a faster one's search). */
 export function withCutoff(search: Search, cutoffM: number): Search {
-  return makeSearch(search.graph, search.distM, search.label, search.prevEdge, cutoffM, search.sources, search.bySegment, search.coreOnly, search.reachedNodes, search.cost);
+  return makeSearch(
+    search.graph,
+    search.distM,
+    search.label,
+    search.prevEdge,
+    cutoffM,
+    search.sources,
+    search.bySegment,
+    search.coreOnly,
+    search.reachedNodes,
+    search.cost,
+  );
 }
 
 function sourcesBySegment(sources: readonly Source[]): Map<number, Source[]> {

@@ -67,7 +67,10 @@ class Growable {
  * exact while the extent is under ~9° a side, else string keys.
  */
 function coordinateKeyer(network: FC<LineString | MultiLineString, NetworkProps>): (x: number, y: number) => number | string {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const feature of network.features) {
     for (const line of lines(feature.geometry)) {
       for (const p of line) {
@@ -225,7 +228,10 @@ function hilbertIndex(x: number, y: number, order: number): number {
 
 /** New id of every node: its rank along a Hilbert curve over the nodes' extent (ties by old id). */
 function spatialOrder(lon: Float64Array, lat: Float64Array, count: number): Uint32Array {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (let i = 0; i < count; i++) {
     if (lon[i]! < w) w = lon[i]!;
     if (lon[i]! > e) e = lon[i]!;

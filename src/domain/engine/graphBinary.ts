@@ -18,25 +18,93 @@ type Typed = Float64Array | Uint32Array | Int32Array | Uint8Array;
 const TYPES = [Float64Array, Uint32Array, Int32Array, Uint8Array] as const;
 
 const GRAPH_FIELDS = [
-  'nodeLon', 'nodeLat', 'offsets', 'targets', 'edgeLengthM', 'edgeSegment',
-  'segmentA', 'segmentB', 'segmentLengthM', 'segmentFlags', 'segmentFeature',
+  'nodeLon',
+  'nodeLat',
+  'offsets',
+  'targets',
+  'edgeLengthM',
+  'edgeSegment',
+  'segmentA',
+  'segmentB',
+  'segmentLengthM',
+  'segmentFlags',
+  'segmentFeature',
 ] as const satisfies readonly (keyof WalkGraph)[];
 
 const CHAIN_FIELDS = [
-  'withInner', 'start', 'end', 'lengthM', 'costM', 'innerOffsets', 'inner', 'chainOfNode', 'posM', 'costPosM',
-  'fromStartEdge', 'fromEndEdge', 'endEnterEdge', 'startEnterEdge', 'segmentChain', 'segmentOrder',
-  'segmentPosA', 'segmentPosB', 'segmentCostPosA', 'segmentCostPosB', 'segmentsOf',
-  'coreOffsets', 'coreTarget', 'coreLengthM', 'coreCostM', 'coreChain', 'coreEnterEdge', 'isCore',
+  'withInner',
+  'start',
+  'end',
+  'lengthM',
+  'costM',
+  'innerOffsets',
+  'inner',
+  'chainOfNode',
+  'posM',
+  'costPosM',
+  'fromStartEdge',
+  'fromEndEdge',
+  'endEnterEdge',
+  'startEnterEdge',
+  'segmentChain',
+  'segmentOrder',
+  'segmentPosA',
+  'segmentPosB',
+  'segmentCostPosA',
+  'segmentCostPosB',
+  'segmentsOf',
+  'coreOffsets',
+  'coreTarget',
+  'coreLengthM',
+  'coreCostM',
+  'coreChain',
+  'coreEnterEdge',
+  'isCore',
 ] as const satisfies readonly (keyof Chains)[];
 
 const typeCode = (array: Typed): number => TYPES.findIndex((T) => array instanceof T);
 
 /** The array type of each field, in GRAPH_FIELDS then CHAIN_FIELDS order (what decode checks against). */
 const EXPECTED_TYPES: readonly (typeof TYPES)[number][] = [
-  Float64Array, Float64Array, Uint32Array, Uint32Array, Float64Array, Uint32Array, Uint32Array, Uint32Array, Float64Array, Uint8Array, Uint32Array,
-  Uint32Array, Uint32Array, Uint32Array, Float64Array, Float64Array, Uint32Array, Uint32Array, Int32Array, Float64Array, Float64Array,
-  Int32Array, Int32Array, Int32Array, Int32Array, Uint32Array, Uint32Array, Float64Array, Float64Array, Float64Array, Float64Array, Uint32Array,
-  Uint32Array, Uint32Array, Float64Array, Float64Array, Uint32Array, Int32Array, Uint8Array,
+  Float64Array,
+  Float64Array,
+  Uint32Array,
+  Uint32Array,
+  Float64Array,
+  Uint32Array,
+  Uint32Array,
+  Uint32Array,
+  Float64Array,
+  Uint8Array,
+  Uint32Array,
+  Uint32Array,
+  Uint32Array,
+  Uint32Array,
+  Float64Array,
+  Float64Array,
+  Uint32Array,
+  Uint32Array,
+  Int32Array,
+  Float64Array,
+  Float64Array,
+  Int32Array,
+  Int32Array,
+  Int32Array,
+  Int32Array,
+  Uint32Array,
+  Uint32Array,
+  Float64Array,
+  Float64Array,
+  Float64Array,
+  Float64Array,
+  Uint32Array,
+  Uint32Array,
+  Uint32Array,
+  Float64Array,
+  Float64Array,
+  Uint32Array,
+  Int32Array,
+  Uint8Array,
 ];
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
@@ -85,13 +153,19 @@ export function decodeGraph(buffer: ArrayBuffer, byteOffset = 0): WalkGraph {
   }
   const nodeCount = header[2]!;
   const segmentCount = header[3]!;
-  const sizes: [number, number][] = [[2, nodeCount + 1], [7, segmentCount], [GRAPH_FIELDS.length + CHAIN_FIELDS.indexOf('isCore'), nodeCount]];
-  for (const [i, length] of sizes) if (arrays[i]!.length !== length) throw new Error('walking graph damaged (array sizes do not match its node and segment counts)');
+  const sizes: [number, number][] = [
+    [2, nodeCount + 1],
+    [7, segmentCount],
+    [GRAPH_FIELDS.length + CHAIN_FIELDS.indexOf('isCore'), nodeCount],
+  ];
+  for (const [i, length] of sizes)
+    if (arrays[i]!.length !== length) throw new Error('walking graph damaged (array sizes do not match its node and segment counts)');
   arrays.forEach((array, i) => {
     const expected = EXPECTED_TYPES[i];
     if (expected && !(array instanceof expected)) throw new Error('walking graph damaged (an array has the wrong type)');
   });
-  const field = <K extends string>(names: readonly K[], from: number) => Object.fromEntries(names.map((name, i) => [name, arrays[from + i]])) as Record<K, Typed>;
+  const field = <K extends string>(names: readonly K[], from: number) =>
+    Object.fromEntries(names.map((name, i) => [name, arrays[from + i]])) as Record<K, Typed>;
   const graph = { nodeCount, segmentCount, ...field(GRAPH_FIELDS, 0) } as unknown as WalkGraph;
   const chainArrays = field(CHAIN_FIELDS, GRAPH_FIELDS.length);
   const chains = { count: chainArrays.start.length, ...chainArrays } as unknown as Chains;

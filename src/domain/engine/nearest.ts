@@ -171,7 +171,11 @@ export interface NearestStrategy {
 }
 
 /** Walking when there is a context (its fields built here unless given), else straight-line. */
-export function nearestStrategy(ctx: { graph: WalkGraph; snapper: Snapper } | null, facilities: readonly FacilityPoint[], fields?: CategoryFields): NearestStrategy {
+export function nearestStrategy(
+  ctx: { graph: WalkGraph; snapper: Snapper } | null,
+  facilities: readonly FacilityPoint[],
+  fields?: CategoryFields,
+): NearestStrategy {
   if (ctx) {
     const walked = fields ?? categoryFields(ctx.graph, ctx.snapper, facilities);
     return {

@@ -25,7 +25,10 @@ const SQRT2 = Math.SQRT2;
 /** Bounding box of the nodes the search reached (plus the start points). */
 function reachedBBox(search: Search, origins: readonly LonLat[]): BBoxLonLat | null {
   const { graph, distM } = search;
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   const add = (lon: number, lat: number) => {
     if (lon < w) w = lon;
     if (lon > e) e = lon;
@@ -169,6 +172,8 @@ export function reachedWays(searchMade: Search, speedMPerMin: number): FeatureCo
   }
   return {
     type: 'FeatureCollection',
-    features: [...byMinute.keys()].sort((x, y) => x - y).map((minutes) => ({ type: 'Feature', geometry: { type: 'MultiLineString', coordinates: byMinute.get(minutes)! }, properties: { minutes } })),
+    features: [...byMinute.keys()]
+      .sort((x, y) => x - y)
+      .map((minutes) => ({ type: 'Feature', geometry: { type: 'MultiLineString', coordinates: byMinute.get(minutes)! }, properties: { minutes } })),
   };
 }

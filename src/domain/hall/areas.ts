@@ -33,8 +33,14 @@ export function hallAreas(dataset: Pick<Dataset, 'grids' | 'compounds' | 'facili
   for (const level of ['community', 'grid'] as const) {
     const areas = dataset.grids.features.filter((a) => a.properties.level === level);
     const ids = new Set(areas.map((a) => a.properties.id));
-    const compoundIn = pointsInPolygons(compoundPoints, areas.map((a) => a.geometry));
-    const serviceIn = pointsInPolygons(servicePoints, areas.map((a) => a.geometry));
+    const compoundIn = pointsInPolygons(
+      compoundPoints,
+      areas.map((a) => a.geometry),
+    );
+    const serviceIn = pointsInPolygons(
+      servicePoints,
+      areas.map((a) => a.geometry),
+    );
     const areaOfCompound = dataset.compounds.features.map((c, i) => {
       const own = level === 'community' ? c.properties.community_id : c.properties.grid_id;
       return own && ids.has(own) ? own : areas[compoundIn[i] ?? -1]?.properties.id;

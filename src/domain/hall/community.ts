@@ -93,7 +93,12 @@ export function requestAggregate(dataset: Dataset, now: Date): RequestAggregate 
     counts.set(r.properties.stage, (counts.get(r.properties.stage) ?? 0) + 1);
     total++;
   }
-  return { month, until: until.toISOString(), total: suppressedCount(total), byStage: STAGES.map((stage) => ({ stage, count: suppressedCount(counts.get(stage) ?? 0) })) };
+  return {
+    month,
+    until: until.toISOString(),
+    total: suppressedCount(total),
+    byStage: STAGES.map((stage) => ({ stage, count: suppressedCount(counts.get(stage) ?? 0) })),
+  };
 }
 
 /** Give the session's walking context to share its graph; without one the dataset's network is built. */

@@ -45,7 +45,9 @@ export function gapSummary(stats: Pick<HallStats, 'compounds' | 'minutes'>, esse
   }
   const total = stats.compounds.reduce((s, c) => s + c.population, 0);
   return {
-    byCategory: [...byCategory.values()].filter((g) => g.compounds > 0).sort((a, b) => b.population - a.population || b.compounds - a.compounds || a.category.localeCompare(b.category)),
+    byCategory: [...byCategory.values()]
+      .filter((g) => g.compounds > 0)
+      .sort((a, b) => b.population - a.population || b.compounds - a.compounds || a.category.localeCompare(b.category)),
     compoundsWithGap,
     populationWithGap,
     compoundsComplete: stats.compounds.length - compoundsWithGap,

@@ -53,7 +53,13 @@ export function liveAggregates(rows: readonly StageActivity[], now: Date, timeZo
     const from = back === 0 ? current.from : monthStart(current.from, back, timeZone);
     const until = back === 0 ? current.until : monthStart(current.from, back - 1, timeZone);
     // This month runs up to and including now (a change made this very millisecond counts).
-    return { month: monthKey(from, timeZone), from: from.getTime(), until: until.getTime() + (back === 0 ? 1 : 0), counts: new Map<RequestStage, number>(), total: 0 };
+    return {
+      month: monthKey(from, timeZone),
+      from: from.getTime(),
+      until: until.getTime() + (back === 0 ? 1 : 0),
+      counts: new Map<RequestStage, number>(),
+      total: 0,
+    };
   });
   for (const row of rows) {
     const times = [row.requestedAt, row.updatedAt].map((t) => parseInstant(t, timeZone)?.getTime()).filter((t): t is number => t !== undefined);
@@ -63,14 +69,12 @@ export function liveAggregates(rows: readonly StageActivity[], now: Date, timeZo
       month.total++;
     }
   }
-  const [thisMonth, ...before] = bounds.map(
-    (m): RequestAggregate => ({
-      month: m.month,
-      until: new Date(m.until - (m === bounds[0] ? 1 : 0)).toISOString(),
-      total: suppressedCount(m.total),
-      byStage: STAGES.map((stage) => ({ stage, count: suppressedCount(m.counts.get(stage) ?? 0) })),
-    }),
-  );
+  const [thisMonth, ...before] = bounds.map((m): RequestAggregate => ({
+    month: m.month,
+    until: new Date(m.until - (m === bounds[0] ? 1 : 0)).toISOString(),
+    total: suppressedCount(m.total),
+    byStage: STAGES.map((stage) => ({ stage, count: suppressedCount(m.counts.get(stage) ?? 0) })),
+  }));
   return { at: now.toISOString(), requests: thisMonth!, earlier: before, wishesDone: wishesDone === null ? null : suppressedCount(wishesDone) };
 }
 

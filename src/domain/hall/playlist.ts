@@ -51,7 +51,19 @@ export const MAX_SECONDS = 600;
 const DEFAULT_SECONDS: Record<EntryKind, number> = { overview: 30, areas: 15, spotlight: 25, gaps: 25, volunteers: 20, requests: 20 };
 
 /** Everyday services of a 15-minute circle (一刻钟便民生活圈 / 完整居住社区 basics). */
-export const DEFAULT_ESSENTIALS = ['canteen', 'clinic', 'pharmacy', 'convenience', 'market', 'elderly_care', 'kindergarten', 'primary_school', 'community_service', 'culture', 'park'];
+export const DEFAULT_ESSENTIALS = [
+  'canteen',
+  'clinic',
+  'pharmacy',
+  'convenience',
+  'market',
+  'elderly_care',
+  'kindergarten',
+  'primary_school',
+  'community_service',
+  'culture',
+  'park',
+];
 
 export const DEFAULT_ENTRIES: readonly PlaylistEntry[] = [
   { kind: 'overview', seconds: 30 },
@@ -124,9 +136,11 @@ function parseEntry(raw: unknown, index: number, problems: PlaylistProblem[]): P
 export function parsePlaylist(raw: unknown): ParsedPlaylist {
   const problems: PlaylistProblem[] = [];
   const body: Record<string, unknown> = Array.isArray(raw) ? { views: raw } : isRecord(raw) ? raw : {};
-  if (!Array.isArray(raw) && !isRecord(raw)) problems.push({ index: null, field: '(playlist)', message: 'not a JSON object or array; the default playlist is used' });
+  if (!Array.isArray(raw) && !isRecord(raw))
+    problems.push({ index: null, field: '(playlist)', message: 'not a JSON object or array; the default playlist is used' });
   let entries: PlaylistEntry[] = [];
-  if (body.views !== undefined && !Array.isArray(body.views)) problems.push({ index: null, field: 'views', message: 'must be an array; the default views are used' });
+  if (body.views !== undefined && !Array.isArray(body.views))
+    problems.push({ index: null, field: 'views', message: 'must be an array; the default views are used' });
   else if (Array.isArray(body.views)) entries = body.views.map((v, i) => parseEntry(v, i, problems)).filter((e): e is PlaylistEntry => e !== null);
   if (entries.length === 0) {
     if (Array.isArray(body.views)) problems.push({ index: null, field: 'views', message: 'no usable view; the default views are used' });
@@ -166,7 +180,13 @@ export function parsePlaylistParam(text: string): ParsedPlaylist {
       return parsePlaylist(JSON.parse(trimmed));
     } catch {
       const parsed = parsePlaylist([]);
-      return { ...parsed, problems: [{ index: null, field: '(playlist)', message: 'not valid JSON; the default playlist is used' }, ...parsed.problems.filter((p) => p.field !== 'views')] };
+      return {
+        ...parsed,
+        problems: [
+          { index: null, field: '(playlist)', message: 'not valid JSON; the default playlist is used' },
+          ...parsed.problems.filter((p) => p.field !== 'views'),
+        ],
+      };
     }
   }
   const views = trimmed

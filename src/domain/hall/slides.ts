@@ -55,7 +55,8 @@ export function expandSlides(config: PlaylistConfig, context: SlideContext): Exp
         return;
       }
       case 'spotlight':
-        if (!context.knownCategories.includes(entry.category)) return skipped.push({ index, field: 'category', message: `unknown category ${JSON.stringify(entry.category)}` });
+        if (!context.knownCategories.includes(entry.category))
+          return skipped.push({ index, field: 'category', message: `unknown category ${JSON.stringify(entry.category)}` });
         return push({ key: `spotlight:${entry.category}`, kind: 'spotlight', category: entry.category, seconds: entry.seconds });
       case 'volunteers':
       case 'requests':

@@ -134,7 +134,11 @@ export function hallStats(dataset: Dataset, options: HallStatsOptions, ctx?: Net
     if (!field) continue;
     const origins = facilities.filter((f) => f.category === category).map((f) => f.point);
     const times = travelTimeGrid(withCutoff(filled(field), cutoffM), speedMPerMin, { origins });
-    if (times) bands[category] = walkshedPolygons(times, BAND_MINUTES.filter((m) => m <= minutes));
+    if (times)
+      bands[category] = walkshedPolygons(
+        times,
+        BAND_MINUTES.filter((m) => m <= minutes),
+      );
   }
 
   const people = dataset.compounds.features.map((c) => c.properties);

@@ -8,7 +8,12 @@ import type { HallStats } from './stats';
  * service gaps by the essential services missed, a spotlight by whether the category is
  * within reach, volunteer coverage by how many volunteers reach it.
  */
-export function slideTones(slide: Slide, stats: HallStats | null, community: CommunityStats | null, essentials: readonly string[]): Record<string, Tone> | null {
+export function slideTones(
+  slide: Slide,
+  stats: HallStats | null,
+  community: CommunityStats | null,
+  essentials: readonly string[],
+): Record<string, Tone> | null {
   switch (slide.kind) {
     case 'gaps':
       return stats && compoundTones(stats, essentials);

@@ -29,9 +29,7 @@ export function publicActor(actor: string): PublicActor {
  * of stage, oldest first. Notes and assignments stay with staff (a note may name a person).
  */
 export function trackingSteps(history: readonly HistoryLike[]): TrackingStep[] {
-  return history
-    .filter((h) => h.fromStage === null || h.fromStage !== h.toStage)
-    .map((h) => ({ stage: h.toStage, at: h.at, by: publicActor(h.actor) }));
+  return history.filter((h) => h.fromStage === null || h.fromStage !== h.toStage).map((h) => ({ stage: h.toStage, at: h.at, by: publicActor(h.actor) }));
 }
 
 /**

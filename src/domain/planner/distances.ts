@@ -46,7 +46,13 @@ function emptyColumn(n: number): Column {
 }
 
 /** The nearest open facility of the field (or, straight-line, of the category) from any origin. */
-function lookup(ctx: WalkContext | null, state: Pick<DistanceState, 'facilities' | 'fields'>, category: string, origins: readonly LonLat[], snaps: readonly (Snap | null)[]): { walkM: number; facility: number } {
+function lookup(
+  ctx: WalkContext | null,
+  state: Pick<DistanceState, 'facilities' | 'fields'>,
+  category: string,
+  origins: readonly LonLat[],
+  snaps: readonly (Snap | null)[],
+): { walkM: number; facility: number } {
   let best = { walkM: Infinity, facility: -1 };
   if (ctx) {
     const field = state.fields.get(category);
@@ -89,7 +95,12 @@ function fieldOf(ctx: WalkContext, facilities: readonly FacilityEntry[], categor
 const snapAll = (ctx: WalkContext | null, points: readonly LonLat[]) => points.map((p) => (ctx ? ctx.snapper.snap(p) : null));
 
 /** Distances for every compound and every category that has a facility or is asked for. */
-export function baseDistances(ctx: WalkContext | null, compounds: readonly PlannerCompound[], facilities: readonly PlannerFacility[], extraCategories: readonly string[] = []): DistanceState {
+export function baseDistances(
+  ctx: WalkContext | null,
+  compounds: readonly PlannerCompound[],
+  facilities: readonly PlannerFacility[],
+  extraCategories: readonly string[] = [],
+): DistanceState {
   const entries = facilities.map((facility): FacilityEntry => ({ facility, snap: ctx ? ctx.snapper.snap(facility.point) : null, open: true, proposed: false }));
   const categories = [...new Set([...facilities.map((f) => f.category), ...extraCategories])];
   const fields = new Map<string, Search>();

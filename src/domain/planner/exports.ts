@@ -87,7 +87,13 @@ function compoundCells(p: CompoundOf, lang: Lang, text: RowText): Cell[] {
  * One row per compound and unmet rule (▲ first): the table of gaps, with the clause of each
  * and, given `evidence`, the residents' requests for the rule's categories by stage.
  */
-export function gapRows(result: PlannerResultView, lang: Lang, columns: GapColumns, text: RowText, evidence?: { columns: EvidenceColumns; counts: EvidenceCounts | null }): Cell[][] {
+export function gapRows(
+  result: PlannerResultView,
+  lang: Lang,
+  columns: GapColumns,
+  text: RowText,
+  evidence?: { columns: EvidenceColumns; counts: EvidenceCounts | null },
+): Cell[][] {
   const { ruleset } = result.compliance;
   const rows: Cell[][] = [[...Object.values(columns), ...evidenceHeader(evidence?.columns)]];
   for (const c of result.compliance.compounds) {
@@ -208,7 +214,9 @@ export function complianceGeoJson(
     };
     if (evidence) {
       properties.requests = Object.fromEntries(
-        ruleset.rules.flatMap((rule, k) => (c.results[k]!.status === 'unmet' && rule.categories.length > 0 ? [[rule.id, tallyOf(evidence, c.compound.id, rule.categories)]] : [])),
+        ruleset.rules.flatMap((rule, k) =>
+          c.results[k]!.status === 'unmet' && rule.categories.length > 0 ? [[rule.id, tallyOf(evidence, c.compound.id, rule.categories)]] : [],
+        ),
       );
     }
     if (f.properties.name) properties.name = f.properties.name;

@@ -57,7 +57,9 @@ export function complianceSection(ruleset: Ruleset, result: PlannerResultView, n
       score_pct: pct(c.score),
       met_required: c.metRequired,
       unmet_required: c.unmetRequired,
-      unmet: c.results.flatMap((r, k) => (r.status === 'unmet' ? [{ rule: ruleset.rules[k]!.id, walk_m: r.walkM === null || !Number.isFinite(r.walkM) ? null : round1(r.walkM) }] : [])),
+      unmet: c.results.flatMap((r, k) =>
+        r.status === 'unmet' ? [{ rule: ruleset.rules[k]!.id, walk_m: r.walkM === null || !Number.isFinite(r.walkM) ? null : round1(r.walkM) }] : [],
+      ),
       no_data: c.results.flatMap((r, k) => (r.status === 'no-data' ? [ruleset.rules[k]!.id] : [])),
     })),
     communities: result.communities.map(area),

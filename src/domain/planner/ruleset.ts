@@ -78,7 +78,8 @@ export const rulesetSchema = z
     const ids = new Set<string>();
     rs.rules.forEach((rule, i) => {
       if (!levels.has(rule.level)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'level'], message: `unknown level "${rule.level}"` });
-      if (rule.group !== undefined && !groups.has(rule.group)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'group'], message: `unknown group "${rule.group}"` });
+      if (rule.group !== undefined && !groups.has(rule.group))
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'group'], message: `unknown group "${rule.group}"` });
       if (ids.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${rule.id}"` });
       ids.add(rule.id);
     });

@@ -37,7 +37,12 @@ function unserved(compliance: Compliance, ruleIndex: number): number[] {
   return compliance.compounds.flatMap((c, i) => (c.results[ruleIndex]!.status === 'met' ? [] : [i]));
 }
 
-function nodeCandidates(ctx: WalkContext, state: DistanceState, demand: readonly number[], distanceM: number): { points: LonLat[]; candidates: CoverageCandidate[] } {
+function nodeCandidates(
+  ctx: WalkContext,
+  state: DistanceState,
+  demand: readonly number[],
+  distanceM: number,
+): { points: LonLat[]; candidates: CoverageCandidate[] } {
   const { graph } = ctx;
   const covers = new Map<number, number[]>();
   const cost = new Map<number, number>();

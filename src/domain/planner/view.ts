@@ -91,7 +91,12 @@ export function unpackCompliance(p: PackedCompliance): Compliance {
         const at = i * p.ruleCount + k;
         const walkM = p.walkM[at]!;
         const facility = p.facility[at]!;
-        results.push({ status: STATUSES[p.status[at]!]!, walkM: Number.isNaN(walkM) ? null : walkM, facilityId: facility < 0 ? null : p.facilityIds[facility]!, proposed: p.proposed[at] === 1 });
+        results.push({
+          status: STATUSES[p.status[at]!]!,
+          walkM: Number.isNaN(walkM) ? null : walkM,
+          facilityId: facility < 0 ? null : p.facilityIds[facility]!,
+          proposed: p.proposed[at] === 1,
+        });
       }
       return results;
     };

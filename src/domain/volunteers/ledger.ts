@@ -83,7 +83,20 @@ export function filterLedger(rows: readonly LedgerRow[], f: LedgerFilter): Ledge
 
 /** How the CSV names things, in the user's language. */
 export interface LedgerCsvLabels {
-  header: readonly [id: string, compound: string, category: string, stage: string, status: string, requested: string, updated: string, expected: string, deadline: string, overdue: string, gap: string, rating: string];
+  header: readonly [
+    id: string,
+    compound: string,
+    category: string,
+    stage: string,
+    status: string,
+    requested: string,
+    updated: string,
+    expected: string,
+    deadline: string,
+    overdue: string,
+    gap: string,
+    rating: string,
+  ];
   compoundName(id: string | null): string;
   codeName(code: string): string;
   stageName(stage: RequestStage): string;

@@ -42,7 +42,12 @@ export function rankByWalk(
   return candidates
     .map((v): MatchCandidate => {
       const m = walkM.get(v.properties.id) ?? null;
-      return { volunteer: v.properties, walkM: m, minutes: m === null ? null : m / speedMPerMin, withinRadius: m !== null && m <= serviceRadiusM(v.properties) };
+      return {
+        volunteer: v.properties,
+        walkM: m,
+        minutes: m === null ? null : m / speedMPerMin,
+        withinRadius: m !== null && m <= serviceRadiusM(v.properties),
+      };
     })
     .sort((a, b) => (a.walkM ?? Infinity) - (b.walkM ?? Infinity) || a.volunteer.id.localeCompare(b.volunteer.id));
 }

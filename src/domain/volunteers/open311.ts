@@ -108,7 +108,8 @@ function listOf(json: unknown): unknown[] | null {
   return null;
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined);
 const isStage = (v: unknown): v is RequestStage => typeof v === 'string' && (REQUEST_STAGES as readonly string[]).includes(v);
 
@@ -119,7 +120,8 @@ const isStage = (v: unknown): v is RequestStage => typeof v === 'string' && (REQ
  */
 export function fromOpen311(json: unknown): Open311Import {
   const list = listOf(json);
-  if (!list) return { features: [], problems: [{ file: FILE, field: '(file)', message: 'expected a JSON array of GeoReport v2 service requests', severity: 'error' }] };
+  if (!list)
+    return { features: [], problems: [{ file: FILE, field: '(file)', message: 'expected a JSON array of GeoReport v2 service requests', severity: 'error' }] };
   const problems: Problem[] = [];
   const features: RequestFeature[] = [];
   const seen = new Set<string>();
@@ -137,18 +139,31 @@ export function fromOpen311(json: unknown): Open311Import {
     const code = text(o.service_code);
     if (!code) return fail('service_code', 'missing');
     const requested = text(o.requested_datetime);
-    if (!requested || Number.isNaN(Date.parse(requested))) return fail('requested_datetime', `expected a date and time, found ${JSON.stringify(o.requested_datetime ?? null)}`);
+    if (!requested || Number.isNaN(Date.parse(requested)))
+      return fail('requested_datetime', `expected a date and time, found ${JSON.stringify(o.requested_datetime ?? null)}`);
     const lat = num(o.lat);
     const lon = num(o.long);
-    if (lat === undefined || lon === undefined || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) return fail('lat/long', 'missing or out of range: a request needs its position');
+    if (lat === undefined || lon === undefined || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180))
+      return fail('lat/long', 'missing or out of range: a request needs its position');
     let stage: RequestStage;
     if (isStage(ext.stage)) stage = ext.stage;
     else {
       stage = status === 'closed' ? 'rate' : 'collect';
-      problems.push({ file: FILE, ...where, field: 'extended_attributes.stage', message: `no workflow stage: taken as ${stage} from status ${status}`, severity: 'warning' });
+      problems.push({
+        file: FILE,
+        ...where,
+        field: 'extended_attributes.stage',
+        message: `no workflow stage: taken as ${stage} from status ${status}`,
+        severity: 'warning',
+      });
     }
     const props: RequestProps = { id, service_request_id: requestId, service_code: code, status, stage, requested_datetime: requested };
-    const optional = { description: text(o.description), updated_datetime: text(o.updated_datetime), expected_datetime: text(o.expected_datetime), compound_id: text(ext.compound_id) };
+    const optional = {
+      description: text(o.description),
+      updated_datetime: text(o.updated_datetime),
+      expected_datetime: text(o.expected_datetime),
+      compound_id: text(ext.compound_id),
+    };
     for (const [key, value] of Object.entries(optional)) if (value !== undefined) (props as unknown as Record<string, unknown>)[key] = value;
     const rating = num(ext.rating);
     if (rating !== undefined && Number.isInteger(rating) && rating >= 1 && rating <= 5) props.rating = rating;

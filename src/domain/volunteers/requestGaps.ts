@@ -20,7 +20,12 @@ export function nearestMetres(report: GapReport): NearestMetres {
  * none reachable, or the nearest farther than minutes × the report's speed. Requests for a
  * volunteer skill, or without a compound in the report, are never gaps.
  */
-export function isServiceGap(request: Pick<RequestProps, 'service_code' | 'compound_id'>, nearest: NearestMetres, speedMPerMin: number, minutes = GAP_MINUTES): boolean {
+export function isServiceGap(
+  request: Pick<RequestProps, 'service_code' | 'compound_id'>,
+  nearest: NearestMetres,
+  speedMPerMin: number,
+  minutes = GAP_MINUTES,
+): boolean {
   if (!isCategoryId(request.service_code) || !request.compound_id) return false;
   const byCategory = nearest.get(request.compound_id);
   if (!byCategory) return false;
@@ -32,7 +37,11 @@ export function isServiceGap(request: Pick<RequestProps, 'service_code' | 'compo
  * The ids of the requests that meet a service gap (see isServiceGap), from the analysis
  * report (analyzeDataset). The planner view counts them with `.size`.
  */
-export function serviceGapRequests(requests: readonly Pick<RequestProps, 'id' | 'service_code' | 'compound_id'>[], report: GapReport, minutes = GAP_MINUTES): Set<string> {
+export function serviceGapRequests(
+  requests: readonly Pick<RequestProps, 'id' | 'service_code' | 'compound_id'>[],
+  report: GapReport,
+  minutes = GAP_MINUTES,
+): Set<string> {
   const nearest = nearestMetres(report);
   const gaps = new Set<string>();
   for (const r of requests) if (isServiceGap(r, nearest, report.speed_m_per_min, minutes)) gaps.add(r.id);

@@ -143,16 +143,36 @@ export const ANY_NEED = 'any';
  * skill its service calls for (a pharmacy request is an errand), else its service code, so
  * needs line up with the skills of the 资源单.
  */
-export function needItems(requests: readonly NeedRequest[], wishes: readonly Pick<Wish, 'compoundId' | 'gridId' | 'communityId' | 'skill' | 'state' | 'createdAt'>[], skillsInData: ReadonlySet<string> = new Set()): NeedItem[] {
+export function needItems(
+  requests: readonly NeedRequest[],
+  wishes: readonly Pick<Wish, 'compoundId' | 'gridId' | 'communityId' | 'skill' | 'state' | 'createdAt'>[],
+  skillsInData: ReadonlySet<string> = new Set(),
+): NeedItem[] {
   const items: NeedItem[] = [];
   for (const r of requests) {
     if (r.status !== 'open') continue;
     const need = skillForCode(r.serviceCode, skillsInData) ?? r.serviceCode;
-    items.push({ kind: 'request', compoundId: r.compoundId, gridId: r.gridId, communityId: r.communityId, need, at: r.requestedAt, taken: r.assignedTo !== null });
+    items.push({
+      kind: 'request',
+      compoundId: r.compoundId,
+      gridId: r.gridId,
+      communityId: r.communityId,
+      need,
+      at: r.requestedAt,
+      taken: r.assignedTo !== null,
+    });
   }
   for (const w of wishes) {
     if (w.state !== 'open' && w.state !== 'claimed') continue;
-    items.push({ kind: 'wish', compoundId: w.compoundId, gridId: w.gridId, communityId: w.communityId, need: w.skill ?? ANY_NEED, at: w.createdAt, taken: w.state === 'claimed' });
+    items.push({
+      kind: 'wish',
+      compoundId: w.compoundId,
+      gridId: w.gridId,
+      communityId: w.communityId,
+      need: w.skill ?? ANY_NEED,
+      at: w.createdAt,
+      taken: w.state === 'claimed',
+    });
   }
   return items;
 }
@@ -198,7 +218,20 @@ export function groupNeeds(items: readonly NeedItem[], projects: readonly Pick<P
     const key = needKey(item.compoundId, item.need);
     let line = lines.get(key);
     if (!line) {
-      line = { key, compoundId: item.compoundId, gridId: item.gridId, communityId: item.communityId, need: item.need, requests: 0, wishes: 0, total: 0, unmatched: 0, oldestAt: item.at, oldestDays: 0, projects: live.get(key) ?? 0 };
+      line = {
+        key,
+        compoundId: item.compoundId,
+        gridId: item.gridId,
+        communityId: item.communityId,
+        need: item.need,
+        requests: 0,
+        wishes: 0,
+        total: 0,
+        unmatched: 0,
+        oldestAt: item.at,
+        oldestDays: 0,
+        projects: live.get(key) ?? 0,
+      };
       lines.set(key, line);
     }
     if (item.kind === 'request') line.requests++;

@@ -21,14 +21,32 @@ export interface SandanNames {
 export function needsCsv(lines: readonly NeedLine[], header: readonly string[], names: SandanNames): string {
   return toCsv(
     header,
-    lines.map((l) => [names.compound(l.compoundId), names.need(l.need), l.requests, l.wishes, l.total, l.unmatched, l.oldestAt.slice(0, 10), l.oldestDays, l.projects]),
+    lines.map((l) => [
+      names.compound(l.compoundId),
+      names.need(l.need),
+      l.requests,
+      l.wishes,
+      l.total,
+      l.unmatched,
+      l.oldestAt.slice(0, 10),
+      l.oldestDays,
+      l.projects,
+    ]),
   );
 }
 
 export function resourcesCsv(lines: readonly ResourceLine[], header: readonly string[], names: SandanNames): string {
   return toCsv(
     header,
-    lines.map((l) => [l.kind === 'skill' ? names.need(l.group) : names.unitKind(l.group), l.volunteers, l.weeklyHours, l.openEnded, l.units, l.capacity, l.members.map((m) => m.name).join('、')]),
+    lines.map((l) => [
+      l.kind === 'skill' ? names.need(l.group) : names.unitKind(l.group),
+      l.volunteers,
+      l.weeklyHours,
+      l.openEnded,
+      l.units,
+      l.capacity,
+      l.members.map((m) => m.name).join('、'),
+    ]),
   );
 }
 

@@ -58,13 +58,20 @@ const skillOrder = (s: string) => (isKnownSkill(s) ? KNOWN_SKILLS.indexOf(s) : K
  * The 资源单: volunteers grouped by skill (one with two skills counts under both) with their
  * weekly hours, then the active partner units grouped by kind with their capacity.
  */
-export function groupResources(volunteers: readonly ResourceVolunteer[], units: readonly Pick<PartnerUnit, 'id' | 'name' | 'kind' | 'capacity' | 'active'>[]): ResourceLine[] {
+export function groupResources(
+  volunteers: readonly ResourceVolunteer[],
+  units: readonly Pick<PartnerUnit, 'id' | 'name' | 'kind' | 'capacity' | 'active'>[],
+): ResourceLine[] {
   const skills = new Map<string, ResourceLine>();
   for (const v of volunteers) {
     const hours = weeklyHours(v.availability);
     for (const skill of new Set(v.skills)) {
       let line = skills.get(skill);
-      if (!line) skills.set(skill, (line = { key: `skill:${skill}`, kind: 'skill', group: skill, volunteers: 0, weeklyHours: 0, openEnded: 0, units: 0, capacity: 0, members: [] }));
+      if (!line)
+        skills.set(
+          skill,
+          (line = { key: `skill:${skill}`, kind: 'skill', group: skill, volunteers: 0, weeklyHours: 0, openEnded: 0, units: 0, capacity: 0, members: [] }),
+        );
       line.volunteers++;
       if (hours === null) line.openEnded++;
       else line.weeklyHours = Math.round((line.weeklyHours + hours) * 10) / 10;
@@ -75,7 +82,11 @@ export function groupResources(volunteers: readonly ResourceVolunteer[], units: 
   for (const u of units) {
     if (!u.active) continue;
     let line = kinds.get(u.kind);
-    if (!line) kinds.set(u.kind, (line = { key: `unit:${u.kind}`, kind: 'unit', group: u.kind, volunteers: 0, weeklyHours: 0, openEnded: 0, units: 0, capacity: 0, members: [] }));
+    if (!line)
+      kinds.set(
+        u.kind,
+        (line = { key: `unit:${u.kind}`, kind: 'unit', group: u.kind, volunteers: 0, weeklyHours: 0, openEnded: 0, units: 0, capacity: 0, members: [] }),
+      );
     line.units++;
     line.capacity += u.capacity ?? 0;
     line.members.push({ kind: 'unit', id: u.id, name: u.name });

@@ -11,7 +11,18 @@ import type { Feature, Geometry } from 'geojson';
 /** Volunteer fields a public dataset keeps; names, phones and anything else go. */
 export const VOLUNTEER_KEEP = ['id', 'team', 'skills', 'availability', 'service_radius_m'] as const;
 /** Request fields a public dataset keeps: no description, no contact, no notes. */
-export const REQUEST_KEEP = ['id', 'service_request_id', 'service_code', 'status', 'stage', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'compound_id', 'rating'] as const;
+export const REQUEST_KEEP = [
+  'id',
+  'service_request_id',
+  'service_code',
+  'status',
+  'stage',
+  'requested_datetime',
+  'updated_datetime',
+  'expected_datetime',
+  'compound_id',
+  'rating',
+] as const;
 
 /** Decimal places kept of a volunteer's position: 3 ≈ 100 m, an area, not a front door. */
 export const BLUR_DECIMALS = 3;
@@ -30,7 +41,12 @@ interface RawCollection {
 }
 
 function isCollection(value: unknown): value is RawCollection {
-  return !!value && typeof value === 'object' && (value as { type?: unknown }).type === 'FeatureCollection' && Array.isArray((value as { features?: unknown }).features);
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    (value as { type?: unknown }).type === 'FeatureCollection' &&
+    Array.isArray((value as { features?: unknown }).features)
+  );
 }
 
 function keepOnly(props: Record<string, unknown> | null, keep: readonly string[], counts: SanitizeCounts): Record<string, unknown> {
@@ -143,7 +159,6 @@ export function sanitizeDataset(texts: DatasetTexts): SanitizeResult {
   const write = (name: string, value: unknown) => result.files.set(name, `${JSON.stringify(value, null, 1)}\n`);
   for (const [name, text] of texts) if (!(PERSONAL_FILES as readonly string[]).includes(name) && name !== 'manifest.json') result.files.set(name, text);
 
-
   const sanitisers: Record<(typeof PERSONAL_FILES)[number], (value: unknown) => { collection: unknown; counts: SanitizeCounts }> = {
     'volunteers.geojson': sanitizeVolunteers,
     'grids.geojson': sanitizeGrids,
@@ -165,7 +180,10 @@ export function sanitizeDataset(texts: DatasetTexts): SanitizeResult {
   const manifest = parse('manifest.json');
   if (manifest && typeof manifest === 'object' && !Array.isArray(manifest)) {
     const listed = (manifest as { files?: unknown }).files;
-    const stem = (f: unknown) => String(f).toLowerCase().replace(/\.(geo)?json$/, '');
+    const stem = (f: unknown) =>
+      String(f)
+        .toLowerCase()
+        .replace(/\.(geo)?json$/, '');
     const copied = new Set([...result.files.keys()].map(stem));
     const files = Array.isArray(listed) ? { files: listed.filter((f) => copied.has(stem(f))) } : {};
     write('manifest.json', { ...manifest, ...files, sanitized: true });

@@ -93,7 +93,13 @@ export interface WishFit {
  * compound is within their walk (`walkM` from their reach, null: out of reach), and they are
  * available before it is due (or within a week). Null: not for them.
  */
-export function wishFit(wish: Pick<Wish, 'skill' | 'dueAt' | 'state'>, volunteer: VolunteerFeature, walkM: number | null, now: Date, timeZone: string): WishFit | null {
+export function wishFit(
+  wish: Pick<Wish, 'skill' | 'dueAt' | 'state'>,
+  volunteer: VolunteerFeature,
+  walkM: number | null,
+  now: Date,
+  timeZone: string,
+): WishFit | null {
   if (wish.state !== 'open' || walkM === null) return null;
   if (wish.skill !== null && !volunteer.properties.skills.includes(wish.skill)) return null;
   const from = nextAvailable(volunteer, now, timeZone);

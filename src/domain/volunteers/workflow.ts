@@ -117,7 +117,12 @@ export interface Timed<R> {
  * The escalation list (吹哨): overdue requests, the one that has waited longest first; equal
  * waits put the earlier stage first, then the request id.
  */
-export function escalationList<R extends { properties: RequestProps }>(requests: readonly R[], now: Date, config: WorkflowConfig, timeZone: string): Timed<R>[] {
+export function escalationList<R extends { properties: RequestProps }>(
+  requests: readonly R[],
+  now: Date,
+  config: WorkflowConfig,
+  timeZone: string,
+): Timed<R>[] {
   return requests
     .map((request) => ({ request, timing: requestTiming(request.properties, now, config, timeZone) }))
     .filter((t) => t.timing.overdue)

@@ -18,12 +18,19 @@ export function VolunteerFigures({ volunteers, text }: { volunteers: VolunteerAg
       <p className="hall-lead">
         <Bilingual text={text} k="hall.vol.covered" vars={(lang) => ({ share: text.percent(covered, lang) })} />
       </p>
-      <h2 className="hall-h2"><Bilingual text={text} k="hall.vol.bySkill" /></h2>
+      <h2 className="hall-h2">
+        <Bilingual text={text} k="hall.vol.bySkill" />
+      </h2>
       <PagedList
         className="hall-bars"
         text={text}
         items={volunteers.bySkill.map((s) => (
-          <Bar key={s.skill} label={skillLabel(s.skill, text)} value={text.t('hall.vol.people', { count: countText(s.count, text) })} fraction={typeof s.count === 'number' ? s.count / largest : 0} />
+          <Bar
+            key={s.skill}
+            label={skillLabel(s.skill, text)}
+            value={text.t('hall.vol.people', { count: countText(s.count, text) })}
+            fraction={typeof s.count === 'number' ? s.count / largest : 0}
+          />
         ))}
       />
     </>
@@ -33,7 +40,9 @@ export function VolunteerFigures({ volunteers, text }: { volunteers: VolunteerAg
 /** Requests of the month by the stage they are at: a bar chart of counts, "<5" below five. */
 export function RequestFigures({ requests, text, timeZone }: { requests: RequestAggregate; text: HallText; timeZone: string }) {
   // The last day counted: counting stops at the start of `until` in the dataset's zone.
-  const lastDay = new Intl.DateTimeFormat(htmlLang(text.lang), { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(Date.parse(requests.until) - 1);
+  const lastDay = new Intl.DateTimeFormat(htmlLang(text.lang), { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(
+    Date.parse(requests.until) - 1,
+  );
   const largest = Math.max(1, ...requests.byStage.map((s) => (typeof s.count === 'number' ? s.count : 0)));
   return (
     <>
@@ -43,7 +52,10 @@ export function RequestFigures({ requests, text, timeZone }: { requests: Request
           <li key={stage} className="hall-stage">
             <span className="hall-stage-value">{countText(count, text)}</span>
             <span className="hall-stage-bar">
-              <span className={typeof count === 'number' ? 'hall-stage-fill' : 'hall-stage-fill hall-stage-few'} style={{ height: `${typeof count === 'number' ? Math.round((count / largest) * 100) : 4}%` }} />
+              <span
+                className={typeof count === 'number' ? 'hall-stage-fill' : 'hall-stage-fill hall-stage-few'}
+                style={{ height: `${typeof count === 'number' ? Math.round((count / largest) * 100) : 4}%` }}
+              />
             </span>
             <span className="hall-stage-label">
               <Bilingual text={text} k={`hall.stage.${stage}` as MessageKey} />
@@ -52,7 +64,9 @@ export function RequestFigures({ requests, text, timeZone }: { requests: Request
         ))}
       </ol>
       <p className="hall-fig">{text.t('hall.req.until', { date: lastDay })}</p>
-      <p className="hall-note"><Bilingual text={text} k="hall.req.note" /></p>
+      <p className="hall-note">
+        <Bilingual text={text} k="hall.req.note" />
+      </p>
     </>
   );
 }

@@ -48,11 +48,19 @@ export function OverviewFigures({ stats, text }: Props<'overview'>) {
   return (
     <>
       <p className="hall-big">{text.t('hall.fig.compounds', { count: stats.totals.compounds })}</p>
-      <p className="hall-fig">{text.t('hall.fig.residents', { count: total })} · {text.t('hall.fig.elderly', { count: stats.totals.elderly60 })}</p>
-      <p className="hall-lead">
-        <Bilingual text={text} k="hall.overview.complete" vars={(lang) => ({ share: text.percent(share(gaps.populationComplete, total), lang), n: essentials.length })} />
+      <p className="hall-fig">
+        {text.t('hall.fig.residents', { count: total })} · {text.t('hall.fig.elderly', { count: stats.totals.elderly60 })}
       </p>
-      <h2 className="hall-h2"><Bilingual text={text} k="hall.overview.byCategory" /></h2>
+      <p className="hall-lead">
+        <Bilingual
+          text={text}
+          k="hall.overview.complete"
+          vars={(lang) => ({ share: text.percent(share(gaps.populationComplete, total), lang), n: essentials.length })}
+        />
+      </p>
+      <h2 className="hall-h2">
+        <Bilingual text={text} k="hall.overview.byCategory" />
+      </h2>
       <PagedList
         className="hall-bars"
         text={text}
@@ -70,7 +78,10 @@ export function AreaFigures({ slide, stats, text }: Props<'area'>) {
     useShallow((s) => {
       const area = s.hallAreas.find((a) => a.id === slide.areaId);
       const facility = area?.centreFacilityId ? s.dataset?.facilities.features.find((f) => f.properties.id === area.centreFacilityId) : undefined;
-      return { essentials: s.hallConfig.essentials, centreName: (s.lang === 'en' ? facility?.properties.name_en : undefined) ?? facility?.properties.name ?? null };
+      return {
+        essentials: s.hallConfig.essentials,
+        centreName: (s.lang === 'en' ? facility?.properties.name_en : undefined) ?? facility?.properties.name ?? null,
+      };
     }),
   );
   const area = stats.areas.find((a) => a.id === slide.areaId);
@@ -78,9 +89,13 @@ export function AreaFigures({ slide, stats, text }: Props<'area'>) {
   return (
     <>
       <p className="hall-big">{text.t('hall.fig.compounds', { count: area.compoundIds.length })}</p>
-      <p className="hall-fig">{text.t('hall.fig.residents', { count: area.population })} · {text.t('hall.fig.elderly', { count: area.elderly60 })}</p>
+      <p className="hall-fig">
+        {text.t('hall.fig.residents', { count: area.population })} · {text.t('hall.fig.elderly', { count: area.elderly60 })}
+      </p>
       <p className="hall-lead">{centreName ? text.t('hall.area.from', { place: centreName }) : text.t('hall.area.fromCentre')}</p>
-      <h2 className="hall-h2"><Bilingual text={text} k="hall.area.within" /></h2>
+      <h2 className="hall-h2">
+        <Bilingual text={text} k="hall.area.within" />
+      </h2>
       <PagedList
         className="hall-reach"
         text={text}
@@ -89,7 +104,9 @@ export function AreaFigures({ slide, stats, text }: Props<'area'>) {
           const within = minutes !== null && minutes <= stats.minutes;
           return (
             <li key={c} className={within ? 'hall-reach-yes' : 'hall-reach-no'}>
-              <span className="hall-reach-mark" aria-hidden="true">{within ? '✓' : '✕'}</span>
+              <span className="hall-reach-mark" aria-hidden="true">
+                {within ? '✓' : '✕'}
+              </span>
               <span>{text.category(c)}</span>
               <span className="hall-reach-min">{within ? text.t('hall.minutes', { value: Math.max(1, Math.round(minutes)) }) : text.t('hall.area.none')}</span>
             </li>
@@ -108,9 +125,15 @@ export function SpotlightFigures({ slide, stats, text }: Props<'spotlight'>) {
   return (
     <>
       <p className="hall-big">{text.t('hall.spot.compounds', { count: coverage.compounds, total: totals.compounds })}</p>
-      <p className="hall-lead"><Bilingual text={text} k="hall.spot.compoundsNote" vars={category} /></p>
-      <p className="hall-lead">{text.t('hall.spot.residents', { share: text.percent(share(coverage.population, totals.population)), count: coverage.population })}</p>
-      <p className="hall-lead">{text.t('hall.spot.elderly', { share: text.percent(share(coverage.elderly60, totals.elderly60)), count: coverage.elderly60 })}</p>
+      <p className="hall-lead">
+        <Bilingual text={text} k="hall.spot.compoundsNote" vars={category} />
+      </p>
+      <p className="hall-lead">
+        {text.t('hall.spot.residents', { share: text.percent(share(coverage.population, totals.population)), count: coverage.population })}
+      </p>
+      <p className="hall-lead">
+        {text.t('hall.spot.elderly', { share: text.percent(share(coverage.elderly60, totals.elderly60)), count: coverage.elderly60 })}
+      </p>
       <p className="hall-fig">
         {coverage.capacity > 0 && slide.category === 'canteen'
           ? text.t('hall.spot.seats', { count: coverage.facilities, seats: coverage.capacity })
@@ -129,12 +152,20 @@ export function GapsFigures({ stats, text }: Props<'gaps'>) {
     <>
       <p className="hall-lead">{text.t('hall.gaps.complete', { count: gaps.compoundsComplete })}</p>
       <p className="hall-lead hall-warn">{text.t('hall.gaps.withGap', { count: gaps.compoundsWithGap, people: gaps.populationWithGap })}</p>
-      <h2 className="hall-h2"><Bilingual text={text} k="hall.gaps.top" /></h2>
+      <h2 className="hall-h2">
+        <Bilingual text={text} k="hall.gaps.top" />
+      </h2>
       <PagedList
         className="hall-bars"
         text={text}
         items={gaps.byCategory.slice(0, 6).map((g) => (
-          <Bar key={g.category} label={text.category(g.category)} value={text.t('hall.gaps.row', { compounds: g.compounds, people: g.population })} fraction={share(g.population, worst)} tone="gap" />
+          <Bar
+            key={g.category}
+            label={text.category(g.category)}
+            value={text.t('hall.gaps.row', { compounds: g.compounds, people: g.population })}
+            fraction={share(g.population, worst)}
+            tone="gap"
+          />
         ))}
       />
     </>

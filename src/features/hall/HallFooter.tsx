@@ -24,14 +24,19 @@ export function HallFooter() {
       otherHost: st.source && !st.source.isDefault ? st.source.host : null,
     })),
   );
-  const clockTime = (ms: number) => new Intl.DateTimeFormat(htmlLang(text.lang), { timeZone: s.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  const clockTime = (ms: number) =>
+    new Intl.DateTimeFormat(htmlLang(text.lang), { timeZone: s.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
   const paused = s.clock.pausedAtMs !== null;
   // The bar restarts with each screen (key) and runs for what is left of it.
   const leftMs = Math.max(0, s.clock.startedAtMs + s.durationMs - (s.clock.pausedAtMs ?? Date.now()));
   const doneShare = s.durationMs > 0 ? 1 - leftMs / s.durationMs : 1;
   return (
     <footer className="hall-footer">
-      {s.otherHost && <span className="hall-stale" data-testid="data-source-notice">{text.t('hall.dataFrom', { host: s.otherHost })}</span>}
+      {s.otherHost && (
+        <span className="hall-stale" data-testid="data-source-notice">
+          {text.t('hall.dataFrom', { host: s.otherHost })}
+        </span>
+      )}
       {s.asOf && <span className="hall-asof">{text.t('hall.asOf', { date: formatDate(text.lang, s.asOf) })}</span>}
       {s.updatedAt !== null && (
         <span className={s.failedAt !== null ? 'hall-updated hall-stale' : 'hall-updated'} data-testid="hall-updated">
@@ -39,7 +44,11 @@ export function HallFooter() {
         </span>
       )}
       <HallLiveStatus clockTime={clockTime} />
-      {paused && <span className="hall-paused" role="status">{text.t('hall.paused')}</span>}
+      {paused && (
+        <span className="hall-paused" role="status">
+          {text.t('hall.paused')}
+        </span>
+      )}
       {s.problems > 0 && <span className="hall-problems">{text.t('hall.problems', { count: s.problems })}</span>}
       <span className="hall-position">{text.t('hall.position', { n: s.clock.index + 1, total: s.count })}</span>
       <div className="hall-progress-track" aria-hidden="true">

@@ -21,7 +21,7 @@ export function HallHeader() {
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
   const date = new Intl.DateTimeFormat(locale, { timeZone, month: 'long', day: 'numeric', weekday: 'long' }).format(now);
   const title = slide && slideTitle(slide, areas, community);
-  const place = manifest ? (text.lang === 'en' ? manifest.name.en ?? manifest.name.zh : manifest.name.zh) : '';
+  const place = manifest ? (text.lang === 'en' ? (manifest.name.en ?? manifest.name.zh) : manifest.name.zh) : '';
   return (
     <header className="hall-header">
       <div className="hall-heading">
@@ -36,7 +36,9 @@ export function HallHeader() {
         )}
       </div>
       <div className="hall-now">
-        <time className="hall-time" dateTime={now.toISOString()}>{time}</time>
+        <time className="hall-time" dateTime={now.toISOString()}>
+          {time}
+        </time>
         <span className="hall-date">{date}</span>
       </div>
     </header>

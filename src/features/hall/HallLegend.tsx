@@ -27,14 +27,24 @@ export function legendItems(slide: Slide, text: HallText): Item[] {
     case 'overview':
       return [...bandItems('hall.legend.centreBand'), area];
     case 'area':
-      return [...bandItems('hall.legend.band'), { key: 'hall.legend.straight', swatch: line(theme.bands[15] ?? '#000', 'dashed') }, { key: 'hall.legend.origin', swatch: { ...fill(theme.compound.selected), borderRadius: '50%' } }, { key: 'hall.legend.area', swatch: line(HALL_AREA_COLOUR) }];
+      return [
+        ...bandItems('hall.legend.band'),
+        { key: 'hall.legend.straight', swatch: line(theme.bands[15] ?? '#000', 'dashed') },
+        { key: 'hall.legend.origin', swatch: { ...fill(theme.compound.selected), borderRadius: '50%' } },
+        { key: 'hall.legend.area', swatch: line(HALL_AREA_COLOUR) },
+      ];
     case 'spotlight': {
       const category = categoryOf(slide.category);
       const name = (lang: 'zh' | 'en') => ({ category: text.category(slide.category, lang) });
       return [
         { key: 'hall.legend.has', swatch: fill(HALL_TONE_COLOURS[0]) },
         { key: 'hall.legend.hasNot', swatch: fill(HALL_TONE_COLOURS[2]) },
-        { key: 'hall.legend.facility', vars: name, swatch: { ...fill(category?.color ?? '#333'), borderRadius: '50%' }, ...(category ? { glyph: category.glyph } : {}) },
+        {
+          key: 'hall.legend.facility',
+          vars: name,
+          swatch: { ...fill(category?.color ?? '#333'), borderRadius: '50%' },
+          ...(category ? { glyph: category.glyph } : {}),
+        },
         ...bandItems('hall.legend.categoryBand', name),
       ];
     }
@@ -61,7 +71,9 @@ export function HallLegend({ slide, text }: { slide: Slide; text: HallText }) {
       <ul>
         {legendItems(slide, text).map((item, i) => (
           <li key={i}>
-            <span className="hall-swatch" style={item.swatch} aria-hidden="true">{item.glyph}</span>
+            <span className="hall-swatch" style={item.swatch} aria-hidden="true">
+              {item.glyph}
+            </span>
             <span>
               <Bilingual text={text} k={item.key} vars={item.vars} />
             </span>

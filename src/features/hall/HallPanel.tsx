@@ -16,7 +16,13 @@ import { useHallText } from './useHallText';
 export function HallPanel() {
   const text = useHallText();
   const { slide, stats, areas, speed, timeZone } = useStore(
-    useShallow((s) => ({ slide: currentSlide(s), stats: s.hallStats, areas: s.hallAreas, speed: s.hallStats?.speedMPerMin ?? 60, timeZone: s.dataset?.manifest.timezone ?? 'Asia/Shanghai' })),
+    useShallow((s) => ({
+      slide: currentSlide(s),
+      stats: s.hallStats,
+      areas: s.hallAreas,
+      speed: s.hallStats?.speedMPerMin ?? 60,
+      timeZone: s.dataset?.manifest.timezone ?? 'Asia/Shanghai',
+    })),
   );
   const community = useHallCommunity();
   const url = useMemo(() => residentUrl(window.location.href, slide, areas, text.lang), [slide, areas, text.lang]);
@@ -40,10 +46,12 @@ export function HallPanel() {
   return (
     <aside className="hall-panel" aria-label={text.t('hall.legend.title')}>
       <FitBox key={slide.key} fitKey={`${slide.key}|${text.lang}|${stats ? 'stats' : ''}|${community ? 'community' : ''}`}>
-        {figures ?? <p className="hall-fig" role="status">{text.t('hall.computing')}</p>}
-        {stats && slide.kind !== 'requests' && (
-          <p className="hall-note">{stats.network ? text.t('hall.network', { speed }) : text.t('hall.straightLine')}</p>
+        {figures ?? (
+          <p className="hall-fig" role="status">
+            {text.t('hall.computing')}
+          </p>
         )}
+        {stats && slide.kind !== 'requests' && <p className="hall-note">{stats.network ? text.t('hall.network', { speed }) : text.t('hall.straightLine')}</p>}
       </FitBox>
       <div className="hall-panel-foot">
         <HallLegend slide={slide} text={text} />

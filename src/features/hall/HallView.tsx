@@ -29,7 +29,9 @@ export function HallView() {
   useLiveHallAggregates();
   usePlaylistClock();
   const text = useHallText();
-  const { ready, status, slide } = useStore(useShallow((s) => ({ ready: s.hallPublic !== null && s.dataset === s.hallPublic, status: s.status, slide: currentSlide(s) })));
+  const { ready, status, slide } = useStore(
+    useShallow((s) => ({ ready: s.hallPublic !== null && s.dataset === s.hallPublic, status: s.status, slide: currentSlide(s) })),
+  );
   const mapArea = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

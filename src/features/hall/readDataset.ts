@@ -27,17 +27,20 @@ export async function readDataset(path: string): Promise<DatasetRead> {
   const texts: (string | null)[] = [];
   const files = new Map<string, string>();
   let failure: string | null = null;
-  const result = await loadDataset(async (name) => {
-    try {
-      const text = await read(name);
-      texts.push(`${name}\n${text ?? ''}`);
-      if (text !== null) files.set(name, text);
-      return text;
-    } catch (error) {
-      failure ??= `${name}: ${(error as Error).message}`;
-      throw error;
-    }
-  }, { label: path });
+  const result = await loadDataset(
+    async (name) => {
+      try {
+        const text = await read(name);
+        texts.push(`${name}\n${text ?? ''}`);
+        if (text !== null) files.set(name, text);
+        return text;
+      } catch (error) {
+        failure ??= `${name}: ${(error as Error).message}`;
+        throw error;
+      }
+    },
+    { label: path },
+  );
   if (failure) return { ok: false, reason: failure };
   if (!result.dataset) return { ok: false, reason: result.fatal ?? 'the dataset did not load' };
   return { ok: true, dataset: result.dataset, fingerprint: textFingerprint(texts.sort()), files };

@@ -24,11 +24,13 @@ export async function registerHallServiceWorker(dataPath: string): Promise<void>
     if (!(await sourceAllowed(describeSource(dataPath, window.location.href, DEFAULT_DATA)))) return;
     const listing = await urlListing(dataPath);
     await Promise.all(
-      [...DATASET_FILES, ...EXTRA_FILES].filter((file) => file === 'manifest.json' || isListed(listing, file)).map(async (file) => {
-        const url = new URL(`${prefix}${file}`, window.location.href).toString();
-        const response = await fetch(url, { cache: 'no-cache' });
-        if (response.ok && !response.headers.get('content-type')?.includes('text/html')) await cache.put(url, response);
-      }),
+      [...DATASET_FILES, ...EXTRA_FILES]
+        .filter((file) => file === 'manifest.json' || isListed(listing, file))
+        .map(async (file) => {
+          const url = new URL(`${prefix}${file}`, window.location.href).toString();
+          const response = await fetch(url, { cache: 'no-cache' });
+          if (response.ok && !response.headers.get('content-type')?.includes('text/html')) await cache.put(url, response);
+        }),
     );
   } catch (error) {
     console.warn('service worker:', (error as Error).message);
@@ -46,7 +48,12 @@ export async function cacheDataFiles(dataPath: string, files: ReadonlyMap<string
     const cache = await caches.open(DATA_CACHE);
     const prefix = dataPath.endsWith('/') ? dataPath : `${dataPath}/`;
     await Promise.all(
-      [...files].map(([file, text]) => cache.put(new URL(`${prefix}${file}`, window.location.href).toString(), new Response(text, { headers: { 'Content-Type': 'application/json; charset=utf-8' } }))),
+      [...files].map(([file, text]) =>
+        cache.put(
+          new URL(`${prefix}${file}`, window.location.href).toString(),
+          new Response(text, { headers: { 'Content-Type': 'application/json; charset=utf-8' } }),
+        ),
+      ),
     );
   } catch (error) {
     console.warn('service worker cache:', (error as Error).message);

@@ -37,7 +37,10 @@ export function useHallText(): HallText {
   const subtitles = useStore((s) => s.hallConfig.subtitles);
   const subtitleLang: Lang | null = subtitles ? (lang === 'zh' ? 'en' : 'zh') : null;
   const t = useCallback((key: MessageKey, vars?: LangVars) => translate(lang, key, resolve(vars, lang)), [lang]);
-  const sub = useCallback((key: MessageKey, vars?: LangVars) => (subtitleLang ? translate(subtitleLang, key, resolve(vars, subtitleLang)) : null), [subtitleLang]);
+  const sub = useCallback(
+    (key: MessageKey, vars?: LangVars) => (subtitleLang ? translate(subtitleLang, key, resolve(vars, subtitleLang)) : null),
+    [subtitleLang],
+  );
   return {
     lang,
     subtitleLang,

@@ -18,13 +18,27 @@ export function AreaTable({ areas, level }: { areas: AreaSummary[]; level: 'comm
       <thead>
         <tr>
           <th scope="col">{t(level === 'community' ? 'planner.table.community' : 'planner.table.grid')}</th>
-          <th scope="col" className="num">{t('planner.area.compounds')}</th>
-          <th scope="col" className="num">{t('planner.table.population')}</th>
-          <th scope="col" className="num">{t('planner.table.elderly60')}</th>
-          <th scope="col" className="num">{t('planner.table.score')}</th>
-          <th scope="col" className="num">{t('planner.area.withGaps')}</th>
-          <th scope="col" className="num">{t('planner.area.elderlyWithGaps')}</th>
-          <th scope="col" className="num">{t('planner.table.unmetRequired')}</th>
+          <th scope="col" className="num">
+            {t('planner.area.compounds')}
+          </th>
+          <th scope="col" className="num">
+            {t('planner.table.population')}
+          </th>
+          <th scope="col" className="num">
+            {t('planner.table.elderly60')}
+          </th>
+          <th scope="col" className="num">
+            {t('planner.table.score')}
+          </th>
+          <th scope="col" className="num">
+            {t('planner.area.withGaps')}
+          </th>
+          <th scope="col" className="num">
+            {t('planner.area.elderlyWithGaps')}
+          </th>
+          <th scope="col" className="num">
+            {t('planner.table.unmetRequired')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -57,12 +71,22 @@ export function RuleTable({ result }: { result: PlannerResultView }) {
         <tr>
           <th scope="col">{t('planner.csv.level')}</th>
           <th scope="col">{t('planner.rule.item')}</th>
-          <th scope="col" className="num">{t('planner.csv.distanceM')}</th>
+          <th scope="col" className="num">
+            {t('planner.csv.distanceM')}
+          </th>
           <th scope="col">{t('planner.csv.clause')}</th>
-          <th scope="col" className="num">{t('planner.rules.unmet')}</th>
-          <th scope="col" className="num">{t('planner.rules.residents')}</th>
-          <th scope="col" className="num">{t('planner.table.elderly60')}</th>
-          <th scope="col" className="num">{t('planner.table.elderly80')}</th>
+          <th scope="col" className="num">
+            {t('planner.rules.unmet')}
+          </th>
+          <th scope="col" className="num">
+            {t('planner.rules.residents')}
+          </th>
+          <th scope="col" className="num">
+            {t('planner.table.elderly60')}
+          </th>
+          <th scope="col" className="num">
+            {t('planner.table.elderly80')}
+          </th>
         </tr>
       </thead>
       <tbody>

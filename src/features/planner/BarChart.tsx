@@ -95,7 +95,9 @@ export function BarChart({ title, series, rows, max, format, rowHeader, alwaysSh
             <tr>
               <th scope="col">{rowHeader}</th>
               {series.map((s) => (
-                <th key={s.key} scope="col">{s.label}</th>
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
               ))}
             </tr>
           </thead>
@@ -104,7 +106,9 @@ export function BarChart({ title, series, rows, max, format, rowHeader, alwaysSh
               <tr key={row.key}>
                 <th scope="row">{row.label}</th>
                 {row.values.map((v, k) => (
-                  <td key={series[k]!.key} className="num">{v === null ? '–' : format(v)}</td>
+                  <td key={series[k]!.key} className="num">
+                    {v === null ? '–' : format(v)}
+                  </td>
                 ))}
               </tr>
             ))}

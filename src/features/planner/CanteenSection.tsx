@@ -28,9 +28,15 @@ export function CanteenFigures({ canteens, print = false }: { canteens: CanteenR
         <thead>
           <tr>
             <th scope="col">{t('planner.canteen.name')}</th>
-            <th scope="col" className="num">{t('planner.canteen.seats')}</th>
-            <th scope="col" className="num">{t('planner.canteen.elderly')}</th>
-            <th scope="col" className="num">{t('planner.canteen.per100')}</th>
+            <th scope="col" className="num">
+              {t('planner.canteen.seats')}
+            </th>
+            <th scope="col" className="num">
+              {t('planner.canteen.elderly')}
+            </th>
+            <th scope="col" className="num">
+              {t('planner.canteen.per100')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -47,7 +53,9 @@ export function CanteenFigures({ canteens, print = false }: { canteens: CanteenR
           ))}
         </tbody>
       </table>
-      <p data-testid="canteen-under-served">{t('planner.canteen.summary', { under: under.length, unreached, target: formatNumber(lang, canteens.settings.targetSeatsPer100, 1) })}</p>
+      <p data-testid="canteen-under-served">
+        {t('planner.canteen.summary', { under: under.length, unreached, target: formatNumber(lang, canteens.settings.targetSeatsPer100, 1) })}
+      </p>
       {under.length > 0 && (
         <ul className="plain-list">
           {under.map((c) => (
@@ -61,7 +69,9 @@ export function CanteenFigures({ canteens, print = false }: { canteens: CanteenR
 }
 
 export function CanteenSection() {
-  const { result, settings, setSettings } = useStore(useShallow((s) => ({ result: s.plannerResult, settings: s.canteenSettings, setSettings: s.setCanteenSettings })));
+  const { result, settings, setSettings } = useStore(
+    useShallow((s) => ({ result: s.plannerResult, settings: s.canteenSettings, setSettings: s.setCanteenSettings })),
+  );
   const t = useT();
   const catchmentId = useId();
   const targetId = useId();
@@ -73,7 +83,9 @@ export function CanteenSection() {
         <label htmlFor={catchmentId}>{t('planner.canteen.catchment')}</label>
         <select id={catchmentId} value={settings.catchmentM} onChange={(e) => setSettings({ ...settings, catchmentM: Number(e.target.value) })}>
           {CATCHMENTS_M.map((m) => (
-            <option key={m} value={m}>{t('common.metres', { value: m })}</option>
+            <option key={m} value={m}>
+              {t('common.metres', { value: m })}
+            </option>
           ))}
         </select>
       </div>

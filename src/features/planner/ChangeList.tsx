@@ -19,10 +19,14 @@ export function EffectLines({ effects, ruleset }: { effects: RuleChange[]; rules
           <li key={rule.id}>
             <span className="effect-rule">{`${localText(lang, level.name)} · ${ruleShortLabel(lang, rule)}`}</span>
             {e.gained.compounds > 0 && (
-              <span className="delta up">{t('planner.whatIf.gained', { compounds: e.gained.compounds, residents: e.gained.residents, elderly60: e.gained.elderly60 })}</span>
+              <span className="delta up">
+                {t('planner.whatIf.gained', { compounds: e.gained.compounds, residents: e.gained.residents, elderly60: e.gained.elderly60 })}
+              </span>
             )}
             {e.lost.compounds > 0 && (
-              <span className="delta down">{t('planner.whatIf.lost', { compounds: e.lost.compounds, residents: e.lost.residents, elderly60: e.lost.elderly60 })}</span>
+              <span className="delta down">
+                {t('planner.whatIf.lost', { compounds: e.lost.compounds, residents: e.lost.residents, elderly60: e.lost.elderly60 })}
+              </span>
             )}
           </li>
         );
@@ -45,7 +49,10 @@ export function ChangeList({ changes, effects, ruleset }: { changes: Change[]; e
   const describe = (change: Change): string => {
     switch (change.kind) {
       case 'add-facility':
-        return t(change.facility.capacity === undefined ? 'planner.whatIf.addedFacility' : 'planner.whatIf.addedCanteen', { category: categoryLabel(lang, change.facility.category), seats: change.facility.capacity ?? 0 });
+        return t(change.facility.capacity === undefined ? 'planner.whatIf.addedFacility' : 'planner.whatIf.addedCanteen', {
+          category: categoryLabel(lang, change.facility.category),
+          seats: change.facility.capacity ?? 0,
+        });
       case 'close-facility':
         return t('planner.whatIf.closedFacility', { name: facilityName(change.facilityId) });
       case 'add-gate':
@@ -57,7 +64,13 @@ export function ChangeList({ changes, effects, ruleset }: { changes: Change[]; e
       {changes.map((change, k) => (
         <li key={k}>
           <strong>{describe(change)}</strong>
-          {effects ? <EffectLines effects={effects[k] ?? []} ruleset={ruleset} /> : <p className="hint" role="status">{t('planner.whatIf.computing')}</p>}
+          {effects ? (
+            <EffectLines effects={effects[k] ?? []} ruleset={ruleset} />
+          ) : (
+            <p className="hint" role="status">
+              {t('planner.whatIf.computing')}
+            </p>
+          )}
         </li>
       ))}
     </ol>

@@ -35,7 +35,13 @@ export function CoverageChart({ result, ruleset, print = false }: ChartProps) {
       {!print && ruleset.levels.length > 1 && (
         <div className="segmented" role="group" aria-label={t('planner.chart.level')}>
           {ruleset.levels.map((l) => (
-            <button key={l.id} type="button" className={l.id === level.id ? 'btn btn-small active' : 'btn btn-small'} aria-pressed={l.id === level.id} onClick={() => setLevelId(l.id)}>
+            <button
+              key={l.id}
+              type="button"
+              className={l.id === level.id ? 'btn btn-small active' : 'btn btn-small'}
+              aria-pressed={l.id === level.id}
+              onClick={() => setLevelId(l.id)}
+            >
               {localText(lang, l.name)}
             </button>
           ))}

@@ -9,7 +9,17 @@ import { EffectLines } from './ChangeList';
 import { percent } from './usePlanner';
 
 /** The scenario side by side with the baseline: headline figures, then every rule it moved. */
-export function CompareTable({ baseline, scenario, ruleset, name }: { baseline: PlannerResultView; scenario: PlannerResultView; ruleset: Ruleset; name: string }) {
+export function CompareTable({
+  baseline,
+  scenario,
+  ruleset,
+  name,
+}: {
+  baseline: PlannerResultView;
+  scenario: PlannerResultView;
+  ruleset: Ruleset;
+  name: string;
+}) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const effects = useMemo(() => compareCompliance(baseline.compliance, scenario.compliance), [baseline, scenario]);
@@ -29,8 +39,12 @@ export function CompareTable({ baseline, scenario, ruleset, name }: { baseline: 
         <thead>
           <tr>
             <th scope="col">{t('planner.compare.figure')}</th>
-            <th scope="col" className="num">{t('planner.scenario.baseline')}</th>
-            <th scope="col" className="num">{name}</th>
+            <th scope="col" className="num">
+              {t('planner.scenario.baseline')}
+            </th>
+            <th scope="col" className="num">
+              {name}
+            </th>
           </tr>
         </thead>
         <tbody>

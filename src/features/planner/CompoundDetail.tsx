@@ -19,7 +19,19 @@ export const STATUS_KEY: Record<RuleStatus, MessageKey> = {
  * One rule's line: status, ▲/△, the item, its distance, the walk to the nearest qualifying
  * facility, the clause, and for a gap the residents' requests for its services.
  */
-export function RuleLine({ rule, result, ruleset, lang, evidence }: { rule: Rule; result: RuleResult; ruleset: Ruleset; lang: Lang; evidence?: StageTally | null }) {
+export function RuleLine({
+  rule,
+  result,
+  ruleset,
+  lang,
+  evidence,
+}: {
+  rule: Rule;
+  result: RuleResult;
+  ruleset: Ruleset;
+  lang: Lang;
+  evidence?: StageTally | null;
+}) {
   const t = useT();
   const facilityName = useFacilityName();
   const straight = useStore((s) => s.plannerNetwork === false);
@@ -40,7 +52,9 @@ export function RuleLine({ rule, result, ruleset, lang, evidence }: { rule: Rule
           {rule.check === 'distance' && result.status !== 'no-data' && (
             <>
               {' · '}
-              {result.walkM === null ? t('planner.rule.unreachable') : t(straight ? 'planner.rule.straight' : 'planner.rule.walk', { metres: metres(lang, result.walkM), name: facilityName(result.facilityId) })}
+              {result.walkM === null
+                ? t('planner.rule.unreachable')
+                : t(straight ? 'planner.rule.straight' : 'planner.rule.walk', { metres: metres(lang, result.walkM), name: facilityName(result.facilityId) })}
               {result.proposed && ` ${t('planner.rule.proposed')}`}
             </>
           )}
@@ -56,7 +70,14 @@ export function RuleLine({ rule, result, ruleset, lang, evidence }: { rule: Rule
 /** The selected compound checked against every rule: its gaps first, each with its clause. */
 export function CompoundDetail() {
   const { compoundId, result, lang, setTool, tool, selectCompound } = useStore(
-    useShallow((s) => ({ compoundId: s.compoundId, result: s.plannerResult, lang: s.lang, setTool: s.setPlannerTool, tool: s.plannerTool, selectCompound: s.selectCompound })),
+    useShallow((s) => ({
+      compoundId: s.compoundId,
+      result: s.plannerResult,
+      lang: s.lang,
+      setTool: s.setPlannerTool,
+      tool: s.plannerTool,
+      selectCompound: s.selectCompound,
+    })),
   );
   const ruleset = useRuleset();
   const areaName = useAreaName();
@@ -75,7 +96,9 @@ export function CompoundDetail() {
     <section className="compound-detail" aria-labelledby="planner-compound-title">
       <div className="info-header">
         <h3 id="planner-compound-title">{lang === 'en' ? (p.nameEn ?? p.name) : p.name}</h3>
-        <button type="button" className="btn btn-small" onClick={() => selectCompound(null)}>{t('common.close')}</button>
+        <button type="button" className="btn btn-small" onClick={() => selectCompound(null)}>
+          {t('common.close')}
+        </button>
       </div>
       <p className="hint">{[areaName(p.communityId), areaName(p.gridId)].filter(Boolean).join(' · ')}</p>
       <p>{t('planner.summary.people', { residents: p.population, elderly60: p.elderly60, elderly80: p.elderly80 })}</p>
@@ -91,20 +114,33 @@ export function CompoundDetail() {
       ) : (
         <ul className="rule-lines" aria-label={t('planner.detail.gapsLabel')}>
           {gaps.map((l) => (
-            <RuleLine key={l.rule.id} rule={l.rule} result={l.result} ruleset={ruleset} lang={lang} evidence={counts && l.rule.categories.length > 0 ? tallyOf(counts, p.id, l.rule.categories) : null} />
+            <RuleLine
+              key={l.rule.id}
+              rule={l.rule}
+              result={l.result}
+              ruleset={ruleset}
+              lang={lang}
+              evidence={counts && l.rule.categories.length > 0 ? tallyOf(counts, p.id, l.rule.categories) : null}
+            />
           ))}
         </ul>
       )}
       <details>
         <summary>{t('planner.detail.allRules', { count: others.length })}</summary>
         <ul className="rule-lines">
-          {others.map((l) => <RuleLine key={l.rule.id} rule={l.rule} result={l.result} ruleset={ruleset} lang={lang} />)}
+          {others.map((l) => (
+            <RuleLine key={l.rule.id} rule={l.rule} result={l.result} ruleset={ruleset} lang={lang} />
+          ))}
         </ul>
       </details>
       <button type="button" className="btn" aria-pressed={gateArmed} onClick={() => setTool(gateArmed ? null : { kind: 'add-gate', compoundId: p.id })}>
         {t(gateArmed ? 'planner.whatIf.cancelTool' : 'planner.whatIf.addGate')}
       </button>
-      {gateArmed && <p className="tool-hint" role="status">{t('planner.whatIf.gateHint')}</p>}
+      {gateArmed && (
+        <p className="tool-hint" role="status">
+          {t('planner.whatIf.gateHint')}
+        </p>
+      )}
     </section>
   );
 }

@@ -37,17 +37,28 @@ const COLUMNS: { key: SortKey; label: MessageKey; numeric: boolean }[] = [
 function sortValue(row: Row, key: SortKey): number | string {
   const p = row.c.compound;
   switch (key) {
-    case 'name': return p.name;
-    case 'community': return row.community;
-    case 'grid': return row.grid;
-    case 'population': return p.population;
-    case 'elderly60': return p.elderly60;
-    case 'elderly80': return p.elderly80;
-    case 'score': return row.c.score ?? -1;
-    case 'unmetRequired': return row.c.unmetRequired;
-    case 'unmetOptional': return row.c.unmetOptional;
-    case 'canteen': return row.canteen;
-    case 'evidence': return row.evidence?.total ?? -1;
+    case 'name':
+      return p.name;
+    case 'community':
+      return row.community;
+    case 'grid':
+      return row.grid;
+    case 'population':
+      return p.population;
+    case 'elderly60':
+      return p.elderly60;
+    case 'elderly80':
+      return p.elderly80;
+    case 'score':
+      return row.c.score ?? -1;
+    case 'unmetRequired':
+      return row.c.unmetRequired;
+    case 'unmetOptional':
+      return row.c.unmetOptional;
+    case 'canteen':
+      return row.canteen;
+    case 'evidence':
+      return row.evidence?.total ?? -1;
   }
 }
 
@@ -66,13 +77,27 @@ export function filterRows(result: PlannerResultView, filter: PlannerFilter, are
     .filter(({ c }) => !filter.communityId || c.compound.communityId === filter.communityId)
     .filter(({ c }) => !filter.gridId || c.compound.gridId === filter.gridId)
     .filter(({ c }) => !filter.onlyGaps || c.unmetRequired > 0)
-    .filter(({ c }) => !query || c.compound.name.toLowerCase().includes(query) || (c.compound.nameEn ?? '').toLowerCase().includes(query) || c.compound.id.toLowerCase() === query);
+    .filter(
+      ({ c }) =>
+        !query ||
+        c.compound.name.toLowerCase().includes(query) ||
+        (c.compound.nameEn ?? '').toLowerCase().includes(query) ||
+        c.compound.id.toLowerCase() === query,
+    );
 }
 
 /** Every compound with its figures: sortable by any column, filtered by community, grid and name. */
 export function CompoundTable() {
   const s = useStore(
-    useShallow((x) => ({ result: x.plannerResult, filter: x.plannerFilter, sort: x.plannerSort, setSort: x.setPlannerSort, select: x.selectCompound, selected: x.compoundId, lang: x.lang })),
+    useShallow((x) => ({
+      result: x.plannerResult,
+      filter: x.plannerFilter,
+      sort: x.plannerSort,
+      setSort: x.setPlannerSort,
+      select: x.selectCompound,
+      selected: x.compoundId,
+      lang: x.lang,
+    })),
   );
   const ruleset = useRuleset();
   const areaName = useAreaName();
@@ -107,8 +132,18 @@ export function CompoundTable() {
           {COLUMNS.map((col) => {
             const active = s.sort.key === col.key;
             return (
-              <th key={col.key} scope="col" className={col.numeric ? 'num' : undefined} aria-sort={active ? (s.sort.descending ? 'descending' : 'ascending') : 'none'}>
-                <button type="button" className="sort" onClick={() => s.setSort(col.key)} title={col.key === 'evidence' ? t('planner.evidence.columnHint') : undefined}>
+              <th
+                key={col.key}
+                scope="col"
+                className={col.numeric ? 'num' : undefined}
+                aria-sort={active ? (s.sort.descending ? 'descending' : 'ascending') : 'none'}
+              >
+                <button
+                  type="button"
+                  className="sort"
+                  onClick={() => s.setSort(col.key)}
+                  title={col.key === 'evidence' ? t('planner.evidence.columnHint') : undefined}
+                >
                   {t(col.label)}
                   <span aria-hidden="true">{active ? (s.sort.descending ? ' ▼' : ' ▲') : ''}</span>
                 </button>
@@ -125,7 +160,9 @@ export function CompoundTable() {
           return (
             <tr key={p.id} className={p.id === s.selected ? 'selected' : undefined}>
               <th scope="row">
-                <button type="button" className="link" onClick={() => s.select(p.id)}>{s.lang === 'en' ? (p.nameEn ?? p.name) : p.name}</button>
+                <button type="button" className="link" onClick={() => s.select(p.id)}>
+                  {s.lang === 'en' ? (p.nameEn ?? p.name) : p.name}
+                </button>
               </th>
               <td>{row.community}</td>
               <td>{row.grid}</td>
@@ -140,7 +177,10 @@ export function CompoundTable() {
                 {row.evidence ? formatNumber(s.lang, row.evidence.total) : '–'}
                 {row.evidence && row.evidence.total > 0 && <span className="evidence-stages">{stagesText(t, s.lang, row.evidence)}</span>}
               </td>
-              <td className="gaps-cell">{gaps.slice(0, 4).join('、')}{gaps.length > 4 ? t('planner.table.more', { count: gaps.length - 4 }) : ''}</td>
+              <td className="gaps-cell">
+                {gaps.slice(0, 4).join('、')}
+                {gaps.length > 4 ? t('planner.table.more', { count: gaps.length - 4 }) : ''}
+              </td>
             </tr>
           );
         })}

@@ -66,7 +66,11 @@ export function ExportButtons() {
       unmetOptional: t('planner.table.unmetOptional'),
       canteenSeats: t('planner.table.canteen'),
     };
-    download(`${stem}-compounds.csv`, csvText(compoundRows(result, lang, columns, text, (r) => t(STATUS_KEY[r.status]), evidence ?? undefined)), 'text/csv;charset=utf-8');
+    download(
+      `${stem}-compounds.csv`,
+      csvText(compoundRows(result, lang, columns, text, (r) => t(STATUS_KEY[r.status]), evidence ?? undefined)),
+      'text/csv;charset=utf-8',
+    );
   };
   const exportGeoJson = () => {
     const fc = complianceGeoJson(dataset.compounds, result, network, counts);
@@ -74,10 +78,18 @@ export function ExportButtons() {
   };
   return (
     <div className="export-buttons" role="group" aria-label={t('planner.export.title')}>
-      <button type="button" className="btn btn-small" onClick={exportGaps}>{t('planner.export.gapsCsv')}</button>
-      <button type="button" className="btn btn-small" onClick={exportCompounds}>{t('planner.export.compoundsCsv')}</button>
-      <button type="button" className="btn btn-small" onClick={exportGeoJson}>{t('planner.export.geojson')}</button>
-      <button type="button" className="btn btn-small" onClick={() => openReport(true)}>{t('planner.export.report')}</button>
+      <button type="button" className="btn btn-small" onClick={exportGaps}>
+        {t('planner.export.gapsCsv')}
+      </button>
+      <button type="button" className="btn btn-small" onClick={exportCompounds}>
+        {t('planner.export.compoundsCsv')}
+      </button>
+      <button type="button" className="btn btn-small" onClick={exportGeoJson}>
+        {t('planner.export.geojson')}
+      </button>
+      <button type="button" className="btn btn-small" onClick={() => openReport(true)}>
+        {t('planner.export.report')}
+      </button>
     </div>
   );
 }

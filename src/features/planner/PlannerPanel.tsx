@@ -96,7 +96,9 @@ export function PlannerPanel() {
             <SummaryFigures summary={s.result.total} baseline={s.scenario ? s.baseline?.total : null} />
             <ComplianceLegend />
             <div className="field-row">
-              <button type="button" className="btn" aria-pressed={s.tableOpen} onClick={() => s.openTable(!s.tableOpen)}>{t('planner.table.open')}</button>
+              <button type="button" className="btn" aria-pressed={s.tableOpen} onClick={() => s.openTable(!s.tableOpen)}>
+                {t('planner.table.open')}
+              </button>
             </div>
             <ExportButtons />
             <EvidenceSourceNote />
@@ -108,7 +110,16 @@ export function PlannerPanel() {
         <>
           <div role="tablist" aria-label={t('planner.tab.label')} className="planner-tabs">
             {TABS.map(([id, label]) => (
-              <button key={id} type="button" role="tab" id={`planner-tab-${id}`} aria-selected={tab === id} aria-controls="planner-tabpanel" className={tab === id ? 'planner-tab active' : 'planner-tab'} onClick={() => setTab(id)}>
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`planner-tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls="planner-tabpanel"
+                className={tab === id ? 'planner-tab active' : 'planner-tab'}
+                onClick={() => setTab(id)}
+              >
                 {t(label)}
               </button>
             ))}

@@ -36,13 +36,29 @@ function scoped(result: PlannerResultView, communityId: string | null): PlannerR
   const compliance = restrictCompliance(result.compliance, (c) => c.compound.communityId === communityId);
   const inScope = new Set(compliance.compounds.map((c) => c.compound.id));
   const canteens = { ...result.canteens, compounds: result.canteens.compounds.filter((c) => inScope.has(c.compoundId)) };
-  return { ...result, compliance, canteens, total: totalSummary(compliance), communities: areaSummaries(compliance, 'community'), grids: areaSummaries(compliance, 'grid') };
+  return {
+    ...result,
+    compliance,
+    canteens,
+    total: totalSummary(compliance),
+    communities: areaSummaries(compliance, 'community'),
+    grids: areaSummaries(compliance, 'grid'),
+  };
 }
 
 /** 社区体检 report: summary, map, charts, gaps with clauses, rules, canteens, data date and sources. */
 export function PlannerReport() {
   const s = useStore(
-    useShallow((x) => ({ result: x.plannerResult, dataset: x.dataset, lang: x.lang, setOpen: x.setPlannerReportOpen, scenario: x.scenarios.find((y) => y.id === x.activeScenarioId), scenarioN: x.scenarios.findIndex((y) => y.id === x.activeScenarioId) + 1, grids: x.dataset?.grids, network: x.plannerNetwork })),
+    useShallow((x) => ({
+      result: x.plannerResult,
+      dataset: x.dataset,
+      lang: x.lang,
+      setOpen: x.setPlannerReportOpen,
+      scenario: x.scenarios.find((y) => y.id === x.activeScenarioId),
+      scenarioN: x.scenarios.findIndex((y) => y.id === x.activeScenarioId) + 1,
+      grids: x.dataset?.grids,
+      network: x.plannerNetwork,
+    })),
   );
   const close = () => s.setOpen(false);
   const ruleset = useRuleset();
@@ -92,22 +108,37 @@ export function PlannerReport() {
     <div className="report-layer">
       <article className="planner-report" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={(e) => e.key === 'Escape' && close()}>
         <div className="report-actions" role="group" aria-label={t('print.preview')}>
-          <label htmlFor={scopeId} className="visually-hidden">{t('planner.report.scope')}</label>
+          <label htmlFor={scopeId} className="visually-hidden">
+            {t('planner.report.scope')}
+          </label>
           <select id={scopeId} value={communityId ?? ''} onChange={(e) => setCommunityId(e.target.value || null)}>
             <option value="">{t('planner.report.whole')}</option>
             {communities.map((g) => (
-              <option key={g.properties.id} value={g.properties.id}>{areaName(g.properties.id)}</option>
+              <option key={g.properties.id} value={g.properties.id}>
+                {areaName(g.properties.id)}
+              </option>
             ))}
           </select>
-          <button ref={printButton} type="button" className="btn" onClick={printPage}>{t('print.print')}</button>
-          <button type="button" className="btn" onClick={close}>{t('common.close')}</button>
+          <button ref={printButton} type="button" className="btn" onClick={printPage}>
+            {t('print.print')}
+          </button>
+          <button type="button" className="btn" onClick={close}>
+            {t('common.close')}
+          </button>
         </div>
         <h1 id={titleId}>{t('planner.report.title', { place })}</h1>
         {manifest.synthetic && <p className="report-synthetic">{t('data.syntheticLong')}</p>}
         <p className="report-meta">
-          {t('planner.report.meta', { ruleset: t('planner.report.ruleset', { name: localText(s.lang, ruleset.name), document: ruleset.document, version: ruleset.version }), date: manifest.dataAsOf ? formatDate(s.lang, manifest.dataAsOf) : t('common.unknown') })}
+          {t('planner.report.meta', {
+            ruleset: t('planner.report.ruleset', { name: localText(s.lang, ruleset.name), document: ruleset.document, version: ruleset.version }),
+            date: manifest.dataAsOf ? formatDate(s.lang, manifest.dataAsOf) : t('common.unknown'),
+          })}
         </p>
-        {s.scenario && <p className="report-note">{t('planner.report.scenario', { name: s.scenario.name || t('planner.scenario.default', { n: s.scenarioN }), count: s.scenario.changes.length })}</p>}
+        {s.scenario && (
+          <p className="report-note">
+            {t('planner.report.scenario', { name: s.scenario.name || t('planner.scenario.default', { n: s.scenarioN }), count: s.scenario.changes.length })}
+          </p>
+        )}
         {s.network === false && <p className="report-note">{t('walk.noNetwork')}</p>}
         <nav className="report-contents" aria-labelledby={`${sectionId}-contents`}>
           <h2 id={`${sectionId}-contents`}>{t('planner.report.contents')}</h2>
@@ -121,7 +152,11 @@ export function PlannerReport() {
         </nav>
         <h2 id={`${sectionId}-summary`}>{t('planner.report.summary')}</h2>
         <SummaryFigures summary={view.total} />
-        {mapImage ? <img className="report-map" src={mapImage} alt={t('planner.report.mapAlt', { place })} /> : <p className="report-no-map">{mapImage === undefined ? t('print.preparing') : t('print.noMap')}</p>}
+        {mapImage ? (
+          <img className="report-map" src={mapImage} alt={t('planner.report.mapAlt', { place })} />
+        ) : (
+          <p className="report-no-map">{mapImage === undefined ? t('print.preparing') : t('print.noMap')}</p>
+        )}
         <h2 id={`${sectionId}-coverage`}>{t('planner.report.coverage')}</h2>
         <CoverageChart result={view} ruleset={ruleset} print />
         <h2 id={`${sectionId}-areas`}>{t(communityId ? 'planner.report.byGrid' : 'planner.report.byCommunity')}</h2>

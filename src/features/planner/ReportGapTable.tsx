@@ -33,17 +33,29 @@ export function ReportGapTable({ compliance }: { compliance: Compliance }) {
   const areaName = useAreaName();
   const counts = useEvidenceCounts();
   const { ruleset } = compliance;
-  const rows = compliance.compounds.filter((c) => c.unmetRequired > 0).sort((a, b) => b.unmetRequired - a.unmetRequired || b.compound.elderly60 - a.compound.elderly60);
+  const rows = compliance.compounds
+    .filter((c) => c.unmetRequired > 0)
+    .sort((a, b) => b.unmetRequired - a.unmetRequired || b.compound.elderly60 - a.compound.elderly60);
   if (rows.length === 0) return <p>{t('planner.report.noGaps')}</p>;
   return (
     <table className="planner-table report-gaps">
       <thead>
         <tr>
           <th scope="col">{t('planner.table.compound')}</th>
-          <th scope="col" className="num">{t('planner.table.population')}</th>
-          <th scope="col" className="num">{t('planner.table.elderly60')}</th>
-          <th scope="col" className="num">{t('planner.table.score')}</th>
-          {counts && <th scope="col" className="num">{t('planner.evidence.reportColumn')}</th>}
+          <th scope="col" className="num">
+            {t('planner.table.population')}
+          </th>
+          <th scope="col" className="num">
+            {t('planner.table.elderly60')}
+          </th>
+          <th scope="col" className="num">
+            {t('planner.table.score')}
+          </th>
+          {counts && (
+            <th scope="col" className="num">
+              {t('planner.evidence.reportColumn')}
+            </th>
+          )}
           <th scope="col">{t('planner.report.gapsColumn')}</th>
         </tr>
       </thead>
@@ -66,18 +78,22 @@ export function ReportGapTable({ compliance }: { compliance: Compliance }) {
                 </td>
               )}
               <td>
-                {gapGroups(c.results.flatMap((r, k) => {
-                  const rule = ruleset.rules[k]!;
-                  if (r.status !== 'unmet' || rule.mark !== '▲') return [];
-                  const walk = rule.check === 'distance' ? t('planner.report.walk', { walk: metres(lang, r.walkM), limit: rule.distanceM ?? 0 }) : '';
-                  const n = counts ? tallyOf(counts, c.compound.id, rule.categories).total : 0;
-                  const requests = n > 0 ? t('planner.evidence.inline', { count: formatNumber(lang, n) }) : '';
-                  return [{ id: rule.id, clause: rule.clause, text: `${localText(lang, rule.item)}${rule.verified ? '' : '*'}${walk}${requests}` }];
-                })).map(([clause, gaps]) => (
+                {gapGroups(
+                  c.results.flatMap((r, k) => {
+                    const rule = ruleset.rules[k]!;
+                    if (r.status !== 'unmet' || rule.mark !== '▲') return [];
+                    const walk = rule.check === 'distance' ? t('planner.report.walk', { walk: metres(lang, r.walkM), limit: rule.distanceM ?? 0 }) : '';
+                    const n = counts ? tallyOf(counts, c.compound.id, rule.categories).total : 0;
+                    const requests = n > 0 ? t('planner.evidence.inline', { count: formatNumber(lang, n) }) : '';
+                    return [{ id: rule.id, clause: rule.clause, text: `${localText(lang, rule.item)}${rule.verified ? '' : '*'}${walk}${requests}` }];
+                  }),
+                ).map(([clause, gaps]) => (
                   <p key={clause} className="report-gap-group">
                     <span className="report-clause">{clause}</span>
                     {gaps.map((gap) => (
-                      <span key={gap.id} className="report-gap">{gap.text}</span>
+                      <span key={gap.id} className="report-gap">
+                        {gap.text}
+                      </span>
                     ))}
                   </p>
                 ))}

@@ -14,19 +14,30 @@ export function RulesetPicker() {
   const unverified = ruleset.rules.filter((r) => !r.verified).length;
   return (
     <div className="ruleset-picker">
-      <label htmlFor={id} className="field-label">{t('planner.ruleset.label')}</label>
+      <label htmlFor={id} className="field-label">
+        {t('planner.ruleset.label')}
+      </label>
       <select id={id} value={ruleset.id} onChange={(e) => setRuleset(e.target.value)}>
         {RULESETS.map((r) => (
-          <option key={r.id} value={r.id}>{localText(lang, r.short)}</option>
+          <option key={r.id} value={r.id}>
+            {localText(lang, r.short)}
+          </option>
         ))}
       </select>
       <p className="ruleset-meta">
-        {t('planner.ruleset.meta', { name: localText(lang, ruleset.name), issuer: localText(lang, ruleset.issuer), date: ruleset.inForce ?? ruleset.approved, version: ruleset.version })}
+        {t('planner.ruleset.meta', {
+          name: localText(lang, ruleset.name),
+          issuer: localText(lang, ruleset.issuer),
+          date: ruleset.inForce ?? ruleset.approved,
+          version: ruleset.version,
+        })}
       </p>
       <details className="ruleset-notes">
         <summary>{t('planner.ruleset.notes')}</summary>
         {ruleset.notes.map((note) => (
-          <p key={note.en} className="hint">{localText(lang, note)}</p>
+          <p key={note.en} className="hint">
+            {localText(lang, note)}
+          </p>
         ))}
       </details>
       {unverified > 0 && <p className="unverified-note">{t('planner.ruleset.unverified', { count: unverified, total: ruleset.rules.length })}</p>}

@@ -8,10 +8,14 @@ import { localText, useRuleset } from './usePlanner';
 
 /** For one rule, the k sites that newly serve the most residents (or elders), greedily; each can be tried as a what-if. */
 export function SitesSection() {
-  const s = useStore(useShallow((x) => ({ request: x.siteRequest, sites: x.sites, suggest: x.suggest, addChange: x.addChange, lang: x.lang, result: x.plannerResult })));
+  const s = useStore(
+    useShallow((x) => ({ request: x.siteRequest, sites: x.sites, suggest: x.suggest, addChange: x.addChange, lang: x.lang, result: x.plannerResult })),
+  );
   const ruleset = useRuleset();
   const t = useT();
-  const candidates = ruleset.rules.map((rule, index) => ({ rule, index })).filter(({ rule, index }) => rule.check === 'distance' && s.result?.compliance.rules[index]?.state === 'checked');
+  const candidates = ruleset.rules
+    .map((rule, index) => ({ rule, index }))
+    .filter(({ rule, index }) => rule.check === 'distance' && s.result?.compliance.rules[index]?.state === 'checked');
   // Start with the clinic rule that leaves the most elders out (the issue's example), else the largest gap.
   const [ruleIndex, setRuleIndex] = useState<number>(() => {
     const unmet = (index: number) => s.result?.compliance.rules[index]?.unmet.elderly60 ?? 0;
@@ -32,7 +36,10 @@ export function SitesSection() {
         <label htmlFor={ruleId}>{t('planner.sites.rule')}</label>
         <select id={ruleId} value={chosen} onChange={(e) => setRuleIndex(Number(e.target.value))}>
           {candidates.map(({ rule, index }) => (
-            <option key={rule.id} value={index}>{`${localText(s.lang, ruleset.levels.find((l) => l.id === rule.level)!.name)} · ${ruleShortLabel(s.lang, rule)} ≤ ${rule.distanceM} m`}</option>
+            <option
+              key={rule.id}
+              value={index}
+            >{`${localText(s.lang, ruleset.levels.find((l) => l.id === rule.level)!.name)} · ${ruleShortLabel(s.lang, rule)} ≤ ${rule.distanceM} m`}</option>
           ))}
         </select>
       </div>
@@ -50,22 +57,35 @@ export function SitesSection() {
         ))}
       </fieldset>
       <div className="field-row">
-        <button type="button" className="btn" onClick={() => s.suggest({ ruleIndex: chosen, k, weight })}>{t('planner.sites.suggest')}</button>
-        {s.request && <button type="button" className="btn btn-small" onClick={() => s.suggest(null)}>{t('planner.sites.clear')}</button>}
+        <button type="button" className="btn" onClick={() => s.suggest({ ruleIndex: chosen, k, weight })}>
+          {t('planner.sites.suggest')}
+        </button>
+        {s.request && (
+          <button type="button" className="btn btn-small" onClick={() => s.suggest(null)}>
+            {t('planner.sites.clear')}
+          </button>
+        )}
       </div>
       {active && s.sites.length === 0 && <p className="hint">{t('planner.sites.none')}</p>}
       {active && s.sites.length > 0 && (
         <ol className="site-list" aria-label={t('planner.sites.listLabel', { item: localText(s.lang, active.item) })}>
           {s.sites.map((site) => (
             <li key={site.rank}>
-              <span className="site-rank" aria-hidden="true">{site.rank}</span>
+              <span className="site-rank" aria-hidden="true">
+                {site.rank}
+              </span>
               <span className="site-body">
                 <strong>{t('planner.sites.covers', { residents: site.residents, elderly60: site.elderly60 })}</strong>
                 <span className="hint">{site.compoundIds.map((id) => nameOf(id)?.name ?? id).join('、')}</span>
                 <button
                   type="button"
                   className="btn btn-small"
-                  onClick={() => s.addChange({ kind: 'add-facility', facility: { id: `site-${active.id}-${site.rank}-${site.point.join(',')}`, category: active.categories[0]!, point: site.point } })}
+                  onClick={() =>
+                    s.addChange({
+                      kind: 'add-facility',
+                      facility: { id: `site-${active.id}-${site.rank}-${site.point.join(',')}`, category: active.categories[0]!, point: site.point },
+                    })
+                  }
                 >
                   {t('planner.sites.try')}
                 </button>

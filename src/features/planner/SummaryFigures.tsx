@@ -13,12 +13,17 @@ export function SummaryFigures({ summary, baseline }: { summary: AreaSummary; ba
     return <span className={now > before ? 'delta up' : 'delta down'}>{` (${now > before ? '+' : '−'}${percent(lang, Math.abs(now - before), 1)})`}</span>;
   };
   const count = (n: number, before: number | undefined) =>
-    baseline && before !== undefined && before !== n ? <span className={n < before ? 'delta up' : 'delta down'}>{` (${n < before ? '−' : '+'}${formatNumber(lang, Math.abs(n - before))})`}</span> : null;
+    baseline && before !== undefined && before !== n ? (
+      <span className={n < before ? 'delta up' : 'delta down'}>{` (${n < before ? '−' : '+'}${formatNumber(lang, Math.abs(n - before))})`}</span>
+    ) : null;
   return (
     <dl className="summary-figures" data-testid="planner-summary">
       <div>
         <dt>{t('planner.summary.score')}</dt>
-        <dd className="big">{percent(lang, summary.score, 1)}{delta(summary.score, baseline?.score)}</dd>
+        <dd className="big">
+          {percent(lang, summary.score, 1)}
+          {delta(summary.score, baseline?.score)}
+        </dd>
       </div>
       <div>
         <dt>{t('planner.summary.compounds')}</dt>
@@ -26,11 +31,16 @@ export function SummaryFigures({ summary, baseline }: { summary: AreaSummary; ba
       </div>
       <div>
         <dt>{t('planner.summary.residents')}</dt>
-        <dd>{t('planner.summary.people', { residents: summary.people.residents, elderly60: summary.people.elderly60, elderly80: summary.people.elderly80 })}</dd>
+        <dd>
+          {t('planner.summary.people', { residents: summary.people.residents, elderly60: summary.people.elderly60, elderly80: summary.people.elderly80 })}
+        </dd>
       </div>
       <div>
         <dt>{t('planner.summary.unmetRequired')}</dt>
-        <dd>{formatNumber(lang, summary.unmetRequired)}{count(summary.unmetRequired, baseline?.unmetRequired)}</dd>
+        <dd>
+          {formatNumber(lang, summary.unmetRequired)}
+          {count(summary.unmetRequired, baseline?.unmetRequired)}
+        </dd>
       </div>
     </dl>
   );

@@ -17,21 +17,27 @@ function Filters() {
   const gridId = useId();
   const queryId = useId();
   const communities = (s.grids?.features ?? []).filter((g) => g.properties.level === 'community');
-  const grids = (s.grids?.features ?? []).filter((g) => g.properties.level === 'grid' && (!s.filter.communityId || g.properties.parent_id === s.filter.communityId));
+  const grids = (s.grids?.features ?? []).filter(
+    (g) => g.properties.level === 'grid' && (!s.filter.communityId || g.properties.parent_id === s.filter.communityId),
+  );
   return (
     <div className="table-filters">
       <label htmlFor={communityId}>{t('planner.table.community')}</label>
       <select id={communityId} value={s.filter.communityId ?? ''} onChange={(e) => s.setFilter({ communityId: e.target.value || null, gridId: null })}>
         <option value="">{t('planner.filter.all')}</option>
         {communities.map((g) => (
-          <option key={g.properties.id} value={g.properties.id}>{areaName(g.properties.id)}</option>
+          <option key={g.properties.id} value={g.properties.id}>
+            {areaName(g.properties.id)}
+          </option>
         ))}
       </select>
       <label htmlFor={gridId}>{t('planner.table.grid')}</label>
       <select id={gridId} value={s.filter.gridId ?? ''} onChange={(e) => s.setFilter({ gridId: e.target.value || null })}>
         <option value="">{t('planner.filter.all')}</option>
         {grids.map((g) => (
-          <option key={g.properties.id} value={g.properties.id}>{areaName(g.properties.id)}</option>
+          <option key={g.properties.id} value={g.properties.id}>
+            {areaName(g.properties.id)}
+          </option>
         ))}
       </select>
       <label htmlFor={queryId}>{t('planner.filter.search')}</label>
@@ -62,12 +68,21 @@ export function TableDrawer() {
         <h2 id={titleId}>{t('planner.table.title')}</h2>
         <div role="tablist" aria-label={t('planner.table.title')} className="segmented">
           {tabs.map(([id, label]) => (
-            <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'btn btn-small active' : 'btn btn-small'} onClick={() => setTab(id)}>
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className={tab === id ? 'btn btn-small active' : 'btn btn-small'}
+              onClick={() => setTab(id)}
+            >
               {label}
             </button>
           ))}
         </div>
-        <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>{t('common.close')}</button>
+        <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
+          {t('common.close')}
+        </button>
       </div>
       {tab === 'compounds' && <Filters />}
       <div className="drawer-body" role="tabpanel">

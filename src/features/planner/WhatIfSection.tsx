@@ -14,7 +14,14 @@ const DEFAULT_SEATS = 60;
 /** The scenario picker: baseline or a named scenario; new, rename, delete. */
 function ScenarioBar() {
   const s = useStore(
-    useShallow((x) => ({ scenarios: x.scenarios, active: x.activeScenarioId, select: x.selectScenario, create: x.newScenario, rename: x.renameScenario, remove: x.deleteScenario })),
+    useShallow((x) => ({
+      scenarios: x.scenarios,
+      active: x.activeScenarioId,
+      select: x.selectScenario,
+      create: x.newScenario,
+      rename: x.renameScenario,
+      remove: x.deleteScenario,
+    })),
   );
   const t = useT();
   const selectId = useId();
@@ -23,21 +30,31 @@ function ScenarioBar() {
   const label = (id: string, name: string) => name || t('planner.scenario.default', { n: s.scenarios.findIndex((x) => x.id === id) + 1 });
   return (
     <div className="scenario-bar">
-      <label htmlFor={selectId} className="field-label">{t('planner.scenario.label')}</label>
+      <label htmlFor={selectId} className="field-label">
+        {t('planner.scenario.label')}
+      </label>
       <div className="field-row">
         <select id={selectId} value={s.active ?? ''} onChange={(e) => s.select(e.target.value || null)}>
           <option value="">{t('planner.scenario.baseline')}</option>
           {s.scenarios.map((x) => (
-            <option key={x.id} value={x.id}>{label(x.id, x.name)}</option>
+            <option key={x.id} value={x.id}>
+              {label(x.id, x.name)}
+            </option>
           ))}
         </select>
-        <button type="button" className="btn btn-small" onClick={s.create}>{t('planner.scenario.new')}</button>
+        <button type="button" className="btn btn-small" onClick={s.create}>
+          {t('planner.scenario.new')}
+        </button>
       </div>
       {active && (
         <div className="field-row">
-          <label htmlFor={nameId} className="visually-hidden">{t('planner.scenario.name')}</label>
+          <label htmlFor={nameId} className="visually-hidden">
+            {t('planner.scenario.name')}
+          </label>
           <input id={nameId} type="text" value={active.name} placeholder={label(active.id, '')} onChange={(e) => s.rename(active.id, e.target.value)} />
-          <button type="button" className="btn btn-small" onClick={() => s.remove(active.id)}>{t('planner.scenario.delete')}</button>
+          <button type="button" className="btn btn-small" onClick={() => s.remove(active.id)}>
+            {t('planner.scenario.delete')}
+          </button>
         </div>
       )}
     </div>
@@ -60,14 +77,23 @@ function AddFacilityTool() {
         <label htmlFor={categoryId}>{t('planner.whatIf.category')}</label>
         <select id={categoryId} value={category} onChange={(e) => setCategory(e.target.value)}>
           {CATEGORIES.map((c) => (
-            <option key={c.id} value={c.id}>{categoryLabel(lang, c.id)}</option>
+            <option key={c.id} value={c.id}>
+              {categoryLabel(lang, c.id)}
+            </option>
           ))}
         </select>
       </div>
       {category === CANTEEN_CATEGORY && (
         <div className="field-row">
           <label htmlFor={seatsId}>{t('planner.whatIf.seats')}</label>
-          <input id={seatsId} type="number" min={1} max={1000} value={seats} onChange={(e) => setSeats(Math.max(1, Math.round(Number(e.target.value)) || DEFAULT_SEATS))} />
+          <input
+            id={seatsId}
+            type="number"
+            min={1}
+            max={1000}
+            value={seats}
+            onChange={(e) => setSeats(Math.max(1, Math.round(Number(e.target.value)) || DEFAULT_SEATS))}
+          />
         </div>
       )}
       <button
@@ -78,7 +104,11 @@ function AddFacilityTool() {
       >
         {t(armed ? 'planner.whatIf.cancelTool' : 'planner.whatIf.place')}
       </button>
-      {armed && <p className="tool-hint" role="status">{t('planner.whatIf.placeHint', { category: categoryLabel(lang, tool.category) })}</p>}
+      {armed && (
+        <p className="tool-hint" role="status">
+          {t('planner.whatIf.placeHint', { category: categoryLabel(lang, tool.category) })}
+        </p>
+      )}
     </div>
   );
 }
@@ -98,7 +128,9 @@ function PickedFacility() {
         <strong>{facilityName(picked.id)}</strong> · {categoryLabel(lang, entry.facility.category)}
       </p>
       {entry.open ? (
-        <button type="button" className="btn" onClick={() => addChange({ kind: 'close-facility', facilityId: picked.id })}>{t('planner.whatIf.close')}</button>
+        <button type="button" className="btn" onClick={() => addChange({ kind: 'close-facility', facilityId: picked.id })}>
+          {t('planner.whatIf.close')}
+        </button>
       ) : (
         <p className="hint">{t('planner.whatIf.alreadyClosed')}</p>
       )}
@@ -108,7 +140,16 @@ function PickedFacility() {
 
 export function WhatIfSection() {
   const s = useStore(
-    useShallow((x) => ({ scenarios: x.scenarios, active: x.activeScenarioId, effects: x.scenarioEffects, effectsFor: x.scenarioEffectsFor, undo: x.undoChange, baseline: x.baselineResult, result: x.plannerResult, ms: x.plannerMs.change })),
+    useShallow((x) => ({
+      scenarios: x.scenarios,
+      active: x.activeScenarioId,
+      effects: x.scenarioEffects,
+      effectsFor: x.scenarioEffectsFor,
+      undo: x.undoChange,
+      baseline: x.baselineResult,
+      result: x.plannerResult,
+      ms: x.plannerMs.change,
+    })),
   );
   const ruleset = useRuleset();
   const t = useT();
@@ -123,7 +164,9 @@ export function WhatIfSection() {
       {active && active.changes.length > 0 && (
         <>
           <ChangeList changes={active.changes} effects={s.effectsFor === active.changes ? s.effects : null} ruleset={ruleset} />
-          <button type="button" className="btn btn-small" onClick={s.undo}>{t('planner.whatIf.undo')}</button>
+          <button type="button" className="btn btn-small" onClick={s.undo}>
+            {t('planner.whatIf.undo')}
+          </button>
           <p className="hint">{t('planner.whatIf.timing', { ms: s.ms.toFixed(1) })}</p>
         </>
       )}

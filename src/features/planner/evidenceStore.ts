@@ -24,7 +24,11 @@ export const useEvidence = create<EvidenceState>(() => ({ dataset: null, source:
 
 /** The dataset's own requests (requests.geojson): what a static build, or a dataset the server does not hold, has. */
 export function datasetEvidence(dataset: Dataset): EvidenceState {
-  const rows = dataset.requests.features.map((f) => ({ compoundId: f.properties.compound_id, serviceCode: f.properties.service_code, stage: f.properties.stage }));
+  const rows = dataset.requests.features.map((f) => ({
+    compoundId: f.properties.compound_id,
+    serviceCode: f.properties.service_code,
+    stage: f.properties.stage,
+  }));
   return { dataset, source: 'dataset', counts: countEvidence(rows), at: null, error: null };
 }
 
@@ -51,7 +55,9 @@ const SETTLE_MS = 300;
  * (no login needed: the counts are public aggregates); otherwise the dataset's requests.geojson.
  */
 export function usePlannerEvidence(): void {
-  const { dataset, kind, active, detect } = useStore(useShallow((s) => ({ dataset: s.dataset, kind: s.serverKind, active: serverActive(s), detect: s.detectServer })));
+  const { dataset, kind, active, detect } = useStore(
+    useShallow((s) => ({ dataset: s.dataset, kind: s.serverKind, active: serverActive(s), detect: s.detectServer })),
+  );
   useEffect(() => {
     void detect();
   }, [detect]);

@@ -18,7 +18,16 @@ export function useRuleset(): Ruleset {
 /** Community and grid names by id, in the current language (never their staff). */
 export function useAreaName(): (id: string | null | undefined) => string {
   const { grids, lang } = useStore(useShallow((s) => ({ grids: s.dataset?.grids, lang: s.lang })));
-  const names = useMemo(() => new Map((grids?.features ?? []).map((g) => [g.properties.id, lang === 'en' ? (g.properties.name_en ?? g.properties.name ?? g.properties.id) : (g.properties.name ?? g.properties.id)])), [grids, lang]);
+  const names = useMemo(
+    () =>
+      new Map(
+        (grids?.features ?? []).map((g) => [
+          g.properties.id,
+          lang === 'en' ? (g.properties.name_en ?? g.properties.name ?? g.properties.id) : (g.properties.name ?? g.properties.id),
+        ]),
+      ),
+    [grids, lang],
+  );
   return useCallback((id) => (id ? (names.get(id) ?? id) : ''), [names]);
 }
 
@@ -27,7 +36,8 @@ export function useFacilityName(): (id: string | null) => string {
   const { facilities, state, lang } = useStore(useShallow((s) => ({ facilities: s.dataset?.facilities, state: s.plannerResult?.state, lang: s.lang })));
   const names = useMemo(() => {
     const byId = new Map<string, string>();
-    for (const f of facilities?.features ?? []) byId.set(f.properties.id, (lang === 'en' ? f.properties.name_en : undefined) ?? f.properties.name ?? f.properties.id);
+    for (const f of facilities?.features ?? [])
+      byId.set(f.properties.id, (lang === 'en' ? f.properties.name_en : undefined) ?? f.properties.name ?? f.properties.id);
     return byId;
   }, [facilities, lang]);
   return useCallback(

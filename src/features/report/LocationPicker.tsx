@@ -43,7 +43,15 @@ export function LocationPicker({ compound, value, onChange }: { compound: Compou
   const maxY = Math.max(boxN, pinN + 52 * u);
   const heightM = maxY;
   const viewBox = `${minX} ${heightM - maxY} ${maxX - minX} ${maxY - minY}`;
-  const path = (coords: readonly (readonly [number, number])[]) => coords.map(([lon, lat], i) => `${i ? 'L' : 'M'}${toXY(lon, lat, heightM).map((v) => v.toFixed(1)).join(' ')}`).join('');
+  const path = (coords: readonly (readonly [number, number])[]) =>
+    coords
+      .map(
+        ([lon, lat], i) =>
+          `${i ? 'L' : 'M'}${toXY(lon, lat, heightM)
+            .map((v) => v.toFixed(1))
+            .join(' ')}`,
+      )
+      .join('');
   const name = compound.name[lang];
   const [pinX, pinY] = toXY(value.lon, value.lat, heightM);
 

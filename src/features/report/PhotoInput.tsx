@@ -3,7 +3,15 @@ import { useReportText } from './i18n';
 import { resizePhoto } from './resizePhoto';
 
 /** An optional photo: taken or chosen, made small in the browser, previewed, removable. */
-export function PhotoInput({ value, onChange, resize = resizePhoto }: { value: string | null; onChange(dataUrl: string | null): void; resize?: (file: Blob) => Promise<string> }) {
+export function PhotoInput({
+  value,
+  onChange,
+  resize = resizePhoto,
+}: {
+  value: string | null;
+  onChange(dataUrl: string | null): void;
+  resize?: (file: Blob) => Promise<string>;
+}) {
   const { t } = useReportText();
   const id = useId();
   const [failed, setFailed] = useState(false);

@@ -37,9 +37,17 @@ export function PostersPage({ origin }: { origin: string }) {
   useEffect(() => {
     // Without the building list (an older server), the compounds' posters still print.
     const buildings = intakeApi.buildings().catch(() => []);
-    Promise.all([intakeApi.compounds(), buildings]).then(([c, b]) => setList({ ...c, buildings: b }), () => setFailed(true));
+    Promise.all([intakeApi.compounds(), buildings]).then(
+      ([c, b]) => setList({ ...c, buildings: b }),
+      () => setFailed(true),
+    );
   }, []);
-  if (failed) return <p className="report-error" role="alert">{t('report.loadFailed')}</p>;
+  if (failed)
+    return (
+      <p className="report-error" role="alert">
+        {t('report.loadFailed')}
+      </p>
+    );
   if (!list) return <p role="status">{t('report.loading')}</p>;
   const { compounds, cycle_days: days } = list;
   const posters = postersOf(compounds, list.buildings);
@@ -47,7 +55,9 @@ export function PostersPage({ origin }: { origin: string }) {
   return (
     <>
       <div className="posters-tools">
-        <p>{perBuilding ? t('posters.introBuildings', { count: posters.length, compounds: compounds.length }) : t('posters.intro', { count: compounds.length })}</p>
+        <p>
+          {perBuilding ? t('posters.introBuildings', { count: posters.length, compounds: compounds.length }) : t('posters.intro', { count: compounds.length })}
+        </p>
         <button type="button" className="report-primary" onClick={() => window.print()}>
           {t('posters.print')}
         </button>

@@ -6,7 +6,11 @@ import { ReportPage } from './ReportPage';
 import { TrackPage } from './TrackPage';
 import { VotePage } from './VotePage';
 
-export type ReportRoute = { page: 'report'; compound: string | null; building?: string | null } | { page: 'track'; code: string | null; id: string | null } | { page: 'posters' } | { page: 'vote'; id: string | null; code: string | null };
+export type ReportRoute =
+  | { page: 'report'; compound: string | null; building?: string | null }
+  | { page: 'track'; code: string | null; id: string | null }
+  | { page: 'posters' }
+  | { page: 'vote'; id: string | null; code: string | null };
 
 /** Which of the pages a URL asks for (all share this light build). */
 export function routeOf(location: Pick<Location, 'pathname' | 'search'> & { hash?: string }): ReportRoute {
@@ -26,7 +30,17 @@ const TITLES: Record<ReportRoute['page'], { heading: ReportKey; document: Report
   vote: { heading: 'vote.title', document: 'vote.pageTitle' },
 };
 
-export function ReportApp({ route, lang, href, resizePhoto }: { route: ReportRoute; lang: ReportLang; href: string; resizePhoto?: (file: Blob) => Promise<string> }) {
+export function ReportApp({
+  route,
+  lang,
+  href,
+  resizePhoto,
+}: {
+  route: ReportRoute;
+  lang: ReportLang;
+  href: string;
+  resizePhoto?: (file: Blob) => Promise<string>;
+}) {
   const text = useMemo(() => ({ lang, t: makeT(lang) }), [lang]);
   const { t } = text;
   return (

@@ -29,7 +29,10 @@ export function ReportForm({
 }: {
   compound: CompoundInfo;
   buildingId?: string | null;
-  services: readonly IntakeService[]; onFiled(filed: Filed): void; resizePhoto?: (file: Blob) => Promise<string> }) {
+  services: readonly IntakeService[];
+  onFiled(filed: Filed): void;
+  resizePhoto?: (file: Blob) => Promise<string>;
+}) {
   const { t } = useReportText();
   const ids = { what: useId(), text: useId(), phone: useId(), phoneHint: useId(), count: useId() };
   const [service, setService] = useState<string | null>(null);
@@ -151,7 +154,17 @@ export function ReportForm({
         <p id={ids.phoneHint} className="report-hint">
           {t('report.phoneHint')}
         </p>
-        <input id={ids.phone} ref={phoneRef} type="tel" inputMode="tel" autoComplete="tel" value={phone} aria-describedby={ids.phoneHint} aria-invalid={problem?.field === 'phone'} onChange={(event) => setPhone(event.target.value)} />
+        <input
+          id={ids.phone}
+          ref={phoneRef}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          value={phone}
+          aria-describedby={ids.phoneHint}
+          aria-invalid={problem?.field === 'phone'}
+          onChange={(event) => setPhone(event.target.value)}
+        />
         {errorFor('phone')}
       </section>
       {/* A field only robots fill in: hidden from people and from screen readers. */}

@@ -4,13 +4,25 @@ import { useReportText } from './i18n';
 import { ReportDone } from './ReportDone';
 import { ReportForm } from './ReportForm';
 
-type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'failed' } | { state: 'ready'; compound: CompoundInfo; services: IntakeService[]; building: BuildingSummary | null };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'failed' }
+  | { state: 'ready'; compound: CompoundInfo; services: IntakeService[]; building: BuildingSummary | null };
 
 /**
  * `/report?compound=<id>[&building=<id>]`: the page a compound's (or a building's) QR code
  * opens. A building that is not one of the compound's is left out, never a reason not to report.
  */
-export function ReportPage({ compoundId, buildingId = null, resizePhoto }: { compoundId: string | null; buildingId?: string | null; resizePhoto?: (file: Blob) => Promise<string> }) {
+export function ReportPage({
+  compoundId,
+  buildingId = null,
+  resizePhoto,
+}: {
+  compoundId: string | null;
+  buildingId?: string | null;
+  resizePhoto?: (file: Blob) => Promise<string>;
+}) {
   const { lang, t } = useReportText();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [filed, setFiled] = useState<Filed | null>(null);
@@ -36,7 +48,12 @@ export function ReportPage({ compoundId, buildingId = null, resizePhoto }: { com
   }, [load]);
 
   if (loaded.state === 'loading') return <p role="status">{t('report.loading')}</p>;
-  if (loaded.state === 'missing') return <p className="report-error" role="alert">{t('report.noCompound')}</p>;
+  if (loaded.state === 'missing')
+    return (
+      <p className="report-error" role="alert">
+        {t('report.noCompound')}
+      </p>
+    );
   if (loaded.state === 'failed') {
     return (
       <div role="alert" className="report-error">

@@ -2,7 +2,17 @@ import type { IntakeService } from './api';
 import { useReportText } from './i18n';
 
 /** Large buttons, one per service: a radio group (one choice), readable by screen readers as such. */
-export function ServicePicker({ services, value, onChange, labelId }: { services: readonly IntakeService[]; value: string | null; onChange(code: string): void; labelId: string }) {
+export function ServicePicker({
+  services,
+  value,
+  onChange,
+  labelId,
+}: {
+  services: readonly IntakeService[];
+  value: string | null;
+  onChange(code: string): void;
+  labelId: string;
+}) {
   const { lang } = useReportText();
   return (
     <div className="report-services" role="radiogroup" aria-labelledby={labelId}>

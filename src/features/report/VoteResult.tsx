@@ -13,7 +13,9 @@ export function VoteResult({ vote, heading }: { vote: PublicVote; heading: 'h2' 
     <section className="vote-result" aria-label={t('vote.result')}>
       <H className="vote-question">{vote.question}</H>
       <p className="report-hint">
-        {vote.state === 'closed' ? t('vote.closedAt', { date: formatDateTime(lang, vote.closed_at ?? vote.deadline) }) : t('vote.deadline', { date: formatDateTime(lang, vote.deadline) })}
+        {vote.state === 'closed'
+          ? t('vote.closedAt', { date: formatDateTime(lang, vote.closed_at ?? vote.deadline) })
+          : t('vote.deadline', { date: formatDateTime(lang, vote.deadline) })}
         {' · '}
         {t('vote.ballots', { n: vote.ballots })}
       </p>

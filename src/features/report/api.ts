@@ -119,6 +119,8 @@ export const intakeApi = {
   trackByCode: (code: string) => json<Tracked>(`/api/track/${enc(code)}`),
   trackById: (id: string) => json<Tracked>(`/api/track/request/${enc(id)}`),
   vote: (id: string) => json<PublicVote>(`/api/votes/${enc(id)}`),
-  castBallot: (id: string, code: string, option: number) => json<PublicVote>(`/api/votes/${enc(id)}/ballots`, { method: 'POST', body: JSON.stringify({ code, option }) }),
-  rate: (code: string, rating: number, comment: string) => json<Tracked>(`/api/track/${enc(code)}/rate`, { method: 'POST', body: JSON.stringify(comment ? { rating, comment } : { rating }) }),
+  castBallot: (id: string, code: string, option: number) =>
+    json<PublicVote>(`/api/votes/${enc(id)}/ballots`, { method: 'POST', body: JSON.stringify({ code, option }) }),
+  rate: (code: string, rating: number, comment: string) =>
+    json<Tracked>(`/api/track/${enc(code)}/rate`, { method: 'POST', body: JSON.stringify(comment ? { rating, comment } : { rating }) }),
 };

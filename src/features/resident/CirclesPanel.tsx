@@ -24,7 +24,7 @@ export function CirclesPanel() {
   const t = useT();
   if (!circles || !dataset) return <p className="panel-section hint">{t('circles.hint')}</p>;
   const compound = circles.compoundId ? dataset.compounds.features.find((c) => c.properties.id === circles.compoundId)?.properties : undefined;
-  const name = compound ? ((lang === 'en' ? compound.name_en ?? compound.name : compound.name) ?? compound.id) : null;
+  const name = compound ? ((lang === 'en' ? (compound.name_en ?? compound.name) : compound.name) ?? compound.id) : null;
   const bands = [...circles.circles.features].map((f) => f.properties).sort((a, b) => a.minutes - b.minutes);
   const bandText = bands.map((b) => t('circles.band', { minutes: b.minutes, metres: b.radiusM })).join(lang === 'en' ? ', ' : '、');
   const maxMinutes = Math.max(...circles.bandMinutes);
@@ -35,12 +35,18 @@ export function CirclesPanel() {
       <GateSelect />
       <p className="hint">{t(profile === 'elder' ? 'walk.elder' : 'walk.standard', { speed: circles.speedMPerMin })}</p>
       {walkStatus === 'no-network' ? (
-        <p className="notice-inline" role="status">{t('walk.noNetwork')}</p>
+        <p className="notice-inline" role="status">
+          {t('walk.noNetwork')}
+        </p>
       ) : (
         <>
           <p className="circles-kind">{t('walk.network')}</p>
           <p className="hint">{t('walk.networkNote', { bands: circles.bandMinutes.join(' / ') })}</p>
-          {walkStatus === 'running' && !walk && <p className="hint" role="status">{t('walk.computing')}</p>}
+          {walkStatus === 'running' && !walk && (
+            <p className="hint" role="status">
+              {t('walk.computing')}
+            </p>
+          )}
           {walk && (
             <p className="overclaim" data-testid="overclaim">
               {share >= 0.005
@@ -72,7 +78,9 @@ export function CirclesPanel() {
       <div className="app-actions">
         <ShareButton />
         <PrintButton getMapImage={mapSnapshot} />
-        <button type="button" className="btn" onClick={() => selectCompound(null)}>{t('circles.clear')}</button>
+        <button type="button" className="btn" onClick={() => selectCompound(null)}>
+          {t('circles.clear')}
+        </button>
       </div>
     </section>
   );

@@ -8,8 +8,17 @@ export function ElderSwitch() {
   const t = useT();
   const on = profile === 'elder';
   return (
-    <button type="button" role="switch" aria-checked={on} className={on ? 'btn switch on' : 'btn switch'} title={t('elder.hint')} onClick={() => setProfile(on ? 'standard' : 'elder')}>
-      <span className="switch-track" aria-hidden="true"><span className="switch-thumb" /></span>
+    <button
+      type="button"
+      role="switch"
+      aria-checked={on}
+      className={on ? 'btn switch on' : 'btn switch'}
+      title={t('elder.hint')}
+      onClick={() => setProfile(on ? 'standard' : 'elder')}
+    >
+      <span className="switch-track" aria-hidden="true">
+        <span className="switch-thumb" />
+      </span>
       {t('elder.switch')}
     </button>
   );

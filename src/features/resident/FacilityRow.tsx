@@ -15,7 +15,21 @@ export interface FacilityRowData {
 }
 
 /** One facility in the list: tap for its route, phone and address. */
-export function FacilityRow({ row, name, hours, now, speedMPerMin, maxMinutes }: { row: FacilityRowData; name: string; hours: string | undefined; now: Date; speedMPerMin: number; maxMinutes: number }) {
+export function FacilityRow({
+  row,
+  name,
+  hours,
+  now,
+  speedMPerMin,
+  maxMinutes,
+}: {
+  row: FacilityRowData;
+  name: string;
+  hours: string | undefined;
+  now: Date;
+  speedMPerMin: number;
+  maxMinutes: number;
+}) {
   const { lang, pick, showRoute, routeTo, timeZone, settled } = useStore(
     useShallow((s) => ({
       lang: s.lang,
@@ -50,7 +64,9 @@ export function FacilityRow({ row, name, hours, now, speedMPerMin, maxMinutes }:
         </Suspense>
       )}
       <div className="nearest-figures">
-        {minutes !== null && row.walkM !== null && <strong>{t('nearest.walk', { minutes: formatNumber(lang, minutes, 1), metres: Math.round(row.walkM) })}</strong>}
+        {minutes !== null && row.walkM !== null && (
+          <strong>{t('nearest.walk', { minutes: formatNumber(lang, minutes, 1), metres: Math.round(row.walkM) })}</strong>
+        )}
         <span>{t('nearest.straight', { metres: Math.round(row.straightM) })}</span>
         {minutes !== null && minutes > maxMinutes && <span className="nearest-beyond">{t('nearest.beyond', { minutes: maxMinutes })}</span>}
       </div>

@@ -14,12 +14,14 @@ export function GateSelect() {
   if (!gates || gates.length < 2) return null;
   return (
     <div className="gate-select">
-      <label htmlFor={id} className="field-label">{t('gate.label')}</label>
+      <label htmlFor={id} className="field-label">
+        {t('gate.label')}
+      </label>
       <select id={id} value={gateId ?? ''} onChange={(event) => setGate(event.target.value || null)}>
         <option value="">{t('gate.all')}</option>
         {gates.map((g) => (
           <option key={g.properties.id} value={g.properties.id}>
-            {(lang === 'en' ? g.properties.name_en ?? g.properties.name : g.properties.name) ?? g.properties.id}
+            {(lang === 'en' ? (g.properties.name_en ?? g.properties.name) : g.properties.name) ?? g.properties.id}
           </option>
         ))}
       </select>

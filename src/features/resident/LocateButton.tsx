@@ -31,8 +31,16 @@ export function LocateButton() {
       <button type="button" className="btn" onClick={locate} disabled={state.kind === 'working'}>
         {state.kind === 'working' ? t('locate.working') : t('locate.button')}
       </button>
-      {state.kind === 'error' && <p className="hint search-error" role="alert">{t('locate.denied', { reason: state.reason })}</p>}
-      {state.kind === 'outside' && <p className="hint search-error" role="alert">{t('locate.outside')}</p>}
+      {state.kind === 'error' && (
+        <p className="hint search-error" role="alert">
+          {t('locate.denied', { reason: state.reason })}
+        </p>
+      )}
+      {state.kind === 'outside' && (
+        <p className="hint search-error" role="alert">
+          {t('locate.outside')}
+        </p>
+      )}
     </>
   );
 }

@@ -58,7 +58,15 @@ function reportGroups(answer: FirstAnswer, maxM: number): Group[] {
  */
 export function NearestList() {
   const { dataset, circles, walk, walkStatus, lang, storeMinutes, report } = useStore(
-    useShallow((s) => ({ dataset: s.dataset, circles: s.circles, walk: s.walk, walkStatus: s.walkStatus, lang: s.lang, storeMinutes: s.maxMinutes, report: reportFor(s) })),
+    useShallow((s) => ({
+      dataset: s.dataset,
+      circles: s.circles,
+      walk: s.walk,
+      walkStatus: s.walkStatus,
+      lang: s.lang,
+      storeMinutes: s.maxMinutes,
+      report: reportFor(s),
+    })),
   );
   const t = useT();
   const now = useNow();
@@ -92,7 +100,12 @@ export function NearestList() {
       const within = noNetwork ? all.filter((r) => r.straightM <= maxM) : all;
       const shown = (noNetwork && within.length === 0 ? all.slice(0, 1) : within).slice(0, PER_CATEGORY);
       const b = beyond.get(category);
-      return { category, rows: shown, more: Math.max(0, within.length - shown.length), beyond: within.length === 0 && b ? { facilityId: b.facilityId, walkM: b.walkM } : null };
+      return {
+        category,
+        rows: shown,
+        more: Math.max(0, within.length - shown.length),
+        beyond: within.length === 0 && b ? { facilityId: b.facilityId, walkM: b.walkM } : null,
+      };
     });
   }, [dataset, circles, walk, noNetwork, fromReport, report, maxMinutes, speedMPerMin]);
   const shown = groups.length > 0 && (fromReport || (circles !== null && (noNetwork || walk !== null)));
@@ -108,11 +121,11 @@ export function NearestList() {
   };
   const facilityName = (id: string) => {
     const p = facility(id);
-    return p ? ((lang === 'en' ? p.nameEn ?? p.name : p.name) ?? id) : id;
+    return p ? ((lang === 'en' ? (p.nameEn ?? p.name) : p.name) ?? id) : id;
   };
   return (
     <section className="panel-section nearest" aria-labelledby="nearest-title" data-testid="walk-answer" data-source={fromReport ? 'report' : 'walk'}>
-      {fromReport && !dataset && <p className="nearest-compound">{lang === 'en' ? report.compoundNameEn ?? report.compoundName : report.compoundName}</p>}
+      {fromReport && !dataset && <p className="nearest-compound">{lang === 'en' ? (report.compoundNameEn ?? report.compoundName) : report.compoundName}</p>}
       <h2 id="nearest-title">{t('list.title', { minutes: maxMinutes })}</h2>
       {fromReport && <p className="hint">{t('list.fromReport')}</p>}
       <ul className="nearest-list">
@@ -122,15 +135,27 @@ export function NearestList() {
           const none = !noNetwork && group.rows.length === 0;
           return (
             <li key={group.category} className={none ? 'nearest-group nearest-none' : 'nearest-group'}>
-              <span className="legend-icon" style={{ background: category?.color ?? '#495057' }} aria-hidden="true">{category?.glyph ?? '?'}</span>
+              <span className="legend-icon" style={{ background: category?.color ?? '#495057' }} aria-hidden="true">
+                {category?.glyph ?? '?'}
+              </span>
               <div className="nearest-body">
                 <h3 className="nearest-category">{category ? (lang === 'en' ? category.en : category.zh) : group.category}</h3>
                 {none && <p className="nearest-missing">{t('list.noneWithin', { minutes: maxMinutes, category: categoryName })}</p>}
                 {none && group.beyond && (
-                  <p className="hint">{t('list.nearestBeyond', { walk: formatNumber(lang, group.beyond.walkM / speedMPerMin, 0), name: facilityName(group.beyond.facilityId) })}</p>
+                  <p className="hint">
+                    {t('list.nearestBeyond', { walk: formatNumber(lang, group.beyond.walkM / speedMPerMin, 0), name: facilityName(group.beyond.facilityId) })}
+                  </p>
                 )}
                 {group.rows.map((row) => (
-                  <FacilityRow key={row.facilityId} row={row} name={facilityName(row.facilityId)} hours={facility(row.facilityId)?.hours} now={now} speedMPerMin={speedMPerMin} maxMinutes={maxMinutes} />
+                  <FacilityRow
+                    key={row.facilityId}
+                    row={row}
+                    name={facilityName(row.facilityId)}
+                    hours={facility(row.facilityId)?.hours}
+                    now={now}
+                    speedMPerMin={speedMPerMin}
+                    maxMinutes={maxMinutes}
+                  />
                 ))}
                 {group.more > 0 && <p className="hint">{t('list.more', { count: group.more })}</p>}
               </div>

@@ -17,7 +17,14 @@ export const BADGE_COLOURS: Record<BadgeKind, { color: string; background: strin
   unknown: { color: '#495057', background: '#f1f3f5' },
 };
 
-const BASE_STYLE: CSSProperties = { display: 'inline-block', padding: '0 6px', borderRadius: 4, border: '1px solid currentColor', fontWeight: 700, whiteSpace: 'nowrap' };
+const BASE_STYLE: CSSProperties = {
+  display: 'inline-block',
+  padding: '0 6px',
+  borderRadius: 4,
+  border: '1px solid currentColor',
+  fontWeight: 700,
+  whiteSpace: 'nowrap',
+};
 
 const DAY_MS = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -7,15 +7,24 @@ import { LocateButton } from './LocateButton';
 
 /** "Where am I": search a compound by partial Chinese or Latin name, or use the device location. */
 export function PlaceSearch() {
-  const { compounds, lang, selectCompound } = useStore(useShallow((s) => ({ compounds: s.dataset?.compounds.features, lang: s.lang, selectCompound: s.selectCompound })));
+  const { compounds, lang, selectCompound } = useStore(
+    useShallow((s) => ({ compounds: s.dataset?.compounds.features, lang: s.lang, selectCompound: s.selectCompound })),
+  );
   const t = useT();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const listId = useId();
   const inputId = useId();
-  const matches = useMemo(() => searchByName((compounds ?? []).map((c) => c.properties), query), [compounds, query]);
-  const label = (p: { name?: string; name_en?: string; id: string }) => (lang === 'en' ? p.name_en ?? p.name : p.name) ?? p.id;
+  const matches = useMemo(
+    () =>
+      searchByName(
+        (compounds ?? []).map((c) => c.properties),
+        query,
+      ),
+    [compounds, query],
+  );
+  const label = (p: { name?: string; name_en?: string; id: string }) => (lang === 'en' ? (p.name_en ?? p.name) : p.name) ?? p.id;
   const choose = (id: string) => {
     const p = matches.find((m) => m.id === id);
     selectCompound(id);
@@ -25,7 +34,9 @@ export function PlaceSearch() {
   const showList = open && query.trim() !== '';
   return (
     <div className="panel-section place-search">
-      <label htmlFor={inputId} className="field-label">{t('search.label')}</label>
+      <label htmlFor={inputId} className="field-label">
+        {t('search.label')}
+      </label>
       <div className="search-row">
         <input
           id={inputId}
@@ -57,7 +68,11 @@ export function PlaceSearch() {
       </div>
       {showList && (
         <ul id={listId} role="listbox" aria-label={t('search.results', { count: matches.length })} className="search-results">
-          {matches.length === 0 && <li className="hint" role="presentation">{t('search.none', { query })}</li>}
+          {matches.length === 0 && (
+            <li className="hint" role="presentation">
+              {t('search.none', { query })}
+            </li>
+          )}
           {matches.map((m, i) => (
             <li
               key={m.id}
@@ -69,7 +84,12 @@ export function PlaceSearch() {
               onClick={() => choose(m.id)}
             >
               {label(m)}
-              {lang !== 'en' && m.name_en && <span className="search-alt" lang="en"> {m.name_en}</span>}
+              {lang !== 'en' && m.name_en && (
+                <span className="search-alt" lang="en">
+                  {' '}
+                  {m.name_en}
+                </span>
+              )}
             </li>
           ))}
         </ul>

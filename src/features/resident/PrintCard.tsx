@@ -49,7 +49,7 @@ function nearestRows(dataset: Dataset, walk: AppState['walk'], origins: readonly
 }
 
 const named = (lang: Lang, p: { id: string; name?: string; name_en?: string } | undefined, fallback: string) =>
-  p ? ((lang === 'en' ? p.name_en ?? p.name : p.name) ?? p.id) : fallback;
+  p ? ((lang === 'en' ? (p.name_en ?? p.name) : p.name) ?? p.id) : fallback;
 
 /** As the on-screen attribution writes it: attribution (or name), then the licence if not already said. */
 const sourceText = (s: DataSource) => {
@@ -125,23 +125,27 @@ export function PrintCard({ mapImage, now, onClose, autoPrint = false }: PrintCa
 
   return createPortal(
     <div className="print-layer">
-      <article
-        className="print-card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(event) => event.key === 'Escape' && onClose()}
-      >
+      <article className="print-card" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={(event) => event.key === 'Escape' && onClose()}>
         <div className="print-actions" aria-label={t('print.preview')} role="group">
-          <button ref={printButton} type="button" className="btn" onClick={printPage}>{t('print.print')}</button>
-          <button type="button" className="btn" onClick={onClose}>{t('common.close')}</button>
+          <button ref={printButton} type="button" className="btn" onClick={printPage}>
+            {t('print.print')}
+          </button>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.close')}
+          </button>
         </div>
         <header className="print-head">
           <h1 id={titleId}>{t('print.title', { place })}</h1>
           {manifest.synthetic && <p className="print-synthetic">{t('data.syntheticLong')}</p>}
         </header>
         {mapImage ? (
-          <img className="print-map" src={mapImage} alt={t('print.mapAlt', { place })} onLoad={() => setImageSettled(true)} onError={() => setImageSettled(true)} />
+          <img
+            className="print-map"
+            src={mapImage}
+            alt={t('print.mapAlt', { place })}
+            onLoad={() => setImageSettled(true)}
+            onError={() => setImageSettled(true)}
+          />
         ) : (
           <p className="print-no-map">{t('print.noMap')}</p>
         )}
@@ -185,7 +189,8 @@ export function PrintCard({ mapImage, now, onClose, autoPrint = false }: PrintCa
         {speed && <p className="print-speed">{t('print.speed', { speed: t(profile === 'elder' ? 'walk.elder' : 'walk.standard', { speed }) })}</p>}
         <footer className="print-footer">
           <p>
-            {t('print.printedOn', { date: formatDate(lang, printedOn) })} · {manifest.dataAsOf ? t('data.asOf', { date: formatDate(lang, manifest.dataAsOf) }) : null}
+            {t('print.printedOn', { date: formatDate(lang, printedOn) })} ·{' '}
+            {manifest.dataAsOf ? t('data.asOf', { date: formatDate(lang, manifest.dataAsOf) }) : null}
           </p>
           <p>
             {t('print.sources', { sources: manifest.sources.map(sourceText).join(' · ') })} · {t('map.attribution')}

@@ -73,10 +73,14 @@ export function ShareDialog({ url, onClose }: ShareDialogProps) {
       >
         <header className="dialog-header">
           <h2 id={titleId}>{t('share.title')}</h2>
-          <button type="button" className="btn" onClick={onClose}>{t('common.close')}</button>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.close')}
+          </button>
         </header>
         <p className="hint">{t('share.intro')}</p>
-        <label className="field-label" htmlFor={urlId}>{t('share.url')}</label>
+        <label className="field-label" htmlFor={urlId}>
+          {t('share.url')}
+        </label>
         <input
           id={urlId}
           ref={(el) => {

@@ -11,10 +11,13 @@ export function useNow(): Date {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
     const schedule = () => {
-      timer = setTimeout(() => {
-        setNow(new Date());
-        schedule();
-      }, MINUTE_MS - (Date.now() % MINUTE_MS));
+      timer = setTimeout(
+        () => {
+          setNow(new Date());
+          schedule();
+        },
+        MINUTE_MS - (Date.now() % MINUTE_MS),
+      );
     };
     schedule();
     return () => clearTimeout(timer);

@@ -13,7 +13,13 @@ const TOP = 8;
 /** Open requests per compound, busiest first, small counts suppressed. */
 export function ByCompound() {
   const { rows, compounds, lang, setFilter, setLedgerOpen } = useStore(
-    useShallow((s) => ({ rows: ledgerOf(s), compounds: s.dataset?.compounds.features, lang: s.lang, setFilter: s.setLedgerFilter, setLedgerOpen: s.setLedgerOpen })),
+    useShallow((s) => ({
+      rows: ledgerOf(s),
+      compounds: s.dataset?.compounds.features,
+      lang: s.lang,
+      setFilter: s.setLedgerFilter,
+      setLedgerOpen: s.setLedgerOpen,
+    })),
   );
   const t = useT();
   const top = useMemo(() => {

@@ -11,7 +11,15 @@ import { formatMinuteOfDay, formatPercent, skillLabel } from './format';
 import { UncoveredList } from './UncoveredList';
 import { coverageKeyOf, useAvailability } from './useVolunteerEngine';
 
-const WEEKDAYS = ['volunteers.day.mo', 'volunteers.day.tu', 'volunteers.day.we', 'volunteers.day.th', 'volunteers.day.fr', 'volunteers.day.sa', 'volunteers.day.su'] as const;
+const WEEKDAYS = [
+  'volunteers.day.mo',
+  'volunteers.day.tu',
+  'volunteers.day.we',
+  'volunteers.day.th',
+  'volunteers.day.fr',
+  'volunteers.day.sa',
+  'volunteers.day.su',
+] as const;
 
 /** Volunteer coverage for a skill and a time: who is available, the area, compounds and residents reached. */
 export function CoveragePanel() {
@@ -33,7 +41,13 @@ export function CoveragePanel() {
   const id = useId();
   const skills = useMemo(() => skillsPresent(volunteers.map((v) => v.properties)), [volunteers]);
   const availability = useAvailability();
-  const stale = coverageKey !== coverageKeyOf(skill, volunteers, availability.available.map((v) => v.properties.id));
+  const stale =
+    coverageKey !==
+    coverageKeyOf(
+      skill,
+      volunteers,
+      availability.available.map((v) => v.properties.id),
+    );
   if (volunteers.length === 0) {
     return (
       <section className="panel-section" aria-labelledby={`${id}-title`}>
@@ -70,7 +84,11 @@ export function CoveragePanel() {
           {t('volunteers.coverage.at')}
         </label>
         <div className="time-pickers">
-          <select aria-label={t('volunteers.coverage.day')} value={weekTime.weekday} onChange={(e) => setTime({ kind: 'week', weekday: Number(e.target.value), minuteOfDay: weekTime.minuteOfDay })}>
+          <select
+            aria-label={t('volunteers.coverage.day')}
+            value={weekTime.weekday}
+            onChange={(e) => setTime({ kind: 'week', weekday: Number(e.target.value), minuteOfDay: weekTime.minuteOfDay })}
+          >
             {WEEKDAYS.map((key, i) => (
               <option key={key} value={i}>
                 {t(key)}
@@ -91,10 +109,15 @@ export function CoveragePanel() {
         </div>
       </fieldset>
       <p className="coverage-available" data-testid="coverage-available">
-        {t(skill === null ? 'volunteers.coverage.availableAny' : 'volunteers.coverage.available', { count: availability.available.length, total: availability.withSkill })}
+        {t(skill === null ? 'volunteers.coverage.availableAny' : 'volunteers.coverage.available', {
+          count: availability.available.length,
+          total: availability.withSkill,
+        })}
       </p>
       {availability.withoutHours > 0 && <p className="hint">{t('volunteers.coverage.withoutHours', { count: availability.withoutHours })}</p>}
-      {availability.unreadable.length > 0 && <p className="hint">{t('volunteers.coverage.unreadable', { count: availability.unreadable.length, ids: availability.unreadable.join(', ') })}</p>}
+      {availability.unreadable.length > 0 && (
+        <p className="hint">{t('volunteers.coverage.unreadable', { count: availability.unreadable.length, ids: availability.unreadable.join(', ') })}</p>
+      )}
       {coverage ? (
         <div className={stale ? 'coverage-figures stale' : 'coverage-figures'} data-testid="coverage-figures" aria-busy={stale}>
           <p className="hint">{t(coverage.distance === 'network' ? 'volunteers.coverage.network' : 'volunteers.coverage.straight')}</p>
@@ -105,21 +128,37 @@ export function CoveragePanel() {
             </div>
             <div className="info-row">
               <dt>{t('volunteers.coverage.compounds')}</dt>
-              <dd data-testid="coverage-compounds">{t('volunteers.coverage.ofTotal', { count: coverage.covered.length, total: coverage.covered.length + coverage.uncovered.length })}</dd>
+              <dd data-testid="coverage-compounds">
+                {t('volunteers.coverage.ofTotal', { count: coverage.covered.length, total: coverage.covered.length + coverage.uncovered.length })}
+              </dd>
             </div>
             <div className="info-row">
               <dt>{t('volunteers.coverage.residents')}</dt>
-              <dd>{t('volunteers.coverage.people', { count: coverage.population.covered, total: coverage.population.total, share: share(coverage.population.covered, coverage.population.total) })}</dd>
+              <dd>
+                {t('volunteers.coverage.people', {
+                  count: coverage.population.covered,
+                  total: coverage.population.total,
+                  share: share(coverage.population.covered, coverage.population.total),
+                })}
+              </dd>
             </div>
             <div className="info-row">
               <dt>{t('volunteers.coverage.elderly')}</dt>
-              <dd>{t('volunteers.coverage.people', { count: coverage.elderly60.covered, total: coverage.elderly60.total, share: share(coverage.elderly60.covered, coverage.elderly60.total) })}</dd>
+              <dd>
+                {t('volunteers.coverage.people', {
+                  count: coverage.elderly60.covered,
+                  total: coverage.elderly60.total,
+                  share: share(coverage.elderly60.covered, coverage.elderly60.total),
+                })}
+              </dd>
             </div>
           </dl>
           <UncoveredList ids={coverage.uncovered} />
         </div>
       ) : (
-        <p className="hint" role="status">{t('volunteers.coverage.computing')}</p>
+        <p className="hint" role="status">
+          {t('volunteers.coverage.computing')}
+        </p>
       )}
     </section>
   );

@@ -9,13 +9,22 @@ import { codeLabel, compoundName, formatDays, levelLabel, stageLabel } from './f
 /** Overdue requests to escalate (吹哨), the one that has waited longest first, with who to call in. */
 export function EscalationList() {
   const { rows, compounds, lang, selected, selectRequest } = useStore(
-    useShallow((s) => ({ rows: ledgerOf(s), compounds: s.dataset?.compounds.features, lang: s.lang, selected: s.selectedRequestId, selectRequest: s.selectRequest })),
+    useShallow((s) => ({
+      rows: ledgerOf(s),
+      compounds: s.dataset?.compounds.features,
+      lang: s.lang,
+      selected: s.selectedRequestId,
+      selectRequest: s.selectRequest,
+    })),
   );
   const t = useT();
   const id = useId();
   const names = useMemo(() => new Map((compounds ?? []).map((c) => [c.properties.id, c.properties])), [compounds]);
   const overdue = useMemo(
-    () => rows.filter((r) => r.overdue).sort((a, b) => b.waitedMs - a.waitedMs || stageIndex(a.stage) - stageIndex(b.stage) || a.requestId.localeCompare(b.requestId)),
+    () =>
+      rows
+        .filter((r) => r.overdue)
+        .sort((a, b) => b.waitedMs - a.waitedMs || stageIndex(a.stage) - stageIndex(b.stage) || a.requestId.localeCompare(b.requestId)),
     [rows],
   );
   return (

@@ -36,7 +36,20 @@ export function LedgerDrawer() {
     const csv = ledgerCsv(
       shown,
       {
-        header: [t('volunteers.ledger.id'), t('volunteers.ledger.compound'), t('volunteers.ledger.category'), t('volunteers.ledger.stage'), t('volunteers.ledger.status'), t('volunteers.ledger.requested'), t('volunteers.ledger.updated'), t('volunteers.ledger.expected'), t('volunteers.ledger.deadline'), t('volunteers.ledger.overdue'), t('volunteers.ledger.gap'), t('volunteers.ledger.rating')],
+        header: [
+          t('volunteers.ledger.id'),
+          t('volunteers.ledger.compound'),
+          t('volunteers.ledger.category'),
+          t('volunteers.ledger.stage'),
+          t('volunteers.ledger.status'),
+          t('volunteers.ledger.requested'),
+          t('volunteers.ledger.updated'),
+          t('volunteers.ledger.expected'),
+          t('volunteers.ledger.deadline'),
+          t('volunteers.ledger.overdue'),
+          t('volunteers.ledger.gap'),
+          t('volunteers.ledger.rating'),
+        ],
         compoundName: (cid) => compoundName(s.lang, names, cid),
         codeName: (code) => codeLabel(t, s.lang, code),
         stageName: (stage) => stageLabel(t, stage),

@@ -10,12 +10,20 @@ import { codeLabel, compoundName, stageLabel } from './format';
 
 /** Filters of the ledger: stage, status, category, compound, overdue only, gaps only, request number. */
 export function LedgerFilters({ rows }: { rows: readonly LedgerRow[] }) {
-  const { filter, setFilter, compounds, lang } = useStore(useShallow((s) => ({ filter: s.ledgerFilter, setFilter: s.setLedgerFilter, compounds: s.dataset?.compounds.features, lang: s.lang })));
+  const { filter, setFilter, compounds, lang } = useStore(
+    useShallow((s) => ({ filter: s.ledgerFilter, setFilter: s.setLedgerFilter, compounds: s.dataset?.compounds.features, lang: s.lang })),
+  );
   const t = useT();
   const names = useMemo(() => new Map((compounds ?? []).map((c) => [c.properties.id, c.properties])), [compounds]);
-  const codes = useMemo(() => [...new Set(rows.map((r) => r.code))].sort((a, b) => codeLabel(t, lang, a).localeCompare(codeLabel(t, lang, b), lang)), [rows, t, lang]);
+  const codes = useMemo(
+    () => [...new Set(rows.map((r) => r.code))].sort((a, b) => codeLabel(t, lang, a).localeCompare(codeLabel(t, lang, b), lang)),
+    [rows, t, lang],
+  );
   const compoundIds = useMemo(
-    () => [...new Set(rows.flatMap((r) => (r.compoundId ? [r.compoundId] : [])))].sort((a, b) => compoundName(lang, names, a).localeCompare(compoundName(lang, names, b), lang)),
+    () =>
+      [...new Set(rows.flatMap((r) => (r.compoundId ? [r.compoundId] : [])))].sort((a, b) =>
+        compoundName(lang, names, a).localeCompare(compoundName(lang, names, b), lang),
+      ),
     [rows, names, lang],
   );
   return (
@@ -74,9 +82,7 @@ export function LedgerFilters({ rows }: { rows: readonly LedgerRow[] }) {
         {t('volunteers.ledger.gapOnly')}
       </label>
       <Field label={t('volunteers.ledger.search')}>
-        {(id) => (
-          <input id={id} type="search" value={filter.query} onChange={(e) => setFilter({ query: e.target.value })} />
-        )}
+        {(id) => <input id={id} type="search" value={filter.query} onChange={(e) => setFilter({ query: e.target.value })} />}
       </Field>
     </div>
   );

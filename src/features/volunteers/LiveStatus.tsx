@@ -16,7 +16,10 @@ export function LiveStatus() {
       </p>
       {live.error && (
         <p className="notice-inline" data-testid="live-error">
-          {t('volunteers.live.failed', { failed: live.failedAt ? formatClock(lang, live.failedAt) : '', time: live.updatedAt ? formatClock(lang, live.updatedAt) : t('volunteers.live.initial') })}
+          {t('volunteers.live.failed', {
+            failed: live.failedAt ? formatClock(lang, live.failedAt) : '',
+            time: live.updatedAt ? formatClock(lang, live.updatedAt) : t('volunteers.live.initial'),
+          })}
           <span className="live-reason">{live.error}</span>
         </p>
       )}

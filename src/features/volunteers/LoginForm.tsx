@@ -7,7 +7,9 @@ import { formatDateTime } from './format';
 
 /** Staff login on the requests service: user name and password; the session lives in an httpOnly cookie. */
 export function LoginForm() {
-  const { login, busy, error, lang, timeZone } = useStore(useShallow((s) => ({ login: s.login, busy: s.loginBusy, error: s.loginError, lang: s.lang, timeZone: timeZoneOf(s) })));
+  const { login, busy, error, lang, timeZone } = useStore(
+    useShallow((s) => ({ login: s.login, busy: s.loginBusy, error: s.loginError, lang: s.lang, timeZone: timeZoneOf(s) })),
+  );
   const t = useT();
   const id = useId();
   const [username, setUsername] = useState('');
@@ -37,7 +39,15 @@ export function LoginForm() {
       </div>
       <div className="field">
         <label htmlFor={`${id}-password`}>{t('staff.login.password')}</label>
-        <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </div>
       {message && (
         <p className="notice-inline" role="alert">

@@ -8,7 +8,12 @@ import { skillLabel, volunteerLabel } from './format';
 export function MatchList({ requestId }: { requestId: string }) {
   const { matches, lang } = useStore(useShallow((s) => ({ matches: s.matches?.requestId === requestId ? s.matches : null, lang: s.lang })));
   const t = useT();
-  if (!matches || matches.candidates === null) return <p className="hint" role="status">{t('volunteers.match.computing')}</p>;
+  if (!matches || matches.candidates === null)
+    return (
+      <p className="hint" role="status">
+        {t('volunteers.match.computing')}
+      </p>
+    );
   if (!matches.skill) return <p className="hint">{t('volunteers.match.noSkill')}</p>;
   const skill = skillLabel(t, matches.skill);
   return (
@@ -23,7 +28,9 @@ export function MatchList({ requestId }: { requestId: string }) {
               <span className="match-name">{volunteerLabel(c.volunteer)}</span>
               {c.volunteer.team && <span className="hint"> · {c.volunteer.team}</span>}
               <span className="match-walk">
-                {c.minutes === null ? t('volunteers.match.unreachable') : t('volunteers.match.walk', { minutes: formatNumber(lang, c.minutes, 1), metres: Math.round(c.walkM ?? 0) })}
+                {c.minutes === null
+                  ? t('volunteers.match.unreachable')
+                  : t('volunteers.match.walk', { minutes: formatNumber(lang, c.minutes, 1), metres: Math.round(c.walkM ?? 0) })}
                 {c.minutes !== null && !c.withinRadius && ` · ${t('volunteers.match.beyond')}`}
               </span>
               {c.volunteer.phone && (

@@ -11,7 +11,14 @@ import { codeLabel, stageLabel } from './format';
 /** Export and import of the requests as Open311 GeoReport v2 JSON (for 12345-style systems). */
 export function Open311Buttons() {
   const { requests, lang, importOpen311, summary, datasetId, onServer } = useStore(
-    useShallow((s) => ({ requests: requestsOf(s), onServer: serverActive(s), lang: s.lang, importOpen311: s.importOpen311, summary: s.importSummary, datasetId: s.dataset?.manifest.id ?? 'requests' })),
+    useShallow((s) => ({
+      requests: requestsOf(s),
+      onServer: serverActive(s),
+      lang: s.lang,
+      importOpen311: s.importOpen311,
+      summary: s.importSummary,
+      datasetId: s.dataset?.manifest.id ?? 'requests',
+    })),
   );
   const t = useT();
   const input = useRef<HTMLInputElement>(null);

@@ -13,7 +13,12 @@ export function PersonalDataBanner() {
   const { volunteers, requests, grids } = useStore(useShallow((s) => ({ volunteers: volunteersOf(s), requests: requestsOf(s), grids: s.dataset?.grids })));
   const t = useT();
   const personal = useMemo(
-    () => personalDataIn({ volunteers: { type: 'FeatureCollection', features: volunteers }, requests: { type: 'FeatureCollection', features: requests }, grids: grids ?? { type: 'FeatureCollection', features: [] } }),
+    () =>
+      personalDataIn({
+        volunteers: { type: 'FeatureCollection', features: volunteers },
+        requests: { type: 'FeatureCollection', features: requests },
+        grids: grids ?? { type: 'FeatureCollection', features: [] },
+      }),
     [volunteers, requests, grids],
   );
   if (!hasPersonalData(personal)) return null;

@@ -30,7 +30,9 @@ function actorText(t: T, actor: string): string {
 
 /** One request's whole file from the server: every step (who, when, from → to, note) and its escalations (吹哨). */
 export function RequestHistory({ requestId }: { requestId: string }) {
-  const { open, lang, timeZone } = useStore(useShallow((s) => ({ open: s.requestFile?.id === requestId ? s.requestFile : null, lang: s.lang, timeZone: timeZoneOf(s) })));
+  const { open, lang, timeZone } = useStore(
+    useShallow((s) => ({ open: s.requestFile?.id === requestId ? s.requestFile : null, lang: s.lang, timeZone: timeZoneOf(s) })),
+  );
   const t = useT();
   const id = useId();
   if (!open) return null;
@@ -75,7 +77,8 @@ export function RequestHistory({ requestId }: { requestId: string }) {
         <ul className="history-list" aria-labelledby={`${id}-esc`}>
           {escalations.map((e) => (
             <li key={e.id}>
-              <span className={`level level-${e.level}`}>{levelLabel(t, e.level)}</span> <time dateTime={e.at}>{formatDateTime(lang, e.at, timeZone)}</time> · {t(WEBHOOK_KEY[e.webhookState])}
+              <span className={`level level-${e.level}`}>{levelLabel(t, e.level)}</span> <time dateTime={e.at}>{formatDateTime(lang, e.at, timeZone)}</time> ·{' '}
+              {t(WEBHOOK_KEY[e.webhookState])}
             </li>
           ))}
         </ul>

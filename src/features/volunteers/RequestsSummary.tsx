@@ -90,7 +90,12 @@ export function RequestsSummary() {
         ))}
       </ol>
       <p className="request-flags">
-        <button type="button" className="flag flag-overdue" onClick={() => openLedger({ overdueOnly: true, status: 'all', stage: 'all' })} data-testid="overdue-count">
+        <button
+          type="button"
+          className="flag flag-overdue"
+          onClick={() => openLedger({ overdueOnly: true, status: 'all', stage: 'all' })}
+          data-testid="overdue-count"
+        >
           {t('volunteers.requests.overdue', { count: counts.overdue, open: counts.open })}
         </button>
         <button type="button" className="flag flag-gap" onClick={() => openLedger({ gapOnly: true, stage: 'all' })} disabled={!s.gapsReady}>
@@ -103,7 +108,14 @@ export function RequestsSummary() {
           <p className="hint">{t('volunteers.satisfaction.none')}</p>
         ) : (
           <>
-            <p>{t('volunteers.satisfaction.summary', { rated: rating.rated, closed: rating.closed, mean: formatNumber(s.lang, rating.mean ?? 0, 1), share: formatPercent(s.lang, rating.satisfiedShare ?? 0) })}</p>
+            <p>
+              {t('volunteers.satisfaction.summary', {
+                rated: rating.rated,
+                closed: rating.closed,
+                mean: formatNumber(s.lang, rating.mean ?? 0, 1),
+                share: formatPercent(s.lang, rating.satisfiedShare ?? 0),
+              })}
+            </p>
             <ul className="stars" aria-label={t('volunteers.satisfaction.distribution')}>
               {[5, 4, 3, 2, 1].map((stars) => (
                 <li key={stars}>

@@ -41,17 +41,16 @@ export function StaffActions({ requestId }: { requestId: string }) {
     if (!result.ok) return setMessage({ ok: false, text: t('staff.move.failed', { reason: result.message }) });
     setNote('');
     const stage = stageLabel(t, m.stage);
-    setMessage({ ok: true, text: m.kind === 'close' ? t('staff.move.closed') : m.kind === 'back' ? t('staff.move.backDone', { stage }) : t('staff.move.done', { stage }) });
+    setMessage({
+      ok: true,
+      text: m.kind === 'close' ? t('staff.move.closed') : m.kind === 'back' ? t('staff.move.backDone', { stage }) : t('staff.move.done', { stage }),
+    });
   };
   const reporter = [row.reporter.name, row.reporter.phone, row.reporter.email].filter(Boolean).join(' · ');
   return (
     <section className="staff-actions" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('staff.move.title')}</h3>
-      {reporter && (
-        <p className="staff-reporter">
-          {t('staff.reporter', { who: reporter })}
-        </p>
-      )}
+      {reporter && <p className="staff-reporter">{t('staff.reporter', { who: reporter })}</p>}
       {/* Staff only, and only in scope: the server checks both before sending it. */}
       {row.mediaHash && <img className="staff-photo" src={`api/photos/${row.mediaHash}`} alt={t('staff.photo')} loading="lazy" />}
       {next ? (

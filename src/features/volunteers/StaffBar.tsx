@@ -36,7 +36,10 @@ export function StaffBar() {
     })),
   );
   const t = useT();
-  const gridNames = useMemo(() => new Map((s.grids ?? []).map((g) => [g.properties.id, s.lang === 'en' ? (g.properties.name_en ?? g.properties.name) : g.properties.name])), [s.grids, s.lang]);
+  const gridNames = useMemo(
+    () => new Map((s.grids ?? []).map((g) => [g.properties.id, s.lang === 'en' ? (g.properties.name_en ?? g.properties.name) : g.properties.name])),
+    [s.grids, s.lang],
+  );
   if (s.kind === 'unknown' || s.kind === 'checking') {
     return (
       <div className="panel-section">
@@ -56,7 +59,8 @@ export function StaffBar() {
   }
   if (!s.staff) return <LoginForm />;
   const { user } = s.staff;
-  const scopeId = user.role === 'community_worker' ? user.communityId : user.role === 'grid_leader' ? user.gridId : user.role === 'volunteer' ? user.volunteerId : null;
+  const scopeId =
+    user.role === 'community_worker' ? user.communityId : user.role === 'grid_leader' ? user.gridId : user.role === 'volunteer' ? user.volunteerId : null;
   const scope = scopeId ? ` · ${gridNames.get(scopeId) ?? scopeId}` : '';
   return (
     <div className="panel-section staff-bar">
@@ -72,7 +76,11 @@ export function StaffBar() {
       </p>
       {s.live.lostAt !== null && (
         <p className="notice-inline" data-testid="staff-live-lost">
-          {t('live.staff.lost', { time: formatClock(s.lang, s.live.lostAt), updated: s.ledger.updatedAt !== null ? formatClock(s.lang, s.ledger.updatedAt) : '—', seconds: SERVER_REFRESH_S })}
+          {t('live.staff.lost', {
+            time: formatClock(s.lang, s.live.lostAt),
+            updated: s.ledger.updatedAt !== null ? formatClock(s.lang, s.ledger.updatedAt) : '—',
+            seconds: SERVER_REFRESH_S,
+          })}
         </p>
       )}
       <p>

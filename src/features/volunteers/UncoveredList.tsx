@@ -6,7 +6,9 @@ import { useStore } from '../../store';
 
 /** The compounds no chosen volunteer reaches, most residents aged 60+ first (they are highlighted on the map). */
 export function UncoveredList({ ids }: { ids: readonly string[] }) {
-  const { compounds, lang, selectCompound } = useStore(useShallow((s) => ({ compounds: s.dataset?.compounds.features, lang: s.lang, selectCompound: s.selectCompound })));
+  const { compounds, lang, selectCompound } = useStore(
+    useShallow((s) => ({ compounds: s.dataset?.compounds.features, lang: s.lang, selectCompound: s.selectCompound })),
+  );
   const t = useT();
   const rows = useMemo(() => {
     const byId = new Map((compounds ?? []).map((c) => [c.properties.id, c.properties]));
@@ -20,9 +22,11 @@ export function UncoveredList({ ids }: { ids: readonly string[] }) {
         {rows.map((c) => (
           <li key={c.id}>
             <button type="button" className="link" onClick={() => selectCompound(c.id)}>
-              {(lang === 'en' ? c.name_en ?? c.name : c.name) ?? c.id}
+              {(lang === 'en' ? (c.name_en ?? c.name) : c.name) ?? c.id}
             </button>
-            <span className="hint">{t('volunteers.coverage.uncoveredRow', { population: formatNumber(lang, c.population), elderly: formatNumber(lang, c.elderly60) })}</span>
+            <span className="hint">
+              {t('volunteers.coverage.uncoveredRow', { population: formatNumber(lang, c.population), elderly: formatNumber(lang, c.elderly60) })}
+            </span>
           </li>
         ))}
       </ul>

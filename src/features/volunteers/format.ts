@@ -14,7 +14,9 @@ export function formatDateTime(lang: Lang, value: Date | string | null | undefin
   if (!value) return '';
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return typeof value === 'string' ? value : '';
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    date,
+  );
 }
 
 /** "2026年11月1日" / "1 November 2026" on the dataset's clock. */
@@ -88,5 +90,5 @@ export function volunteerLabel(v: Pick<VolunteerProps, 'id' | 'name'>): string {
 export function compoundName(lang: Lang, compounds: ReadonlyMap<string, { name?: string; name_en?: string }>, id: string | null | undefined): string {
   if (!id) return '';
   const c = compounds.get(id);
-  return (lang === 'en' ? c?.name_en ?? c?.name : c?.name) ?? id;
+  return (lang === 'en' ? (c?.name_en ?? c?.name) : c?.name) ?? id;
 }

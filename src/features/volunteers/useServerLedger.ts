@@ -19,7 +19,13 @@ const STAFF_EVENTS = ['ready', 'request', 'gone', 'reset', 'ended', 'wish', 'wis
  */
 export function useServerLedger(): void {
   const { detectServer, refresh, loggedIn, active, connected } = useStore(
-    useShallow((s) => ({ detectServer: s.detectServer, refresh: s.refreshServerLedger, loggedIn: s.staff !== null, active: serverActive(s), connected: s.serverLive.connected })),
+    useShallow((s) => ({
+      detectServer: s.detectServer,
+      refresh: s.refreshServerLedger,
+      loggedIn: s.staff !== null,
+      active: serverActive(s),
+      connected: s.serverLive.connected,
+    })),
   );
   useEffect(() => {
     void detectServer();

@@ -38,10 +38,13 @@ function useMinuteTick(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
     const schedule = () => {
-      timer = setTimeout(() => {
-        tick(Date.now());
-        schedule();
-      }, MINUTE_MS - (Date.now() % MINUTE_MS));
+      timer = setTimeout(
+        () => {
+          tick(Date.now());
+          schedule();
+        },
+        MINUTE_MS - (Date.now() % MINUTE_MS),
+      );
     };
     tick(Date.now());
     schedule();

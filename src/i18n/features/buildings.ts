@@ -25,7 +25,8 @@ export const buildingsZh = {
 
 export const buildingsEn: Record<keyof typeof buildingsZh, string> = {
   'buildings.title': 'Grids and buildings',
-  'buildings.intro': 'Open requests, overdue, small wishes not yet done and residents aged 60+ per grid and building. Building contacts are for staff of this area only; do not pass them on.',
+  'buildings.intro':
+    'Open requests, overdue, small wishes not yet done and residents aged 60+ per grid and building. Building contacts are for staff of this area only; do not pass them on.',
   'buildings.loading': 'Reading grid and building figures…',
   'buildings.failed': 'Could not read grid and building figures: {reason}',
   'buildings.none': 'There is no grid in your area.',

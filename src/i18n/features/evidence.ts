@@ -25,7 +25,8 @@ export const evidenceEn: Record<keyof typeof evidenceZh, string> = {
   'planner.evidence.ledger': "Residents' requests are counted from the live ledger (as of {time}): counts only, no request texts.",
   'planner.evidence.dataset': "Residents' requests are counted from the dataset's requests.geojson (no ledger connected).",
   'planner.evidence.failed': 'The ledger cannot be read right now ({reason}); the counts shown are older.',
-  'planner.evidence.rule': 'A request counts for the facility category of its service ("a doctor" counts for the health station); doorstep help such as repairs or errands names no facility and is not counted.',
+  'planner.evidence.rule':
+    'A request counts for the facility category of its service ("a doctor" counts for the health station); doorstep help such as repairs or errands names no facility and is not counted.',
   'planner.evidence.csvTotal': "Residents' requests",
   'planner.evidence.csvStage': 'Requests · {stage}',
   'planner.evidence.reportColumn': "Residents' requests (for these gaps)",

@@ -105,7 +105,7 @@ export const hallEn: Record<keyof typeof hallZh, string> = {
   'hall.network': 'Walked along real streets at {speed} m per minute',
   'hall.straightLine': 'No street network: straight-line distances',
   'hall.computing': 'Computing…',
-  'hall.dataFrom': 'Data from {host}, not this site\'s own',
+  'hall.dataFrom': "Data from {host}, not this site's own",
   'hall.page': 'Page {page} of {pages}',
   'hall.fig.compounds': '{count} compounds',
   'hall.fig.residents': '{count} residents',

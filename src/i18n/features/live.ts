@@ -37,11 +37,13 @@ export const liveZh = {
 
 export const liveEn: Record<keyof typeof liveZh, string> = {
   'live.staff.on': "Live: a colleague's change shows within a second or two",
-  'live.staff.lost': 'Live link to the server lost since {time}; showing the data of {updated}. Reconnecting by itself, and re-reading every {seconds} s meanwhile',
+  'live.staff.lost':
+    'Live link to the server lost since {time}; showing the data of {updated}. Reconnecting by itself, and re-reading every {seconds} s meanwhile',
   'live.hall.lost': 'Live figures lost since {time}; showing the figures of {updated}, reconnecting by itself',
   'live.hall.on': 'Live figures',
   'wish.title': 'Small wishes (微心愿)',
-  'wish.intro.volunteer': 'Small wishes you can walk to, at times you are available. Once claimed, please do it within {days} days; otherwise it opens again for other volunteers.',
+  'wish.intro.volunteer':
+    'Small wishes you can walk to, at times you are available. Once claimed, please do it within {days} days; otherwise it opens again for other volunteers.',
   'wish.intro.staff': "Post small wishes of your area's residents (no names or phone numbers); a volunteer claims and does each.",
   'wish.none': 'No small wishes to claim for now.',
   'wish.noneStaff': 'No small wishes in your area yet.',

@@ -95,7 +95,8 @@ export const plannerZh = {
   'planner.canteen.summary': '{under} 个小区虽在食堂服务范围内，但分摊到的座位低于目标（每百人 {target} 座）；{unreached} 个小区不在任何食堂的服务范围内。',
   'planner.canteen.underItem': '{name}：每百人 {seats} 座（{count} 个食堂分摊）',
   'planner.canteen.underServed': '座位不足',
-  'planner.canteen.method': '两步移动搜索法（2SFCA，Luo & Wang 2003）：每个食堂的座位按其服务范围内的老人分摊，重叠范围内的小区把各食堂分到的份额相加，不重复计算。',
+  'planner.canteen.method':
+    '两步移动搜索法（2SFCA，Luo & Wang 2003）：每个食堂的座位按其服务范围内的老人分摊，重叠范围内的小区把各食堂分到的份额相加，不重复计算。',
   'planner.whatIf.title': '模拟（What-if）',
   'planner.whatIf.category': '新增设施类别',
   'planner.whatIf.seats': '座位数',
@@ -177,7 +178,8 @@ export const plannerZh = {
   'planner.report.noGaps': '没有 ▲ 项缺口。',
   'planner.report.rules': '各项规则与受影响居民',
   'planner.report.unverified': '* 未核实：{total} 条规则中有 {count} 条的条文或距离来自二手资料，引用前请对照标准原文。',
-  'planner.report.method': '步行距离沿路网计算（含出入口与桥梁），各层级按各自清单和距离分别核查（不互相替代）；达标率 = 达标的 ▲ 项 ÷ 参与核查的 ▲ 项，社区按人口加权。',
+  'planner.report.method':
+    '步行距离沿路网计算（含出入口与桥梁），各层级按各自清单和距离分别核查（不互相替代）；达标率 = 达标的 ▲ 项 ÷ 参与核查的 ▲ 项，社区按人口加权。',
   'planner.report.printed': '打印日期：{date}',
   'planner.report.contents': '目录',
   'planner.report.notes': '说明与数据来源',
@@ -196,7 +198,8 @@ export const plannerEn: Record<keyof typeof plannerZh, string> = {
   'planner.ruleset.label': 'Standard',
   'planner.ruleset.notes': 'About this standard (levels do not stand in for each other)',
   'planner.ruleset.meta': '{name} · {issuer} · in force {date} · ruleset version {version}',
-  'planner.ruleset.unverified': '{count} of {total} rules are marked “unverified”: their clause or distance comes from secondary sources; check the standard before relying on them.',
+  'planner.ruleset.unverified':
+    '{count} of {total} rules are marked “unverified”: their clause or distance comes from secondary sources; check the standard before relying on them.',
   'planner.summary.score': 'Compliance (▲ rules)',
   'planner.summary.compounds': 'Compounds',
   'planner.summary.residents': 'Residents',
@@ -276,10 +279,12 @@ export const plannerEn: Record<keyof typeof plannerZh, string> = {
   'planner.canteen.seatsUnknown': 'unknown',
   'planner.canteen.elderly': 'Aged 60+ in reach',
   'planner.canteen.per100': 'Seats per 100',
-  'planner.canteen.summary': '{under} compounds are within a canteen’s reach but get fewer seats than the target ({target} per 100); {unreached} compounds are within no canteen’s reach.',
+  'planner.canteen.summary':
+    '{under} compounds are within a canteen’s reach but get fewer seats than the target ({target} per 100); {unreached} compounds are within no canteen’s reach.',
   'planner.canteen.underItem': '{name}: {seats} seats per 100 (shared by {count} canteens)',
   'planner.canteen.underServed': 'too few seats',
-  'planner.canteen.method': 'Two-step floating catchment (2SFCA, Luo & Wang 2003): each canteen’s seats are shared among the elders within its catchment; a compound within several catchments adds up its shares, never counting a seat twice.',
+  'planner.canteen.method':
+    'Two-step floating catchment (2SFCA, Luo & Wang 2003): each canteen’s seats are shared among the elders within its catchment; a compound within several catchments adds up its shares, never counting a seat twice.',
   'planner.whatIf.title': 'What-if',
   'planner.whatIf.category': 'New facility of',
   'planner.whatIf.seats': 'Seats',
@@ -327,7 +332,8 @@ export const plannerEn: Record<keyof typeof plannerZh, string> = {
   'planner.sites.listLabel': 'Suggested sites for {item}',
   'planner.sites.covers': 'Serves {residents} more residents ({elderly60} aged 60+)',
   'planner.sites.try': 'Try it',
-  'planner.sites.method': 'Greedy: each time the street node that newly serves the most residents of compounds missing the rule; those already served are not counted again.',
+  'planner.sites.method':
+    'Greedy: each time the street node that newly serves the most residents of compounds missing the rule; those already served are not counted again.',
   'planner.export.title': 'Export',
   'planner.export.gapsCsv': 'Gaps CSV',
   'planner.export.compoundsCsv': 'Compounds CSV',
@@ -360,8 +366,10 @@ export const plannerEn: Record<keyof typeof plannerZh, string> = {
   'planner.report.walk': ': {walk} m / {limit} m',
   'planner.report.noGaps': 'No ▲ gaps.',
   'planner.report.rules': 'Rules and the residents affected',
-  'planner.report.unverified': '* Unverified: {count} of {total} rules have a clause or distance from secondary sources; check the standard before quoting them.',
-  'planner.report.method': 'Walking distances follow the street network (through gates, over bridges); each level is checked against its own list and distance (levels do not stand in for each other); compliance = ▲ rules met ÷ ▲ rules checked, communities weighted by residents.',
+  'planner.report.unverified':
+    '* Unverified: {count} of {total} rules have a clause or distance from secondary sources; check the standard before quoting them.',
+  'planner.report.method':
+    'Walking distances follow the street network (through gates, over bridges); each level is checked against its own list and distance (levels do not stand in for each other); compliance = ▲ rules met ÷ ▲ rules checked, communities weighted by residents.',
   'planner.report.printed': 'Printed on {date}',
   'planner.report.contents': 'Contents',
   'planner.report.notes': 'Notes and data sources',

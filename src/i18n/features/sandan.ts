@@ -92,7 +92,8 @@ export const sandanZh = {
 
 export const sandanEn: Record<keyof typeof sandanZh, string> = {
   'sandan.title': 'Three lists (三单制)',
-  'sandan.intro': "The needs list gathers residents' open requests and small wishes; the resources list shows volunteers' skills and hours and what partner units offer; the projects list matches needs with resources.",
+  'sandan.intro':
+    "The needs list gathers residents' open requests and small wishes; the resources list shows volunteers' skills and hours and what partner units offer; the projects list matches needs with resources.",
   'sandan.loading': 'Reading the lists…',
   'sandan.failed': 'That did not work: {reason}',
   'sandan.onMap': 'Show the {list} on the map',

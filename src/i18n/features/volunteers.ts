@@ -144,7 +144,8 @@ export const volunteersEn: Record<keyof typeof volunteersZh, string> = {
   'volunteers.yes': 'yes',
   'volunteers.no': 'no',
   'volunteers.personal.title': 'Contains personal data',
-  'volunteers.personal.body': 'Names, phone numbers and request texts are for community staff only: do not share. Run npm run sanitize before publishing the data.',
+  'volunteers.personal.body':
+    'Names, phone numbers and request texts are for community staff only: do not share. Run npm run sanitize before publishing the data.',
   'volunteers.live.every': 'Updates every {seconds} s',
   'volunteers.live.updated': 'last updated {time}',
   'volunteers.live.failed': 'Reading failed at {failed}; still showing the data of {time}.',

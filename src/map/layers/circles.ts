@@ -2,7 +2,15 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import { theme } from '../theme';
 import { SOURCES, type GroupedLayer } from './types';
 
-const BAND_COLOUR: ExpressionSpecification = ['match', ['get', 'minutes'], 5, theme.bands[5] ?? '#000', 10, theme.bands[10] ?? '#000', theme.bands[15] ?? '#000'];
+const BAND_COLOUR: ExpressionSpecification = [
+  'match',
+  ['get', 'minutes'],
+  5,
+  theme.bands[5] ?? '#000',
+  10,
+  theme.bands[10] ?? '#000',
+  theme.bands[15] ?? '#000',
+];
 const isBand: ExpressionSpecification = ['==', ['get', 'kind'], 'straight-line'];
 const isOrigin: ExpressionSpecification = ['==', ['get', 'kind'], 'origin'];
 
@@ -11,10 +19,48 @@ const isOrigin: ExpressionSpecification = ['==', ['get', 'kind'], 'origin'];
  * on each ring saying it is straight-line (its text is set per language by the controller).
  */
 export const circleLayers: GroupedLayer[] = [
-  { group: 'circles', layer: { id: 'circle-fill', type: 'fill', source: SOURCES.circles, filter: isBand, paint: { 'fill-color': BAND_COLOUR, 'fill-opacity': 0.1 } } },
-  { group: 'circles', layer: { id: 'circle-line', type: 'line', source: SOURCES.circles, filter: isBand, paint: { 'line-color': BAND_COLOUR, 'line-width': 2.5, 'line-dasharray': [3, 2] } } },
-  { group: 'circles', layer: { id: 'circle-origin', type: 'circle', source: SOURCES.circles, filter: isOrigin, paint: { 'circle-radius': 6, 'circle-color': theme.compound.selected, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } } },
-  { group: 'circles', layer: { id: 'circle-label', type: 'symbol', source: SOURCES.circles, filter: isBand, layout: { 'symbol-placement': 'line', 'symbol-spacing': 400, 'text-field': '', 'text-font': [...theme.fonts], 'text-size': 13, 'text-keep-upright': true }, paint: { 'text-color': BAND_COLOUR, 'text-halo-color': theme.halo, 'text-halo-width': 2 } } },
+  {
+    group: 'circles',
+    layer: { id: 'circle-fill', type: 'fill', source: SOURCES.circles, filter: isBand, paint: { 'fill-color': BAND_COLOUR, 'fill-opacity': 0.1 } },
+  },
+  {
+    group: 'circles',
+    layer: {
+      id: 'circle-line',
+      type: 'line',
+      source: SOURCES.circles,
+      filter: isBand,
+      paint: { 'line-color': BAND_COLOUR, 'line-width': 2.5, 'line-dasharray': [3, 2] },
+    },
+  },
+  {
+    group: 'circles',
+    layer: {
+      id: 'circle-origin',
+      type: 'circle',
+      source: SOURCES.circles,
+      filter: isOrigin,
+      paint: { 'circle-radius': 6, 'circle-color': theme.compound.selected, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+    },
+  },
+  {
+    group: 'circles',
+    layer: {
+      id: 'circle-label',
+      type: 'symbol',
+      source: SOURCES.circles,
+      filter: isBand,
+      layout: {
+        'symbol-placement': 'line',
+        'symbol-spacing': 400,
+        'text-field': '',
+        'text-font': [...theme.fonts],
+        'text-size': 13,
+        'text-keep-upright': true,
+      },
+      paint: { 'text-color': BAND_COLOUR, 'text-halo-color': theme.halo, 'text-halo-width': 2 },
+    },
+  },
 ];
 
 /**

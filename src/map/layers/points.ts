@@ -8,7 +8,21 @@ export const iconId = (category: string) => `cat-${category}`;
 const ICON: ExpressionSpecification = ['concat', 'cat-', ['get', 'category']];
 
 export const gateLayers: GroupedLayer[] = [
-  { group: 'gates', layer: { id: 'gate', type: 'circle', source: SOURCES.gates, minzoom: 14, paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 14, 2, 17, 5], 'circle-color': theme.gate, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } } },
+  {
+    group: 'gates',
+    layer: {
+      id: 'gate',
+      type: 'circle',
+      source: SOURCES.gates,
+      minzoom: 14,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 14, 2, 17, 5],
+        'circle-color': theme.gate,
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 1,
+      },
+    },
+  },
 ];
 
 /** Taxonomy order: everyday services (canteen, clinic, pharmacy …) first, `other` last. */

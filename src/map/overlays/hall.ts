@@ -21,9 +21,25 @@ const toneColour: ExpressionSpecification = ['match', TONE, 0, HALL_TONE_COLOURS
 const layers: GroupedLayer[] = [
   { group: 'circles', layer: { id: 'hall-band-fill', type: 'fill', source: BANDS, paint: { 'fill-color': minutesColour('value'), 'fill-opacity': 0.2 } } },
   { group: 'circles', layer: { id: 'hall-band-line', type: 'line', source: BANDS, paint: { 'line-color': minutesColour('value'), 'line-width': 2 } } },
-  { group: 'compounds', layer: { id: 'hall-tone-fill', type: 'fill', source: SOURCES.compounds, paint: { 'fill-color': toneColour, 'fill-opacity': ['match', TONE, -1, 0, 0.72] } } },
-  { group: 'compounds', layer: { id: 'hall-tone-line', type: 'line', source: SOURCES.compounds, paint: { 'line-color': '#ffffff', 'line-width': ['match', TONE, -1, 0, 1.2] } } },
-  { group: 'communities', layer: { id: 'hall-area-line', type: 'line', source: SOURCES.grids, filter: ['==', ['get', 'id'], ''], layout: { 'line-join': 'round' }, paint: { 'line-color': HALL_AREA_COLOUR, 'line-width': 6 } } },
+  {
+    group: 'compounds',
+    layer: { id: 'hall-tone-fill', type: 'fill', source: SOURCES.compounds, paint: { 'fill-color': toneColour, 'fill-opacity': ['match', TONE, -1, 0, 0.72] } },
+  },
+  {
+    group: 'compounds',
+    layer: { id: 'hall-tone-line', type: 'line', source: SOURCES.compounds, paint: { 'line-color': '#ffffff', 'line-width': ['match', TONE, -1, 0, 1.2] } },
+  },
+  {
+    group: 'communities',
+    layer: {
+      id: 'hall-area-line',
+      type: 'line',
+      source: SOURCES.grids,
+      filter: ['==', ['get', 'id'], ''],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': HALL_AREA_COLOUR, 'line-width': 6 },
+    },
+  },
 ];
 
 /**

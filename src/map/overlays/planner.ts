@@ -40,19 +40,40 @@ function byUnmet(steps: { from: number; color: string }[]): ExpressionSpecificat
 const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
 
 const layers: GroupedLayer[] = [
-  { group: 'compliance', layer: { id: 'planner-compliance-fill', type: 'fill', source: SRC.compounds, paint: { 'fill-color': byUnmet(unmetSteps(0)), 'fill-opacity': 0.62 } } },
+  {
+    group: 'compliance',
+    layer: { id: 'planner-compliance-fill', type: 'fill', source: SRC.compounds, paint: { 'fill-color': byUnmet(unmetSteps(0)), 'fill-opacity': 0.62 } },
+  },
   { group: 'compliance', layer: { id: 'planner-compliance-line', type: 'line', source: SRC.compounds, paint: { 'line-color': '#495057', 'line-width': 0.6 } } },
   {
     group: 'compliance',
-    layer: { id: 'planner-canteen-under', type: 'line', source: SRC.compounds, filter: ['==', ['get', 'underServed'], true], paint: { 'line-color': COLORS.underServed, 'line-width': 2.5, 'line-dasharray': [2, 1.5] } },
+    layer: {
+      id: 'planner-canteen-under',
+      type: 'line',
+      source: SRC.compounds,
+      filter: ['==', ['get', 'underServed'], true],
+      paint: { 'line-color': COLORS.underServed, 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
+    },
   },
   {
     group: 'compliance',
-    layer: { id: 'planner-closed', type: 'circle', source: SRC.changes, filter: kind('closed'), paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.closed, 'circle-stroke-width': 3 } },
+    layer: {
+      id: 'planner-closed',
+      type: 'circle',
+      source: SRC.changes,
+      filter: kind('closed'),
+      paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.closed, 'circle-stroke-width': 3 },
+    },
   },
   {
     group: 'compliance',
-    layer: { id: 'planner-proposed-ring', type: 'circle', source: SRC.changes, filter: kind('proposed'), paint: { 'circle-radius': 15, 'circle-color': '#fff', 'circle-stroke-color': COLORS.proposed, 'circle-stroke-width': 3 } },
+    layer: {
+      id: 'planner-proposed-ring',
+      type: 'circle',
+      source: SRC.changes,
+      filter: kind('proposed'),
+      paint: { 'circle-radius': 15, 'circle-color': '#fff', 'circle-stroke-color': COLORS.proposed, 'circle-stroke-width': 3 },
+    },
   },
   {
     group: 'compliance',
@@ -66,9 +87,23 @@ const layers: GroupedLayer[] = [
   },
   {
     group: 'compliance',
-    layer: { id: 'planner-gate', type: 'circle', source: SRC.changes, filter: kind('gate'), paint: { 'circle-radius': 6, 'circle-color': COLORS.gate, 'circle-stroke-color': COLORS.proposed, 'circle-stroke-width': 3 } },
+    layer: {
+      id: 'planner-gate',
+      type: 'circle',
+      source: SRC.changes,
+      filter: kind('gate'),
+      paint: { 'circle-radius': 6, 'circle-color': COLORS.gate, 'circle-stroke-color': COLORS.proposed, 'circle-stroke-width': 3 },
+    },
   },
-  { group: 'sites', layer: { id: 'planner-site', type: 'circle', source: SRC.sites, paint: { 'circle-radius': 12, 'circle-color': COLORS.site, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } } },
+  {
+    group: 'sites',
+    layer: {
+      id: 'planner-site',
+      type: 'circle',
+      source: SRC.sites,
+      paint: { 'circle-radius': 12, 'circle-color': COLORS.site, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+    },
+  },
   {
     group: 'sites',
     layer: {
@@ -82,7 +117,11 @@ const layers: GroupedLayer[] = [
 ];
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-const point = (coordinates: [number, number], properties: Record<string, unknown>): Feature => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties });
+const point = (coordinates: [number, number], properties: Record<string, unknown>): Feature => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates },
+  properties,
+});
 
 function compoundFeatures(state: AppState): FeatureCollection {
   const result = state.plannerResult;
@@ -94,7 +133,13 @@ function compoundFeatures(state: AppState): FeatureCollection {
       const i = index.get(f.properties.id);
       if (i === undefined) return [];
       const c = result.compliance.compounds[i]!;
-      return [{ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.properties.id, unmet: c.unmetRequired, score: c.score ?? -1, underServed: result.canteens.compounds[i]!.underServed } }];
+      return [
+        {
+          type: 'Feature' as const,
+          geometry: f.geometry,
+          properties: { id: f.properties.id, unmet: c.unmetRequired, score: c.score ?? -1, underServed: result.canteens.compounds[i]!.underServed },
+        },
+      ];
     }),
   };
 }
@@ -104,7 +149,8 @@ function changeFeatures(state: AppState): FeatureCollection {
   const facilities = state.plannerResult?.state.facilities ?? [];
   const features: Feature[] = [];
   for (const change of scenario?.changes ?? []) {
-    if (change.kind === 'add-facility') features.push(point(change.facility.point, { kind: 'proposed', id: change.facility.id, category: change.facility.category }));
+    if (change.kind === 'add-facility')
+      features.push(point(change.facility.point, { kind: 'proposed', id: change.facility.id, category: change.facility.category }));
     if (change.kind === 'add-gate') features.push(point(change.point, { kind: 'gate', id: change.gateId }));
     if (change.kind === 'close-facility') {
       const entry = facilities.find((e) => e.facility.id === change.facilityId);

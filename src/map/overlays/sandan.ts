@@ -55,7 +55,11 @@ const LAYERS: Record<SandanList, LayerSpecification[]> = {
       type: 'line',
       source: SRC.projects,
       filter: ['==', ['geometry-type'], 'LineString'],
-      paint: { 'line-color': ['case', ['==', ['get', 'overdue'], 1], c.overdue, ['==', ['get', 'state'], 'done'], c.projectDone, c.project], 'line-width': 2, 'line-dasharray': [2, 1] },
+      paint: {
+        'line-color': ['case', ['==', ['get', 'overdue'], 1], c.overdue, ['==', ['get', 'state'], 'done'], c.projectDone, c.project],
+        'line-width': 2,
+        'line-dasharray': [2, 1],
+      },
     },
     {
       id: 'sandan-project',
@@ -98,7 +102,8 @@ export const sandanOverlay: Overlay = {
     const before = drawn.get(map);
     for (const list of LISTS) {
       if (!before || before.data[list] !== data[list]) map.getSource<GeoJSONSource>(SRC[list])?.setData(data[list]);
-      if (!before || before.visible[list] !== visible[list]) for (const layer of LAYERS[list]) map.setLayoutProperty(layer.id, 'visibility', visible[list] ? 'visible' : 'none');
+      if (!before || before.visible[list] !== visible[list])
+        for (const layer of LAYERS[list]) map.setLayoutProperty(layer.id, 'visibility', visible[list] ? 'visible' : 'none');
     }
     drawn.set(map, { data, visible });
   },

@@ -1,4 +1,11 @@
-import type { ExpressionSpecification, GeoJSONSource, GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  GeoJSONSource,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  Map as MapLibreMap,
+  MapLayerMouseEvent,
+} from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { RequestStage } from '../../domain/dataset';
 import { availableVolunteers } from '../../domain/volunteers/availability';
@@ -26,19 +33,48 @@ export const STAGE_COLORS: Record<RequestStage, string> = {
   rate: '#2f9e44',
 };
 
-const COLORS = { covered: '#2f9e44', coveredLine: '#2b8a3e', uncovered: '#e03131', uncoveredLine: '#c92a2a', volunteer: '#087f5b', overdue: '#c92a2a', gap: '#f08c00', selected: '#111' };
+const COLORS = {
+  covered: '#2f9e44',
+  coveredLine: '#2b8a3e',
+  uncovered: '#e03131',
+  uncoveredLine: '#c92a2a',
+  volunteer: '#087f5b',
+  overdue: '#c92a2a',
+  gap: '#f08c00',
+  selected: '#111',
+};
 
 const SRC = { coverage: 'vol-coverage', uncovered: 'vol-uncovered', sites: 'vol-sites', requests: 'vol-requests' } as const;
 
 const coverageLayers: GroupedLayer[] = [
   { group: 'coverage', layer: { id: 'vol-coverage-fill', type: 'fill', source: SRC.coverage, paint: { 'fill-color': COLORS.covered, 'fill-opacity': 0.2 } } },
   { group: 'coverage', layer: { id: 'vol-coverage-line', type: 'line', source: SRC.coverage, paint: { 'line-color': COLORS.coveredLine, 'line-width': 1.5 } } },
-  { group: 'coverage', layer: { id: 'vol-uncovered-fill', type: 'fill', source: SRC.uncovered, paint: { 'fill-color': COLORS.uncovered, 'fill-opacity': 0.4 } } },
-  { group: 'coverage', layer: { id: 'vol-uncovered-line', type: 'line', source: SRC.uncovered, paint: { 'line-color': COLORS.uncoveredLine, 'line-width': 2 } } },
-  { group: 'coverage', layer: { id: 'vol-sites', type: 'circle', source: SRC.sites, paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 3, 16, 6], 'circle-color': COLORS.volunteer, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } } },
+  {
+    group: 'coverage',
+    layer: { id: 'vol-uncovered-fill', type: 'fill', source: SRC.uncovered, paint: { 'fill-color': COLORS.uncovered, 'fill-opacity': 0.4 } },
+  },
+  {
+    group: 'coverage',
+    layer: { id: 'vol-uncovered-line', type: 'line', source: SRC.uncovered, paint: { 'line-color': COLORS.uncoveredLine, 'line-width': 2 } },
+  },
+  {
+    group: 'coverage',
+    layer: {
+      id: 'vol-sites',
+      type: 'circle',
+      source: SRC.sites,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 3, 16, 6],
+        'circle-color': COLORS.volunteer,
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+  },
 ];
 
-const byStage = (property: string): ExpressionSpecification => ['match', ['get', property], ...STAGES.flatMap((s, i) => [i, STAGE_COLORS[s]]), '#868e96'] as unknown as ExpressionSpecification;
+const byStage = (property: string): ExpressionSpecification =>
+  ['match', ['get', property], ...STAGES.flatMap((s, i) => [i, STAGE_COLORS[s]]), '#868e96'] as unknown as ExpressionSpecification;
 
 /** The clustered requests source (clusters by zoom; cluster colour = its least advanced stage, red ring = any overdue). */
 const requestSource: GeoJSONSourceSpecification = {
@@ -115,7 +151,10 @@ function prepare(map: MapLibreMap): void {
     const clusterId = feature?.properties.cluster_id;
     if (typeof clusterId !== 'number' || feature?.geometry.type !== 'Point') return;
     const center = feature.geometry.coordinates as [number, number];
-    void map.getSource<GeoJSONSource>(SRC.requests)?.getClusterExpansionZoom(clusterId).then((zoom) => map.easeTo({ center, zoom }));
+    void map
+      .getSource<GeoJSONSource>(SRC.requests)
+      ?.getClusterExpansionZoom(clusterId)
+      .then((zoom) => map.easeTo({ center, zoom }));
   });
 }
 
@@ -127,7 +166,11 @@ function requestFeatures(state: AppState): FeatureCollection {
     type: 'FeatureCollection',
     features: requestsOf(state).map((r) => {
       const row = rows.get(r.properties.id);
-      return { type: 'Feature', geometry: r.geometry, properties: { id: r.properties.id, stageIndex: stageIndex(r.properties.stage), overdue: row?.overdue ? 1 : 0, gap: row?.gap ? 1 : 0 } };
+      return {
+        type: 'Feature',
+        geometry: r.geometry,
+        properties: { id: r.properties.id, stageIndex: stageIndex(r.properties.stage), overdue: row?.overdue ? 1 : 0, gap: row?.gap ? 1 : 0 },
+      };
     }),
   };
 }
@@ -178,9 +221,11 @@ export const volunteersOverlay: Overlay = {
       setData(map, SRC.uncovered, active && state.coverage ? uncoveredFeatures(state) : EMPTY);
     }
     if (!before || before.sites !== next.sites || before.dataset !== next.dataset) setData(map, SRC.sites, active ? siteFeatures(state) : EMPTY);
-    const sameRequests = before && Array.isArray(before.requests) && Array.isArray(next.requests) && before.requests.every((v, i) => v === (next.requests as unknown[])[i]);
+    const sameRequests =
+      before && Array.isArray(before.requests) && Array.isArray(next.requests) && before.requests.every((v, i) => v === (next.requests as unknown[])[i]);
     if (!before || (!sameRequests && before.requests !== next.requests)) setData(map, SRC.requests, active ? requestFeatures(state) : EMPTY);
-    if (!before || before.visible !== next.visible) for (const layer of requestLayers) map.setLayoutProperty(layer.id, 'visibility', next.visible ? 'visible' : 'none');
+    if (!before || before.visible !== next.visible)
+      for (const layer of requestLayers) map.setLayoutProperty(layer.id, 'visibility', next.visible ? 'visible' : 'none');
     if (!before || before.selected !== next.selected) map.setFilter('vol-request-selected', ['==', ['get', 'id'], next.selected ?? '']);
     drawn.set(map, next);
   },

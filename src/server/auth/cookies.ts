@@ -25,5 +25,12 @@ export function parseCookies(header: string | undefined): Map<string, string> {
  * it along), Path=/, Secure when the server is reached over https. Max-Age 0 removes it.
  */
 export function sessionCookie(token: string, maxAgeS: number, secure: boolean): string {
-  return [`${SESSION_COOKIE}=${encodeURIComponent(token)}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${Math.max(0, Math.floor(maxAgeS))}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${SESSION_COOKIE}=${encodeURIComponent(token)}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${Math.max(0, Math.floor(maxAgeS))}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }

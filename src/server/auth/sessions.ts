@@ -9,7 +9,8 @@ import { hashPassword, randomToken, sameSecret, sha256Hex, verifyPassword } from
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 
-export type LoginResult = { ok: true; user: User; token: string; session: Session } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; lockedUntil: string };
+export type LoginResult =
+  { ok: true; user: User; token: string; session: Session } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; lockedUntil: string };
 
 export interface StaffSession {
   user: User;
@@ -110,7 +111,8 @@ export class Authenticator {
     if (!staff) throw new HttpError(401, 'log in first: no valid session (POST /api/login)');
     if (options.write) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameSecret(sent, staff.session.csrfToken)) throw new HttpError(403, 'missing or wrong CSRF token: send the token from /api/login or /api/session in the X-CSRF-Token header');
+      if (typeof sent !== 'string' || !sameSecret(sent, staff.session.csrfToken))
+        throw new HttpError(403, 'missing or wrong CSRF token: send the token from /api/login or /api/session in the X-CSRF-Token header');
     }
     return staff;
   }

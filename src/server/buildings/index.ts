@@ -44,7 +44,12 @@ export class Buildings {
     }
     this.grids = dataset.grids.features
       .filter((g) => g.properties.level === 'grid')
-      .map((g) => ({ id: g.properties.id, name: g.properties.name ?? g.properties.id, communityId: g.properties.parent_id ?? null, elderly60: elders.get(g.properties.id) ?? 0 }));
+      .map((g) => ({
+        id: g.properties.id,
+        name: g.properties.name ?? g.properties.id,
+        communityId: g.properties.parent_id ?? null,
+        elderly60: elders.get(g.properties.id) ?? 0,
+      }));
     const parsed = parseBuildingContacts(contactsText, new Set(this.byId.keys()));
     this.contacts = parsed.byBuilding;
     this.problems = parsed.problems;
@@ -104,7 +109,8 @@ export function buildingOfCompound(ctx: ServerContext, compoundId: string | null
   if (buildingId === null || buildingId === '') return null;
   const building = buildingsOf(ctx).get(buildingId);
   if (!building) throw new HttpError(400, `no building ${JSON.stringify(buildingId)} in the dataset`);
-  if (compoundId !== null && building.compoundId !== compoundId) throw new HttpError(400, `building ${JSON.stringify(buildingId)} is in compound ${building.compoundId}, not ${compoundId}`);
+  if (compoundId !== null && building.compoundId !== compoundId)
+    throw new HttpError(400, `building ${JSON.stringify(buildingId)} is in compound ${building.compoundId}, not ${compoundId}`);
   return building.id;
 }
 

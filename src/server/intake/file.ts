@@ -74,7 +74,8 @@ export async function fileRoutes(app: FastifyInstance, ctx: ServerContext, exemp
     if (!description) throw new HttpError(400, 'description is required');
     if ([...description].length > INTAKE_DESCRIPTION_MAX) throw new HttpError(400, `description is longer than ${INTAKE_DESCRIPTION_MAX} characters`);
     checkPoint(ctx, body.long, body.lat);
-    if (body.compound_id !== undefined && !ctx.places.hasCompound(body.compound_id)) throw new HttpError(400, `no compound ${JSON.stringify(body.compound_id)}`);
+    if (body.compound_id !== undefined && !ctx.places.hasCompound(body.compound_id))
+      throw new HttpError(400, `no compound ${JSON.stringify(body.compound_id)}`);
     const qrBuilding = buildingOfCompound(ctx, body.compound_id ?? null, body.building_id ?? null);
     let phone: string | null = null;
     if (body.phone !== undefined && body.phone.trim() !== '') {

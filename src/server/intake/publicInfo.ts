@@ -33,7 +33,13 @@ const compoundReply = {
         bbox: lonLat,
         outline: { type: 'array', items: { type: 'array', items: lonLat } },
         streets: { type: 'array', items: { type: 'object', properties: { name: { type: ['string', 'null'] }, coords: { type: 'array', items: lonLat } } } },
-        gates: { type: 'array', items: { type: 'object', properties: { name: { type: ['string', 'null'] }, nameEn: { type: ['string', 'null'] }, lon: { type: 'number' }, lat: { type: 'number' } } } },
+        gates: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { name: { type: ['string', 'null'] }, nameEn: { type: ['string', 'null'] }, lon: { type: 'number' }, lat: { type: 'number' } },
+          },
+        },
       },
     },
   },
@@ -48,7 +54,10 @@ export async function publicInfoRoutes(app: FastifyInstance, ctx: ServerContext)
   const communityOf = (communityId: string | null) => {
     const grid = communityId ? ctx.dataset.grids.features.find((g) => g.properties.id === communityId) : undefined;
     if (!grid) return null;
-    return { id: grid.properties.id, name: { zh: grid.properties.name ?? grid.properties.id, en: grid.properties.name_en ?? grid.properties.name ?? grid.properties.id } };
+    return {
+      id: grid.properties.id,
+      name: { zh: grid.properties.name ?? grid.properties.id, en: grid.properties.name_en ?? grid.properties.name ?? grid.properties.id },
+    };
   };
   const summaryOf = (id: string) => {
     const compound = ctx.places.compound(id)!;
@@ -101,7 +110,12 @@ export async function publicInfoRoutes(app: FastifyInstance, ctx: ServerContext)
                 type: 'array',
                 items: {
                   type: 'object',
-                  properties: { service_request_id: { type: 'string' }, stage: { type: 'string', enum: [...REQUEST_STAGES] }, requested: { type: 'string' }, distance_m: { type: 'number' } },
+                  properties: {
+                    service_request_id: { type: 'string' },
+                    stage: { type: 'string', enum: [...REQUEST_STAGES] },
+                    requested: { type: 'string' },
+                    distance_m: { type: 'number' },
+                  },
                 },
               },
             },

@@ -27,7 +27,10 @@ const trackReply = {
     requested: { type: 'string' },
     updated: { type: 'string' },
     expected: { type: ['string', 'null'] },
-    steps: { type: 'array', items: { type: 'object', properties: { stage, at: { type: 'string' }, by: { type: 'string', enum: ['resident', 'community', 'system'] } } } },
+    steps: {
+      type: 'array',
+      items: { type: 'object', properties: { stage, at: { type: 'string' }, by: { type: 'string', enum: ['resident', 'community', 'system'] } } },
+    },
     rating: { type: ['integer', 'null'] },
     can_rate: { type: 'boolean' },
     /** Votes of 民主协商议事 on this request: question, options, and counts once closed. */
@@ -102,11 +105,21 @@ export async function trackRoutes(app: FastifyInstance, ctx: ServerContext) {
     async (request) => {
       const found = byCode(request.params.code);
       if (!canRate(found.stage, found.rating)) {
-        throw new HttpError(409, found.rating !== null ? 'this request has been rated already' : `this request cannot be rated yet: it is at ${found.stage}; rating opens at publish`);
+        throw new HttpError(
+          409,
+          found.rating !== null ? 'this request has been rated already' : `this request cannot be rated yet: it is at ${found.stage}; rating opens at publish`,
+        );
       }
       const comment = request.body.comment?.trim() || null;
       if (found.stage === 'publish') {
-        ctx.store.moveRequest(found.id, { stage: 'rate', status: 'closed', actor: 'resident', expectStage: 'publish', note: 'rated by the resident', at: ctx.now().toISOString() });
+        ctx.store.moveRequest(found.id, {
+          stage: 'rate',
+          status: 'closed',
+          actor: 'resident',
+          expectStage: 'publish',
+          note: 'rated by the resident',
+          at: ctx.now().toISOString(),
+        });
       }
       const rated = ctx.store.rateRequest(found.id, request.body.rating, comment, 'resident');
       ctx.events.emit('change', { kind: 'rated', request: rated });

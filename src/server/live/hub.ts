@@ -88,7 +88,8 @@ export class LiveHub {
       return;
     }
     const resume = this.ring.after(lastEventId);
-    if (resume.kind === 'reset') this.send(stream, 'reset', { reason: 'events since your last one are no longer kept: read the ledger again' }, this.ring.lastId);
+    if (resume.kind === 'reset')
+      this.send(stream, 'reset', { reason: 'events since your last one are no longer kept: read the ledger again' }, this.ring.lastId);
     else if (resume.kind === 'fresh') this.send(stream, 'ready', { role: user!.role }, this.ring.lastId);
     else for (const entry of resume.entries) this.deliver(stream, entry);
   }
@@ -202,7 +203,8 @@ export class LiveHub {
     const mark = this.readOthersMark();
     if (mark === this.othersMark) return;
     this.othersMark = mark;
-    for (const stream of this.streams) if (stream.staff && this.userOf(stream)) this.send(stream, 'reset', { reason: 'the ledger was changed outside this server' }, this.ring.lastId);
+    for (const stream of this.streams)
+      if (stream.staff && this.userOf(stream)) this.send(stream, 'reset', { reason: 'the ledger was changed outside this server' }, this.ring.lastId);
     this.scheduleAggregates();
   }
 

@@ -28,7 +28,12 @@ export interface RequestsQuery {
   jurisdiction_id?: string;
 }
 
-const listParam = { anyOf: [{ type: 'string', maxLength: 20_000 }, { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 200 } }] } as const;
+const listParam = {
+  anyOf: [
+    { type: 'string', maxLength: 20_000 },
+    { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 200 } },
+  ],
+} as const;
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 
 /** Fastify schema of the GET requests query: shapes and sizes; meanings are checked by `filterOf`. */
@@ -83,7 +88,8 @@ export function filterOf(query: RequestsQuery, now: Date, places: Places, timeZo
   if (codes.length) filter.serviceCodes = codes;
 
   const statuses = new Set(listOf(query.status).map((s) => s.toLowerCase()));
-  for (const s of statuses) if (s !== 'open' && s !== 'closed') throw new HttpError(400, `status ${JSON.stringify(s)} is not open or closed (both: status=open,closed)`);
+  for (const s of statuses)
+    if (s !== 'open' && s !== 'closed') throw new HttpError(400, `status ${JSON.stringify(s)} is not open or closed (both: status=open,closed)`);
   if (statuses.size === 1) filter.status = [...statuses][0] as 'open' | 'closed';
 
   const stages = listOf(query.stage);

@@ -146,7 +146,10 @@ export function xmlText(value: unknown): string {
 function element(name: string, value: unknown): string {
   if (value === undefined) return '';
   if (value === null) return `<${name}/>`;
-  if (typeof value === 'object') return `<${name}>${Object.entries(value as Record<string, unknown>).map(([k, v]) => element(k, v)).join('')}</${name}>`;
+  if (typeof value === 'object')
+    return `<${name}>${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => element(k, v))
+      .join('')}</${name}>`;
   return `<${name}>${xmlText(value)}</${name}>`;
 }
 

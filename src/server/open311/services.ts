@@ -21,10 +21,18 @@ export interface Open311Service {
 type Group = 'facility' | 'volunteer' | 'other';
 
 const GROUP_KEY: Record<Group, MessageKey> = { facility: 'open311.group.facility', volunteer: 'open311.group.volunteer', other: 'open311.group.other' };
-const DESCRIPTION_KEY: Record<Group, MessageKey> = { facility: 'open311.service.facility', volunteer: 'open311.service.volunteer', other: 'open311.service.other' };
+const DESCRIPTION_KEY: Record<Group, MessageKey> = {
+  facility: 'open311.service.facility',
+  volunteer: 'open311.service.volunteer',
+  other: 'open311.service.other',
+};
 
 /** "长者食堂/社区食堂" → ["长者食堂", "社区食堂"]; "Elder / community canteen" → ["Elder", "community canteen"]. */
-const parts = (name: string) => name.split(/\s*[/／]\s*|（|）|\(|\)|、|，|,/).map((p) => p.trim()).filter(Boolean);
+const parts = (name: string) =>
+  name
+    .split(/\s*[/／]\s*|（|）|\(|\)|、|，|,/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 
 /**
  * The services this dataset answers, in both languages: every facility category (problems
@@ -41,8 +49,12 @@ export class ServiceCatalogue {
       if (!this.groups.has(skill)) this.groups.set(skill, 'volunteer');
     }
     // The intake page's own codes (its "other") and whatever the dataset's requests use.
-    for (const code of [...INTAKE_SERVICE_CODES, ...dataset.requests.features.map((r) => r.properties.service_code)]) if (!this.groups.has(code)) this.groups.set(code, 'other');
-    this.lists = Object.fromEntries(LANGS.map((lang) => [lang, [...this.groups].map(([code, group]) => this.entry(code, group, lang))])) as Record<Lang, Open311Service[]>;
+    for (const code of [...INTAKE_SERVICE_CODES, ...dataset.requests.features.map((r) => r.properties.service_code)])
+      if (!this.groups.has(code)) this.groups.set(code, 'other');
+    this.lists = Object.fromEntries(LANGS.map((lang) => [lang, [...this.groups].map(([code, group]) => this.entry(code, group, lang))])) as Record<
+      Lang,
+      Open311Service[]
+    >;
   }
 
   has(code: string): boolean {

@@ -97,10 +97,12 @@ export interface SubmitDeps {
 export function newRequestOf(body: SubmitBody, deps: SubmitDeps): Omit<NewRequest, 'source'> {
   const serviceCode = field(body, 'service_code');
   if (!serviceCode) throw new HttpError(400, 'service_code is required (see services.json for the list)');
-  if (!deps.services.has(serviceCode)) throw new HttpError(400, `service_code ${JSON.stringify(serviceCode)} is not a service here (see services.json for the list)`);
+  if (!deps.services.has(serviceCode))
+    throw new HttpError(400, `service_code ${JSON.stringify(serviceCode)} is not a service here (see services.json for the list)`);
 
   const description = field(body, 'description');
-  if (description !== undefined && [...description].length > MAX_DESCRIPTION) throw new HttpError(400, `description is longer than ${MAX_DESCRIPTION} characters`);
+  if (description !== undefined && [...description].length > MAX_DESCRIPTION)
+    throw new HttpError(400, `description is longer than ${MAX_DESCRIPTION} characters`);
 
   const lat = coordinateOf(body, 'lat');
   const lon = coordinateOf(body, 'long');
@@ -118,7 +120,8 @@ export function newRequestOf(body: SubmitBody, deps: SubmitDeps): Omit<NewReques
   }
 
   const compoundId = field(body, 'compound_id');
-  if (compoundId !== undefined && !deps.places.hasCompound(compoundId)) throw new HttpError(400, `compound_id ${JSON.stringify(compoundId)} is not a compound of this dataset`);
+  if (compoundId !== undefined && !deps.places.hasCompound(compoundId))
+    throw new HttpError(400, `compound_id ${JSON.stringify(compoundId)} is not a compound of this dataset`);
 
   const address = field(body, 'address_string');
   const addressId = field(body, 'address_id');

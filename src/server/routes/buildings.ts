@@ -26,13 +26,22 @@ export async function buildingRoutes(app: FastifyInstance, ctx: ServerContext) {
   // The reply schema keeps anything but id, names and compound out, whatever the data holds.
   app.get<{ Querystring: { compound?: string } }>(
     '/api/intake/buildings',
-    { schema: { querystring: { type: 'object', additionalProperties: false, properties: { compound: { type: 'string', maxLength: 100 } } }, response: { 200: listReply } } },
+    {
+      schema: {
+        querystring: { type: 'object', additionalProperties: false, properties: { compound: { type: 'string', maxLength: 100 } } },
+        response: { 200: listReply },
+      },
+    },
     async (request) => {
       const { compound } = request.query;
       if (compound !== undefined && !ctx.places.hasCompound(compound)) throw new HttpError(404, `no compound ${JSON.stringify(compound)}`);
       const features = (ctx.dataset.buildings?.features ?? []).filter((b) => compound === undefined || b.properties.compound_id === compound);
       return {
-        buildings: features.map(({ properties: p }) => ({ id: p.id, name: { zh: p.name ?? p.id, en: p.name_en ?? p.name ?? p.id }, compound_id: p.compound_id })),
+        buildings: features.map(({ properties: p }) => ({
+          id: p.id,
+          name: { zh: p.name ?? p.id, en: p.name_en ?? p.name ?? p.id },
+          compound_id: p.compound_id,
+        })),
       };
     },
   );
@@ -40,7 +49,8 @@ export async function buildingRoutes(app: FastifyInstance, ctx: ServerContext) {
   /** Per grid and per building in the worker's scope: open requests, overdue, open wishes, elders; with the buildings' contacts. */
   app.get('/api/staff/grid-figures', async (request, reply) => {
     const { user } = requireStaff(ctx, request, { write: false });
-    if (user.role === 'volunteer') throw new HttpError(403, 'grid and building figures are for workers; a volunteer sees the requests and wishes given to them');
+    if (user.role === 'volunteer')
+      throw new HttpError(403, 'grid and building figures are for workers; a volunteer sees the requests and wishes given to them');
     const registry = buildings();
     const grids = registry.gridsFor(user);
     const gridIds = new Set(grids.map((g) => g.id));
@@ -69,6 +79,9 @@ export async function buildingRoutes(app: FastifyInstance, ctx: ServerContext) {
     const building = registry.get(request.params.id);
     if (!building || !registry.inScope(user, building.id)) throw new HttpError(404, `no building ${JSON.stringify(request.params.id)} in your scope`);
     reply.header('Cache-Control', 'private, no-store');
-    return { building: { id: building.id, name: building.name, compoundId: building.compoundId, compoundName: building.compoundName }, contacts: registry.contactsOf(building.id) };
+    return {
+      building: { id: building.id, name: building.name, compoundId: building.compoundId, compoundName: building.compoundName },
+      contacts: registry.contactsOf(building.id),
+    };
   });
 }

@@ -57,6 +57,7 @@ function isStaff(request: FastifyRequest, ctx: ServerContext): boolean {
 function requireStaff(ctx: ServerContext) {
   return async (request: FastifyRequest<{ Params: { hash: string } }>) => {
     const { user } = requireStaffSession(ctx, request, { write: false });
-    if (ctx.store.listRequests({ ...scopeFilter(user), mediaHash: request.params.hash, limit: 1 }).length === 0) throw new HttpError(404, 'no such photo in your scope');
+    if (ctx.store.listRequests({ ...scopeFilter(user), mediaHash: request.params.hash, limit: 1 }).length === 0)
+      throw new HttpError(404, 'no such photo in your scope');
   };
 }

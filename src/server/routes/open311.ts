@@ -53,13 +53,18 @@ export async function open311Routes(app: FastifyInstance, ctx: ServerContext) {
   const limiter = new KeyRateLimiter(ctx.config.open311PerKeyPerMinute, () => ctx.now().getTime());
   const timeZone = ctx.dataset.manifest.timezone ?? DEFAULT_TIME_ZONE;
   // The service list never changes while the server runs: serialise it once per language.
-  const servicesAnswer = Object.fromEntries(LANGS.map((lang) => [lang, { json: JSON.stringify(services.list(lang)), xml: servicesXml(services.list(lang)) }])) as Record<Lang, { json: string; xml: string }>;
+  const servicesAnswer = Object.fromEntries(
+    LANGS.map((lang) => [lang, { json: JSON.stringify(services.list(lang)), xml: servicesXml(services.list(lang)) }]),
+  ) as Record<Lang, { json: string; xml: string }>;
   const keys = new WeakMap<FastifyRequest, ApiKey>();
   const commits = new RequestCommitQueue(ctx.store);
   const answers = new AnswerCache(ctx.store);
   // What a new request is told: it always starts at the first stage, with the cycle's limit.
   const notices = Object.fromEntries(
-    LANGS.map((lang) => [lang, translate(lang, 'open311.notice.received', { stage: stageLabel((k, vars) => translate(lang, k, vars), 'collect'), days: ctx.config.workflow.cycleDays })]),
+    LANGS.map((lang) => [
+      lang,
+      translate(lang, 'open311.notice.received', { stage: stageLabel((k, vars) => translate(lang, k, vars), 'collect'), days: ctx.config.workflow.cycleDays }),
+    ]),
   ) as Record<Lang, string>;
 
   /** The API key record of a request, null without a key; 403 for a key that is unknown or revoked. */
@@ -73,28 +78,44 @@ export async function open311Routes(app: FastifyInstance, ctx: ServerContext) {
   };
   const viewOf = (request: FastifyRequest): View => ({ lang: langOf(request), trusted: keyOf(request) !== null, timeZone });
 
-  app.get(`${BASE}/services.:format`, { schema: { querystring: { type: 'object', properties: { lang: { type: 'string', maxLength: 16 }, jurisdiction_id: { type: 'string', maxLength: 200 } } } } }, async (request, reply) => {
-    const format = formatOf(request);
-    const answer = servicesAnswer[langOf(request)];
-    reply.header('Cache-Control', 'public, max-age=300');
-    if (format === 'xml') return reply.type('application/xml; charset=utf-8').send(answer.xml);
-    return reply.type('application/json; charset=utf-8').send(answer.json);
-  });
+  app.get(
+    `${BASE}/services.:format`,
+    {
+      schema: { querystring: { type: 'object', properties: { lang: { type: 'string', maxLength: 16 }, jurisdiction_id: { type: 'string', maxLength: 200 } } } },
+    },
+    async (request, reply) => {
+      const format = formatOf(request);
+      const answer = servicesAnswer[langOf(request)];
+      reply.header('Cache-Control', 'public, max-age=300');
+      if (format === 'xml') return reply.type('application/xml; charset=utf-8').send(answer.xml);
+      return reply.type('application/json; charset=utf-8').send(answer.json);
+    },
+  );
 
-  app.get(`${BASE}/requests.:format`, { schema: { querystring: REQUESTS_QUERY_SCHEMA, response: { 200: REQUESTS_RESPONSE_SCHEMA } } }, async (request, reply) => {
-    const format = formatOf(request);
-    const view = viewOf(request);
-    const filter = filterOf(request.query as RequestsQuery, ctx.now(), ctx.places, timeZone);
-    const body = answers.get(`${format}|${view.lang}|${view.trusted}|${JSON.stringify(filter)}`, () => {
-      const list = toOpen311Requests(ctx.store.listRequests(filter), view, services);
-      return format === 'xml' ? requestsXml(list) : String(reply.code(200).serialize(list));
-    });
-    return sendText(reply, format, body);
-  });
+  app.get(
+    `${BASE}/requests.:format`,
+    { schema: { querystring: REQUESTS_QUERY_SCHEMA, response: { 200: REQUESTS_RESPONSE_SCHEMA } } },
+    async (request, reply) => {
+      const format = formatOf(request);
+      const view = viewOf(request);
+      const filter = filterOf(request.query as RequestsQuery, ctx.now(), ctx.places, timeZone);
+      const body = answers.get(`${format}|${view.lang}|${view.trusted}|${JSON.stringify(filter)}`, () => {
+        const list = toOpen311Requests(ctx.store.listRequests(filter), view, services);
+        return format === 'xml' ? requestsXml(list) : String(reply.code(200).serialize(list));
+      });
+      return sendText(reply, format, body);
+    },
+  );
 
   app.get(
     `${BASE}/requests/:id.:format`,
-    { schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 200 }, format: { type: 'string' } } }, querystring: { type: 'object', properties: { api_key: { type: 'string', maxLength: 200 }, lang: { type: 'string', maxLength: 16 } } }, response: { 200: REQUESTS_RESPONSE_SCHEMA } } },
+    {
+      schema: {
+        params: { type: 'object', properties: { id: { type: 'string', maxLength: 200 }, format: { type: 'string' } } },
+        querystring: { type: 'object', properties: { api_key: { type: 'string', maxLength: 200 }, lang: { type: 'string', maxLength: 16 } } },
+        response: { 200: REQUESTS_RESPONSE_SCHEMA },
+      },
+    },
     async (request, reply) => {
       const format = formatOf(request);
       const view = viewOf(request);

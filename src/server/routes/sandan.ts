@@ -1,5 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { groupNeeds, needItems, projectOverdue, publicUnit, PROJECT_STATES, UNIT_KINDS, type NeedLine, type PartnerUnit, type Project } from '../../domain/volunteers/sandan';
+import {
+  groupNeeds,
+  needItems,
+  projectOverdue,
+  publicUnit,
+  PROJECT_STATES,
+  UNIT_KINDS,
+  type NeedLine,
+  type PartnerUnit,
+  type Project,
+} from '../../domain/volunteers/sandan';
 import { groupResources, resourceVolunteers, type ResourceLine } from '../../domain/volunteers/sandanResources';
 import { skillsPresent } from '../../domain/volunteers/skills';
 import { DEFAULT_TIME_ZONE } from '../../domain/volunteers/time';
@@ -73,10 +83,14 @@ export async function sandanRoutes(app: FastifyInstance, ctx: ServerContext) {
   const changed = (change: SandanChange) => ctx.events.emit('sandan', change);
   const skills = new Set(skillsPresent(ctx.dataset.volunteers.features.map((v) => v.properties)));
   /** The place of each volunteer (where they live decides whose lists they are on). */
-  const volunteerPlaces = ctx.dataset.volunteers.features.map((v) => ({ volunteer: v, place: ctx.places.ofPoint(...(v.geometry.coordinates as [number, number])) }));
+  const volunteerPlaces = ctx.dataset.volunteers.features.map((v) => ({
+    volunteer: v,
+    place: ctx.places.ofPoint(...(v.geometry.coordinates as [number, number])),
+  }));
 
   const staffOnly = (user: User) => {
-    if (user.role === 'volunteer') throw new HttpError(403, 'the 三单 lists are kept by community workers and grid leaders; a volunteer sees wishes and assigned requests');
+    if (user.role === 'volunteer')
+      throw new HttpError(403, 'the 三单 lists are kept by community workers and grid leaders; a volunteer sees wishes and assigned requests');
   };
   const withOverdue = (p: Project): ListedProject => ({ ...p, overdue: projectOverdue(p, ctx.now(), timeZone) });
 
@@ -86,7 +100,12 @@ export async function sandanRoutes(app: FastifyInstance, ctx: ServerContext) {
     return store
       .listUsers()
       .filter((u) => u.role !== 'volunteer')
-      .filter((u) => referenced.has(u.id) || user.role === 'admin' || (u.role !== 'admin' && (u.communityId ?? (u.gridId ? ctx.places.communityOfGrid(u.gridId) : null)) === home))
+      .filter(
+        (u) =>
+          referenced.has(u.id) ||
+          user.role === 'admin' ||
+          (u.role !== 'admin' && (u.communityId ?? (u.gridId ? ctx.places.communityOfGrid(u.gridId) : null)) === home),
+      )
       .map((u) => ({ id: u.id, name: u.displayName?.trim() || u.username }));
   };
 
@@ -113,7 +132,12 @@ export async function sandanRoutes(app: FastifyInstance, ctx: ServerContext) {
   /** Open data: the partner units that offer something now, without contacts or staff names. */
   app.get('/api/public/sandan/units', async (_request, reply) => {
     reply.header('Cache-Control', 'public, max-age=60');
-    return { units: store.sandan.listUnits().filter((u) => u.active).map(publicUnit) };
+    return {
+      units: store.sandan
+        .listUnits()
+        .filter((u) => u.active)
+        .map(publicUnit),
+    };
   });
 
   app.post<{ Body: UnitBody }>('/api/sandan/units', { schema: { body: body(unitProperties, ['name', 'kind']) } }, async (request, reply) => {
@@ -124,33 +148,46 @@ export async function sandanRoutes(app: FastifyInstance, ctx: ServerContext) {
     return reply.code(201).send(unit);
   });
 
-  app.post<{ Params: { id: string }; Body: UnitBody }>('/api/sandan/units/:id', { schema: { params: idParams, body: body(unitProperties) } }, async (request) => {
-    const { user } = requireStaff(ctx, request, { write: true });
-    staffOnly(user);
-    const before = store.sandan.getUnit(request.params.id);
-    if (!before || !placeInScope(user, before)) throw new HttpError(404, `no partner unit ${JSON.stringify(request.params.id)} in your scope`);
-    const unit = store.sandan.updateUnit(before.id, unitFields(ctx, user, request.body, before), ctx.now().toISOString());
-    changed({ kind: 'unit', id: unit.id, communityId: unit.communityId, gridId: unit.gridId });
-    // It may have moved out of another scope: those staff hear of it too.
-    if (before.communityId !== unit.communityId || before.gridId !== unit.gridId) changed({ kind: 'unit', id: unit.id, communityId: before.communityId, gridId: before.gridId });
-    return unit;
-  });
+  app.post<{ Params: { id: string }; Body: UnitBody }>(
+    '/api/sandan/units/:id',
+    { schema: { params: idParams, body: body(unitProperties) } },
+    async (request) => {
+      const { user } = requireStaff(ctx, request, { write: true });
+      staffOnly(user);
+      const before = store.sandan.getUnit(request.params.id);
+      if (!before || !placeInScope(user, before)) throw new HttpError(404, `no partner unit ${JSON.stringify(request.params.id)} in your scope`);
+      const unit = store.sandan.updateUnit(before.id, unitFields(ctx, user, request.body, before), ctx.now().toISOString());
+      changed({ kind: 'unit', id: unit.id, communityId: unit.communityId, gridId: unit.gridId });
+      // It may have moved out of another scope: those staff hear of it too.
+      if (before.communityId !== unit.communityId || before.gridId !== unit.gridId)
+        changed({ kind: 'unit', id: unit.id, communityId: before.communityId, gridId: before.gridId });
+      return unit;
+    },
+  );
 
-  app.post<{ Body: ProjectBody }>('/api/sandan/projects', { schema: { body: body(projectProperties, ['compoundId', 'need', 'title', 'ownerId', 'dueDate']) } }, async (request, reply) => {
-    const { user } = requireStaff(ctx, request, { write: true });
-    staffOnly(user);
-    const project = store.sandan.createProject(projectFields(ctx, user, request.body, null), ctx.now().toISOString(), user.username);
-    changed({ kind: 'project', id: project.id, communityId: project.communityId, gridId: project.gridId });
-    return reply.code(201).send(withOverdue(project));
-  });
+  app.post<{ Body: ProjectBody }>(
+    '/api/sandan/projects',
+    { schema: { body: body(projectProperties, ['compoundId', 'need', 'title', 'ownerId', 'dueDate']) } },
+    async (request, reply) => {
+      const { user } = requireStaff(ctx, request, { write: true });
+      staffOnly(user);
+      const project = store.sandan.createProject(projectFields(ctx, user, request.body, null), ctx.now().toISOString(), user.username);
+      changed({ kind: 'project', id: project.id, communityId: project.communityId, gridId: project.gridId });
+      return reply.code(201).send(withOverdue(project));
+    },
+  );
 
-  app.post<{ Params: { id: string }; Body: ProjectBody }>('/api/sandan/projects/:id', { schema: { params: idParams, body: body(projectProperties) } }, async (request) => {
-    const { user } = requireStaff(ctx, request, { write: true });
-    staffOnly(user);
-    const before = store.sandan.getProject(request.params.id);
-    if (!before || !placeInScope(user, before)) throw new HttpError(404, `no project ${JSON.stringify(request.params.id)} in your scope`);
-    const project = store.sandan.updateProject(before.id, projectFields(ctx, user, request.body, before), ctx.now().toISOString());
-    changed({ kind: 'project', id: project.id, communityId: project.communityId, gridId: project.gridId });
-    return withOverdue(project);
-  });
+  app.post<{ Params: { id: string }; Body: ProjectBody }>(
+    '/api/sandan/projects/:id',
+    { schema: { params: idParams, body: body(projectProperties) } },
+    async (request) => {
+      const { user } = requireStaff(ctx, request, { write: true });
+      staffOnly(user);
+      const before = store.sandan.getProject(request.params.id);
+      if (!before || !placeInScope(user, before)) throw new HttpError(404, `no project ${JSON.stringify(request.params.id)} in your scope`);
+      const project = store.sandan.updateProject(before.id, projectFields(ctx, user, request.body, before), ctx.now().toISOString());
+      changed({ kind: 'project', id: project.id, communityId: project.communityId, gridId: project.gridId });
+      return withOverdue(project);
+    },
+  );
 }

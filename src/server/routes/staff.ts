@@ -47,11 +47,22 @@ const assignSchema = {
 
 const rateSchema = {
   params: idParams,
-  body: { type: 'object', required: ['rating'], additionalProperties: false, properties: { rating: { type: 'integer', minimum: 1, maximum: 5 }, comment: note } },
+  body: {
+    type: 'object',
+    required: ['rating'],
+    additionalProperties: false,
+    properties: { rating: { type: 'integer', minimum: 1, maximum: 5 }, comment: note },
+  },
 } as const;
 
 /** A comma-separated list from the query, or undefined when absent. */
-const listOf = (value: string | undefined) => (value === undefined ? undefined : value.split(',').map((v) => v.trim()).filter(Boolean));
+const listOf = (value: string | undefined) =>
+  value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
 
 /**
  * The staff JSON API. Every read and write goes through scope.ts; changes need a session and
@@ -60,7 +71,8 @@ const listOf = (value: string | undefined) => (value === undefined ? undefined :
  */
 export async function staffRoutes(app: FastifyInstance, ctx: ServerContext) {
   const { store } = ctx;
-  const changed = (kind: LedgerChange['kind'], request: LedgerRequest, previous?: LedgerRequest) => ctx.events.emit('change', { kind, request, previous } satisfies LedgerChange);
+  const changed = (kind: LedgerChange['kind'], request: LedgerRequest, previous?: LedgerRequest) =>
+    ctx.events.emit('change', { kind, request, previous } satisfies LedgerChange);
 
   /** Public: tells the app it runs on the server (and on which dataset); no personal data. */
   app.get('/api/info', async (_request, reply) => {
@@ -68,15 +80,24 @@ export async function staffRoutes(app: FastifyInstance, ctx: ServerContext) {
     return { server: true, dataset: ctx.dataset.manifest.id, dataPath: `data/${basename(ctx.config.dataDir)}` };
   });
 
-  app.get<{ Querystring: { stage?: string; status?: 'open' | 'closed'; service_code?: string } }>('/api/requests', { schema: listSchema }, async (request, reply) => {
-    const { user } = requireStaff(ctx, request, { write: false });
-    const stages = listOf(request.query.stage);
-    const unknown = stages?.find((s) => !(REQUEST_STAGES as readonly string[]).includes(s));
-    if (unknown !== undefined) throw new HttpError(400, `unknown stage ${JSON.stringify(unknown)}: one of ${REQUEST_STAGES.join(', ')}`);
-    const filter: RequestFilter = { ...scopeFilter(user), stages: stages as RequestStage[] | undefined, status: request.query.status, serviceCodes: listOf(request.query.service_code) };
-    reply.header('Cache-Control', 'no-store');
-    return store.listRequests(filter);
-  });
+  app.get<{ Querystring: { stage?: string; status?: 'open' | 'closed'; service_code?: string } }>(
+    '/api/requests',
+    { schema: listSchema },
+    async (request, reply) => {
+      const { user } = requireStaff(ctx, request, { write: false });
+      const stages = listOf(request.query.stage);
+      const unknown = stages?.find((s) => !(REQUEST_STAGES as readonly string[]).includes(s));
+      if (unknown !== undefined) throw new HttpError(400, `unknown stage ${JSON.stringify(unknown)}: one of ${REQUEST_STAGES.join(', ')}`);
+      const filter: RequestFilter = {
+        ...scopeFilter(user),
+        stages: stages as RequestStage[] | undefined,
+        status: request.query.status,
+        serviceCodes: listOf(request.query.service_code),
+      };
+      reply.header('Cache-Control', 'no-store');
+      return store.listRequests(filter);
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/api/requests/:id', { schema: { params: idParams } }, async (request, reply) => {
     const { user } = requireStaff(ctx, request, { write: false });
@@ -93,11 +114,19 @@ export async function staffRoutes(app: FastifyInstance, ctx: ServerContext) {
       const { user } = requireStaff(ctx, request, { write: true });
       const current = requestInScope(store, user, request.params.id);
       const { stage, status, expectStage } = request.body;
-      if (expectStage && expectStage !== current.stage) throw new HttpError(409, `request ${current.id} is at ${current.stage} now, not ${expectStage}: reload and try again`);
+      if (expectStage && expectStage !== current.stage)
+        throw new HttpError(409, `request ${current.id} is at ${current.stage} now, not ${expectStage}: reload and try again`);
       const noteText = request.body.note?.trim() || null;
       const check = checkMove(current, { stage, status }, noteText);
       if (!check.ok) throw new HttpError(check.refusal === 'closed' ? 409 : 400, check.message);
-      const moved = store.moveRequest(current.id, { stage, status: check.move.status, note: noteText, actor: user.username, expectStage: current.stage, at: ctx.now().toISOString() });
+      const moved = store.moveRequest(current.id, {
+        stage,
+        status: check.move.status,
+        note: noteText,
+        actor: user.username,
+        expectStage: current.stage,
+        at: ctx.now().toISOString(),
+      });
       changed('moved', moved);
       return moved;
     },

@@ -15,7 +15,12 @@ const API_PREFIXES = ['/api/', '/open311/'];
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-const DATA_TYPES: Record<string, string> = { '.json': 'application/json; charset=utf-8', '.geojson': 'application/geo+json; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8' };
+const DATA_TYPES: Record<string, string> = {
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
 /** Compressed copies of dataset files, by path, encoding, size and modification time (a changed file is compressed again). */
 const compressed = new Map<string, Buffer>();
 const MAX_CACHED = 64;
@@ -44,7 +49,10 @@ async function sendDataFile(request: FastifyRequest<{ Params: { '*': string } }>
   let body = compressed.get(key);
   if (!body) {
     const raw = await readFile(file);
-    body = encoding === 'br' ? await brotli(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } }) : await gzipAsync(raw, { level: 9 });
+    body =
+      encoding === 'br'
+        ? await brotli(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+        : await gzipAsync(raw, { level: 9 });
     if (compressed.size >= MAX_CACHED) compressed.delete(compressed.keys().next().value as string);
     compressed.set(key, body);
   }

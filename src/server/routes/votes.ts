@@ -106,7 +106,14 @@ export async function voteRoutes(app: FastifyInstance, ctx: ServerContext) {
     const codes = new Set<string>();
     while (codes.size < n) codes.add(newCode());
     const list = [...codes];
-    return { vote: store.votes.addCodes(vote.id, list.map((c) => voteCodeHash(vote.id, c)), VOTE_MAX_CODES), codes: list };
+    return {
+      vote: store.votes.addCodes(
+        vote.id,
+        list.map((c) => voteCodeHash(vote.id, c)),
+        VOTE_MAX_CODES,
+      ),
+      codes: list,
+    };
   };
 
   app.post<{ Params: { id: string }; Body: { question: string; options: string[]; deadline: string; codes?: number } }>(
@@ -168,30 +175,35 @@ export async function voteRoutes(app: FastifyInstance, ctx: ServerContext) {
     return publicVoteView(ctx, current(request.params.id));
   });
 
-  app.post<{ Params: { id: string }; Body: { code: string; option: number } }>('/api/votes/:id/ballots', { schema: ballotSchema }, async (request: FastifyRequest<{ Params: { id: string }; Body: { code: string; option: number } }>, reply) => {
-    const nowMs = ctx.now().getTime();
-    const ip = request.ip;
-    if (wrongCodes.retryAfterMs(ip, nowMs) > 0) {
-      const minutes = Math.ceil(wrongCodes.retryAfterMs(ip, nowMs) / 60_000);
-      reply.header('Retry-After', String(Math.ceil(wrongCodes.retryAfterMs(ip, nowMs) / 1000)));
-      throw new HttpError(429, `too many wrong codes from this connection: try again in ${minutes} minute(s)`);
-    }
-    const vote = current(request.params.id);
-    if (vote.state !== 'open') throw new HttpError(410, `this vote closed at ${vote.closedAt ?? vote.deadline}: ballots are no longer taken`);
-    if (request.body.option >= vote.options.length) throw new HttpError(400, `option ${request.body.option} is not one of this vote's ${vote.options.length} options (0 to ${vote.options.length - 1})`);
-    const code = normalizeVoteCode(request.body.code);
-    const wrong = () => {
-      wrongCodes.take(ip, nowMs);
-      return new HttpError(403, 'this code is not valid for this vote: check the slip (8 letters and digits, e.g. ABCD-2345)');
-    };
-    if (!code) throw wrong();
-    const cast = store.votes.cast(vote.id, voteCodeHash(vote.id, code), request.body.option, ctx.now().toISOString());
-    if (!cast.ok) {
-      if (cast.why === 'used_code') throw new HttpError(409, 'this code has been used already: each household votes once');
-      if (cast.why === 'closed') throw new HttpError(410, 'this vote has closed: ballots are no longer taken');
-      throw wrong();
-    }
-    reply.header('Cache-Control', 'no-store');
-    return reply.code(201).send(publicVoteView(ctx, cast.vote));
-  });
+  app.post<{ Params: { id: string }; Body: { code: string; option: number } }>(
+    '/api/votes/:id/ballots',
+    { schema: ballotSchema },
+    async (request: FastifyRequest<{ Params: { id: string }; Body: { code: string; option: number } }>, reply) => {
+      const nowMs = ctx.now().getTime();
+      const ip = request.ip;
+      if (wrongCodes.retryAfterMs(ip, nowMs) > 0) {
+        const minutes = Math.ceil(wrongCodes.retryAfterMs(ip, nowMs) / 60_000);
+        reply.header('Retry-After', String(Math.ceil(wrongCodes.retryAfterMs(ip, nowMs) / 1000)));
+        throw new HttpError(429, `too many wrong codes from this connection: try again in ${minutes} minute(s)`);
+      }
+      const vote = current(request.params.id);
+      if (vote.state !== 'open') throw new HttpError(410, `this vote closed at ${vote.closedAt ?? vote.deadline}: ballots are no longer taken`);
+      if (request.body.option >= vote.options.length)
+        throw new HttpError(400, `option ${request.body.option} is not one of this vote's ${vote.options.length} options (0 to ${vote.options.length - 1})`);
+      const code = normalizeVoteCode(request.body.code);
+      const wrong = () => {
+        wrongCodes.take(ip, nowMs);
+        return new HttpError(403, 'this code is not valid for this vote: check the slip (8 letters and digits, e.g. ABCD-2345)');
+      };
+      if (!code) throw wrong();
+      const cast = store.votes.cast(vote.id, voteCodeHash(vote.id, code), request.body.option, ctx.now().toISOString());
+      if (!cast.ok) {
+        if (cast.why === 'used_code') throw new HttpError(409, 'this code has been used already: each household votes once');
+        if (cast.why === 'closed') throw new HttpError(410, 'this vote has closed: ballots are no longer taken');
+        throw wrong();
+      }
+      reply.header('Cache-Control', 'no-store');
+      return reply.code(201).send(publicVoteView(ctx, cast.vote));
+    },
+  );
 }

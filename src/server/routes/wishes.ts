@@ -53,7 +53,8 @@ export async function wishRoutes(app: FastifyInstance, ctx: ServerContext) {
   const visible = (user: User, id: string): Wish => {
     const wish = store.wishes.get(id);
     if (wish && (wishInScope(user, wish) || (user.role === 'volunteer' && fitFor(user, wish)))) return wish;
-    if (wish && user.role === 'volunteer' && wish.state === 'claimed') throw new HttpError(409, `wish ${id} is claimed by another volunteer already: choose another one`);
+    if (wish && user.role === 'volunteer' && wish.state === 'claimed')
+      throw new HttpError(409, `wish ${id} is claimed by another volunteer already: choose another one`);
     throw new HttpError(404, `no wish ${JSON.stringify(id)} for you: not in your scope, or not within your walk and hours`);
   };
 
@@ -74,28 +75,42 @@ export async function wishRoutes(app: FastifyInstance, ctx: ServerContext) {
     return { claimDays: ctx.config.wishClaimDays, wishes: [...mine.map((w) => shown(w, null)), ...open.map(({ w, fit }) => shown(w, fit))] };
   });
 
-  app.post<{ Body: { compoundId: string; text: string; skill?: string | null; dueAt?: string | null; buildingId?: string | null } }>('/api/wishes', { schema: postSchema }, async (request, reply) => {
-    const { user } = requireStaff(ctx, request, { write: true });
-    if (!canAssign(user)) throw new HttpError(403, 'a volunteer claims wishes; workers post them');
-    const { compoundId, skill = null } = request.body;
-    if (!ctx.places.hasCompound(compoundId)) throw new HttpError(400, `no compound ${JSON.stringify(compoundId)} in the dataset`);
-    const place = ctx.places.ofCompound(compoundId);
-    const draft = { ...place, compoundId } as Wish;
-    if (!wishInScope(user, draft)) throw new HttpError(403, `compound ${compoundId} is outside your scope`);
-    const problem = wishTextProblem(request.body.text);
-    if (problem) throw new HttpError(400, problem);
-    let dueAt: string | null = null;
-    if (request.body.dueAt) {
-      const ms = Date.parse(request.body.dueAt);
-      if (Number.isNaN(ms)) throw new HttpError(400, `dueAt ${JSON.stringify(request.body.dueAt)} is not a date (ISO 8601, e.g. 2026-12-10 or 2026-12-10T18:00:00+08:00)`);
-      if (ms <= ctx.now().getTime()) throw new HttpError(400, 'dueAt is in the past');
-      dueAt = new Date(ms).toISOString();
-    }
-    const buildingId = buildingOfCompound(ctx, compoundId, request.body.buildingId ?? null);
-    const wish = store.wishes.create({ ...place, compoundId, buildingId, text: request.body.text.trim(), skill, dueAt, at: ctx.now().toISOString(), actor: user.username });
-    changed({ kind: 'posted', wish });
-    return reply.code(201).send(wish);
-  });
+  app.post<{ Body: { compoundId: string; text: string; skill?: string | null; dueAt?: string | null; buildingId?: string | null } }>(
+    '/api/wishes',
+    { schema: postSchema },
+    async (request, reply) => {
+      const { user } = requireStaff(ctx, request, { write: true });
+      if (!canAssign(user)) throw new HttpError(403, 'a volunteer claims wishes; workers post them');
+      const { compoundId, skill = null } = request.body;
+      if (!ctx.places.hasCompound(compoundId)) throw new HttpError(400, `no compound ${JSON.stringify(compoundId)} in the dataset`);
+      const place = ctx.places.ofCompound(compoundId);
+      const draft = { ...place, compoundId } as Wish;
+      if (!wishInScope(user, draft)) throw new HttpError(403, `compound ${compoundId} is outside your scope`);
+      const problem = wishTextProblem(request.body.text);
+      if (problem) throw new HttpError(400, problem);
+      let dueAt: string | null = null;
+      if (request.body.dueAt) {
+        const ms = Date.parse(request.body.dueAt);
+        if (Number.isNaN(ms))
+          throw new HttpError(400, `dueAt ${JSON.stringify(request.body.dueAt)} is not a date (ISO 8601, e.g. 2026-12-10 or 2026-12-10T18:00:00+08:00)`);
+        if (ms <= ctx.now().getTime()) throw new HttpError(400, 'dueAt is in the past');
+        dueAt = new Date(ms).toISOString();
+      }
+      const buildingId = buildingOfCompound(ctx, compoundId, request.body.buildingId ?? null);
+      const wish = store.wishes.create({
+        ...place,
+        compoundId,
+        buildingId,
+        text: request.body.text.trim(),
+        skill,
+        dueAt,
+        at: ctx.now().toISOString(),
+        actor: user.username,
+      });
+      changed({ kind: 'posted', wish });
+      return reply.code(201).send(wish);
+    },
+  );
 
   app.post<{ Params: { id: string } }>('/api/wishes/:id/claim', { schema: { params: idParams } }, async (request) => {
     const { user } = requireStaff(ctx, request, { write: true });
@@ -118,7 +133,11 @@ export async function wishRoutes(app: FastifyInstance, ctx: ServerContext) {
       if (kind === 'cancelled' && !canAssign(user)) throw new HttpError(403, 'a volunteer lets a wish go (release); workers cancel it');
       const at = ctx.now().toISOString();
       const result =
-        kind === 'released' ? store.wishes.release(wish.id, user.username, at, 'released') : kind === 'done' ? store.wishes.complete(wish.id, user.username, at) : store.wishes.cancel(wish.id, user.username, at);
+        kind === 'released'
+          ? store.wishes.release(wish.id, user.username, at, 'released')
+          : kind === 'done'
+            ? store.wishes.complete(wish.id, user.username, at)
+            : store.wishes.cancel(wish.id, user.username, at);
       changed({ kind, wish: result, previousClaimer: wish.claimedBy });
       return result;
     });

@@ -1,5 +1,14 @@
 import { pointOnFeature } from '@turf/turf';
-import { canMoveProject, dateIn, isCalendarDate, type PartnerUnit, type Project, type ProjectState, type ResourceRef, type UnitKind } from '../../domain/volunteers/sandan';
+import {
+  canMoveProject,
+  dateIn,
+  isCalendarDate,
+  type PartnerUnit,
+  type Project,
+  type ProjectState,
+  type ResourceRef,
+  type UnitKind,
+} from '../../domain/volunteers/sandan';
 import { hasPersonalNumber } from '../../domain/volunteers/wishes';
 import { DEFAULT_TIME_ZONE } from '../../domain/volunteers/time';
 import type { ServerContext } from '../context';
@@ -36,7 +45,8 @@ const blankToNull = (text: string | null | undefined) => (text == null || !text.
 
 /** Public words (name, offer, hours, title) must not reach a person: their numbers go in the staff-only contact. */
 function publicText(field: string, text: string | null): void {
-  if (text && hasPersonalNumber(text)) throw new HttpError(400, `${field} must not carry a phone or ID number (it is shown in public): put it in contact, which only staff see`);
+  if (text && hasPersonalNumber(text))
+    throw new HttpError(400, `${field} must not carry a phone or ID number (it is shown in public): put it in contact, which only staff see`);
 }
 
 /** Where a unit is: a compound (a point inside it) or a point (and the compound it falls in). */
@@ -62,22 +72,25 @@ export function unitFields(ctx: ServerContext, user: User, body: UnitBody, befor
   if (!name) throw new HttpError(400, 'a unit needs a name, e.g. "县人民医院 义诊"');
   const kind = body.kind ?? before?.kind;
   if (!kind) throw new HttpError(400, 'a unit needs a kind: venue, room, medical, service, goods or other');
-  const offer = body.offer !== undefined ? body.offer.trim() : before?.offer ?? '';
-  const hours = body.hours !== undefined ? blankToNull(body.hours) : before?.hours ?? null;
+  const offer = body.offer !== undefined ? body.offer.trim() : (before?.offer ?? '');
+  const hours = body.hours !== undefined ? blankToNull(body.hours) : (before?.hours ?? null);
   publicText('name', name);
   publicText('offer', offer);
   publicText('hours', hours);
   const moved = body.compoundId != null || body.lon != null || body.lat != null;
-  const where = moved || !before ? locate(ctx, body) : { compoundId: before.compoundId, lon: before.lon, lat: before.lat, gridId: before.gridId, communityId: before.communityId };
+  const where =
+    moved || !before
+      ? locate(ctx, body)
+      : { compoundId: before.compoundId, lon: before.lon, lat: before.lat, gridId: before.gridId, communityId: before.communityId };
   if (!placeInScope(user, where)) throw new HttpError(403, `that place (community ${where.communityId ?? '?'}) is outside your scope`);
   return {
     name,
     kind,
     offer,
-    capacity: body.capacity !== undefined ? body.capacity : before?.capacity ?? null,
+    capacity: body.capacity !== undefined ? body.capacity : (before?.capacity ?? null),
     hours,
     ...where,
-    contact: body.contact !== undefined ? blankToNull(body.contact) : before?.contact ?? null,
+    contact: body.contact !== undefined ? blankToNull(body.contact) : (before?.contact ?? null),
     active: body.active ?? before?.active ?? true,
   };
 }
@@ -86,7 +99,8 @@ export function unitFields(ctx: ServerContext, user: User, body: UnitBody, befor
 function checkOwner(ctx: ServerContext, ownerId: number, place: ScopedPlace): void {
   const owner = ctx.store.getUser(ownerId);
   if (!owner || owner.role === 'volunteer') throw new HttpError(400, `no staff user ${ownerId} to own the project (a worker, grid leader or admin)`);
-  if (!placeInScope(owner, place)) throw new HttpError(400, `${owner.username} cannot own a project in compound ${JSON.stringify(place.compoundId)}: it is outside their scope`);
+  if (!placeInScope(owner, place))
+    throw new HttpError(400, `${owner.username} cannot own a project in compound ${JSON.stringify(place.compoundId)}: it is outside their scope`);
 }
 
 /** Each resource exists: a unit in the user's scope, or a volunteer of the dataset; duplicates are dropped. */
@@ -107,10 +121,12 @@ function checkResources(ctx: ServerContext, user: User, refs: readonly ResourceR
 /** A project's fields from a body (over `before` when editing), checked against the dataset, the users and the state it is in. */
 export function projectFields(ctx: ServerContext, user: User, body: ProjectBody, before: Project | null): ProjectFields {
   const timeZone = ctx.dataset.manifest.timezone ?? DEFAULT_TIME_ZONE;
-  if (before && (before.state === 'done' || before.state === 'cancelled')) throw new HttpError(409, `project ${before.id} is ${before.state}: it does not change any more`);
+  if (before && (before.state === 'done' || before.state === 'cancelled'))
+    throw new HttpError(409, `project ${before.id} is ${before.state}: it does not change any more`);
   const compoundId = before?.compoundId ?? body.compoundId;
   const need = before?.need ?? body.need;
-  if (before && ((body.compoundId && body.compoundId !== before.compoundId) || (body.need && body.need !== before.need))) throw new HttpError(400, 'a project stays with its need (compound and need); start a new project for another one');
+  if (before && ((body.compoundId && body.compoundId !== before.compoundId) || (body.need && body.need !== before.need)))
+    throw new HttpError(400, 'a project stays with its need (compound and need); start a new project for another one');
   if (!compoundId || !need) throw new HttpError(400, 'a project answers a need: compoundId and need (a line of the 需求单)');
   if (!ctx.places.hasCompound(compoundId)) throw new HttpError(400, `no compound ${JSON.stringify(compoundId)} in the dataset`);
   const place = { ...ctx.places.ofCompound(compoundId), compoundId };
@@ -127,6 +143,6 @@ export function projectFields(ctx: ServerContext, user: User, body: ProjectBody,
   const state = body.state ?? before?.state ?? 'draft';
   if (!before && state !== 'draft' && state !== 'active') throw new HttpError(400, 'a new project starts as draft (拟定) or active (进行中)');
   if (before && !canMoveProject(before.state, state)) throw new HttpError(409, `project ${before.id} is ${before.state}: it cannot become ${state}`);
-  const resources = body.resources !== undefined ? checkResources(ctx, user, body.resources) : before?.resources ?? [];
+  const resources = body.resources !== undefined ? checkResources(ctx, user, body.resources) : (before?.resources ?? []);
   return { title, compoundId, need, gridId: place.gridId, communityId: place.communityId, resources, ownerId, dueDate, state };
 }

@@ -42,7 +42,9 @@ export class SqliteNotificationStore implements NotificationStore {
       insert: db.prepare('INSERT INTO notifications (kind, payload, created_at, webhook_state, next_attempt_at) VALUES (?, ?, ?, ?, ?)'),
       byId: db.prepare('SELECT * FROM notifications WHERE id = ?'),
       all: db.prepare('SELECT * FROM notifications ORDER BY id'),
-      due: db.prepare(`SELECT * FROM notifications WHERE webhook_state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT 100`),
+      due: db.prepare(
+        `SELECT * FROM notifications WHERE webhook_state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT 100`,
+      ),
       update: db.prepare('UPDATE notifications SET webhook_state = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?'),
     };
   }

@@ -67,25 +67,56 @@ export class SqliteSandanStore implements SandanStore {
     this.stmts = {
       nextUnit: db.prepare(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'partner_units'), 0) + 1 AS next`),
       nextProject: db.prepare(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'projects'), 0) + 1 AS next`),
-      insertUnit: db.prepare(`INSERT INTO partner_units (id, name, kind, offer, capacity, hours, compound_id, lon, lat, grid_id, community_id, contact, active, created_at, created_by, updated_at)
+      insertUnit:
+        db.prepare(`INSERT INTO partner_units (id, name, kind, offer, capacity, hours, compound_id, lon, lat, grid_id, community_id, contact, active, created_at, created_by, updated_at)
         VALUES (@id, @name, @kind, @offer, @capacity, @hours, @compound_id, @lon, @lat, @grid_id, @community_id, @contact, @active, @at, @actor, @at)`),
-      updateUnit: db.prepare(`UPDATE partner_units SET name = @name, kind = @kind, offer = @offer, capacity = @capacity, hours = @hours, compound_id = @compound_id, lon = @lon, lat = @lat,
+      updateUnit:
+        db.prepare(`UPDATE partner_units SET name = @name, kind = @kind, offer = @offer, capacity = @capacity, hours = @hours, compound_id = @compound_id, lon = @lon, lat = @lat,
         grid_id = @grid_id, community_id = @community_id, contact = @contact, active = @active, updated_at = @at WHERE id = @id`),
       unit: db.prepare('SELECT * FROM partner_units WHERE id = ?'),
-      insertProject: db.prepare(`INSERT INTO projects (id, title, compound_id, need, grid_id, community_id, resources, owner_id, due_date, state, created_at, created_by, updated_at)
+      insertProject:
+        db.prepare(`INSERT INTO projects (id, title, compound_id, need, grid_id, community_id, resources, owner_id, due_date, state, created_at, created_by, updated_at)
         VALUES (@id, @title, @compound_id, @need, @grid_id, @community_id, @resources, @owner_id, @due_date, @state, @at, @actor, @at)`),
-      updateProject: db.prepare(`UPDATE projects SET title = @title, compound_id = @compound_id, need = @need, grid_id = @grid_id, community_id = @community_id, resources = @resources,
+      updateProject:
+        db.prepare(`UPDATE projects SET title = @title, compound_id = @compound_id, need = @need, grid_id = @grid_id, community_id = @community_id, resources = @resources,
         owner_id = @owner_id, due_date = @due_date, state = @state, updated_at = @at WHERE id = @id`),
       project: db.prepare('SELECT * FROM projects WHERE id = ?'),
     };
   }
 
   private unitParams(id: string, f: UnitFields, at: string) {
-    return { id, name: f.name, kind: f.kind, offer: f.offer, capacity: f.capacity, hours: f.hours, compound_id: f.compoundId, lon: f.lon, lat: f.lat, grid_id: f.gridId, community_id: f.communityId, contact: f.contact, active: f.active ? 1 : 0, at };
+    return {
+      id,
+      name: f.name,
+      kind: f.kind,
+      offer: f.offer,
+      capacity: f.capacity,
+      hours: f.hours,
+      compound_id: f.compoundId,
+      lon: f.lon,
+      lat: f.lat,
+      grid_id: f.gridId,
+      community_id: f.communityId,
+      contact: f.contact,
+      active: f.active ? 1 : 0,
+      at,
+    };
   }
 
   private projectParams(id: string, f: ProjectFields, at: string) {
-    return { id, title: f.title, compound_id: f.compoundId, need: f.need, grid_id: f.gridId, community_id: f.communityId, resources: JSON.stringify(f.resources), owner_id: f.ownerId, due_date: f.dueDate, state: f.state, at };
+    return {
+      id,
+      title: f.title,
+      compound_id: f.compoundId,
+      need: f.need,
+      grid_id: f.gridId,
+      community_id: f.communityId,
+      resources: JSON.stringify(f.resources),
+      owner_id: f.ownerId,
+      due_date: f.dueDate,
+      state: f.state,
+      at,
+    };
   }
 
   createUnit(fields: UnitFields, at: string, actor: string): PartnerUnit {
@@ -123,7 +154,8 @@ export class SqliteSandanStore implements SandanStore {
 
   updateProject(id: string, fields: ProjectFields, at: string): Project {
     return this.db.transaction(() => {
-      if (this.stmts.updateProject.run(this.projectParams(id, fields, at)).changes === 0) throw new LedgerError('not_found', `no project ${JSON.stringify(id)}`);
+      if (this.stmts.updateProject.run(this.projectParams(id, fields, at)).changes === 0)
+        throw new LedgerError('not_found', `no project ${JSON.stringify(id)}`);
       return this.getProject(id)!;
     })();
   }

@@ -1,7 +1,10 @@
 import type { PartnerUnit, Project } from '../../domain/volunteers/sandan';
 
 /** A unit's own fields as staff write them; where it is has been resolved to a point and its places. */
-export type UnitFields = Pick<PartnerUnit, 'name' | 'kind' | 'offer' | 'capacity' | 'hours' | 'compoundId' | 'lon' | 'lat' | 'gridId' | 'communityId' | 'contact' | 'active'>;
+export type UnitFields = Pick<
+  PartnerUnit,
+  'name' | 'kind' | 'offer' | 'capacity' | 'hours' | 'compoundId' | 'lon' | 'lat' | 'gridId' | 'communityId' | 'contact' | 'active'
+>;
 
 export type ProjectFields = Pick<Project, 'title' | 'compoundId' | 'need' | 'gridId' | 'communityId' | 'resources' | 'ownerId' | 'dueDate' | 'state'>;
 

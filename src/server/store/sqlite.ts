@@ -84,7 +84,8 @@ export class SqliteLedgerStore implements LedgerStore {
         building_id: input.buildingId ?? null,
       });
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new LedgerError('conflict', `a request with id ${JSON.stringify(id)} exists already`);
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+        throw new LedgerError('conflict', `a request with id ${JSON.stringify(id)} exists already`);
       if (String((error as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) throw new LedgerError('invalid', (error as Error).message);
       throw error;
     }
@@ -185,7 +186,11 @@ export class SqliteLedgerStore implements LedgerStore {
   stageActivity(since: string): StageActivity[] {
     // Times are kept with their own offsets (+08:00, Z): a day's margin keeps text comparison safe; the caller filters exactly.
     const bound = new Date(Date.parse(since) - 86_400_000).toISOString();
-    return (this.stmts.stageActivity.all(bound, bound) as Row[]).map((r) => ({ stage: r.stage as RequestStage, requestedAt: String(r.requested_at), updatedAt: String(r.updated_at) }));
+    return (this.stmts.stageActivity.all(bound, bound) as Row[]).map((r) => ({
+      stage: r.stage as RequestStage,
+      requestedAt: String(r.requested_at),
+      updatedAt: String(r.updated_at),
+    }));
   }
 
   openRequestsAfter(afterId: string | null, limit: number): LedgerRequest[] {
@@ -271,10 +276,20 @@ export class SqliteLedgerStore implements LedgerStore {
 
   createUser(user: NewUser): User {
     try {
-      const info = this.stmts.insertUser.run(user.username, user.displayName ?? null, user.passwordHash, user.role, user.communityId ?? null, user.gridId ?? null, user.volunteerId ?? null, new Date().toISOString());
+      const info = this.stmts.insertUser.run(
+        user.username,
+        user.displayName ?? null,
+        user.passwordHash,
+        user.role,
+        user.communityId ?? null,
+        user.gridId ?? null,
+        user.volunteerId ?? null,
+        new Date().toISOString(),
+      );
       return this.getUser(Number(info.lastInsertRowid))!;
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new LedgerError('conflict', `a user named ${JSON.stringify(user.username)} exists already`);
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+        throw new LedgerError('conflict', `a user named ${JSON.stringify(user.username)} exists already`);
       throw error;
     }
   }
@@ -311,7 +326,15 @@ export class SqliteLedgerStore implements LedgerStore {
 
   getSession(tokenHash: string): Session | null {
     const r = this.stmts.session.get(tokenHash) as Row | undefined;
-    return r ? { tokenHash: String(r.token_hash), userId: Number(r.user_id), csrfToken: String(r.csrf_token), createdAt: String(r.created_at), expiresAt: String(r.expires_at) } : null;
+    return r
+      ? {
+          tokenHash: String(r.token_hash),
+          userId: Number(r.user_id),
+          csrfToken: String(r.csrf_token),
+          createdAt: String(r.created_at),
+          expiresAt: String(r.expires_at),
+        }
+      : null;
   }
 
   endSession(tokenHash: string): void {

@@ -43,7 +43,9 @@ export function prepareStatements(db: Database.Database) {
     escalationByKey: db.prepare('SELECT * FROM escalations WHERE request_id = ? AND level = ?'),
     escalationsOf: db.prepare('SELECT * FROM escalations WHERE request_id = ? ORDER BY id'),
     allEscalations: db.prepare('SELECT * FROM escalations ORDER BY id'),
-    dueWebhooks: db.prepare(`SELECT * FROM escalations WHERE webhook_state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT 100`),
+    dueWebhooks: db.prepare(
+      `SELECT * FROM escalations WHERE webhook_state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT 100`,
+    ),
     updateWebhook: db.prepare('UPDATE escalations SET webhook_state = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?'),
     insertPhoto: db.prepare('INSERT INTO photos (hash, bytes, width, height, mime, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING'),
     photo: db.prepare('SELECT * FROM photos WHERE hash = ?'),

@@ -52,7 +52,18 @@ export class SqliteVoteStore implements VoteStore {
   create(input: NewVote): Vote {
     return this.db.transaction(() => {
       const id = `V-${String(Number((this.stmts.nextSeq.get() as Row).next)).padStart(6, '0')}`;
-      this.stmts.insert.run(id, input.requestId, input.compoundId, input.gridId, input.communityId, input.question, JSON.stringify(input.options), input.deadline, input.at, input.actor);
+      this.stmts.insert.run(
+        id,
+        input.requestId,
+        input.compoundId,
+        input.gridId,
+        input.communityId,
+        input.question,
+        JSON.stringify(input.options),
+        input.deadline,
+        input.at,
+        input.actor,
+      );
       return this.get(id)!;
     })();
   }
@@ -88,7 +99,8 @@ export class SqliteVoteStore implements VoteStore {
       const vote = this.get(voteId);
       if (!vote) throw new LedgerError('not_found', `no vote ${JSON.stringify(voteId)}`);
       if (vote.state !== 'open' || vote.deadline <= at) return { ok: false as const, why: 'closed' as const };
-      if (option < 0 || option >= vote.options.length) throw new LedgerError('invalid', `option ${option} is not one of vote ${voteId}'s ${vote.options.length} options`);
+      if (option < 0 || option >= vote.options.length)
+        throw new LedgerError('invalid', `option ${option} is not one of vote ${voteId}'s ${vote.options.length} options`);
       // Compare-and-set on the code: of two phones using one code at once, exactly one counts.
       if (this.stmts.useCode.run(codeHash, voteId).changes === 0) {
         const known = this.stmts.code.get(codeHash, voteId) as Row | undefined;

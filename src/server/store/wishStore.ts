@@ -1,7 +1,8 @@
 import type { Wish, WishState } from '../../domain/volunteers/wishes';
 
 /** A wish as posted: where and what (the Wish's own fields), when and by whom. */
-export type NewWish = Pick<Wish, 'compoundId' | 'gridId' | 'communityId' | 'text' | 'skill' | 'dueAt'> & Partial<Pick<Wish, 'buildingId'>> & { at: string; actor: string };
+export type NewWish = Pick<Wish, 'compoundId' | 'gridId' | 'communityId' | 'text' | 'skill' | 'dueAt'> &
+  Partial<Pick<Wish, 'buildingId'>> & { at: string; actor: string };
 
 export interface WishFilter {
   states?: readonly WishState[];

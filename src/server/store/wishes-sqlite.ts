@@ -4,7 +4,6 @@ import { LedgerError } from './types';
 import type { NewWish, WishEvent, WishFilter, WishStore } from './wishStore';
 import { str, type Row } from './rows';
 
-
 function wishOf(r: Row): Wish {
   return {
     id: String(r.id),
@@ -33,15 +32,22 @@ export class SqliteWishStore implements WishStore {
   constructor(private readonly db: Database.Database) {
     this.stmts = {
       nextSeq: db.prepare(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'wishes'), 0) + 1 AS next`),
-      insert: db.prepare(`INSERT INTO wishes (id, compound_id, grid_id, community_id, text, skill, due_at, state, created_at, created_by, updated_at, building_id)
+      insert:
+        db.prepare(`INSERT INTO wishes (id, compound_id, grid_id, community_id, text, skill, due_at, state, created_at, created_by, updated_at, building_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`),
       byId: db.prepare('SELECT * FROM wishes WHERE id = ?'),
       event: db.prepare('INSERT INTO wish_events (wish_id, at, actor, action, user_id) VALUES (?, ?, ?, ?, ?)'),
       events: db.prepare('SELECT * FROM wish_events WHERE wish_id = ? ORDER BY seq'),
-      claim: db.prepare(`UPDATE wishes SET state = 'claimed', claimed_by = ?, claimed_at = ?, claim_expires_at = ?, updated_at = ? WHERE id = ? AND state = 'open'`),
-      release: db.prepare(`UPDATE wishes SET state = 'open', claimed_by = NULL, claimed_at = NULL, claim_expires_at = NULL, updated_at = ? WHERE id = ? AND state = 'claimed'`),
+      claim: db.prepare(
+        `UPDATE wishes SET state = 'claimed', claimed_by = ?, claimed_at = ?, claim_expires_at = ?, updated_at = ? WHERE id = ? AND state = 'open'`,
+      ),
+      release: db.prepare(
+        `UPDATE wishes SET state = 'open', claimed_by = NULL, claimed_at = NULL, claim_expires_at = NULL, updated_at = ? WHERE id = ? AND state = 'claimed'`,
+      ),
       complete: db.prepare(`UPDATE wishes SET state = 'done', claim_expires_at = NULL, done_at = ?, updated_at = ? WHERE id = ? AND state = 'claimed'`),
-      cancel: db.prepare(`UPDATE wishes SET state = 'cancelled', claimed_by = NULL, claim_expires_at = NULL, updated_at = ? WHERE id = ? AND state IN ('open', 'claimed')`),
+      cancel: db.prepare(
+        `UPDATE wishes SET state = 'cancelled', claimed_by = NULL, claim_expires_at = NULL, updated_at = ? WHERE id = ? AND state IN ('open', 'claimed')`,
+      ),
       lapsed: db.prepare(`SELECT * FROM wishes WHERE state = 'claimed' AND claim_expires_at <= ? ORDER BY seq LIMIT 500`),
       doneBetween: db.prepare(`SELECT COUNT(*) AS n FROM wishes WHERE state = 'done' AND done_at >= ? AND done_at < ?`),
     };
@@ -50,7 +56,19 @@ export class SqliteWishStore implements WishStore {
   create(input: NewWish): Wish {
     return this.db.transaction(() => {
       const id = `W-${String(Number((this.stmts.nextSeq.get() as Row).next)).padStart(6, '0')}`;
-      this.stmts.insert.run(id, input.compoundId, input.gridId, input.communityId, input.text, input.skill, input.dueAt, input.at, input.actor, input.at, input.buildingId ?? null);
+      this.stmts.insert.run(
+        id,
+        input.compoundId,
+        input.gridId,
+        input.communityId,
+        input.text,
+        input.skill,
+        input.dueAt,
+        input.at,
+        input.actor,
+        input.at,
+        input.buildingId ?? null,
+      );
       this.stmts.event.run(id, input.at, input.actor, 'posted', null);
       return this.get(id)!;
     })();

@@ -29,7 +29,12 @@ export function NeedsList({ answer, names, say }: Props) {
             {line.projects > 0 && ` · ${t('sandan.needs.projects', { count: line.projects })}`}
           </span>
           {line.compoundId && open !== line.key && (
-            <button type="button" className="btn btn-small" onClick={() => setOpen(line.key)} aria-label={`${t('sandan.needs.start')}: ${names.compound(line.compoundId)} · ${names.need(line.need)}`}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => setOpen(line.key)}
+              aria-label={`${t('sandan.needs.start')}: ${names.compound(line.compoundId)} · ${names.need(line.need)}`}
+            >
               {t('sandan.needs.start')}
             </button>
           )}

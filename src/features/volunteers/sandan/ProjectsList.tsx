@@ -26,13 +26,22 @@ export function ProjectsList({ answer, names, say }: Props) {
       {answer.projects.map((p) => (
         <li key={p.id} className={`sandan-row project-${p.state}${p.overdue ? ' overdue' : ''}`}>
           <strong>
-            {p.title} <span className="sandan-state">{names.state(p.state)}</span> {p.overdue && <span className="sandan-overdue">{t('sandan.project.overdue')}</span>}
+            {p.title} <span className="sandan-state">{names.state(p.state)}</span>{' '}
+            {p.overdue && <span className="sandan-overdue">{t('sandan.project.overdue')}</span>}
           </strong>
-          <span className="hint">{t('sandan.project.line', { compound: names.compound(p.compoundId), need: names.need(p.need), owner: names.owner(p.ownerId), date: p.dueDate })}</span>
+          <span className="hint">
+            {t('sandan.project.line', { compound: names.compound(p.compoundId), need: names.need(p.need), owner: names.owner(p.ownerId), date: p.dueDate })}
+          </span>
           {p.resources.length > 0 && <span className="hint">{t('sandan.project.uses', { list: p.resources.map(names.resource).join('、') })}</span>}
           <span className="sandan-actions">
             {PROJECT_STATES.filter((s) => s !== p.state && canMoveProject(p.state, s)).map((s) => (
-              <button key={s} type="button" className="btn btn-small" onClick={() => void move(p, s)} aria-label={`${t(`sandan.project.to.${s}` as MessageKey)} ${p.title}`}>
+              <button
+                key={s}
+                type="button"
+                className="btn btn-small"
+                onClick={() => void move(p, s)}
+                aria-label={`${t(`sandan.project.to.${s}` as MessageKey)} ${p.title}`}
+              >
                 {t(`sandan.project.to.${s}` as MessageKey)}
               </button>
             ))}

@@ -29,7 +29,12 @@ export function ResourcesList({ answer, names, say }: Props) {
             <strong>{line.kind === 'skill' ? names.need(line.group) : names.unitKind(line.group)}</strong>
             <span className="hint">
               {line.kind === 'skill'
-                ? [t('sandan.res.skill', { volunteers: line.volunteers, hours: line.weeklyHours }), line.openEnded > 0 ? t('sandan.res.openEnded', { count: line.openEnded }) : null].filter(Boolean).join(' · ')
+                ? [
+                    t('sandan.res.skill', { volunteers: line.volunteers, hours: line.weeklyHours }),
+                    line.openEnded > 0 ? t('sandan.res.openEnded', { count: line.openEnded }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')
                 : t('sandan.res.unit', { units: line.units, capacity: line.capacity })}
             </span>
           </li>
@@ -44,7 +49,15 @@ export function ResourcesList({ answer, names, say }: Props) {
             <li key={u.id} className={u.active ? 'sandan-row' : 'sandan-row retired'}>
               <strong>{u.name}</strong>
               <span className="hint">
-                {[names.unitKind(u.kind), u.offer, u.capacity !== null ? t('sandan.res.unit', { units: 1, capacity: u.capacity }) : null, u.hours, names.compound(u.compoundId), u.contact, u.active ? null : t('sandan.unit.retired')]
+                {[
+                  names.unitKind(u.kind),
+                  u.offer,
+                  u.capacity !== null ? t('sandan.res.unit', { units: 1, capacity: u.capacity }) : null,
+                  u.hours,
+                  names.compound(u.compoundId),
+                  u.contact,
+                  u.active ? null : t('sandan.unit.retired'),
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </span>
@@ -52,7 +65,12 @@ export function ResourcesList({ answer, names, say }: Props) {
                 <button type="button" className="btn btn-small" onClick={() => setEditing(u)} aria-label={`${t('sandan.unit.edit')} ${u.name}`}>
                   {t('sandan.unit.edit')}
                 </button>
-                <button type="button" className="btn btn-small" onClick={() => void toggle(u)} aria-label={`${u.active ? t('sandan.unit.retire') : t('sandan.unit.restore')} ${u.name}`}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => void toggle(u)}
+                  aria-label={`${u.active ? t('sandan.unit.retire') : t('sandan.unit.restore')} ${u.name}`}
+                >
                   {u.active ? t('sandan.unit.retire') : t('sandan.unit.restore')}
                 </button>
               </span>

@@ -37,9 +37,37 @@ export function useSandanNames(answer: SandanAnswer | null): SandanNames {
 }
 
 const HEADERS: Record<SandanList, MessageKey[]> = {
-  needs: ['sandan.col.compound', 'sandan.col.need', 'sandan.col.requests', 'sandan.col.wishes', 'sandan.col.total', 'sandan.col.unmatched', 'sandan.col.oldest', 'sandan.col.days', 'sandan.col.projects'],
-  resources: ['sandan.col.resource', 'sandan.col.volunteers', 'sandan.col.hours', 'sandan.col.openEnded', 'sandan.col.units', 'sandan.col.capacity', 'sandan.col.members'],
-  projects: ['sandan.col.id', 'sandan.col.title', 'sandan.col.compound', 'sandan.col.need', 'sandan.col.resources', 'sandan.col.owner', 'sandan.col.due', 'sandan.col.state', 'sandan.col.overdue'],
+  needs: [
+    'sandan.col.compound',
+    'sandan.col.need',
+    'sandan.col.requests',
+    'sandan.col.wishes',
+    'sandan.col.total',
+    'sandan.col.unmatched',
+    'sandan.col.oldest',
+    'sandan.col.days',
+    'sandan.col.projects',
+  ],
+  resources: [
+    'sandan.col.resource',
+    'sandan.col.volunteers',
+    'sandan.col.hours',
+    'sandan.col.openEnded',
+    'sandan.col.units',
+    'sandan.col.capacity',
+    'sandan.col.members',
+  ],
+  projects: [
+    'sandan.col.id',
+    'sandan.col.title',
+    'sandan.col.compound',
+    'sandan.col.need',
+    'sandan.col.resources',
+    'sandan.col.owner',
+    'sandan.col.due',
+    'sandan.col.state',
+    'sandan.col.overdue',
+  ],
 };
 
 /** Saves one list as CSV (with a BOM: Excel opens the Chinese text correctly), named by list and date. */
@@ -51,7 +79,11 @@ export function useSandanCsv(answer: SandanAnswer | null, names: SandanNames) {
     const header = HEADERS[list].map((k) => t(k));
     const now = new Date(state().volNow);
     const text =
-      list === 'needs' ? needsCsv(answer.needs, header, names) : list === 'resources' ? resourcesCsv(answer.resources, header, names) : projectsCsv(answer.projects, header, names, now, timeZoneOf(state()));
+      list === 'needs'
+        ? needsCsv(answer.needs, header, names)
+        : list === 'resources'
+          ? resourcesCsv(answer.resources, header, names)
+          : projectsCsv(answer.projects, header, names, now, timeZoneOf(state()));
     downloadText(t('sandan.file', { list: t(`sandan.${list}`), date: dateIn(now, timeZoneOf(state())) }), text, 'text/csv;charset=utf-8');
   };
 }

@@ -50,7 +50,10 @@ export function VotePanel({ request }: { request: StaffRequest }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const list = options.split('\n').map((o) => o.trim()).filter(Boolean);
+    const list = options
+      .split('\n')
+      .map((o) => o.trim())
+      .filter(Boolean);
     const at = new Date(deadline);
     void run(
       () => voteApi.open(request.id, { question, options: list, deadline: Number.isNaN(at.getTime()) ? deadline : at.toISOString(), codes }, csrf),
@@ -73,7 +76,9 @@ export function VotePanel({ request }: { request: StaffRequest }) {
             {v.id} · {v.question}
           </p>
           <p className="hint">
-            {v.state === 'open' ? t('votes.stateOpen', { date: formatDateTime(lang, v.deadline, timeZone) }) : t('votes.stateClosed', { date: formatDateTime(lang, v.closedAt, timeZone) })}
+            {v.state === 'open'
+              ? t('votes.stateOpen', { date: formatDateTime(lang, v.deadline, timeZone) })
+              : t('votes.stateClosed', { date: formatDateTime(lang, v.closedAt, timeZone) })}
             {' · '}
             {t('votes.progress', { ballots: v.ballots, used: v.codesUsed, issued: v.codesIssued })}
           </p>
@@ -90,10 +95,30 @@ export function VotePanel({ request }: { request: StaffRequest }) {
                 {t('votes.moreCount')}
                 <input type="number" min={1} max={VOTE_CODES_PER_CALL} value={more} onChange={(e) => setMore(Number(e.target.value))} />
               </label>
-              <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(() => voteApi.codes(v.id, more, csrf), (issued) => (setSlips(issued), t('votes.opened', { id: v.id })))}>
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={busy}
+                onClick={() =>
+                  void run(
+                    () => voteApi.codes(v.id, more, csrf),
+                    (issued) => (setSlips(issued), t('votes.opened', { id: v.id })),
+                  )
+                }
+              >
                 {t('votes.more')}
               </button>
-              <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(() => voteApi.close(v.id, csrf), () => t('votes.closed'))}>
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={busy}
+                onClick={() =>
+                  void run(
+                    () => voteApi.close(v.id, csrf),
+                    () => t('votes.closed'),
+                  )
+                }
+              >
                 {t('votes.close')}
               </button>
             </div>

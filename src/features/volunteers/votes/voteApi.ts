@@ -21,7 +21,8 @@ const enc = encodeURIComponent;
 
 export const voteApi = {
   list: (requestId: string) => call<{ votes: StaffVote[] }>(`api/requests/${enc(requestId)}/votes`),
-  open: (requestId: string, body: VoteDraftBody, csrf: string): Promise<ApiResult<IssuedCodes>> => call(`api/requests/${enc(requestId)}/votes`, json(body, csrf)),
+  open: (requestId: string, body: VoteDraftBody, csrf: string): Promise<ApiResult<IssuedCodes>> =>
+    call(`api/requests/${enc(requestId)}/votes`, json(body, csrf)),
   codes: (voteId: string, count: number, csrf: string): Promise<ApiResult<IssuedCodes>> => call(`api/votes/${enc(voteId)}/codes`, json({ count }, csrf)),
   close: (voteId: string, csrf: string): Promise<ApiResult<StaffVote>> => call(`api/votes/${enc(voteId)}/close`, json({}, csrf)),
 };

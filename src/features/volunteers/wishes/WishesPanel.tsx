@@ -16,7 +16,9 @@ const skillKey = (skill: string) => `hall.skill.${skill}` as MessageKey;
  * for a compound in their scope and follows them. Texts are rendered as text, never HTML.
  */
 export function WishesPanel() {
-  const { staff, active, lang, compounds } = useStore(useShallow((s) => ({ staff: s.staff, active: serverActive(s), lang: s.lang, compounds: s.dataset?.compounds.features })));
+  const { staff, active, lang, compounds } = useStore(
+    useShallow((s) => ({ staff: s.staff, active: serverActive(s), lang: s.lang, compounds: s.dataset?.compounds.features })),
+  );
   const { wishes, claimDays, act } = useWishes();
   const t = useT();
   const [message, setMessage] = useState<string | null>(null);
@@ -50,7 +52,11 @@ export function WishesPanel() {
     const form = event.currentTarget;
     const data = new FormData(form);
     const skill = String(data.get('skill') ?? '');
-    const ok = await run('api/wishes', (w) => t('wish.posted', { id: w.id }), { compoundId: String(data.get('compound') ?? ''), text: String(data.get('text') ?? ''), skill: skill || null });
+    const ok = await run('api/wishes', (w) => t('wish.posted', { id: w.id }), {
+      compoundId: String(data.get('compound') ?? ''),
+      text: String(data.get('text') ?? ''),
+      skill: skill || null,
+    });
     if (ok) form.reset();
   };
 
@@ -115,23 +121,43 @@ export function WishesPanel() {
                   .join(' · ')}
               </span>
               {volunteer && w.state === 'open' && (
-                <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(`api/wishes/${encodeURIComponent(w.id)}/claim`, () => t('wish.claimed', { text: w.text }))}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={busy}
+                  onClick={() => void run(`api/wishes/${encodeURIComponent(w.id)}/claim`, () => t('wish.claimed', { text: w.text }))}
+                >
                   {t('wish.claim')}
                 </button>
               )}
               {w.state === 'claimed' && (volunteer || w.claimedBy !== null) && (
                 <span className="wish-actions">
                   {volunteer && w.claimExpiresAt && <span className="hint">{t('wish.mine', { date: date(w.claimExpiresAt) })}</span>}
-                  <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(`api/wishes/${encodeURIComponent(w.id)}/done`, () => t('wish.doneThanks'))}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={busy}
+                    onClick={() => void run(`api/wishes/${encodeURIComponent(w.id)}/done`, () => t('wish.doneThanks'))}
+                  >
                     {t('wish.done')}
                   </button>
-                  <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(`api/wishes/${encodeURIComponent(w.id)}/release`, () => t('wish.released'))}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={busy}
+                    onClick={() => void run(`api/wishes/${encodeURIComponent(w.id)}/release`, () => t('wish.released'))}
+                  >
                     {t('wish.release')}
                   </button>
                 </span>
               )}
               {!volunteer && w.state === 'open' && (
-                <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(`api/wishes/${encodeURIComponent(w.id)}/cancel`, () => t('wish.cancelled'))}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={busy}
+                  onClick={() => void run(`api/wishes/${encodeURIComponent(w.id)}/cancel`, () => t('wish.cancelled'))}
+                >
                   {t('wish.cancel')}
                 </button>
               )}
