@@ -3,15 +3,13 @@ import { ApiError, intakeApi, type CompoundInfo, type Filed, type IntakeService,
 import { useReportText, type ReportKey } from './i18n';
 import { LocationPicker, type Position } from './LocationPicker';
 import { NearbyNotice } from './NearbyNotice';
+import { isPhone, normalizePhone } from './phone';
 import { PhotoInput } from './PhotoInput';
 import { ServicePicker } from './ServicePicker';
 
 export const DESCRIPTION_MAX = 1000;
 /** Wait this long after the last move of the pin before asking for nearby requests (ms). */
 const NEARBY_DELAY_MS = 400;
-
-const normalizePhone = (text: string) => text.trim().replace(/[\s()-]/g, '');
-const isPhone = (text: string) => /^\+?\d{5,20}$/.test(normalizePhone(text));
 
 type Problem = { field: 'service' | 'text' | 'phone' | 'send'; message: string };
 

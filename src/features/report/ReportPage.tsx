@@ -3,6 +3,7 @@ import { ApiError, intakeApi, type BuildingSummary, type CompoundInfo, type File
 import { useReportText } from './i18n';
 import { ReportDone } from './ReportDone';
 import { ReportForm } from './ReportForm';
+import { WishForm } from './WishForm';
 
 type Loaded =
   | { state: 'loading' }
@@ -27,6 +28,7 @@ export function ReportPage({
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [filed, setFiled] = useState<Filed | null>(null);
   const [round, setRound] = useState(0);
+  const [kind, setKind] = useState<'report' | 'wish'>('report');
   const load = useCallback(() => {
     if (!compoundId) return Promise.resolve<Loaded>({ state: 'missing' });
     const building = buildingId
@@ -82,8 +84,24 @@ export function ReportPage({
         />
       ) : (
         <>
-          <p className="report-intro">{t('report.intro')}</p>
-          <ReportForm key={round} compound={compound} buildingId={building?.id ?? null} services={services} onFiled={setFiled} resizePhoto={resizePhoto} />
+          <div className="report-kind" role="group" aria-label={t('report.kindLabel')}>
+            {(['report', 'wish'] as const).map((k) => (
+              <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
+                {t(k === 'report' ? 'report.kindReport' : 'report.kindWish')}
+              </button>
+            ))}
+          </div>
+          {kind === 'report' ? (
+            <>
+              <p className="report-intro">{t('report.intro')}</p>
+              <ReportForm key={round} compound={compound} buildingId={building?.id ?? null} services={services} onFiled={setFiled} resizePhoto={resizePhoto} />
+            </>
+          ) : (
+            <>
+              <p className="report-intro">{t('report.wishIntro')}</p>
+              <WishForm compound={compound} buildingId={building?.id ?? null} />
+            </>
+          )}
         </>
       )}
     </>

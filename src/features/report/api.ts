@@ -80,6 +80,15 @@ export interface NewReport {
   website: string;
 }
 
+/** A 微心愿 from the QR page (POST /api/intake/wishes). */
+export interface NewIntakeWish {
+  compound_id: string;
+  building_id?: string;
+  text: string;
+  phone?: string;
+  website: string;
+}
+
 /** A refusal from the server: its status and the first `{code, description}` of its answer. */
 export class ApiError extends Error {
   constructor(
@@ -116,6 +125,7 @@ export const intakeApi = {
   nearby: (serviceCode: string, lat: number, long: number) =>
     json<{ requests: NearbyRequest[] }>(`/api/intake/nearby?service_code=${enc(serviceCode)}&lat=${lat}&long=${long}`).then((r) => r.requests),
   file: (report: NewReport) => json<Filed>('/api/intake', { method: 'POST', body: JSON.stringify(report) }),
+  wish: (wish: NewIntakeWish) => json<{ wish_id: string }>('/api/intake/wishes', { method: 'POST', body: JSON.stringify(wish) }),
   trackByCode: (code: string) => json<Tracked>(`/api/track/${enc(code)}`),
   trackById: (id: string) => json<Tracked>(`/api/track/request/${enc(id)}`),
   vote: (id: string) => json<PublicVote>(`/api/votes/${enc(id)}`),

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isIntakeService } from '../../domain/intake/services';
 import type { ServerContext } from '../context';
 import { HttpError } from '../errors';
@@ -56,6 +56,37 @@ export function normalizePhone(input: string): string | null {
 /** Who is not limited: staff with a session and systems with an API key (decided by the caller). */
 export type LimitExemption = (request: FastifyRequest) => boolean;
 
+/** The per-IP and per-compound limits of a server's anonymous intake: reports and wishes share them. */
+export interface IntakeLimits {
+  /** Takes a slot of each limit (or answers 429 with Retry-After); returns what gives them back if the write then fails. */
+  take(request: FastifyRequest, reply: FastifyReply, compoundId: string | null | undefined): (() => void)[];
+}
+
+const limitsOf = new WeakMap<ServerContext, IntakeLimits>();
+
+export function intakeLimits(ctx: ServerContext): IntakeLimits {
+  const known = limitsOf.get(ctx);
+  if (known) return known;
+  const perIp = new SlidingWindowLimiter(ctx.config.intakePerIpPerHour, HOUR_MS);
+  const perCompound = new SlidingWindowLimiter(ctx.config.intakePerCompoundPerHour, HOUR_MS);
+  const limits: IntakeLimits = {
+    take(request, reply, compoundId) {
+      const nowMs = ctx.now().getTime();
+      const ipSlot = perIp.take(request.ip, nowMs);
+      const compoundSlot = ipSlot && compoundId ? perCompound.take(compoundId, nowMs) : null;
+      if (!ipSlot || (compoundId && !compoundSlot)) {
+        ipSlot?.();
+        const wait = Math.max(perIp.retryAfterMs(request.ip, nowMs), compoundId ? perCompound.retryAfterMs(compoundId, nowMs) : 0);
+        reply.header('Retry-After', String(Math.max(1, Math.ceil(wait / 1000))));
+        throw new HttpError(429, TOO_MANY_MESSAGE);
+      }
+      return compoundSlot ? [ipSlot, compoundSlot] : [ipSlot];
+    },
+  };
+  limitsOf.set(ctx, limits);
+  return limits;
+}
+
 /**
  * POST /api/intake: a resident's report from the QR page. Validates everything before any
  * write, takes a slot of the per-IP and per-compound limits (given back when the report then
@@ -63,8 +94,7 @@ export type LimitExemption = (request: FastifyRequest) => boolean;
  * code, and announces the change.
  */
 export async function fileRoutes(app: FastifyInstance, ctx: ServerContext, exempt: LimitExemption) {
-  const perIp = new SlidingWindowLimiter(ctx.config.intakePerIpPerHour, HOUR_MS);
-  const perCompound = new SlidingWindowLimiter(ctx.config.intakePerCompoundPerHour, HOUR_MS);
+  const limits = intakeLimits(ctx);
 
   app.post<{ Body: IntakeBody }>('/api/intake', { schema: { body: bodySchema } }, async (request, reply) => {
     const body = request.body;
@@ -89,20 +119,7 @@ export async function fileRoutes(app: FastifyInstance, ctx: ServerContext, exemp
     // The QR code's building holds while the report stays in that building's compound.
     const buildingId = qrBuilding !== null && buildingsOf(ctx).get(qrBuilding)?.compoundId === (place.compoundId ?? body.compound_id) ? qrBuilding : null;
 
-    const releases: (() => void)[] = [];
-    if (!exempt(request)) {
-      const nowMs = ctx.now().getTime();
-      const ipSlot = perIp.take(request.ip, nowMs);
-      const compoundSlot = ipSlot && place.compoundId ? perCompound.take(place.compoundId, nowMs) : null;
-      if (!ipSlot || (place.compoundId && !compoundSlot)) {
-        ipSlot?.();
-        const wait = Math.max(perIp.retryAfterMs(request.ip, nowMs), place.compoundId ? perCompound.retryAfterMs(place.compoundId, nowMs) : 0);
-        reply.header('Retry-After', String(Math.max(1, Math.ceil(wait / 1000))));
-        throw new HttpError(429, TOO_MANY_MESSAGE);
-      }
-      releases.push(ipSlot);
-      if (compoundSlot) releases.push(compoundSlot);
-    }
+    const releases = exempt(request) ? [] : limits.take(request, reply, place.compoundId);
 
     let created: LedgerRequest | undefined;
     try {

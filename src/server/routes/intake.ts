@@ -8,6 +8,7 @@ import { fileRoutes } from '../intake/file';
 import { pageRoutes } from '../intake/pages';
 import { publicInfoRoutes } from '../intake/publicInfo';
 import { trackRoutes } from '../intake/track';
+import { intakeWishRoutes } from '../intake/wish';
 import { PHOTO_HASH, photoFile } from '../photos';
 import { scopeFilter } from '../scope';
 
@@ -29,6 +30,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: ServerContext) {
   const exempt = (request: FastifyRequest) => findApiKey(ctx.store, apiKeyOf(request)) !== null || isStaff(request, ctx);
   await publicInfoRoutes(app, ctx);
   await fileRoutes(app, ctx, exempt);
+  await intakeWishRoutes(app, ctx, exempt);
   await trackRoutes(app, ctx);
   await pageRoutes(app, ctx);
 

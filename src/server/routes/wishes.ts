@@ -112,6 +112,16 @@ export async function wishRoutes(app: FastifyInstance, ctx: ServerContext) {
     },
   );
 
+  /** The phone a resident left with a wish from the QR page: workers and grid leaders in scope only, one wish at a time. */
+  app.get<{ Params: { id: string } }>('/api/wishes/:id/contact', { schema: { params: idParams } }, async (request, reply) => {
+    const { user } = requireStaff(ctx, request, { write: false });
+    const wish = store.wishes.get(request.params.id);
+    if (!wish || !wishInScope(user, wish)) throw new HttpError(404, `no wish ${JSON.stringify(request.params.id)} in your scope`);
+    if (!canAssign(user)) throw new HttpError(403, "a wisher's phone is for the community's workers: they put the volunteer in touch");
+    reply.header('Cache-Control', 'private, no-store');
+    return { wish_id: wish.id, phone: store.wishes.contactOf(wish.id) };
+  });
+
   app.post<{ Params: { id: string } }>('/api/wishes/:id/claim', { schema: { params: idParams } }, async (request) => {
     const { user } = requireStaff(ctx, request, { write: true });
     if (user.role !== 'volunteer') throw new HttpError(403, 'only a volunteer claims a wish (log in with a volunteer account)');

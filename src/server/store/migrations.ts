@@ -244,6 +244,14 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE requests ADD COLUMN building_id TEXT;
   ALTER TABLE wishes ADD COLUMN building_id TEXT;
   `,
+  // 8: the phone a resident may leave with a wish from the QR page: a table of its own, so no
+  // wish row or answer carries it; workers in scope read it one wish at a time
+  `
+  CREATE TABLE wish_contacts (
+    wish_id TEXT PRIMARY KEY REFERENCES wishes(id),
+    phone TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Written into `meta` so that `ledger restore` can tell a ledger from any other SQLite file. */

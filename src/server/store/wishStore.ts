@@ -2,7 +2,12 @@ import type { Wish, WishState } from '../../domain/volunteers/wishes';
 
 /** A wish as posted: where and what (the Wish's own fields), when and by whom. */
 export type NewWish = Pick<Wish, 'compoundId' | 'gridId' | 'communityId' | 'text' | 'skill' | 'dueAt'> &
-  Partial<Pick<Wish, 'buildingId'>> & { at: string; actor: string };
+  Partial<Pick<Wish, 'buildingId'>> & {
+    at: string;
+    actor: string;
+    /** A phone the wisher left (QR page): kept apart from the wish, for workers only. */
+    contactPhone?: string | null;
+  };
 
 export interface WishFilter {
   states?: readonly WishState[];
@@ -31,6 +36,8 @@ export interface WishEvent {
 export interface WishStore {
   create(input: NewWish): Wish;
   get(id: string): Wish | null;
+  /** The phone the wisher left, or null. */
+  contactOf(id: string): string | null;
   list(filter?: WishFilter): Wish[];
   /** open → claimed by `userId` until `expiresAt`; 'conflict' when it is not open. */
   claim(id: string, userId: number, actor: string, at: string, expiresAt: string): Wish;

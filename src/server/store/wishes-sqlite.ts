@@ -36,6 +36,8 @@ export class SqliteWishStore implements WishStore {
         db.prepare(`INSERT INTO wishes (id, compound_id, grid_id, community_id, text, skill, due_at, state, created_at, created_by, updated_at, building_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`),
       byId: db.prepare('SELECT * FROM wishes WHERE id = ?'),
+      addContact: db.prepare('INSERT INTO wish_contacts (wish_id, phone) VALUES (?, ?)'),
+      contact: db.prepare('SELECT phone FROM wish_contacts WHERE wish_id = ?'),
       event: db.prepare('INSERT INTO wish_events (wish_id, at, actor, action, user_id) VALUES (?, ?, ?, ?, ?)'),
       events: db.prepare('SELECT * FROM wish_events WHERE wish_id = ? ORDER BY seq'),
       claim: db.prepare(
@@ -69,9 +71,15 @@ export class SqliteWishStore implements WishStore {
         input.at,
         input.buildingId ?? null,
       );
+      if (input.contactPhone) this.stmts.addContact.run(id, input.contactPhone);
       this.stmts.event.run(id, input.at, input.actor, 'posted', null);
       return this.get(id)!;
     })();
+  }
+
+  contactOf(id: string): string | null {
+    const row = this.stmts.contact.get(id) as { phone: string } | undefined;
+    return row?.phone ?? null;
   }
 
   get(id: string): Wish | null {

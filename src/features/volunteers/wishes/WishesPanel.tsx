@@ -6,6 +6,7 @@ import { useStore } from '../../../store';
 import { serverActive } from '../../../store/serverSlice';
 import { KNOWN_SKILLS } from '../../../domain/volunteers/skills';
 import { useWishes, type ListedWish } from './wishStore';
+import { WishContact } from './WishContact';
 import './wishes.css';
 
 const skillKey = (skill: string) => `hall.skill.${skill}` as MessageKey;
@@ -151,6 +152,7 @@ export function WishesPanel() {
                   </button>
                 </span>
               )}
+              {!volunteer && w.createdBy === 'resident' && <WishContact wishId={w.id} />}
               {!volunteer && w.state === 'open' && (
                 <button
                   type="button"
