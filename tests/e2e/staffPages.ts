@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { watchOutsideRequests } from './browser';
 
 /** The staff tests' shared password (every test account gets it). */
@@ -8,8 +8,14 @@ export const STAFF_PASSWORD = 'xinhua-2026';
  * A desktop page on the test server that records requests leaving it (`outside`) and every
  * console error and page error (`errors`): each test file asserts both are empty at its end.
  */
-export async function watchedPage(browser: Browser, base: string, outside: string[], errors: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+export async function watchedPage(
+  browser: Browser,
+  base: string,
+  outside: string[],
+  errors: string[],
+  options: BrowserContextOptions = { viewport: { width: 1400, height: 900 } },
+): Promise<Page> {
+  const page = await browser.newPage(options);
   watchOutsideRequests(page, base, outside);
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);

@@ -79,6 +79,35 @@ describe('微心愿 in the volunteers view', () => {
     await volunteer.close();
   }, 300_000);
 
+  it('a resident makes a wish on the QR page (phone); the worker sees it live and, asking, its phone; the volunteer sees the wish, never the phone', async () => {
+    const worker = await newPage();
+    await logIn(worker, 'li', '已登录：李社工');
+    await worker.getByText('实时更新：同事的办理一两秒内显示').waitFor();
+    const volunteer = await newPage();
+    await logIn(volunteer, 'xiaochen', '已登录：小陈');
+
+    const phone = await watchedPage(browser, server.url, outside, errors, { viewport: { width: 390, height: 844 } });
+    await phone.goto(`${server.url}/report?compound=c-001`);
+    await phone.getByRole('button', { name: '许个微心愿' }).click();
+    await phone.getByLabel('1. 你的微心愿').fill('想请人帮忙换一下厨房的灯泡');
+    await phone.getByLabel('2. 联系电话（可不填）').fill('139 1234 5678');
+    await phone.getByRole('button', { name: '提交心愿' }).click();
+    await phone.getByRole('heading', { name: '心愿已收到，谢谢！' }).waitFor();
+    await phone.screenshot({ path: resolve(SHOTS, 'wishes-intake-phone.png') });
+
+    const mine = worker.getByRole('list', { name: '微心愿' }).getByRole('listitem').filter({ hasText: '想请人帮忙换一下厨房的灯泡' });
+    await mine.waitFor({ timeout: 5_000 });
+    await mine.getByText('居民扫码提交').waitFor();
+    await mine.getByRole('button', { name: '查看联系电话' }).click();
+    await mine.getByRole('link', { name: '13912345678' }).waitFor();
+
+    const theirs = volunteer.getByRole('list', { name: '微心愿' }).getByRole('listitem').filter({ hasText: '想请人帮忙换一下厨房的灯泡' });
+    await theirs.waitFor({ timeout: 5_000 });
+    expect(await volunteer.content()).not.toContain('13912345678');
+    expect(await theirs.getByRole('button', { name: '查看联系电话' }).count()).toBe(0);
+    await Promise.all([worker.close(), volunteer.close(), phone.close()]);
+  }, 300_000);
+
   it('had no console error, no page error and no request outside the local server', () => {
     expect(errors.filter((e) => !/404 .*\/playlist\.json\)$/.test(e))).toEqual([]);
     expect(outside).toEqual([]);
