@@ -194,16 +194,30 @@ export function nearestStrategy(
     fields: null,
     at(origins) {
       return (category) => {
-        let best: Nearest | null = null;
-        for (const index of byCategory.get(category) ?? []) {
-          const facility = facilities[index]!;
-          origins.forEach((o, originIndex) => {
-            const walkM = haversineM(o[0], o[1], facility.point[0], facility.point[1]);
-            if (walkM < (best?.walkM ?? Infinity)) best = { facility, index, walkM, originIndex };
-          });
-        }
-        return best;
+        const best = nearestByStraightLine(origins, byCategory.get(category) ?? [], (index) => facilities[index]!.point);
+        return best && { ...best, facility: facilities[best.index]! };
       };
     },
   };
+}
+
+/**
+ * The straight-line fallback on its own, for callers that keep their own list of facilities
+ * (the planner's what-if, where facilities open and close): the nearest of `candidates`
+ * (the caller's indices, placed by `pointOf`) from any origin, or null when there is none.
+ */
+export function nearestByStraightLine(
+  origins: readonly LonLat[],
+  candidates: Iterable<number>,
+  pointOf: (index: number) => LonLat,
+): { index: number; walkM: number; originIndex: number } | null {
+  let best: { index: number; walkM: number; originIndex: number } | null = null;
+  for (const index of candidates) {
+    const [lon, lat] = pointOf(index);
+    origins.forEach((o, originIndex) => {
+      const walkM = haversineM(o[0], o[1], lon, lat);
+      if (walkM < (best?.walkM ?? Infinity)) best = { index, walkM, originIndex };
+    });
+  }
+  return best;
 }

@@ -1,5 +1,5 @@
 import type { WalkContext } from '../engine/context';
-import { haversineM } from '../engine/graph';
+import { nearestByStraightLine } from '../engine/nearest';
 import { reachOf } from '../engine/distanceAt';
 import { searchFrom, type Search, type Source } from '../engine/dijkstra';
 import type { Snap } from '../engine/snap';
@@ -63,15 +63,12 @@ function lookup(
     }
     return best;
   }
-  state.facilities.forEach((entry, index) => {
-    if (!entry.open || entry.facility.category !== category) return;
-    const [lon, lat] = entry.facility.point;
-    for (const o of origins) {
-      const d = haversineM(o[0], o[1], lon, lat);
-      if (d < best.walkM) best = { walkM: d, facility: index };
-    }
-  });
-  return best;
+  const nearest = nearestByStraightLine(origins, openOfCategory(state.facilities, category), (index) => state.facilities[index]!.facility.point);
+  return nearest ? { walkM: nearest.walkM, facility: nearest.index } : best;
+}
+
+function* openOfCategory(facilities: readonly FacilityEntry[], category: string): Generator<number> {
+  for (let i = 0; i < facilities.length; i++) if (facilities[i]!.open && facilities[i]!.facility.category === category) yield i;
 }
 
 function fillColumn(ctx: WalkContext | null, state: Omit<DistanceState, 'columns'>, category: string): Column {
@@ -135,7 +132,7 @@ export function withFacility(ctx: WalkContext | null, state: DistanceState, faci
   return { ...next, columns: new Map(state.columns).set(facility.category, column) };
 }
 
-const straightM = (point: LonLat, origins: readonly LonLat[]) => Math.min(...origins.map((o) => haversineM(o[0], o[1], point[0], point[1])));
+const straightM = (point: LonLat, origins: readonly LonLat[]) => nearestByStraightLine(origins, [0], () => point)?.walkM ?? Infinity;
 
 /** An existing (or proposed) facility closed: its category's field is rebuilt without it. */
 export function withoutFacility(ctx: WalkContext | null, state: DistanceState, facilityId: string): DistanceState {
