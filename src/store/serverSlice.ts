@@ -76,7 +76,19 @@ const signature = (rows: readonly StaffRequest[]) =>
 
 export const createServerSlice: StateCreator<AppState, [], [], ServerSlice> = (set, get) => {
   /** The session is gone (expired, ended elsewhere): forget everything personal it brought. */
-  const sessionLost = (error: LoginError | null) => set({ staff: null, loginError: error, serverLedger: EMPTY_LEDGER, requestFile: null });
+  /**
+   * The server sends volunteers, requests and grid staff with names and texts only to staff
+   * who work with people (src/server/publicData.ts): read them again when that changes, so a
+   * worker sees names after logging in and the page forgets them after logging out.
+   */
+  const rereadPersonalData = () => {
+    const s = get();
+    if (serverActive(s) && s.sourceLabel) void s.reloadLive(s.sourceLabel);
+  };
+  const sessionLost = (error: LoginError | null) => {
+    set({ staff: null, loginError: error, serverLedger: EMPTY_LEDGER, requestFile: null });
+    rereadPersonalData();
+  };
 
   return {
     serverKind: 'unknown',
@@ -128,6 +140,7 @@ export const createServerSlice: StateCreator<AppState, [], [], ServerSlice> = (s
       const result = await staffApi.login(username, password);
       if (result.ok) {
         set({ loginBusy: false, staff: result.data, serverLedger: EMPTY_LEDGER });
+        rereadPersonalData();
         return get().refreshServerLedger();
       }
       const error: LoginError =

@@ -8,6 +8,7 @@ import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import type { ServerContext } from '../context';
 import { sendError } from '../errors';
 import { STAFF_DIR } from '../../data/buildingContacts';
+import { isPersonalDataFile, publicVersion, seesPersonalData } from '../publicData';
 
 /** Paths that belong to the API: never answered with the app's index.html. */
 const API_PREFIXES = ['/api/', '/open311/'];
@@ -30,29 +31,36 @@ const MAX_CACHED = 64;
  * each file and kept in memory: the network of a town is most of what a phone downloads,
  * and compresses to a fifth. Other files (a prebuilt binary graph) go as they are.
  */
-async function sendDataFile(request: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply, dataDir: string) {
+async function sendDataFile(request: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply, ctx: ServerContext, dataDir: string) {
   const file = resolve(dataDir, request.params['*']);
   const inside = relative(dataDir, file);
   // Nothing under staff/ (personal data: building contacts) is ever a file anyone can fetch.
   const published = inside && !inside.startsWith('..') && !inside.includes(`..${sep}`) && !isStaffPath(inside);
   const info = published ? await stat(file).catch(() => null) : null;
   if (!info?.isFile()) return sendError(request, reply, 404, `nothing at ${request.method} ${request.url.split('?')[0]}`);
-  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  // Volunteers, requests and grid staff: as they are for staff who work with people, the public version for everyone else.
+  const personal = isPersonalDataFile(inside);
+  const variant = personal ? (seesPersonalData(ctx, request) ? '-staff' : '-public') : '';
+  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${variant}"`;
   const type = DATA_TYPES[file.slice(file.lastIndexOf('.')).toLowerCase()];
-  reply.header('Cache-Control', 'no-cache').header('ETag', etag).header('Vary', 'Accept-Encoding');
+  reply.header('Cache-Control', personal ? 'private, no-cache' : 'no-cache').header('ETag', etag);
+  reply.header('Vary', personal ? 'Accept-Encoding, Cookie' : 'Accept-Encoding');
   reply.header('Content-Type', type ?? 'application/octet-stream');
   if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+  const raw = variant === '-public' ? await publicVersion(dataDir, file, inside, etag) : null;
+  if (variant === '-public' && !raw) return sendError(request, reply, 404, `${inside} is not published: it holds personal data and is not valid GeoJSON`);
+  const size = raw ? raw.length : info.size;
   const accepts = String(request.headers['accept-encoding'] ?? '');
-  const encoding = !type || info.size < 1024 ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
-  if (!encoding) return reply.send(await readFile(file));
+  const encoding = !type || size < 1024 ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+  if (!encoding) return reply.send(raw ?? (await readFile(file)));
   const key = `${file}\0${encoding}\0${etag}`;
   let body = compressed.get(key);
   if (!body) {
-    const raw = await readFile(file);
+    const bytes = raw ?? (await readFile(file));
     body =
       encoding === 'br'
-        ? await brotli(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
-        : await gzipAsync(raw, { level: 9 });
+        ? await brotli(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+        : await gzipAsync(bytes, { level: 9 });
     if (compressed.size >= MAX_CACHED) compressed.delete(compressed.keys().next().value as string);
     compressed.set(key, body);
   }
@@ -71,7 +79,7 @@ export function isStaffPath(path: string): boolean {
 export async function staticRoutes(app: FastifyInstance, ctx: ServerContext) {
   const datasetName = basename(ctx.config.dataDir);
   const dataDir = resolve(ctx.config.dataDir);
-  app.get<{ Params: { '*': string } }>(`/data/${datasetName}/*`, (request, reply) => sendDataFile(request, reply, dataDir));
+  app.get<{ Params: { '*': string } }>(`/data/${datasetName}/*`, (request, reply) => sendDataFile(request, reply, ctx, dataDir));
   const dist = ctx.config.distDir;
   if (dist && existsSync(join(dist, 'index.html'))) {
     await app.register(fastifyStatic, {
