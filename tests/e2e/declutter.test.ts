@@ -92,7 +92,9 @@ describe("facilities on a real city's map", () => {
     const sample = resolve(ROOT, 'data/yuefeng-sample');
     const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(dir, { recursive: true });
-    for (const file of readdirSync(sample)) writeFileSync(join(dir, file), readFileSync(join(sample, file)));
+    // The dataset's files (its staff/ folder of contacts is not needed here).
+    for (const file of readdirSync(sample, { withFileTypes: true }))
+      if (file.isFile()) writeFileSync(join(dir, file.name), readFileSync(join(sample, file.name)));
     const facilities = JSON.parse(readFileSync(join(sample, 'facilities.geojson'), 'utf8')) as FeatureCollection<Point>;
     // Deterministic scatter over the town's box (119.31–119.35 E, 26.07–26.11 N).
     let seed = 7;

@@ -37,6 +37,7 @@ describe('no failed request on load', () => {
         .map((p) => p.split('/').pop())
         .sort(),
     ).toEqual([
+      'buildings.geojson',
       'compounds.geojson',
       'context.geojson',
       'facilities.geojson',
