@@ -3,6 +3,7 @@ import { ApiError, intakeApi, type CompoundInfo, type Filed, type IntakeService,
 import { useReportText, type ReportKey } from './i18n';
 import { LocationPicker, type Position } from './LocationPicker';
 import { NearbyNotice } from './NearbyNotice';
+import { PhoneField, RobotTrap } from './FormParts';
 import { isPhone, normalizePhone } from './phone';
 import { PhotoInput } from './PhotoInput';
 import { ServicePicker } from './ServicePicker';
@@ -146,32 +147,19 @@ export function ReportForm({
         <PhotoInput value={photo} onChange={setPhoto} resize={resizePhoto} />
       </section>
       <section>
-        <h2>
-          <label htmlFor={ids.phone}>{t('report.phone')}</label>
-        </h2>
-        <p id={ids.phoneHint} className="report-hint">
-          {t('report.phoneHint')}
-        </p>
-        <input
+        <PhoneField
           id={ids.phone}
-          ref={phoneRef}
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
+          hintId={ids.phoneHint}
+          label="report.phone"
+          hint="report.phoneHint"
           value={phone}
-          aria-describedby={ids.phoneHint}
-          aria-invalid={problem?.field === 'phone'}
-          onChange={(event) => setPhone(event.target.value)}
+          invalid={problem?.field === 'phone'}
+          inputRef={phoneRef}
+          onChange={setPhone}
         />
         {errorFor('phone')}
       </section>
-      {/* A field only robots fill in: hidden from people and from screen readers. */}
-      <div className="report-trap" aria-hidden="true">
-        <label>
-          {t('report.website')}
-          <input type="text" name="website" tabIndex={-1} autoComplete="off" value={website} onChange={(event) => setWebsite(event.target.value)} />
-        </label>
-      </div>
+      <RobotTrap value={website} onChange={setWebsite} />
       {errorFor('send')}
       <button type="submit" className="report-primary" disabled={sending} aria-busy={sending}>
         {sending ? t('report.sending') : t('report.send')}

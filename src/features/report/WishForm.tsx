@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, intakeApi, type CompoundInfo } from './api';
 import { useReportText } from './i18n';
+import { PhoneField, RobotTrap } from './FormParts';
 import { isPhone, normalizePhone } from './phone';
 
 /** As the server's limit (domain/volunteers/wishes.ts WISH_TEXT_MAX), counted in characters. */
@@ -98,29 +99,9 @@ export function WishForm({ compound, buildingId }: { compound: CompoundInfo; bui
         </p>
       </section>
       <section>
-        <h2>
-          <label htmlFor={ids.phone}>{t('report.wishPhone')}</label>
-        </h2>
-        <p id={ids.phoneHint} className="report-hint">
-          {t('report.wishPhoneHint')}
-        </p>
-        <input
-          id={ids.phone}
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          value={phone}
-          aria-describedby={ids.phoneHint}
-          onChange={(event) => setPhone(event.target.value)}
-        />
+        <PhoneField id={ids.phone} hintId={ids.phoneHint} label="report.wishPhone" hint="report.wishPhoneHint" value={phone} onChange={setPhone} />
       </section>
-      {/* A field only robots fill in: hidden from people and from screen readers. */}
-      <div className="report-trap" aria-hidden="true">
-        <label>
-          {t('report.website')}
-          <input type="text" name="website" tabIndex={-1} autoComplete="off" value={website} onChange={(event) => setWebsite(event.target.value)} />
-        </label>
-      </div>
+      <RobotTrap value={website} onChange={setWebsite} />
       {problem && (
         <p className="report-error" role="alert">
           {problem}
