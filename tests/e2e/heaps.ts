@@ -33,6 +33,8 @@ function callTarget(browserCdp: CDPSession, sessionId: string, method: string, n
  */
 export async function heapFigures(page: Page): Promise<HeapFigures> {
   const cdp = await page.context().newCDPSession(page);
+  // Twice: a first collection can leave what finalizers release for the next.
+  await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const counters = await cdp.send('Memory.getDOMCounters');
