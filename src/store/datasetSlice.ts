@@ -3,6 +3,7 @@ import type { Dataset, Problem } from '../domain/dataset';
 import { loadDataset, type ReadFile } from '../data/load';
 import { describeSource, sourceAllowed, type DataSourceInfo } from '../data/dataOrigin';
 import { fromFiles, fromUrl, prebuiltFromUrl } from '../data/sources';
+import { withEarlyReads } from '../data/earlyReads';
 import { walkingSession } from '../workers/sessionClient';
 import { readFirstAnswer, sharedReads, stillCurrent, type FirstAnswer } from '../data/firstAnswer';
 import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
@@ -86,7 +87,8 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
         return;
       }
       set({ source });
-      const read = sharedReads(fromUrl(path));
+      // The reads public/early.js started for a shared compound link are taken, not repeated.
+      const read = sharedReads(fromUrl(path, withEarlyReads(path)));
       // A shared link to a compound (resident view, standard pace, all its gates): its
       // walking minutes from the shipped report first, while the rest downloads.
       const { mode, pendingCompound, pendingGate, profile } = get();

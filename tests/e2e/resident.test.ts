@@ -69,7 +69,11 @@ describe('a shared compound link', () => {
     await page.locator('[data-testid="walk-answer"][data-source="walk"]').waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => performance.getEntriesByName('walkshed-drawn').length === 1, undefined, { timeout: 60_000 });
     expect(asked.filter((p) => /\/(PlannerPanel|VolunteersPanel|HallView)-/.test(p))).toEqual([]);
-    expect(asked.filter((p) => p.endsWith('report.json'))).toHaveLength(1);
+    // public/early.js started these reads before the app's code arrived; the app took them and asked no second time.
+    expect(asked.filter((p) => p.endsWith('/early.js'))).toHaveLength(1);
+    for (const file of ['manifest.json', 'report.json', 'compounds.geojson', 'facilities.geojson', 'gates.geojson'])
+      expect(asked.filter((p) => p.endsWith(`/${file}`)), file).toHaveLength(1);
+    expect(await page.evaluate(() => Object.keys(window.__earlyReads?.files ?? {}))).toEqual([]);
     await page.close();
   });
 });
