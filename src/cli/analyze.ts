@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
-import { RULESETS, rulesetById } from '../domain/planner/rulesets';
+import { allRulesets, rulesetById } from '../domain/planner/rulesets';
 import { failUsage, parseCli, type CliSpec } from './args';
 import { readDatasetList, shardFrom, shardOf } from './analyze/shards';
 import { analyzeDirectory, type AnalyzeOptions } from './analyze/run';
@@ -31,7 +31,7 @@ const spec = {
     'shard-count': 'with --datasets: split the list into this many shards (entry k goes to shard k mod n)',
     'shard-index': 'with --shard-count: which shard this process runs (0-based; default $JOB_COMPLETION_INDEX)',
     speed: `walking speed in metres per minute (default ${WALK_SPEED_M_PER_MIN.standard}; elder profile ${WALK_SPEED_M_PER_MIN.elder})`,
-    ruleset: `adds a compliance section: every compound checked against a standard (${RULESETS.map((r) => r.id).join(', ')})`,
+    ruleset: `adds a compliance section: every compound checked against a standard (${allRulesets().map((r) => r.id).join(', ')})`,
   },
 } satisfies CliSpec<Record<string, { type: 'string' }>>;
 
@@ -90,7 +90,7 @@ async function main(): Promise<number> {
   const speed = values.speed === undefined ? WALK_SPEED_M_PER_MIN.standard : Number(values.speed);
   if (!Number.isFinite(speed) || speed <= 0) failUsage(`--speed must be a positive number of metres per minute, got "${values.speed}"`, spec);
   const ruleset = values.ruleset === undefined ? undefined : rulesetById(values.ruleset);
-  if (values.ruleset !== undefined && !ruleset) failUsage(`unknown --ruleset "${values.ruleset}"; known: ${RULESETS.map((r) => r.id).join(', ')}`, spec);
+  if (values.ruleset !== undefined && !ruleset) failUsage(`unknown --ruleset "${values.ruleset}"; known: ${allRulesets().map((r) => r.id).join(', ')}`, spec);
   const options = { speed, ruleset };
   if (values.datasets !== undefined) {
     if (values.data !== undefined || values.out !== undefined) failUsage('use either --data/--out or --datasets/--out-dir', spec);

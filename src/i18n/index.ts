@@ -22,8 +22,40 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   });
 }
 
+/** Number formats by language and digits: making one costs far more than using it (a long list formats thousands of numbers). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number from 0 to 999.x as Intl writes it in both our languages (no grouping, "." for the
+ * decimals, at most `digits` of them, rounded half up on the number's shortest decimal form,
+ * trailing zeros dropped), or null for anything else.
+ */
+function plainNumber(value: number, digits: number): string | null {
+  if (!(value >= 0 && value < 1000) || digits > 3) return null;
+  const text = String(value);
+  if (text.includes('e')) return null;
+  const [whole = '0', fraction = ''] = text.split('.');
+  if (fraction.length <= digits) return text;
+  // Rounded in whole units of the last kept digit, so the carry is exact.
+  const units = Number(whole + fraction.slice(0, digits)) + (fraction.charCodeAt(digits) >= 53 /* '5' */ ? 1 : 0);
+  const scale = 10 ** digits;
+  const intPart = Math.floor(units / scale);
+  if (intPart >= 1000) return null;
+  const decimals = String(units % scale)
+    .padStart(digits, '0')
+    .replace(/0+$/, '');
+  return decimals ? `${intPart}.${decimals}` : String(intPart);
+}
+
 export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits }).format(value);
+  // Numbers below a thousand read the same in every language we have: written directly, so a
+  // first answer ("步行 6.3 分钟") does not wait for the locale's number data to load.
+  const plain = plainNumber(value, maximumFractionDigits);
+  if (plain !== null) return plain;
+  const key = `${lang} ${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits })));
+  return format.format(value);
 }
 
 export function formatDate(lang: Lang, isoDate: string): string {

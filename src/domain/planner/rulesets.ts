@@ -3,15 +3,23 @@ import gb50180 from '../rulesets/gb50180-2018.json';
 import mofcom from '../rulesets/mofcom-2021.json';
 import { parseRuleset, type Ruleset } from './ruleset';
 
-/** Every ruleset the project ships, the default (GB 50180-2018) first. */
-export const RULESETS: readonly Ruleset[] = [
-  parseRuleset(gb50180, 'gb50180-2018.json'),
-  parseRuleset(mofcom, 'mofcom-2021.json'),
-  parseRuleset(completeCommunity, 'complete-community-2020.json'),
-];
+let parsed: readonly Ruleset[] | null = null;
 
-export const DEFAULT_RULESET_ID = RULESETS[0]!.id;
+/**
+ * Every ruleset the project ships, the default (GB 50180-2018) first. Checked on first use
+ * rather than when the app starts: a resident's shared link never needs them.
+ */
+export function allRulesets(): readonly Ruleset[] {
+  return (parsed ??= [
+    parseRuleset(gb50180, 'gb50180-2018.json'),
+    parseRuleset(mofcom, 'mofcom-2021.json'),
+    parseRuleset(completeCommunity, 'complete-community-2020.json'),
+  ]);
+}
+
+/** GB 50180-2018's id (a unit test checks it is the first ruleset's). */
+export const DEFAULT_RULESET_ID: string = gb50180.id;
 
 export function rulesetById(id: string): Ruleset | undefined {
-  return RULESETS.find((r) => r.id === id);
+  return allRulesets().find((r) => r.id === id);
 }

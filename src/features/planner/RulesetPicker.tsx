@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
-import { RULESETS } from '../../domain/planner/rulesets';
+import { allRulesets } from '../../domain/planner/rulesets';
 import { useStore } from '../../store';
 import { localText, useRuleset } from './usePlanner';
 
@@ -18,7 +18,7 @@ export function RulesetPicker() {
         {t('planner.ruleset.label')}
       </label>
       <select id={id} value={ruleset.id} onChange={(e) => setRuleset(e.target.value)}>
-        {RULESETS.map((r) => (
+        {allRulesets().map((r) => (
           <option key={r.id} value={r.id}>
             {localText(lang, r.short)}
           </option>
