@@ -31,7 +31,9 @@ const spec = {
     'shard-count': 'with --datasets: split the list into this many shards (entry k goes to shard k mod n)',
     'shard-index': 'with --shard-count: which shard this process runs (0-based; default $JOB_COMPLETION_INDEX)',
     speed: `walking speed in metres per minute (default ${WALK_SPEED_M_PER_MIN.standard}; elder profile ${WALK_SPEED_M_PER_MIN.elder})`,
-    ruleset: `adds a compliance section: every compound checked against a standard (${allRulesets().map((r) => r.id).join(', ')})`,
+    ruleset: `adds a compliance section: every compound checked against a standard (${allRulesets()
+      .map((r) => r.id)
+      .join(', ')})`,
   },
 } satisfies CliSpec<Record<string, { type: 'string' }>>;
 
@@ -90,7 +92,13 @@ async function main(): Promise<number> {
   const speed = values.speed === undefined ? WALK_SPEED_M_PER_MIN.standard : Number(values.speed);
   if (!Number.isFinite(speed) || speed <= 0) failUsage(`--speed must be a positive number of metres per minute, got "${values.speed}"`, spec);
   const ruleset = values.ruleset === undefined ? undefined : rulesetById(values.ruleset);
-  if (values.ruleset !== undefined && !ruleset) failUsage(`unknown --ruleset "${values.ruleset}"; known: ${allRulesets().map((r) => r.id).join(', ')}`, spec);
+  if (values.ruleset !== undefined && !ruleset)
+    failUsage(
+      `unknown --ruleset "${values.ruleset}"; known: ${allRulesets()
+        .map((r) => r.id)
+        .join(', ')}`,
+      spec,
+    );
   const options = { speed, ruleset };
   if (values.datasets !== undefined) {
     if (values.data !== undefined || values.out !== undefined) failUsage('use either --data/--out or --datasets/--out-dir', spec);

@@ -2,7 +2,7 @@ import { REPORT_FILE, type DatasetFile } from '../domain/dataset';
 import { haversineM } from '../domain/geo';
 import { CATEGORIES } from '../domain/taxonomy';
 import { textFingerprint } from './fingerprint';
-import { isListed, listedFiles } from './manifest';
+import { isListed, listedFiles } from './manifestFiles';
 
 /**
  * The first walking answer of a shared compound link: the dataset's precomputed nearest

@@ -10,7 +10,8 @@ import {
 } from '../domain/dataset';
 import { toWgs84InPlace } from './crs';
 import { validateLayer, type LayerResult } from './features';
-import { isListed, listedFiles, parseManifest } from './manifest';
+import { isListed, listedFiles } from './manifestFiles';
+import { parseManifest } from './manifest';
 import { jsonProblem, makeProblem } from './messages';
 import { phrase } from '../domain/problemText';
 import { keepResolved } from './references';

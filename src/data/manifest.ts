@@ -2,6 +2,7 @@ import { z } from '../domain/zod';
 import { CRS_IDS, type CrsId, type Manifest, type Problem } from '../domain/dataset';
 import { foundPhrase, phrase, type Phrase } from '../domain/problemText';
 import { makeProblem } from './messages';
+import { DEFAULT_TIMEZONE } from './manifestFiles';
 
 /**
  * manifest.json (DATA-CONTRACT.md). Without a usable id, name or crs nothing can be
@@ -9,7 +10,6 @@ import { makeProblem } from './messages';
  */
 
 const FILE = 'manifest.json';
-export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
 /** "wgs-84", "gcj_02", "EPSG:4326" → a CRS id; other spellings are left for the enum to reject. */
 function normalizeCrs(value: string): string {
@@ -97,26 +97,4 @@ export function parseManifest(raw: unknown): ManifestResult {
     problems.push(makeProblem({ file: FILE, field: 'dataAsOf', severity: 'warning' }, 'manifest.noDataAsOf'));
   }
   return { manifest, problems };
-}
-
-/** `x.geojson` and `x.json` name the same contract file (DATA-CONTRACT.md allows either). */
-function stem(name: string): string {
-  return name.trim().toLowerCase().replace(/\.(geo)?json$/, '');
-}
-
-/**
- * The files a manifest says its dataset has (`"files": [...]`), or null when it does not
- * say (older datasets): then every optional file is tried. Reads the raw parsed JSON, so
- * it can be asked before, or without, validating the rest of the manifest.
- */
-export function listedFiles(raw: unknown): ReadonlySet<string> | null {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const files = (raw as { files?: unknown }).files;
-  if (!Array.isArray(files) || !files.every((f) => typeof f === 'string' && f.trim() !== '')) return null;
-  return new Set((files as string[]).map(stem));
-}
-
-/** Whether `file` is in a manifest's list; every file is, when there is no list. */
-export function isListed(listed: ReadonlySet<string> | null, file: string): boolean {
-  return listed === null || listed.has(stem(file));
 }

@@ -2,7 +2,7 @@ import { DATASET_FILES, type DatasetFile } from '../domain/dataset';
 import type { ReadFile } from './load';
 import { PREBUILT_FILE } from '../domain/engine/prebuilt';
 import type { Manifest } from '../domain/dataset';
-import { listedFiles } from './manifest';
+import { listedFiles } from './manifestFiles';
 
 /** Where a dataset's files come from in the browser: a URL directory, or files the user picked. */
 

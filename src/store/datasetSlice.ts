@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Dataset, Problem } from '../domain/dataset';
-import { loadDataset, type ReadFile } from '../data/load';
+import type { ReadFile } from '../data/load';
 import { describeSource, sourceAllowed, type DataSourceInfo } from '../data/dataOrigin';
 import { fromFiles, fromUrl, prebuiltFromUrl } from '../data/sources';
 import { withEarlyReads } from '../data/earlyReads';
@@ -47,6 +47,9 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
   ) {
     const seq = ++loadSeq;
     set({ status: 'loading', sourceLabel, blockedHost: null });
+    // The loader (its schemas and their library) is fetched when a dataset is loaded, not with
+    // the page: a shared link's first answer is on screen before it arrives.
+    const { loadDataset } = await import('../data/load');
     const result = await loadDataset(read, label ? { label } : {});
     if (seq !== loadSeq) return;
     // Offered before any view asks the walking session for this dataset, which then checks it against the network.

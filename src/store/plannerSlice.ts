@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { LonLat } from '../domain/geo';
 import { DEFAULT_CANTEEN_SETTINGS, type CanteenSettings } from '../domain/planner/canteens';
 import { gateOnOutline } from '../domain/planner/gates';
-import { DEFAULT_RULESET_ID, rulesetById } from '../domain/planner/rulesets';
+import { DEFAULT_RULESET_ID, isRulesetId } from '../domain/planner/rulesetIds';
 import type { SiteRequest, SiteSuggestion } from '../domain/planner/siteSelection';
 import { unpackResult, type PlannerResultView } from '../domain/planner/view';
 import type { Change, RuleChange, Scenario } from '../domain/planner/whatIf';
@@ -95,7 +95,7 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
   function recompute(): void {
     const s = get();
     const dataset = s.dataset;
-    if (!dataset || started !== dataset || !rulesetById(s.rulesetId)) return;
+    if (!dataset || started !== dataset || !isRulesetId(s.rulesetId)) return;
     const asked = performance.now();
     const question = { rulesetId: s.rulesetId, canteen: s.canteenSettings, changes: activeChanges(s), siteRequest: s.siteRequest, baselineKey };
     void walkingSession()
@@ -163,7 +163,7 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
       recompute();
     },
     setRuleset(id) {
-      if (!rulesetById(id)) return;
+      if (!isRulesetId(id)) return;
       set({ rulesetId: id, siteRequest: null, sites: [] });
       recompute();
     },

@@ -9,7 +9,7 @@ import { fromOpen311 } from '../domain/volunteers/open311';
 import { DEFAULT_TIME_ZONE, instantInWeekOf, snapshotClock, type WeekTime } from '../domain/volunteers/time';
 import { WORKFLOW_PRESETS, type WorkflowPreset } from '../domain/volunteers/workflow';
 import { fromUrl } from '../data/sources';
-import { readLiveLayers, type LiveRead } from '../data/liveLayers';
+import type { LiveRead } from '../data/liveLayers';
 import type { AppState } from './index';
 import { createSandanSlice, type SandanSlice } from './sandanSlice';
 import { serverActive, serverRequestsOf } from './serverSlice';
@@ -120,6 +120,7 @@ export const createVolunteersSlice: StateCreator<AppState, [], [], VolunteersSli
   async reloadLive(base, intervalS = get().live.intervalS) {
     const dataset = get().dataset;
     if (!dataset) return;
+    const { readLiveLayers } = await import('../data/liveLayers');
     get().applyLive(dataset, await readLiveLayers(fromUrl(base), dataset), intervalS, Date.now());
   },
   applyLive(dataset, result, intervalS, now) {

@@ -72,7 +72,10 @@ describe('a shared compound link', () => {
     // public/early.js started these reads before the app's code arrived; the app took them and asked no second time.
     expect(asked.filter((p) => p.endsWith('/early.js'))).toHaveLength(1);
     for (const file of ['manifest.json', 'report.json', 'compounds.geojson', 'facilities.geojson', 'gates.geojson'])
-      expect(asked.filter((p) => p.endsWith(`/${file}`)), file).toHaveLength(1);
+      expect(
+        asked.filter((p) => p.endsWith(`/${file}`)),
+        file,
+      ).toHaveLength(1);
     expect(await page.evaluate(() => Object.keys(window.__earlyReads?.files ?? {}))).toEqual([]);
     await page.close();
   });

@@ -4,7 +4,8 @@ import { haversineM } from '../../src/domain/engine/graph';
 import type { LonLat } from '../../src/domain/geo';
 import { walkContext } from '../../src/domain/planner/distances';
 import type { PlannerCompound, PlannerFacility } from '../../src/domain/planner/inputs';
-import { parseRuleset, type Ruleset } from '../../src/domain/planner/ruleset';
+import type { Ruleset } from '../../src/domain/planner/ruleset';
+import { parseRuleset } from '../../src/domain/planner/rulesetSchema';
 
 /**
  * Hand-made planner cases whose answers can be checked on paper: one straight street along

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRuleset } from '../../src/domain/planner/ruleset';
+import { parseRuleset } from '../../src/domain/planner/rulesetSchema';
+import { RULESET_IDS } from '../../src/domain/planner/rulesetIds';
 import { DEFAULT_RULESET_ID, allRulesets, rulesetById } from '../../src/domain/planner/rulesets';
 import { isCategoryId } from '../../src/domain/taxonomy';
 
@@ -10,6 +11,8 @@ describe('the shipped rulesets (../shared/STANDARDS.md)', () => {
   it('are GB 50180-2018 (default), the MOFCOM list and the complete-community list, each versioned', () => {
     expect(allRulesets().map((r) => r.id)).toEqual(['gb50180-2018', 'mofcom-2021', 'complete-community-2020']);
     expect(DEFAULT_RULESET_ID).toBe('gb50180-2018');
+    // The store knows the ids without parsing the rulesets.
+    expect(RULESET_IDS).toEqual(allRulesets().map((r) => r.id));
     for (const r of allRulesets()) expect(r.version).toMatch(/\/\d+$/);
   });
 

@@ -1,7 +1,8 @@
 import completeCommunity from '../rulesets/complete-community-2020.json';
 import gb50180 from '../rulesets/gb50180-2018.json';
 import mofcom from '../rulesets/mofcom-2021.json';
-import { parseRuleset, type Ruleset } from './ruleset';
+import { parseRuleset } from './rulesetSchema';
+import type { Ruleset } from './ruleset';
 
 let parsed: readonly Ruleset[] | null = null;
 
@@ -17,8 +18,7 @@ export function allRulesets(): readonly Ruleset[] {
   ]);
 }
 
-/** GB 50180-2018's id (a unit test checks it is the first ruleset's). */
-export const DEFAULT_RULESET_ID: string = gb50180.id;
+export { DEFAULT_RULESET_ID } from './rulesetIds';
 
 export function rulesetById(id: string): Ruleset | undefined {
   return allRulesets().find((r) => r.id === id);

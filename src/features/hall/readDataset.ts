@@ -1,6 +1,6 @@
 import { loadDataset } from '../../data/load';
 import { describeSource, sourceAllowed } from '../../data/dataOrigin';
-import { isListed } from '../../data/manifest';
+import { isListed } from '../../data/manifestFiles';
 import { fromUrl, urlListing } from '../../data/sources';
 import type { Dataset } from '../../domain/dataset';
 import { textFingerprint } from '../../domain/hall/privacy';

@@ -1,5 +1,5 @@
 import { describeSource, sourceAllowed } from '../../data/dataOrigin';
-import { isListed } from '../../data/manifest';
+import { isListed } from '../../data/manifestFiles';
 import { urlListing } from '../../data/sources';
 import { DATASET_FILES, EXTRA_FILES } from '../../domain/dataset';
 import { DEFAULT_DATA } from '../../store/url';

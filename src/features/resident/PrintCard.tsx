@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
-import { DEFAULT_TIMEZONE } from '../../data/manifest';
+import { DEFAULT_TIMEZONE } from '../../data/manifestFiles';
 import { presentCategories } from '../../domain/analysis';
 import type { DataSource, Dataset } from '../../domain/dataset';
 import { haversineM } from '../../domain/engine/graph';
