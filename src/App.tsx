@@ -13,6 +13,7 @@ import { CirclesPanel } from './features/resident/CirclesPanel';
 import { ElderSwitch } from './features/resident/ElderSwitch';
 import { NearestList } from './features/resident/NearestList';
 import { PlaceSearch } from './features/resident/PlaceSearch';
+import { prefetchMapWorker } from './map/workerUrl';
 
 /*
  * Each view is its own chunk, and MapLibre another: a resident opening a shared link loads
@@ -22,7 +23,11 @@ import { PlaceSearch } from './features/resident/PlaceSearch';
 const HallView = lazy(() => import('./features/hall/HallView').then((m) => ({ default: m.HallView })));
 const PlannerPanel = lazy(() => import('./features/planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
 const VolunteersPanel = lazy(() => import('./features/volunteers/VolunteersPanel').then((m) => ({ default: m.VolunteersPanel })));
-const MapView = lazy(() => import('./map/MapView').then((m) => ({ default: m.MapView })));
+const MapView = lazy(() => {
+  // The map's worker script is fetched alongside the map's code, not after it.
+  prefetchMapWorker();
+  return import('./map/MapView').then((m) => ({ default: m.MapView }));
+});
 
 /** The side panel of each view; the map and the layers are shared. */
 function ModePanel() {

@@ -3,7 +3,7 @@ import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // MapLibre 6 runs its worker from a separate file; `?worker&url` makes Vite emit it as one
 // self-contained chunk (with its shared module) and gives its URL.
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { MAPLIBRE_WORKER_URL } from './workerUrl';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Dataset } from '../domain/dataset';
@@ -22,7 +22,7 @@ import { ALL_LAYERS, baseStyle } from './style';
 import { OVERLAYS } from './overlays';
 import type { AppState } from '../store';
 
-maplibregl.setWorkerUrl(workerUrl);
+maplibregl.setWorkerUrl(MAPLIBRE_WORKER_URL);
 
 /** performance.mark set when the first walkshed has been drawn. */
 export const WALKSHED_MARK = 'walkshed-drawn';

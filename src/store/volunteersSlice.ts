@@ -55,6 +55,8 @@ export interface VolunteersSlice extends SandanSlice {
   coverageSkill: string | null;
   coverageTime: CoverageTime;
   coverage: VolunteerCoverageResult | null;
+  /** The volunteers that coverage is of (available with the chosen skill at the chosen time): the map marks them. */
+  coverageVolunteerIds: readonly string[];
   /** The selection the coverage was computed for, so a stale one can be shown dimmed. */
   coverageKey: string | null;
   volunteerEngine: { dataset: Dataset | null; hasNetwork: boolean | null; gapReport: GapReport | null };
@@ -69,7 +71,7 @@ export interface VolunteersSlice extends SandanSlice {
   importSummary: ImportSummary | null;
   setCoverageSkill(skill: string | null): void;
   setCoverageTime(time: CoverageTime): void;
-  coverageDone(key: string, result: VolunteerCoverageResult): void;
+  coverageDone(key: string, result: VolunteerCoverageResult, volunteerIds: readonly string[]): void;
   volunteerEngineReady(dataset: Dataset, hasNetwork: boolean, gapReport: GapReport | null): void;
   setWorkflowPreset(preset: WorkflowPreset): void;
   setLedgerClock(clock: 'dataDate' | 'now'): void;
@@ -94,6 +96,7 @@ export const createVolunteersSlice: StateCreator<AppState, [], [], VolunteersSli
   coverageSkill: null,
   coverageTime: { kind: 'now' },
   coverage: null,
+  coverageVolunteerIds: [],
   coverageKey: null,
   volunteerEngine: { dataset: null, hasNetwork: null, gapReport: null },
   workflowPreset: 'cycle',
@@ -106,7 +109,7 @@ export const createVolunteersSlice: StateCreator<AppState, [], [], VolunteersSli
   importSummary: null,
   setCoverageSkill: (coverageSkill) => set({ coverageSkill }),
   setCoverageTime: (coverageTime) => set({ coverageTime }),
-  coverageDone: (coverageKey, coverage) => set({ coverageKey, coverage }),
+  coverageDone: (coverageKey, coverage, coverageVolunteerIds) => set({ coverageKey, coverage, coverageVolunteerIds }),
   volunteerEngineReady: (dataset, hasNetwork, gapReport) => set({ volunteerEngine: { dataset, hasNetwork, gapReport } }),
   setWorkflowPreset: (workflowPreset) => set({ workflowPreset }),
   setLedgerClock: (ledgerClock) => set({ ledgerClock }),

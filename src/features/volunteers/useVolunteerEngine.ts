@@ -101,10 +101,11 @@ export function useVolunteerEngine(): void {
   idsRef.current = ids;
   useEffect(() => {
     if (!ready || key === coverageKey) return;
+    const asked = idsRef.current;
     void walkingSession()
-      .ask('coverage', { ids: idsRef.current })
+      .ask('coverage', { ids: asked })
       .then((answered) => {
-        if (answered) useStore.getState().coverageDone(key, answered.answer);
+        if (answered) useStore.getState().coverageDone(key, answered.answer, asked);
       });
   }, [ready, key, coverageKey]);
 

@@ -8,10 +8,9 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { RequestStage } from '../../domain/dataset';
-import { availableVolunteers } from '../../domain/volunteers/availability';
 import { stageIndex, STAGES } from '../../domain/volunteers/workflow';
 import type { AppState } from '../../store';
-import { coverageInstantOf, ledgerOf, requestsOf, timeZoneOf, volunteersOf } from '../../store/volunteersSlice';
+import { ledgerOf, requestsOf, volunteersOf } from '../../store/volunteersSlice';
 import { theme } from '../theme';
 import type { GroupedLayer } from '../layers/types';
 import type { Overlay } from './types';
@@ -180,9 +179,11 @@ function uncoveredFeatures(state: AppState): FeatureCollection {
   return { type: 'FeatureCollection', features: (state.dataset?.compounds.features ?? []).filter((c) => uncovered.has(c.properties.id)) };
 }
 
+/** The volunteers the coverage on screen is of (the store keeps their ids with it). */
 function siteFeatures(state: AppState): FeatureCollection {
-  const { available } = availableVolunteers(volunteersOf(state), state.coverageSkill, coverageInstantOf(state), timeZoneOf(state));
-  return { type: 'FeatureCollection', features: available.map((v) => ({ type: 'Feature', geometry: v.geometry, properties: { id: v.properties.id } })) };
+  const ids = new Set(state.coverageVolunteerIds);
+  const chosen = volunteersOf(state).filter((v) => ids.has(v.properties.id));
+  return { type: 'FeatureCollection', features: chosen.map((v) => ({ type: 'Feature', geometry: v.geometry, properties: { id: v.properties.id } })) };
 }
 
 /** What each map last drew, so applying the same state twice changes nothing. */
@@ -211,7 +212,7 @@ export const volunteersOverlay: Overlay = {
       active,
       coverage: active ? state.coverage : null,
       dataset: state.dataset,
-      sites: active ? `${state.coverageSkill}|${coverageInstantOf(state).getTime()}|${volunteersOf(state).length}|${state.live.updatedAt}` : '',
+      sites: active ? `${state.coverageVolunteerIds.join(',')}|${volunteersOf(state).length}|${state.live.updatedAt}` : '',
       requests: active ? [rows, requestsOf(state)] : null,
       visible: active && state.layers.requests,
       selected: state.selectedRequestId,
