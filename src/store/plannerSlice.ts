@@ -103,11 +103,17 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
       .then((answered) => {
         if (!answered || get().dataset !== dataset) return;
         const a = answered.answer;
+        if (!a.baseline && a.baselineKey !== baselineKey) {
+          // The baseline this answer is against is not the one the view now holds: ask again with it.
+          baselineKey = null;
+          recompute();
+          return;
+        }
         if (a.baseline) baselineKey = a.baseline.key;
         set((x) => {
-          const baselineResult = a.baseline ? unpackResult(a.baseline.result) : x.baselineResult;
+          const baselineResult = a.baseline ? unpackResult(a.baseline.result) : x.baselineResult!;
           return {
-            plannerResult: a.result ? unpackResult(a.result) : baselineResult,
+            plannerResult: a.result ? unpackResult(a.result, baselineResult) : baselineResult,
             baselineResult,
             scenarioEffects: a.effects,
             scenarioEffectsFor: question.changes,

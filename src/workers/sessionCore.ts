@@ -138,11 +138,14 @@ export class SessionCore {
     if (this.planner.baseline?.key !== key) this.planner.baseline = { key, result: model.evaluate(model.baseline, ruleset, question.canteen) };
     const baseline = this.planner.baseline.result;
     const run = question.changes.length > 0 ? model.run(question.changes, ruleset, question.canteen, baseline.compliance) : { result: baseline, effects: [] };
+    const baselineView = plannerView(baseline);
     const sites = question.siteRequest ? suggestSites(model.ctx, run.result.state, run.result.compliance, question.siteRequest) : [];
     return {
       network: model.network,
-      baseline: question.baselineKey === key ? null : { key, result: packResult(plannerView(baseline)) },
-      result: question.changes.length > 0 ? packResult(plannerView(run.result)) : null,
+      baselineKey: key,
+      baseline: question.baselineKey === key ? null : { key, result: packResult(baselineView) },
+      // Against the baseline: only the compounds the scenario changed cross to the page.
+      result: question.changes.length > 0 ? packResult(plannerView(run.result), baselineView) : null,
       effects: run.effects,
       sites,
       buildMs,

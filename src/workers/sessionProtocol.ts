@@ -32,6 +32,8 @@ export interface PlannerQuestion {
 
 export interface PlannerAnswer {
   network: boolean;
+  /** The key of the baseline this answer is against (a what-if result is sent as its difference from it). */
+  baselineKey: string;
   /** Null when the baseline is the one the view holds (same key). */
   baseline: { key: string; result: PlannerResultWire } | null;
   /** Null when the scenario has no change: the result is the baseline. */

@@ -8,7 +8,10 @@ import type { LonLat } from '../../src/domain/geo';
 import { baseDistances, type DistanceState } from '../../src/domain/planner/distances';
 import { addSourceToField } from '../../src/domain/planner/fieldUpdate';
 import type { PlannerCompound, PlannerFacility } from '../../src/domain/planner/inputs';
-import { PlannerModel } from '../../src/domain/planner/model';
+import { changedCompounds, evaluateCompliance, updateCompliance } from '../../src/domain/planner/compliance';
+import { PlannerModel, type ScenarioRun } from '../../src/domain/planner/model';
+import { packResult, plannerView, unpackResult } from '../../src/domain/planner/view';
+import { compareCompliance, ruleChangesOf, type Change } from '../../src/domain/planner/whatIf';
 import { rulesetById } from '../../src/domain/planner/rulesets';
 import { compound, facility, streetContext, twoLevelRuleset } from './planner-fixtures';
 
@@ -157,5 +160,87 @@ describe('what-if on the sample dataset equals a full recompute', () => {
     const statuses = (s: DistanceState, m: PlannerModel) => m.evaluate(s, gb).compliance.compounds.map((c) => c.results.map((r) => r.status).join());
     // Rules see the same met/unmet (no-data depends on the dataset's categories, the same in both).
     expect(statuses(state, model)).toEqual(statuses(full.baseline, full));
+  });
+});
+
+describe('a what-if step checks again only what it changed', () => {
+  let model: PlannerModel;
+  let changes: Change[];
+  beforeAll(async () => {
+    const { dataset } = await loadDataset(fromDirectory(resolve(import.meta.dirname, '../../data/yuefeng-sample')));
+    model = PlannerModel.fromDataset(dataset!);
+    // Additions, closures and gates, mixed, as a planner would try them.
+    const rng = new Rng(11);
+    const { compounds, facilities } = model.inputs;
+    const categories = [...new Set(facilities.map((f) => f.category))];
+    const open = [...facilities];
+    changes = Array.from({ length: 40 }, (_, step): Change => {
+      const anchor = rng.pick(compounds).origins[0]!;
+      const point: LonLat = [anchor[0] + rng.range(-0.003, 0.003), anchor[1] + rng.range(-0.003, 0.003)];
+      if (step % 3 === 0) return { kind: 'add-facility', facility: { id: `new-${step}`, category: rng.pick(categories), point, capacity: 40 } };
+      if (step % 3 === 1) return { kind: 'close-facility', facilityId: open.splice(rng.int(0, open.length - 1), 1)[0]!.id };
+      return { kind: 'add-gate', gateId: `gate-${step}`, compoundId: rng.pick(compounds).id, point };
+    });
+  });
+
+  it('updateCompliance equals evaluating every compound again, and its effects equal comparing the two', () => {
+    const gb = rulesetById('gb50180-2018')!;
+    let state = model.baseline;
+    let compliance = evaluateCompliance(gb, state, model.dataCategories);
+    let moved = 0;
+    for (const change of changes) {
+      const next = model.apply(state, change);
+      const full = evaluateCompliance(gb, next, model.dataCategories);
+      const update = updateCompliance(compliance, state, next, model.dataCategories);
+      expect(update.compliance.compounds.map(({ results, ...rest }) => ({ ...rest, results }))).toEqual(full.compounds);
+      expect(update.compliance.rules).toEqual(full.rules);
+      expect(ruleChangesOf(update.compliance, update.changes)).toEqual(compareCompliance(compliance, full));
+      // Rows it did not check again are the very rows of before.
+      const changed = new Set(changedCompounds(state, next));
+      update.compliance.compounds.forEach((c, i) => changed.has(i) || expect(c).toBe(compliance.compounds[i]));
+      moved += update.changes.length;
+      state = next;
+      compliance = update.compliance;
+    }
+    expect(moved).toBeGreaterThan(10);
+  });
+
+  it('a scenario run from remembered steps (grown, undone, switched, longer than the memory) equals a run by a fresh model', () => {
+    const gb = rulesetById('gb50180-2018')!;
+    const baseline = model.evaluate(model.baseline, gb).compliance;
+    const fresh = () => new PlannerModel(model.ctx, model.inputs);
+    const sameRun = (a: ScenarioRun, b: ScenarioRun) => {
+      expect(a.effects).toEqual(b.effects);
+      expect(a.result.compliance.compounds).toEqual(b.result.compliance.compounds);
+      expect(a.result.canteens).toEqual(b.result.canteens);
+      expect(a.result.total).toEqual(b.result.total);
+    };
+    for (let n = 1; n <= changes.length; n++) model.run(changes.slice(0, n), gb, undefined, baseline);
+    for (const n of [40, 39, 3, 0, 40, 17]) sameRun(model.run(changes.slice(0, n), gb, undefined, baseline), fresh().run(changes.slice(0, n), gb));
+    // Another scenario that shares the first steps only.
+    const other = [...changes.slice(0, 5), changes[30]!];
+    sameRun(model.run(other, gb, undefined, baseline), fresh().run(other, gb));
+  });
+
+  it('crosses to the page against the baseline: only the rows and canteen figures that differ, read back whole', () => {
+    const gb = rulesetById('gb50180-2018')!;
+    const base = model.evaluate(model.baseline, gb);
+    const canteen: Change = {
+      kind: 'add-facility',
+      facility: { id: 'new-canteen', category: 'canteen', point: model.inputs.compounds[0]!.origins[0]!, capacity: 60 },
+    };
+    const run = model.run([...changes.slice(0, 6), canteen], gb, undefined, base.compliance).result;
+    const baseView = plannerView(base);
+    const wire = structuredClone(packResult(plannerView(run), baseView));
+    const canteenDelta = wire.canteens.compounds;
+    expect('indices' in canteenDelta && canteenDelta.indices.length > 0 && canteenDelta.indices.length < run.canteens.compounds.length).toBe(true);
+    expect(wire.compliance.indices!.length).toBeLessThan(run.compliance.compounds.length);
+    expect(wire.compliance.indices!.length).toBeGreaterThan(0);
+    const pageBase = unpackResult(structuredClone(packResult(baseView)));
+    const back = unpackResult(wire, pageBase);
+    expect(back.compliance.compounds).toEqual(run.compliance.compounds);
+    expect(back.compliance.rules).toEqual(run.compliance.rules);
+    expect(back.canteens).toEqual(run.canteens);
+    expect(() => unpackResult(wire)).toThrow(/baseline/);
   });
 });

@@ -56,9 +56,14 @@ export interface CanteenResult {
   compounds: CompoundCanteenAccess[];
 }
 
-/** Catchment searches, one per canteen and catchment distance, computed once and reused by every what-if. */
+/**
+ * Catchment searches, one per canteen and catchment distance, computed once and reused by
+ * every what-if, and the compounds within each: re-checked only for compounds whose origins
+ * changed since (a new gate), so a what-if does not look up every compound for every canteen.
+ */
 export class CatchmentCache {
   private readonly searches = new Map<number, WeakMap<PlannerFacility, Search | null>>();
+  private readonly members = new Map<number, WeakMap<PlannerFacility, Members>>();
   constructor(private readonly ctx: WalkContext | null) {}
 
   search(entry: FacilityEntry, cutoffM: number): Search | null {
@@ -72,17 +77,17 @@ export class CatchmentCache {
     }
     return found;
   }
-}
 
-export function canteenAccess(state: DistanceState, cache: CatchmentCache, settings: CanteenSettings, network: boolean): CanteenResult {
-  const { catchmentM } = settings;
-  const entries = state.facilities.filter((e) => e.open && e.facility.category === CANTEEN_CATEGORY);
-  const withSeats = entries.filter((e) => e.facility.capacity !== undefined);
-  const links: { supply: number; demand: number }[] = [];
-  const inReach = entries.map(() => [] as number[]);
-  entries.forEach((entry, j) => {
-    const search = network ? cache.search(entry, catchmentM) : null;
-    state.compounds.forEach((compound, i) => {
+  /** Indices of the compounds of `state` within `cutoffM` walking metres of the canteen (straight-line without a network), ascending. */
+  within(entry: FacilityEntry, cutoffM: number, state: Pick<DistanceState, 'compounds' | 'originSnaps'>, network: boolean): number[] {
+    let byFacility = this.members.get(cutoffM);
+    if (!byFacility) this.members.set(cutoffM, (byFacility = new WeakMap()));
+    const known = byFacility.get(entry.facility);
+    // A compound's origins (and their snaps) are new objects exactly when a what-if changed them.
+    const keys: readonly unknown[] = network ? state.originSnaps : state.compounds;
+    if (known?.keys === keys) return known.indices;
+    const search = network ? this.search(entry, cutoffM) : null;
+    const inside = (i: number): boolean => {
       let walkM = Infinity;
       if (search) {
         for (const snap of state.originSnaps[i]!) {
@@ -91,11 +96,36 @@ export function canteenAccess(state: DistanceState, cache: CatchmentCache, setti
         }
       } else if (!network) {
         const [lon, lat] = entry.facility.point;
-        for (const o of compound.origins) walkM = Math.min(walkM, haversineM(o[0], o[1], lon, lat));
+        for (const o of state.compounds[i]!.origins) walkM = Math.min(walkM, haversineM(o[0], o[1], lon, lat));
       }
-      if (walkM <= catchmentM) inReach[j]!.push(i);
-    });
-  });
+      return walkM <= cutoffM;
+    };
+    const flags = new Uint8Array(keys.length);
+    if (known && known.keys.length === keys.length) {
+      for (const i of known.indices) flags[i] = 1;
+      for (let i = 0; i < keys.length; i++) if (known.keys[i] !== keys[i]) flags[i] = inside(i) ? 1 : 0;
+    } else {
+      for (let i = 0; i < keys.length; i++) flags[i] = inside(i) ? 1 : 0;
+    }
+    const indices: number[] = [];
+    flags.forEach((f, i) => f && indices.push(i));
+    byFacility.set(entry.facility, { keys, indices });
+    return indices;
+  }
+}
+
+interface Members {
+  /** The per-compound origin snaps (or compounds) the indices were found for. */
+  keys: readonly unknown[];
+  indices: number[];
+}
+
+export function canteenAccess(state: DistanceState, cache: CatchmentCache, settings: CanteenSettings, network: boolean): CanteenResult {
+  const { catchmentM } = settings;
+  const entries = state.facilities.filter((e) => e.open && e.facility.category === CANTEEN_CATEGORY);
+  const withSeats = entries.filter((e) => e.facility.capacity !== undefined);
+  const links: { supply: number; demand: number }[] = [];
+  const inReach = entries.map((entry) => cache.within(entry, catchmentM, state, network));
   entries.forEach((entry, j) => {
     const supply = withSeats.indexOf(entry);
     if (supply >= 0) for (const demand of inReach[j]!) links.push({ supply, demand });

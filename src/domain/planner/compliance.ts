@@ -85,19 +85,108 @@ export function dataCategoriesOf(facilities: readonly { category: string }[]): S
   return new Set(facilities.map((f) => f.category));
 }
 
-export function evaluateCompliance(ruleset: Ruleset, state: DistanceState, dataCategories: ReadonlySet<string>): Compliance {
-  const compounds = state.compounds.map((compound, index): CompoundCompliance => {
-    const results = ruleset.rules.map((rule) => ruleResult(rule, state, index, dataCategories));
-    const tally = { metRequired: 0, unmetRequired: 0, metOptional: 0, unmetOptional: 0 };
-    results.forEach((r, k) => {
-      const required = isRequired(ruleset.rules[k]!);
-      if (r.status === 'met') tally[required ? 'metRequired' : 'metOptional']++;
-      if (r.status === 'unmet') tally[required ? 'unmetRequired' : 'unmetOptional']++;
-    });
-    const checked = tally.metRequired + tally.unmetRequired;
-    return { compound, results, ...tally, score: checked > 0 ? tally.metRequired / checked : null };
+function compoundCompliance(ruleset: Ruleset, state: DistanceState, index: number, dataCategories: ReadonlySet<string>): CompoundCompliance {
+  const results = ruleset.rules.map((rule) => ruleResult(rule, state, index, dataCategories));
+  const tally = { metRequired: 0, unmetRequired: 0, metOptional: 0, unmetOptional: 0 };
+  results.forEach((r, k) => {
+    const required = isRequired(ruleset.rules[k]!);
+    if (r.status === 'met') tally[required ? 'metRequired' : 'metOptional']++;
+    if (r.status === 'unmet') tally[required ? 'unmetRequired' : 'unmetOptional']++;
   });
+  const checked = tally.metRequired + tally.unmetRequired;
+  return { compound: state.compounds[index]!, results, ...tally, score: checked > 0 ? tally.metRequired / checked : null };
+}
+
+export function evaluateCompliance(ruleset: Ruleset, state: DistanceState, dataCategories: ReadonlySet<string>): Compliance {
+  const compounds = state.compounds.map((_, index) => compoundCompliance(ruleset, state, index, dataCategories));
   return { ruleset, compounds, rules: tallyRules(ruleset, compounds) };
+}
+
+/**
+ * The compounds whose row can differ between two states of the same compounds: a distance or
+ * nearest facility changed in a column the states do not share, or the compound itself changed
+ * (a new gate). Ascending.
+ */
+export function changedCompounds(before: DistanceState, after: DistanceState): number[] {
+  const changed = new Uint8Array(after.compounds.length);
+  for (const [category, column] of after.columns) {
+    const old = before.columns.get(category);
+    if (old === column) continue;
+    for (let i = 0; i < changed.length; i++) {
+      if (!old || old.walkM[i] !== column.walkM[i] || old.facility[i] !== column.facility[i]) changed[i] = 1;
+    }
+  }
+  for (let i = 0; i < changed.length; i++) if (before.compounds[i] !== after.compounds[i]) changed[i] = 1;
+  const indices: number[] = [];
+  changed.forEach((c, i) => c && indices.push(i));
+  return indices;
+}
+
+/**
+ * The compliance of `after`, given that of `before` (the same ruleset and compounds): only the
+ * compounds whose distances changed are checked again and only their rule counts move, so a
+ * what-if at city scale costs what it changed, not compounds × rules. Equal to
+ * evaluateCompliance(after) (a unit test compares them); unchanged rows and rules are shared.
+ * Also says who gained and who lost each rule, as compareCompliance would.
+ */
+export function updateCompliance(
+  previous: Compliance,
+  before: DistanceState,
+  after: DistanceState,
+  dataCategories: ReadonlySet<string>,
+): { compliance: Compliance; changes: RuleChangeCounts[] } {
+  const { ruleset } = previous;
+  const compounds = previous.compounds.slice();
+  const rules = previous.rules.slice();
+  const gained = ruleset.rules.map(() => [] as number[]);
+  const lost = ruleset.rules.map(() => [] as number[]);
+  const touched = new Set<number>();
+  const own = (k: number): RuleSummary => {
+    if (!touched.has(k)) {
+      touched.add(k);
+      const r = rules[k]!;
+      rules[k] = { ...r, met: { ...r.met }, unmet: { ...r.unmet }, noData: { ...r.noData } };
+    }
+    return rules[k]!;
+  };
+  for (const i of changedCompounds(before, after)) {
+    const was = compounds[i]!;
+    const now = compoundCompliance(ruleset, after, i, dataCategories);
+    compounds[i] = now;
+    now.results.forEach((r, k) => {
+      const old = was.results[k]!.status;
+      if (old === r.status) return;
+      const summary = own(k);
+      if (old !== 'not-checked') remove(bucket(summary, old), was.compound);
+      if (r.status !== 'not-checked') add(bucket(summary, r.status), now.compound);
+      if (r.status === 'met') gained[k]!.push(i);
+      else if (old === 'met') lost[k]!.push(i);
+    });
+  }
+  for (const k of touched) {
+    const summary = rules[k]!;
+    if (summary.rule.check !== 'none') summary.state = summary.met.compounds + summary.unmet.compounds > 0 ? 'checked' : 'no-data';
+  }
+  const changes = ruleset.rules.flatMap((_, k) => (gained[k]!.length + lost[k]!.length > 0 ? [{ ruleIndex: k, gained: gained[k]!, lost: lost[k]! }] : []));
+  return { compliance: { ruleset, compounds, rules }, changes };
+}
+
+/** Per rule changed by a step: the indices of the compounds that now meet it, and of those that no longer do. */
+export interface RuleChangeCounts {
+  ruleIndex: number;
+  gained: number[];
+  lost: number[];
+}
+
+function bucket(summary: RuleSummary, status: Exclude<RuleStatus, 'not-checked'>): PeopleCount {
+  return status === 'met' ? summary.met : status === 'unmet' ? summary.unmet : summary.noData;
+}
+
+function remove(count: PeopleCount, c: PlannerCompound): void {
+  count.compounds--;
+  count.residents -= c.population;
+  count.elderly60 -= c.elderly60;
+  count.elderly80 -= c.elderly80;
 }
 
 function tallyRules(ruleset: Ruleset, compounds: readonly CompoundCompliance[]): RuleSummary[] {

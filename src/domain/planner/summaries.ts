@@ -47,7 +47,9 @@ export function areaSummaries(compliance: Compliance, level: 'community' | 'grid
   const groups = new Map<string | null, CompoundCompliance[]>();
   for (const c of compliance.compounds) {
     const id = (level === 'community' ? c.compound.communityId : c.compound.gridId) ?? null;
-    groups.set(id, [...(groups.get(id) ?? []), c]);
+    const members = groups.get(id);
+    if (members) members.push(c);
+    else groups.set(id, [c]);
   }
   const ids = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : 0));
   return ids.map((id) => summarize(id, groups.get(id)!));

@@ -1,5 +1,5 @@
 import type { LonLat } from '../geo';
-import type { Compliance, PeopleCount } from './compliance';
+import type { Compliance, PeopleCount, RuleChangeCounts } from './compliance';
 import { withFacility, withGate, withoutFacility, type DistanceState, type WalkContext } from './distances';
 import type { PlannerFacility } from './inputs';
 
@@ -61,4 +61,21 @@ export function compareCompliance(before: Compliance, after: Compliance): RuleCh
     if (change.gained.compounds + change.lost.compounds > 0) changes.push(change);
   });
   return changes;
+}
+
+/** The RuleChanges of updateCompliance's per-rule compound indices, counted on the compliance after the step. */
+export function ruleChangesOf(after: Compliance, counts: readonly RuleChangeCounts[]): RuleChange[] {
+  const tally = (indices: readonly number[]) => {
+    const count = zero();
+    for (const i of indices) {
+      const c = after.compounds[i]!.compound;
+      count.compounds++;
+      count.residents += c.population;
+      count.elderly60 += c.elderly60;
+      count.elderly80 += c.elderly80;
+      count.compoundIds.push(c.id);
+    }
+    return count;
+  };
+  return counts.map(({ ruleIndex, gained, lost }) => ({ ruleIndex, gained: tally(gained), lost: tally(lost) }));
 }

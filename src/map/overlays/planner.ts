@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
+import type { PlannerResultView } from '../../domain/planner/view';
 import type { AppState } from '../../store';
 import { iconId } from '../layers/points';
 import { mapSnapshot } from '../snapshot';
@@ -34,25 +35,49 @@ export function requiredRulesOf(result: { compliance: { rules: { rule: { mark: s
 const COLORS = { underServed: '#e8590c', proposed: '#e8590c', closed: '#c92a2a', gate: '#111', site: '#1d3b8f' };
 const SRC = { compounds: 'planner-compounds', changes: 'planner-changes', sites: 'planner-sites' } as const;
 
+/**
+ * Compounds are drawn once per dataset; each result colours them through feature state
+ * (unmet ▲ rules, canteen under-served), set only for the compounds whose figures changed, so
+ * a what-if at city scale does not send 5,000 outlines to MapLibre's worker again.
+ */
+const UNMET: ExpressionSpecification = ['feature-state', 'unmet'];
 function byUnmet(steps: { from: number; color: string }[]): ExpressionSpecification {
-  return ['step', ['get', 'unmet'], steps[0]!.color, ...steps.slice(1).flatMap((s) => [s.from, s.color])] as unknown as ExpressionSpecification;
+  return ['step', ['coalesce', UNMET, 0], steps[0]!.color, ...steps.slice(1).flatMap((s) => [s.from, s.color])] as unknown as ExpressionSpecification;
 }
+const ifScored = (value: number): ExpressionSpecification => ['case', ['==', UNMET, null], 0, value];
 const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
 
 const layers: GroupedLayer[] = [
   {
     group: 'compliance',
-    layer: { id: 'planner-compliance-fill', type: 'fill', source: SRC.compounds, paint: { 'fill-color': byUnmet(unmetSteps(0)), 'fill-opacity': 0.62 } },
+    layer: {
+      id: 'planner-compliance-fill',
+      type: 'fill',
+      source: SRC.compounds,
+      paint: { 'fill-color': byUnmet(unmetSteps(0)), 'fill-opacity': ifScored(0.62) },
+    },
   },
-  { group: 'compliance', layer: { id: 'planner-compliance-line', type: 'line', source: SRC.compounds, paint: { 'line-color': '#495057', 'line-width': 0.6 } } },
+  {
+    group: 'compliance',
+    layer: {
+      id: 'planner-compliance-line',
+      type: 'line',
+      source: SRC.compounds,
+      paint: { 'line-color': '#495057', 'line-width': 0.6, 'line-opacity': ifScored(1) },
+    },
+  },
   {
     group: 'compliance',
     layer: {
       id: 'planner-canteen-under',
       type: 'line',
       source: SRC.compounds,
-      filter: ['==', ['get', 'underServed'], true],
-      paint: { 'line-color': COLORS.underServed, 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
+      paint: {
+        'line-color': COLORS.underServed,
+        'line-width': 2.5,
+        'line-dasharray': [2, 1.5],
+        'line-opacity': ['case', ['boolean', ['feature-state', 'underServed'], false], 1, 0],
+      },
     },
   },
   {
@@ -123,25 +148,35 @@ const point = (coordinates: [number, number], properties: Record<string, unknown
   properties,
 });
 
-function compoundFeatures(state: AppState): FeatureCollection {
-  const result = state.plannerResult;
-  if (!result || !state.dataset) return EMPTY;
-  const index = new Map(result.compliance.compounds.map((c, i) => [c.compound.id, i]));
+/** The compounds' outlines, drawn once per dataset (their colours are feature state). */
+function compoundOutlines(state: AppState): FeatureCollection {
+  if (!state.dataset) return EMPTY;
   return {
     type: 'FeatureCollection',
-    features: state.dataset.compounds.features.flatMap((f) => {
-      const i = index.get(f.properties.id);
-      if (i === undefined) return [];
-      const c = result.compliance.compounds[i]!;
-      return [
-        {
-          type: 'Feature' as const,
-          geometry: f.geometry,
-          properties: { id: f.properties.id, unmet: c.unmetRequired, score: c.score ?? -1, underServed: result.canteens.compounds[i]!.underServed },
-        },
-      ];
-    }),
+    features: state.dataset.compounds.features.map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.properties.id } })),
   };
+}
+
+interface CompoundLook {
+  unmet: number;
+  underServed: boolean;
+}
+
+/** Per compound id, what the map shows of a result. */
+function compoundLooks(result: PlannerResultView): Map<string, CompoundLook> {
+  const looks = new Map<string, CompoundLook>();
+  result.compliance.compounds.forEach((c, i) => looks.set(c.compound.id, { unmet: c.unmetRequired, underServed: result.canteens.compounds[i]!.underServed }));
+  return looks;
+}
+
+/** Sets the feature state of the compounds whose look differs from what is drawn; returns what is drawn now. */
+function recolour(map: MapLibreMap, drawnLooks: Map<string, CompoundLook>, next: Map<string, CompoundLook>): Map<string, CompoundLook> {
+  for (const id of drawnLooks.keys()) if (!next.has(id)) map.removeFeatureState({ source: SRC.compounds, id });
+  for (const [id, look] of next) {
+    const old = drawnLooks.get(id);
+    if (!old || old.unmet !== look.unmet || old.underServed !== look.underServed) map.setFeatureState({ source: SRC.compounds, id }, { ...look });
+  }
+  return next;
 }
 
 function changeFeatures(state: AppState): FeatureCollection {
@@ -211,6 +246,8 @@ interface Drawn {
   dataset: unknown;
   scenario: unknown;
   sites: unknown;
+  /** Per compound id, the look its feature state holds. */
+  looks: Map<string, CompoundLook>;
 }
 const drawn = new WeakMap<MapLibreMap, Drawn>();
 
@@ -229,10 +266,16 @@ export const plannerOverlay: Overlay = {
       dataset: state.dataset,
       scenario: state.scenarios.find((s) => s.id === state.activeScenarioId),
       sites: state.sites,
+      looks: drawn.get(map)?.looks ?? new Map(),
     };
     const before = drawn.get(map);
     const changed = (key: keyof Drawn) => !before || before[key] !== next[key] || before.active !== active;
-    if (changed('result') || changed('dataset')) setData(map, SRC.compounds, active ? compoundFeatures(state) : EMPTY);
+    if (changed('dataset')) {
+      next.looks = recolour(map, next.looks, new Map());
+      setData(map, SRC.compounds, active ? compoundOutlines(state) : EMPTY);
+    }
+    if (changed('result') || changed('dataset'))
+      next.looks = recolour(map, next.looks, active && state.plannerResult ? compoundLooks(state.plannerResult) : new Map());
     if (changed('scenario') || changed('result')) setData(map, SRC.changes, active ? changeFeatures(state) : EMPTY);
     if (changed('steps')) map.setPaintProperty('planner-compliance-fill', 'fill-color', byUnmet(steps));
     if (changed('sites')) setData(map, SRC.sites, active ? siteFeatures(state) : EMPTY);
