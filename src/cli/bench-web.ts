@@ -1,9 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type CDPSession } from 'playwright-core';
+import type { Browser, CDPSession } from 'playwright-core';
 import { buildServer, createContext } from '../server/app';
 import { failUsage, parseCli } from './args';
+import { CHROME_PATH, launchChromium, median } from './bench/chromium';
 
 const spec = {
   usage: 'npm run bench:web -- [--runs <n>] [--dist <dir>] [--data <dir>] [--compound <id>] [--no-throttle]',
@@ -30,7 +31,6 @@ const spec = {
   },
 } as const;
 
-const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** Slow 4G as DevTools defines it, in bytes per second. */
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const CPU_SLOWDOWN = 4;
@@ -130,12 +130,6 @@ async function oneRun(browser: Browser, url: string, throttled: boolean): Promis
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
-
 async function main() {
   const { values } = parseCli(spec);
   const runs = Number(values.runs);
@@ -163,22 +157,7 @@ async function main() {
   try {
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     const url = `${base}/?compound=${encodeURIComponent(compound)}`;
-    browser = await chromium.launch({
-      executablePath: CHROME_PATH,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--ignore-gpu-blocklist',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    browser = await launchChromium();
     const throttled = !values['no-throttle'];
     console.log(
       `${url}\n${throttled ? 'Slow 4G (1.6 Mbps down, 750 kbps up, 150 ms RTT), 4× CPU slowdown' : 'no throttling'}, ${VIEWPORT.width}×${VIEWPORT.height}, cold cache, ${runs} runs`,

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PlannerPanel } from '../../src/features/planner/PlannerPanel';
 import { useStore } from '../../src/store';
+import { PLANNER_ANSWER_MEASURE } from '../../src/store/plannerSlice';
 import { plannerDataset } from './planner-dataset';
 
 const initial = useStore.getState();
@@ -29,6 +30,11 @@ describe('what-if', () => {
       .closest('li')!;
     expect(health).toHaveTextContent('新增达标 1 个小区，400 人（60 岁以上 150 人）');
     expect(screen.getByText('正在显示模拟方案，不是现状。')).toBeInTheDocument();
+    // Each answer is measured for `npm run bench:planner`: asked to in the store, with its number of changes.
+    const measured = performance
+      .getEntriesByName(PLANNER_ANSWER_MEASURE, 'measure')
+      .map((m) => (m as PerformanceMeasure).detail as { changes: number; sessionMs: number });
+    expect(measured.some((d) => d.changes === 1 && d.sessionMs >= 0)).toBe(true);
     // Side by side with the baseline.
     const compare = screen.getByTestId('planner-compare');
     expect(within(compare).getByRole('columnheader', { name: '方案 1' })).toBeInTheDocument();
