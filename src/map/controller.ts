@@ -14,6 +14,7 @@ import type { Route } from '../domain/engine/route';
 import type { WalkResult } from '../domain/engine/walkEngine';
 import type { LonLat } from '../domain/geo';
 import type { Picked, WalkOrigin } from '../store/selectionSlice';
+import { circleShapes } from '../store/circleShapes';
 import type { LayerGroup } from '../store/uiSlice';
 import { addCategoryIcons } from './icons';
 import { templateExpression } from './layers/circles';
@@ -182,13 +183,14 @@ export class MapController {
       geometry: { type: 'Point' as const, coordinates },
       properties: { kind: 'origin' },
     }));
-    this.setData(SOURCES.circles, { type: 'FeatureCollection', features: [...circles.circles.features, ...origins] });
+    this.setData(SOURCES.circles, { type: 'FeatureCollection', features: [...circleShapes(circles).features, ...origins] });
   }
 
   /** Brings the selected compound's outer circle into view when it is not fully visible. */
   private reveal(circles: WalkOrigin): void {
-    if (circles.circles.features.length === 0) return;
-    const [w, s, e, n] = bbox(circles.circles);
+    const shapes = circleShapes(circles);
+    if (shapes.features.length === 0) return;
+    const [w, s, e, n] = bbox(shapes);
     const view = this.map.getBounds();
     const inView = view.contains([w, s]) && view.contains([e, n]);
     const small = e - w < (view.getEast() - view.getWest()) * 0.4;

@@ -1,7 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { LonLat } from '../domain/geo';
-import { DEFAULT_CANTEEN_SETTINGS, type CanteenSettings } from '../domain/planner/canteens';
-import { gateOnOutline } from '../domain/planner/gates';
+import { DEFAULT_CANTEEN_SETTINGS, type CanteenSettings } from '../domain/planner/canteenSettings';
 import { DEFAULT_RULESET_ID, isRulesetId } from '../domain/planner/rulesetIds';
 import type { SiteRequest, SiteSuggestion } from '../domain/planner/siteSelection';
 import { unpackResult, type PlannerResultView } from '../domain/planner/view';
@@ -223,7 +222,11 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
       }
       const outline = dataset.compounds.features.find((c) => c.properties.id === tool.compoundId)?.geometry;
       if (!outline) return;
-      get().addChange({ kind: 'add-gate', gateId: `proposed-gate-${nextId++}`, compoundId: tool.compoundId, point: gateOnOutline(outline, at) });
+      const gateId = `proposed-gate-${nextId++}`;
+      // Loaded on the first new gate: the outline's geometry (Turf) is not needed before.
+      void import('../domain/planner/gates').then(({ gateOnOutline }) => {
+        if (get().dataset === dataset) get().addChange({ kind: 'add-gate', gateId, compoundId: tool.compoundId, point: gateOnOutline(outline, at) });
+      });
     },
     setPlannerFilter: (patch) => set((s) => ({ plannerFilter: { ...s.plannerFilter, ...patch } })),
     setPlannerSort: (key) =>

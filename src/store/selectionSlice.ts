@@ -1,6 +1,4 @@
 import type { StateCreator } from 'zustand';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { straightLineCircles, type CircleBandProps } from '../domain/circles';
 import { compoundOrigins, gatesByCompound, type CompoundOrigins } from '../domain/origins';
 import { BAND_MINUTES, WALK_SPEED_M_PER_MIN, type LonLat, type WalkProfile } from '../domain/geo';
 import type { AppState } from './index';
@@ -19,8 +17,7 @@ export interface WalkOrigin {
   bandMinutes: number[];
   /** Elder profile: routes avoid steps where another way exists. */
   avoidSteps: boolean;
-  /** Straight-line circles (Turf), always drawn, labelled as such. */
-  circles: FeatureCollection<Polygon | MultiPolygon, CircleBandProps>;
+  /** Bands of the straight-line circles (speed × minutes), always drawn, labelled as such: their shapes are circleShapes(origin). */
 }
 
 export interface SelectionSlice {
@@ -63,7 +60,6 @@ function derive(state: AppState): Pick<AppState, 'circles'> {
       speedMPerMin,
       bandMinutes,
       avoidSteps: profile === 'elder',
-      circles: straightLineCircles(origins.points, speedMPerMin, bandMinutes),
     },
   };
 }

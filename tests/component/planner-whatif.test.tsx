@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlannerPanel } from '../../src/features/planner/PlannerPanel';
 import { useStore } from '../../src/store';
 import { PLANNER_ANSWER_MEASURE } from '../../src/store/plannerSlice';
@@ -62,7 +62,8 @@ describe('what-if', () => {
     useStore.getState().selectCompound('c-2');
     await userEvent.click(await screen.findByRole('button', { name: '为此小区新开出入口（模拟）' }));
     useStore.getState().plannerClick([119.3455, 26.0905]);
-    const change = useStore.getState().scenarios[0]!.changes[0]!;
+    // The outline's geometry loads on the first new gate.
+    const change = await vi.waitFor(() => useStore.getState().scenarios[0]!.changes[0]!);
     expect(change).toMatchObject({ kind: 'add-gate', compoundId: 'c-2' });
     // Moved onto the south edge of the compound (latitude 26.0902).
     expect(change.kind === 'add-gate' && change.point[1]).toBeCloseTo(26.0902, 6);

@@ -3,6 +3,7 @@ import { reachOf } from '../engine/distanceAt';
 import { searchFrom, type Search } from '../engine/dijkstra';
 import type { DistanceState, FacilityEntry, WalkContext } from './distances';
 import type { PlannerFacility } from './inputs';
+import { CANTEEN_CATEGORY, type CanteenSettings } from './canteenSettings';
 import { twoStepFloatingCatchment } from './twoStep';
 
 /**
@@ -13,21 +14,7 @@ import { twoStepFloatingCatchment } from './twoStep';
  * target are the planner's settings.
  */
 
-export const CANTEEN_CATEGORY = 'canteen';
-
-export interface CanteenSettings {
-  /** Walking metres from a canteen that count as its catchment. */
-  catchmentM: number;
-  /** Seats per 100 residents aged 60+ below which a reached compound is under-served. */
-  targetSeatsPer100: number;
-}
-
-/**
- * 500 m: the 10-minute level of GB 50180 at 60 m/min, about 11 minutes for a slow elder
- * (45 m/min). 3 seats per 100 residents aged 60+: our assumption (the seeds' 60-seat
- * canteen for a community of some 2,000 elders gives about 3), for the planner to change.
- */
-export const DEFAULT_CANTEEN_SETTINGS: CanteenSettings = { catchmentM: 500, targetSeatsPer100: 3 };
+export { CANTEEN_CATEGORY, DEFAULT_CANTEEN_SETTINGS, type CanteenSettings } from './canteenSettings';
 
 export interface CanteenFigure {
   facility: PlannerFacility;

@@ -25,7 +25,7 @@ export function CirclesPanel() {
   if (!circles || !dataset) return <p className="panel-section hint">{t('circles.hint')}</p>;
   const compound = circles.compoundId ? dataset.compounds.features.find((c) => c.properties.id === circles.compoundId)?.properties : undefined;
   const name = compound ? ((lang === 'en' ? (compound.name_en ?? compound.name) : compound.name) ?? compound.id) : null;
-  const bands = [...circles.circles.features].map((f) => f.properties).sort((a, b) => a.minutes - b.minutes);
+  const bands = [...circles.bandMinutes].sort((a, b) => a - b).map((minutes) => ({ minutes, radiusM: circles.speedMPerMin * minutes }));
   const bandText = bands.map((b) => t('circles.band', { minutes: b.minutes, metres: b.radiusM })).join(lang === 'en' ? ', ' : '、');
   const maxMinutes = Math.max(...circles.bandMinutes);
   const share = walk?.overclaim.share ?? 0;
