@@ -1,10 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load';
 import { startTestServer, type TestServer } from './helpers';
+
+const SAMPLE = resolve(import.meta.dirname, '../../data/yuefeng-sample');
 
 const INDEX = '<!doctype html><html><head><script type="module" src="./assets/app-abc123.js"></script></head><body><div id="root"></div></body></html>';
 const APP_JS = `console.log(${JSON.stringify('十五分钟服务圈 '.repeat(200))});\n`;
@@ -152,5 +155,64 @@ describe('the built app as the server sends it', () => {
       expect(res.status, path).toBe(404);
       expect(JSON.parse(res.body.toString('utf8'))).toEqual([{ code: 404, description: expect.any(String) }]);
     }
+  });
+});
+
+describe('a dataset whose manifest does not list its files (DATA-CONTRACT.md shape)', () => {
+  let data = '';
+  let plain: TestServer;
+  const manifest = { id: 'bare', name: { zh: '最小数据集', en: 'Bare' }, crs: 'WGS84', dataAsOf: '2026-11-01', sources: [] };
+  beforeAll(async () => {
+    // Only the required files: no gates, grids, volunteers, requests, context or report.
+    data = mkdtempSync(join(tmpdir(), 'bare-'));
+    writeFileSync(join(data, 'manifest.json'), JSON.stringify(manifest));
+    writeFileSync(join(data, 'compounds.geojson'), readFileSync(join(SAMPLE, 'compounds.geojson')));
+    writeFileSync(join(data, 'facilities.geojson'), readFileSync(join(SAMPLE, 'facilities.geojson')));
+    writeFileSync(join(data, 'network.geojson'), readFileSync(join(SAMPLE, 'network.geojson')));
+    mkdirSync(join(data, 'staff'));
+    writeFileSync(join(data, 'staff', 'buildings-contacts.json'), '{}');
+    plain = await startTestServer({ dataDir: data });
+  });
+  afterAll(async () => {
+    await plain?.close();
+    rmSync(data, { recursive: true, force: true });
+  });
+  const fetchManifest = (headers: Record<string, string> = {}) => fetch(`${plain.url}/data/${basename(data)}/manifest.json`, { headers });
+
+  it('is served with the files the directory has, so the page asks for none it lacks (a failed request is a red console)', async () => {
+    const res = await fetchManifest();
+    expect(res.status).toBe(200);
+    const served = (await res.json()) as Record<string, unknown>;
+    expect(served).toMatchObject(manifest);
+    expect([...(served.files as string[])].sort()).toEqual(['compounds.geojson', 'facilities.geojson', 'manifest.json', 'network.geojson']);
+    // 304 while nothing changed; a file added changes the list.
+    const again = await fetchManifest({ 'if-none-match': String(res.headers.get('etag')) });
+    expect(again.status).toBe(304);
+    writeFileSync(join(data, 'gates.geojson'), readFileSync(join(SAMPLE, 'gates.geojson')));
+    const grown = await fetchManifest({ 'if-none-match': String(res.headers.get('etag')) });
+    expect(grown.status).toBe(200);
+    expect((await grown.json()).files).toContain('gates.geojson');
+  });
+
+  it('loads in the app as the files on disk do: the list only spares the missing reads', async () => {
+    const failed: string[] = [];
+    const read = async (name: string) => {
+      const res = await fetch(`${plain.url}/data/${basename(data)}/${name}`);
+      if (!res.ok) failed.push(`${name} ${res.status}`);
+      return res.ok ? res.text() : null;
+    };
+    const { dataset, problems } = await loadDataset(read);
+    expect(failed).toEqual([]);
+    expect(dataset?.compounds.features.length).toBeGreaterThan(10);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('a manifest that lists its files, or is not JSON, is served as it is', async () => {
+    const listed = { ...manifest, files: ['manifest.json', 'compounds.geojson', 'facilities.geojson'] };
+    writeFileSync(join(data, 'manifest.json'), JSON.stringify(listed));
+    expect(await (await fetchManifest()).text()).toBe(JSON.stringify(listed));
+    writeFileSync(join(data, 'manifest.json'), '{ not json');
+    expect(await (await fetchManifest()).text()).toBe('{ not json');
+    writeFileSync(join(data, 'manifest.json'), JSON.stringify(manifest));
   });
 });

@@ -1,13 +1,14 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import type { ServerContext } from '../context';
 import { sendError } from '../errors';
 import { STAFF_DIR } from '../../data/buildingContacts';
+import { listedFiles } from '../../data/manifestFiles';
 import { isPersonalDataFile, publicVersion, seesPersonalData } from '../publicData';
 
 /** Paths that belong to the API: never answered with the app's index.html. */
@@ -40,14 +41,15 @@ async function sendDataFile(request: FastifyRequest<{ Params: { '*': string } }>
   if (!info?.isFile()) return sendError(request, reply, 404, `nothing at ${request.method} ${request.url.split('?')[0]}`);
   // Volunteers, requests and grid staff: as they are for staff who work with people, the public version for everyone else.
   const personal = isPersonalDataFile(inside);
-  const variant = personal ? (seesPersonalData(ctx, request) ? '-staff' : '-public') : '';
+  const listing = inside.toLowerCase() === 'manifest.json' ? await manifestWithFiles(file, dataDir) : null;
+  const variant = personal ? (seesPersonalData(ctx, request) ? '-staff' : '-public') : listing ? `-listed-${listing.stamp}` : '';
   const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${variant}"`;
   const type = DATA_TYPES[file.slice(file.lastIndexOf('.')).toLowerCase()];
   reply.header('Cache-Control', personal ? 'private, no-cache' : 'no-cache').header('ETag', etag);
   reply.header('Vary', personal ? 'Accept-Encoding, Cookie' : 'Accept-Encoding');
   reply.header('Content-Type', type ?? 'application/octet-stream');
   if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-  const raw = variant === '-public' ? await publicVersion(dataDir, file, inside, etag) : null;
+  const raw = variant === '-public' ? await publicVersion(dataDir, file, inside, etag) : (listing?.body ?? null);
   if (variant === '-public' && !raw) return sendError(request, reply, 404, `${inside} is not published: it holds personal data and is not valid GeoJSON`);
   const size = raw ? raw.length : info.size;
   const accepts = String(request.headers['accept-encoding'] ?? '');
@@ -65,6 +67,27 @@ async function sendDataFile(request: FastifyRequest<{ Params: { '*': string } }>
     compressed.set(key, body);
   }
   return reply.header('Content-Encoding', encoding).send(body);
+}
+
+/**
+ * A manifest that does not list its dataset's files, served with the list of the files the
+ * directory has (`files`), so that the page asks for none it lacks: a browser logs every
+ * failed request as an error. Null when the manifest lists them, or is not a JSON object (the
+ * loader then reports it as it is). `stamp` changes when files are added or removed.
+ */
+async function manifestWithFiles(file: string, dataDir: string): Promise<{ body: Buffer; stamp: string } | null> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  let manifest: unknown;
+  try {
+    manifest = text === null ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest) || listedFiles(manifest) !== null) return null;
+  const [entries, dir] = await Promise.all([readdir(dataDir, { withFileTypes: true }), stat(dataDir)]);
+  const files = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && !isStaffPath(e.name)).map((e) => e.name);
+  const stamp = `${Math.floor(dir.mtimeMs).toString(16)}-${files.length}`;
+  return { body: Buffer.from(JSON.stringify({ ...manifest, files }, null, 2)), stamp };
 }
 
 /** A path inside a dataset (or the build) that holds staff-only files: `staff/…` at any depth. */
