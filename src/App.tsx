@@ -14,6 +14,7 @@ import { ElderSwitch } from './features/resident/ElderSwitch';
 import { NearestList } from './features/resident/NearestList';
 import { PlaceSearch } from './features/resident/PlaceSearch';
 import { prefetchMapWorker } from './map/workerUrl';
+import { walkingSession } from './workers/sessionClient';
 
 /*
  * Each view is its own chunk, and MapLibre another: a resident opening a shared link loads
@@ -24,8 +25,10 @@ const HallView = lazy(() => import('./features/hall/HallView').then((m) => ({ de
 const PlannerPanel = lazy(() => import('./features/planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
 const VolunteersPanel = lazy(() => import('./features/volunteers/VolunteersPanel').then((m) => ({ default: m.VolunteersPanel })));
 const MapView = lazy(() => {
-  // The map's worker script is fetched alongside the map's code, not after it.
+  // The map's worker script is fetched alongside the map's code, not after it; and the walking
+  // session's worker starts now, so its script loads and runs while the dataset is still read.
   prefetchMapWorker();
+  if (typeof Worker !== 'undefined') walkingSession();
   return import('./map/MapView').then((m) => ({ default: m.MapView }));
 });
 
