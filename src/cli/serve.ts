@@ -43,7 +43,7 @@ const dbFile = resolve(values.db);
 const isNew = !existsSync(dbFile);
 
 try {
-  const ctx = await createContext({ dataDir: values.data, dbFile, distDir, webhookUrl });
+  const ctx = await createContext({ dataDir: values.data, dbFile, distDir, webhookUrl, warmDataFiles: true });
   const app = await buildServer(ctx, { logLevel: 'warn' });
   const address = await app.listen({ port, host: values.host });
   let closing = false;

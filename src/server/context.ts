@@ -38,6 +38,11 @@ export interface ServerConfig {
   liveMaxStreams: number;
   /** Days a volunteer's claim on a small wish (微心愿) holds before the wish opens again. */
   wishClaimDays: number;
+  /**
+   * Compress the dataset's files (as anyone is sent them) once the server listens, so the first
+   * visitor after a start does not wait for it. Off in tests, which start many servers.
+   */
+  warmDataFiles: boolean;
 }
 
 export const DEFAULT_CONFIG: Omit<ServerConfig, 'distDir' | 'dataDir' | 'photoDir'> = {
@@ -53,6 +58,7 @@ export const DEFAULT_CONFIG: Omit<ServerConfig, 'distDir' | 'dataDir' | 'photoDi
   liveRingSize: 500,
   liveMaxStreams: 1_000,
   wishClaimDays: 3,
+  warmDataFiles: false,
 };
 
 /** A change to the ledger, for live views (/api/events, live/hub.ts). */
@@ -89,4 +95,6 @@ export interface ServerContext {
   events: EventEmitter;
   /** The clock (tests replace it). */
   now(): Date;
+  /** Set once the server listens with `warmDataFiles`: settles when the dataset's files are compressed. */
+  dataWarmed?: Promise<void>;
 }

@@ -5,6 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load';
+import { compressedFiles } from '../../src/server/routes/static';
 import { startTestServer, type TestServer } from './helpers';
 
 const SAMPLE = resolve(import.meta.dirname, '../../data/yuefeng-sample');
@@ -214,5 +215,37 @@ describe('a dataset whose manifest does not list its files (DATA-CONTRACT.md sha
     writeFileSync(join(data, 'manifest.json'), '{ not json');
     expect(await (await fetchManifest()).text()).toBe('{ not json');
     writeFileSync(join(data, 'manifest.json'), JSON.stringify(manifest));
+  });
+});
+
+describe('a server that warms its dataset files', () => {
+  it('has every dataset file compressed (as anyone is sent it) soon after it listens, and sends the same bytes', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'warm-'));
+    for (const name of [
+      'manifest.json',
+      'compounds.geojson',
+      'facilities.geojson',
+      'network.geojson',
+      'gates.geojson',
+      'requests.geojson',
+      'volunteers.geojson',
+    ])
+      writeFileSync(join(data, name), readFileSync(join(SAMPLE, name)));
+    const warm = await startTestServer({ dataDir: data, warmDataFiles: true });
+    try {
+      expect(warm.ctx.dataWarmed).toBeInstanceOf(Promise);
+      await warm.ctx.dataWarmed;
+      const warmed = compressedFiles()
+        .filter((c) => c.file.startsWith(data) && c.encoding === 'br')
+        .map((c) => basename(c.file))
+        .sort();
+      // The manifest is under 1 kB and goes as it is; the personal files in their public version.
+      expect(warmed).toEqual(['compounds.geojson', 'facilities.geojson', 'gates.geojson', 'network.geojson', 'requests.geojson', 'volunteers.geojson']);
+      const res = await fetch(`${warm.url}/data/${basename(data)}/network.geojson`, { headers: { 'accept-encoding': 'br' } });
+      expect(await res.text()).toBe(readFileSync(join(data, 'network.geojson'), 'utf8'));
+    } finally {
+      await warm.close();
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 });

@@ -55,18 +55,52 @@ async function sendDataFile(request: FastifyRequest<{ Params: { '*': string } }>
   const accepts = String(request.headers['accept-encoding'] ?? '');
   const encoding = !type || size < 1024 ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
   if (!encoding) return reply.send(raw ?? (await readFile(file)));
-  const key = `${file}\0${encoding}\0${etag}`;
-  let body = compressed.get(key);
-  if (!body) {
-    const bytes = raw ?? (await readFile(file));
-    body =
-      encoding === 'br'
-        ? await brotli(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
-        : await gzipAsync(bytes, { level: 9 });
-    if (compressed.size >= MAX_CACHED) compressed.delete(compressed.keys().next().value as string);
-    compressed.set(key, body);
-  }
+  const body = await compressOnce(`${file}\0${encoding}\0${etag}`, encoding, async () => raw ?? (await readFile(file)));
   return reply.header('Content-Encoding', encoding).send(body);
+}
+
+/** Files whose compressed copies are kept, with their encodings (tests read it). */
+export function compressedFiles(): { file: string; encoding: string }[] {
+  return [...compressed.keys()].map((key) => {
+    const [file = '', encoding = ''] = key.split('\0');
+    return { file, encoding };
+  });
+}
+
+/** Compressions under way, by key: a request that arrives while its file is being compressed waits for that one. */
+const compressing = new Map<string, Promise<Buffer>>();
+
+function compressOnce(key: string, encoding: 'br' | 'gzip', bytes: () => Promise<Buffer>): Promise<Buffer> {
+  const done = compressed.get(key);
+  if (done) return Promise.resolve(done);
+  let pending = compressing.get(key);
+  if (!pending) {
+    pending = (async () => {
+      const input = await bytes();
+      const body =
+        encoding === 'br'
+          ? await brotli(input, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: input.length } })
+          : await gzipAsync(input, { level: 9 });
+      if (compressed.size >= MAX_CACHED) compressed.delete(compressed.keys().next().value as string);
+      compressed.set(key, body);
+      return body;
+    })().finally(() => compressing.delete(key));
+    compressing.set(key, pending);
+  }
+  return pending;
+}
+
+/**
+ * Asks for every file of the dataset as a visitor's browser does (brotli, no login), one at a
+ * time, so that their compressed copies are ready before the first visitor needs them.
+ */
+async function warmDataFiles(app: FastifyInstance, dataDir: string, datasetName: string): Promise<void> {
+  const entries = await readdir(dataDir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    if (!DATA_TYPES[entry.name.slice(entry.name.lastIndexOf('.')).toLowerCase()]) continue;
+    await app.inject({ method: 'GET', url: `/data/${datasetName}/${encodeURIComponent(entry.name)}`, headers: { 'accept-encoding': 'br' } }).catch(() => null);
+  }
 }
 
 /**
@@ -103,6 +137,7 @@ export async function staticRoutes(app: FastifyInstance, ctx: ServerContext) {
   const datasetName = basename(ctx.config.dataDir);
   const dataDir = resolve(ctx.config.dataDir);
   app.get<{ Params: { '*': string } }>(`/data/${datasetName}/*`, (request, reply) => sendDataFile(request, reply, ctx, dataDir));
+  if (ctx.config.warmDataFiles) app.addHook('onListen', async () => void (ctx.dataWarmed = warmDataFiles(app, dataDir, datasetName)));
   const dist = ctx.config.distDir;
   if (dist && existsSync(join(dist, 'index.html'))) {
     await app.register(fastifyStatic, {
