@@ -2,32 +2,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { CHROME_PATH, CHROMIUM_ARGS } from '../../src/cli/bench/chromium';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** Screenshots (git-ignored): look at them. */
 export const SHOTS = resolve(ROOT, 'tests/e2e/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-/**
- * Flags for the system Chromium: headless as root in a container, WebGL through
- * SwiftShader (no GPU here), and none of Chromium's own background traffic, so the
- * "no request leaves localhost" check sees only the app's requests.
- */
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export { CHROME_PATH };
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROME_PATH)) {
@@ -35,7 +17,7 @@ export async function launchBrowser(): Promise<Browser> {
       `Chromium not found at ${CHROME_PATH}. Install it (Debian/Ubuntu: apt-get install -y chromium fonts-noto-cjk) or set CHROME_PATH to a Chrome/Chromium binary.`,
     );
   }
-  return chromium.launch({ executablePath: CHROME_PATH, args: ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS], headless: true });
 }
 
 /** Records into `outside` every request the page makes to anything but the local test server. */

@@ -73,7 +73,8 @@ function ruleResult(rule: Rule, state: DistanceState, index: number, dataCategor
 }
 
 const zero = (): PeopleCount => ({ compounds: 0, residents: 0, elderly60: 0, elderly80: 0 });
-function add(count: PeopleCount, c: PlannerCompound): void {
+/** Counts a compound and its residents in. */
+export function addPeople(count: PeopleCount, c: PlannerCompound): void {
   count.compounds++;
   count.residents += c.population;
   count.elderly60 += c.elderly60;
@@ -158,7 +159,7 @@ export function updateCompliance(
       if (old === r.status) return;
       const summary = own(k);
       if (old !== 'not-checked') remove(bucket(summary, old), was.compound);
-      if (r.status !== 'not-checked') add(bucket(summary, r.status), now.compound);
+      if (r.status !== 'not-checked') addPeople(bucket(summary, r.status), now.compound);
       if (r.status === 'met') gained[k]!.push(i);
       else if (old === 'met') lost[k]!.push(i);
     });
@@ -194,9 +195,9 @@ function tallyRules(ruleset: Ruleset, compounds: readonly CompoundCompliance[]):
     const summary: RuleSummary = { rule, state: 'not-checked', met: zero(), unmet: zero(), noData: zero() };
     for (const c of compounds) {
       const status = c.results[k]!.status;
-      if (status === 'met') add(summary.met, c.compound);
-      else if (status === 'unmet') add(summary.unmet, c.compound);
-      else if (status === 'no-data') add(summary.noData, c.compound);
+      if (status === 'met') addPeople(summary.met, c.compound);
+      else if (status === 'unmet') addPeople(summary.unmet, c.compound);
+      else if (status === 'no-data') addPeople(summary.noData, c.compound);
     }
     if (rule.check !== 'none') summary.state = summary.met.compounds + summary.unmet.compounds > 0 ? 'checked' : 'no-data';
     return summary;

@@ -1,5 +1,6 @@
 import type { LonLat } from '../geo';
-import type { Compliance, PeopleCount, RuleChangeCounts } from './compliance';
+import { addPeople, type Compliance, type PeopleCount, type RuleChangeCounts } from './compliance';
+import type { PlannerCompound } from './inputs';
 import { withFacility, withGate, withoutFacility, type DistanceState, type WalkContext } from './distances';
 import type { PlannerFacility } from './inputs';
 
@@ -41,6 +42,11 @@ export interface RuleChange {
 
 const zero = () => ({ compounds: 0, residents: 0, elderly60: 0, elderly80: 0, compoundIds: [] as string[] });
 
+function countIn(count: ReturnType<typeof zero>, compound: PlannerCompound): void {
+  addPeople(count, compound);
+  count.compoundIds.push(compound.id);
+}
+
 /** Per rule, who gains and who loses between two results of the same ruleset and compounds; rules with no change are left out. */
 export function compareCompliance(before: Compliance, after: Compliance): RuleChange[] {
   const changes: RuleChange[] = [];
@@ -51,12 +57,7 @@ export function compareCompliance(before: Compliance, after: Compliance): RuleCh
       const was = b.results[k]!.status === 'met';
       const now = a.results[k]!.status === 'met';
       if (was === now) return;
-      const count = now ? change.gained : change.lost;
-      count.compounds++;
-      count.residents += a.compound.population;
-      count.elderly60 += a.compound.elderly60;
-      count.elderly80 += a.compound.elderly80;
-      count.compoundIds.push(a.compound.id);
+      countIn(now ? change.gained : change.lost, a.compound);
     });
     if (change.gained.compounds + change.lost.compounds > 0) changes.push(change);
   });
@@ -67,14 +68,7 @@ export function compareCompliance(before: Compliance, after: Compliance): RuleCh
 export function ruleChangesOf(after: Compliance, counts: readonly RuleChangeCounts[]): RuleChange[] {
   const tally = (indices: readonly number[]) => {
     const count = zero();
-    for (const i of indices) {
-      const c = after.compounds[i]!.compound;
-      count.compounds++;
-      count.residents += c.population;
-      count.elderly60 += c.elderly60;
-      count.elderly80 += c.elderly80;
-      count.compoundIds.push(c.id);
-    }
+    for (const i of indices) countIn(count, after.compounds[i]!.compound);
     return count;
   };
   return counts.map(({ ruleIndex, gained, lost }) => ({ ruleIndex, gained: tally(gained), lost: tally(lost) }));
