@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStore } from './store';
 import { Attribution } from './components/Attribution';
 import { FatalError } from './components/FatalError';
@@ -13,6 +13,7 @@ import { CirclesPanel } from './features/resident/CirclesPanel';
 import { ElderSwitch } from './features/resident/ElderSwitch';
 import { NearestList } from './features/resident/NearestList';
 import { PlaceSearch } from './features/resident/PlaceSearch';
+import { LiteMap } from './map/LiteMap';
 import { prefetchMapWorker } from './map/workerUrl';
 import { walkingSession } from './workers/sessionClient';
 
@@ -31,6 +32,17 @@ const MapView = lazy(() => {
   if (typeof Worker !== 'undefined') walkingSession();
   return import('./map/MapView').then((m) => ({ default: m.MapView }));
 });
+
+/**
+ * A shared link (a compound or a point) opened on a phone in the resident view starts with the
+ * still map: what a resident who scanned a QR code reads, without MapLibre's bytes and start-up.
+ */
+function startsWithStillMap(): boolean {
+  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return false;
+  const params = new URLSearchParams(window.location.search);
+  const mode = params.get('mode');
+  return (mode === null || mode === 'resident') && (params.has('compound') || params.has('at')) && window.matchMedia('(max-width: 720px)').matches;
+}
 
 /** The side panel of each view; the map and the layers are shared. */
 function ModePanel() {
@@ -60,6 +72,16 @@ export function App() {
   const firstAnswerPending = useStore((s) => s.firstAnswerPending);
   const t = useT();
   const [sheetOpen, setSheetOpen] = useState(false);
+  const [still, setStill] = useState(startsWithStillMap);
+  const [mapAsked, setMapAsked] = useState(false);
+  useEffect(() => {
+    // Every other view works on the map itself.
+    if (mode !== 'resident') setStill(false);
+  }, [mode]);
+  useEffect(() => {
+    // The walking session starts now, as the interactive map's loader would start it.
+    if (still && typeof Worker !== 'undefined') walkingSession();
+  }, [still]);
   if (mode === 'hall') {
     return (
       <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
@@ -105,8 +127,10 @@ export function App() {
           ) : firstAnswerPending ? (
             // MapLibre is most of the page's bytes: it starts once the shared compound's list is read.
             <div className="map" data-testid="map-loading" />
+          ) : still && !mapAsked ? (
+            <LiteMap opening={false} onOpen={() => setMapAsked(true)} />
           ) : (
-            <Suspense fallback={<div className="map" data-testid="map-loading" />}>
+            <Suspense fallback={still ? <LiteMap opening onOpen={() => undefined} /> : <div className="map" data-testid="map-loading" />}>
               <MapView />
             </Suspense>
           )}

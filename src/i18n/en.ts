@@ -170,6 +170,10 @@ export const en: Messages = {
   'map.attribution': 'Map drawn from the dataset itself; no outside map service',
   'map.circleLabel': '{minutes}-min straight-line circle · {metres} m',
   'map.label': 'Service circle map',
+  'map.still': 'Picture of the service circles: {name}. Tap to open the map you can pan and zoom.',
+  'map.stillDefault': 'Picture of the service circles. Tap to open the map you can pan and zoom.',
+  'map.open': 'Open the interactive map',
+  'map.opening': 'Loading the map…',
   // Resident view: open now, share, printable 15-minute card (OpenBadge, ShareDialog, PrintCard)
   'openNow.open': 'Open now',
   'openNow.closesSoon': 'Closes soon ({time})',

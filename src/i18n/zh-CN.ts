@@ -168,6 +168,10 @@ export const zhCN = {
   'map.attribution': '地图由数据本身绘制，无需外部地图服务',
   'map.circleLabel': '{minutes} 分钟直线圈 · {metres} 米',
   'map.label': '服务圈地图',
+  'map.still': '服务圈示意图：{name}。点按打开可拖动、缩放的地图。',
+  'map.stillDefault': '服务圈示意图。点按打开可拖动、缩放的地图。',
+  'map.open': '打开交互地图',
+  'map.opening': '地图加载中…',
   // Resident view: open now, share, printable 15-minute card (OpenBadge, ShareDialog, PrintCard)
   'openNow.open': '营业中',
   'openNow.closesSoon': '即将关门（{time}）',

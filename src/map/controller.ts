@@ -19,14 +19,12 @@ import type { LayerGroup } from '../store/uiSlice';
 import { addCategoryIcons } from './icons';
 import { templateExpression } from './layers/circles';
 import { labelField, SOURCES } from './layers/types';
+import { markOnce, WALKSHED_MARK } from './liteScene';
 import { ALL_LAYERS, baseStyle } from './style';
 import { OVERLAYS } from './overlays';
 import type { AppState } from '../store';
 
 maplibregl.setWorkerUrl(MAPLIBRE_WORKER_URL);
-
-/** performance.mark set when the first walkshed has been drawn. */
-export const WALKSHED_MARK = 'walkshed-drawn';
 
 /** Clickable layers, most specific first. */
 const PICKABLE: { layer: string; kind: Picked['kind'] }[] = [
@@ -228,9 +226,7 @@ export class MapController {
     this.map.setPaintProperty('circle-fill', 'fill-opacity', walk ? 0 : 0.1);
     if (walk && walk.walksheds.features.length > 0 && performance.getEntriesByName(WALKSHED_MARK, 'mark').length === 0) {
       // Marks (once per page) when the first walkshed is on screen: what `npm run bench:web` times.
-      this.map.once('idle', () => {
-        if (performance.getEntriesByName(WALKSHED_MARK, 'mark').length === 0) performance.mark(WALKSHED_MARK);
-      });
+      this.map.once('idle', () => markOnce(WALKSHED_MARK));
     }
   }
 

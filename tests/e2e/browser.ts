@@ -33,6 +33,10 @@ export function watchOutsideRequests(page: Page, base: string, outside: string[]
 
 /** Waits until the map has drawn once and is idle. */
 export async function waitForMap(page: Page): Promise<void> {
+  // A shared link on a phone starts with the still map: open the interactive one, as a resident does with a tap.
+  const either = page.locator('[data-testid="map"][data-map-ready="true"], [data-testid="lite-map"]').first();
+  await either.waitFor({ timeout: 90_000 });
+  if ((await either.getAttribute('data-testid')) === 'lite-map') await page.getByRole('button', { name: /打开交互地图|Open the interactive map/ }).click();
   await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 90_000 });
   await page.evaluate(
     () =>

@@ -69,6 +69,9 @@ describe('a shared compound link', () => {
     await page.locator('[data-testid="walk-answer"][data-source="walk"]').waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => performance.getEntriesByName('walkshed-drawn').length === 1, undefined, { timeout: 60_000 });
     expect(asked.filter((p) => /\/(PlannerPanel|VolunteersPanel|HallView)-/.test(p))).toEqual([]);
+    // On a phone the walkshed is on the still map: MapLibre has not been asked for.
+    expect(await page.getByRole('img', { name: /服务圈示意图：前横小区/ }).getAttribute('data-walkshed')).toBe('true');
+    expect(asked.filter((p) => /\/(MapView|maplibre-gl-worker)-/.test(p))).toEqual([]);
     // public/early.js started these reads before the app's code arrived; the app took them and asked no second time.
     expect(asked.filter((p) => p.endsWith('/early.js'))).toHaveLength(1);
     for (const file of ['manifest.json', 'report.json', 'compounds.geojson', 'facilities.geojson', 'gates.geojson'])
@@ -77,6 +80,12 @@ describe('a shared compound link', () => {
         file,
       ).toHaveLength(1);
     expect(await page.evaluate(() => Object.keys(window.__earlyReads?.files ?? {}))).toEqual([]);
+    await page.screenshot({ path: resolve(SHOTS, 'resident-phone-still-map.png') });
+    // A tap on the picture opens the interactive map, on the same compound.
+    await page.getByTestId('lite-map').click({ position: { x: 100, y: 200 } });
+    await waitForMap(page);
+    expect(await page.evaluate(() => window.__serviceCircles!.store.getState().compoundId)).toBe('c-001');
+    expect(await page.getByTestId('lite-map').count()).toBe(0);
     await page.close();
   });
 });
