@@ -1,9 +1,9 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { translate } from '../i18n';
 import { useStore } from '../store';
 import { originKey } from '../store/analysisSlice';
-import { liteScene, markOnce, WALKSHED_MARK, type LiteInput } from './liteScene';
+import { liteScene, markOnce, WALKSHED_MARK, type LiteInput, type LiteScene } from './liteScene';
 import { setStillMap } from './snapshot';
 import { theme } from './theme';
 
@@ -32,18 +32,100 @@ function useBoxSize(ref: React.RefObject<HTMLElement | null>) {
   return size;
 }
 
+const GLYPH_FONT = theme.fonts.map((f) => (f.includes(' ') ? `'${f}'` : f)).join(', ');
+
+/**
+ * Paints the scene. The canvas is a software one (`willReadFrequently`): a few thousand path
+ * segments are drawn on the CPU in milliseconds, where a phone without a fast GPU path (or
+ * SwiftShader) took seconds to rasterise the same picture as SVG.
+ */
+function paint(canvas: HTMLCanvasElement, scene: LiteScene): void {
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return;
+  const ratio = Math.min(window.devicePixelRatio || 1, 3);
+  canvas.width = Math.round(scene.width * ratio);
+  canvas.height = Math.round(scene.height * ratio);
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.fillStyle = theme.background;
+  ctx.fillRect(0, 0, scene.width, scene.height);
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  for (const shape of scene.shapes) {
+    const path = new Path2D(shape.d);
+    const opacity = shape.opacity ?? 1;
+    if (shape.fill) {
+      ctx.globalAlpha = opacity * (shape.fillOpacity ?? 1);
+      ctx.fillStyle = shape.fill;
+      ctx.fill(path, 'evenodd');
+    }
+    if (shape.stroke) {
+      ctx.globalAlpha = opacity;
+      ctx.strokeStyle = shape.stroke;
+      ctx.lineWidth = shape.strokeWidth ?? 1;
+      ctx.setLineDash(shape.dash ? shape.dash.split(' ').map(Number) : []);
+      ctx.stroke(path);
+    }
+  }
+  ctx.globalAlpha = 1;
+  ctx.setLineDash([]);
+  for (const band of scene.circleBands) {
+    // The union's outline: every circle's dashed edge, then the inside of all the band's
+    // circles cleared, on a layer of its own.
+    const layer = document.createElement('canvas');
+    layer.width = canvas.width;
+    layer.height = canvas.height;
+    const lc = layer.getContext('2d', { willReadFrequently: true });
+    if (!lc) continue;
+    lc.setTransform(ratio, 0, 0, ratio, 0, 0);
+    lc.strokeStyle = band.colour;
+    lc.lineWidth = CIRCLE_STROKE;
+    lc.setLineDash([7, 5]);
+    for (const [x, y] of band.centres) {
+      lc.beginPath();
+      lc.arc(x, y, band.r, 0, 2 * Math.PI);
+      lc.stroke();
+    }
+    lc.globalCompositeOperation = 'destination-out';
+    for (const [x, y] of band.centres) {
+      lc.beginPath();
+      lc.arc(x, y, Math.max(0, band.r - CIRCLE_STROKE), 0, 2 * Math.PI);
+      lc.fill();
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(layer, 0, 0);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  }
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const dot of scene.dots) {
+    ctx.beginPath();
+    ctx.arc(dot.x, dot.y, dot.r, 0, 2 * Math.PI);
+    ctx.fillStyle = dot.fill;
+    ctx.fill();
+    if (dot.stroke) {
+      ctx.strokeStyle = dot.stroke;
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    }
+    if (dot.glyph) {
+      ctx.fillStyle = '#ffffff';
+      ctx.font = `700 ${Math.round(dot.r * 1.2)}px ${GLYPH_FONT}`;
+      ctx.fillText(dot.glyph, dot.x, dot.y + dot.r * 0.05);
+    }
+  }
+}
+
 /**
  * The map of a shared link on a phone, as a still picture (as Google Maps' "lite mode"): the
- * streets, the compound, its walking areas, the route and the facilities, drawn as SVG from
- * the store. MapLibre is most of the page's bytes and seconds of start-up on a phone, and a
+ * streets, the compound, its walking areas, the route and the facilities, painted from the
+ * store on a canvas. MapLibre is most of the page's bytes and seconds of start-up on a phone, and a
  * resident who scanned a QR code mostly reads the list; a tap (or the button) opens the
  * interactive map in its place.
  */
 export function LiteMap({ onOpen, opening }: { onOpen: () => void; opening: boolean }) {
   const box = useRef<HTMLDivElement>(null);
-  const svg = useRef<SVGSVGElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
   const size = useBoxSize(box);
-  const maskId = useId();
   const { lang, compoundName, ...input } = useStore(
     useShallow((s): LiteInput & { lang: typeof s.lang; compoundName: string | null } => ({
       dataset: s.dataset,
@@ -65,75 +147,35 @@ export function LiteMap({ onOpen, opening }: { onOpen: () => void; opening: bool
   );
 
   useEffect(() => {
-    if (!scene?.hasWalkshed) return;
+    if (!scene || !canvas.current) return;
+    paint(canvas.current, scene);
+    if (!scene.hasWalkshed) return;
     // On screen at the next frame.
     const frame = requestAnimationFrame(() => markOnce(WALKSHED_MARK));
     return () => cancelAnimationFrame(frame);
   }, [scene]);
 
   useEffect(() => {
-    setStillMap(() => (svg.current ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg.current))}` : null));
+    setStillMap(() => {
+      try {
+        return canvas.current?.toDataURL('image/png') ?? null;
+      } catch {
+        return null;
+      }
+    });
     return () => setStillMap(null);
   }, []);
 
   const label = compoundName ? translate(lang, 'map.still', { name: compoundName }) : translate(lang, 'map.stillDefault');
   return (
     <div ref={box} className="map lite-map" data-testid="lite-map" onClick={onOpen}>
-      <svg
-        ref={svg}
-        xmlns="http://www.w3.org/2000/svg"
+      <canvas
+        ref={canvas}
         role="img"
         aria-label={label}
-        width={size.width}
-        height={size.height}
-        viewBox={`0 0 ${size.width} ${size.height}`}
+        style={{ width: size.width, height: size.height }}
         data-walkshed={scene?.hasWalkshed ? 'true' : undefined}
-      >
-        <rect width={size.width} height={size.height} fill={theme.background} />
-        {scene?.shapes.map((shape, i) => (
-          <path
-            key={i}
-            d={shape.d}
-            fill={shape.fill ?? 'none'}
-            fillOpacity={shape.fillOpacity}
-            fillRule="evenodd"
-            stroke={shape.stroke}
-            strokeWidth={shape.strokeWidth}
-            strokeDasharray={shape.dash}
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            opacity={shape.opacity}
-          />
-        ))}
-        {scene?.circleBands.map((band) => (
-          <g key={band.minutes}>
-            {band.centres.length > 1 && (
-              // The union's outline: each circle's edge is hidden inside the band's other circles.
-              <mask id={`${maskId}-${band.minutes}`} maskUnits="userSpaceOnUse">
-                <rect width={size.width} height={size.height} fill="white" />
-                {band.centres.map(([cx, cy], i) => (
-                  <circle key={i} cx={cx} cy={cy} r={Math.max(0, band.r - CIRCLE_STROKE)} fill="black" />
-                ))}
-              </mask>
-            )}
-            <g mask={band.centres.length > 1 ? `url(#${maskId}-${band.minutes})` : undefined}>
-              {band.centres.map(([cx, cy], i) => (
-                <circle key={i} cx={cx} cy={cy} r={band.r} fill="none" stroke={band.colour} strokeWidth={CIRCLE_STROKE} strokeDasharray="7 5" />
-              ))}
-            </g>
-          </g>
-        ))}
-        {scene?.dots.map((dot, i) => (
-          <g key={i}>
-            <circle cx={dot.x} cy={dot.y} r={dot.r} fill={dot.fill} stroke={dot.stroke} strokeWidth={dot.stroke ? 1.5 : undefined} />
-            {dot.glyph && (
-              <text x={dot.x} y={dot.y} dy="0.35em" textAnchor="middle" fontSize={dot.r * 1.2} fontWeight={700} fill="#ffffff">
-                {dot.glyph}
-              </text>
-            )}
-          </g>
-        ))}
-      </svg>
+      />
       <button type="button" className="btn lite-map-open" disabled={opening} onClick={onOpen}>
         {translate(lang, opening ? 'map.opening' : 'map.open')}
       </button>

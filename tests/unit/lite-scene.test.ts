@@ -26,10 +26,11 @@ describe('the still map picture', () => {
     const { project, covers, pxPerM } = fitProjection(bounds, 390, 480);
     // The outer circle (60 m/min × 15 min) is framed: its extent lies inside the box and inside what the box covers.
     const [west, south, east, north] = bounds;
-    for (const corner of [
+    const corners: [number, number][] = [
       [west, south],
       [east, north],
-    ] as const) {
+    ];
+    for (const corner of corners) {
       const [x, y] = project(corner);
       expect(x).toBeGreaterThanOrEqual(15.9);
       expect(x).toBeLessThanOrEqual(390 - 15.9);
