@@ -1,8 +1,10 @@
 import OpeningHours, { type nominatim_object } from 'opening_hours';
-import { addDays, chineseDay, isoDate, weekdayOf, type HolidayOverrides } from './holidays';
+import { addDays, chineseDay, isoDate, weekdayOf } from './holidays';
+import { DEFAULT_SOON_MINUTES, type OpenState, type OpenStateOptions } from './openState';
 import { instantOfWallClock, wallClockIn } from './wallClock';
 
 export { instantOfWallClock, wallClockIn, type WallClock } from './wallClock';
+export type { OpenState, OpenStateKind, OpenStateOptions } from './openState';
 
 /**
  * "Open now" for an OSM `opening_hours` value (https://wiki.openstreetmap.org/wiki/Key:opening_hours),
@@ -23,35 +25,11 @@ export { instantOfWallClock, wallClockIn, type WallClock } from './wallClock';
  * mentions `PH` follows the official calendar, so on a make-up working day (a Saturday or
  * Sunday) it is read as on a Monday, the first working day of a week; a value without `PH`
  * is read as written. Other countries use the library's own holidays.
+ *
+ * The residents' badges first ask openingHoursQuick.ts, which answers the common values the
+ * same way without this library; this module stays the reference it is tested against.
  */
 
-export type OpenStateKind = 'open' | 'closed' | 'unknown';
-
-export interface OpenState {
-  state: OpenStateKind;
-  /** Open now and closing within `soonMinutes` (30 by default). */
-  closesSoon: boolean;
-  /** The next change of state (an instant), or null when there is none (24/7) or on error. */
-  changesAt: Date | null;
-  /** The parser's message when the value is not valid `opening_hours` syntax. */
-  error?: string;
-}
-
-export interface OpenStateOptions {
-  /** ISO 3166-1 alpha-2, lower case, for public and school holidays. Default `cn`. */
-  countryCode?: string;
-  /** Region name as Nominatim gives it (e.g. 西藏自治区), when holidays differ by region. */
-  state?: string;
-  /** WGS84 degrees; needed for `sunrise`/`sunset` rules. */
-  lat?: number;
-  lon?: number;
-  /** "Closes soon" threshold in minutes. Default 30. */
-  soonMinutes?: number;
-  /** Days off and make-up working days the dataset adds to China's calendar (manifest `holidays`). */
-  holidays?: HolidayOverrides;
-}
-
-const DEFAULT_SOON_MINUTES = 30;
 const MINUTE_MS = 60_000;
 
 /** A Date whose *local* fields are the wall-clock time of `instant` in `timeZone` (ms kept). */

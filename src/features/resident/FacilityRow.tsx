@@ -4,7 +4,7 @@ import { useT } from '../../components/useT';
 import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
 
-/** Loaded on demand: the opening_hours library is large (every country's holidays). */
+/** Loaded on demand, with China's holiday calendar; the opening_hours library behind it only for unusual hours. */
 const OpenBadge = lazy(() => import('./OpenBadge').then((m) => ({ default: m.OpenBadge })));
 
 export interface FacilityRowData {
@@ -37,8 +37,8 @@ export function FacilityRow({
       showRoute: s.showRoute,
       routeTo: s.route?.facilityId ?? null,
       timeZone: s.dataset?.manifest.timezone ?? 'Asia/Shanghai',
-      // The badges wait for the walk (or its absence): their library is large, and a shared
-      // link's first seconds belong to the map and the network.
+      // The badges wait for the walk (or its absence): a shared link's first seconds belong to
+      // the map and the network.
       settled: s.walk !== null || s.walkStatus === 'no-network',
     })),
   );

@@ -1,8 +1,10 @@
 import type { CSSProperties } from 'react';
 import { useT } from '../../components/useT';
-import { openState, wallClockIn, type OpenStateKind } from '../../domain/openingHours';
+import type { OpenStateKind } from '../../domain/openState';
+import { wallClockIn } from '../../domain/wallClock';
 import { htmlLang, type Lang } from '../../i18n';
 import { useStore } from '../../store';
+import { useOpenState } from './useOpenState';
 
 export type BadgeKind = OpenStateKind | 'soon';
 
@@ -56,7 +58,7 @@ export function OpenBadge({ hours, now, timeZone }: OpenBadgeProps) {
   const lang = useStore((s) => s.lang);
   const holidays = useStore((s) => s.dataset?.manifest.holidays);
   const t = useT();
-  const result = hours ? openState(hours, now, timeZone, holidays ? { holidays } : {}) : null;
+  const result = useOpenState(hours, now, timeZone, holidays ? { holidays } : {});
   let kind: BadgeKind = 'unknown';
   let text = t('openNow.unknown');
   if (result?.state === 'open') {
