@@ -54,6 +54,12 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     if (seq !== loadSeq) return;
     // Offered before any view asks the walking session for this dataset, which then checks it against the network.
     if (result.dataset && prebuilt) walkingSession().offerPrebuilt(result.dataset, prebuilt(result.dataset));
+    // Handed to the walking session now, so that it builds the graph while the page re-renders
+    // with the dataset (on a phone that render takes as long as the build); every view's later
+    // load of the same dataset is the same session generation. Waited for only while it is
+    // a few microtasks away: a prebuilt graph still downloading does not hold the page back.
+    if (result.dataset && typeof Worker !== 'undefined')
+      await Promise.race([walkingSession().send(result.dataset), new Promise<void>((resolve) => setTimeout(resolve, 0))]);
     if (afterRead && !(await afterRead())) set({ firstAnswer: null });
     if (seq !== loadSeq) return;
     set({

@@ -32,6 +32,8 @@ export class WalkingSession {
   private dataset: Dataset | null = null;
   private ready: Promise<Ready | null> = Promise.resolve(null);
   private resolveReady: ((ready: Ready | null) => void) | null = null;
+  /** Resolves once the current dataset has been posted to the session. */
+  private posted: Promise<void> = Promise.resolve();
   private readonly prebuilt = new WeakMap<Dataset, Promise<ArrayBuffer | null>>();
   private readonly aliases = new WeakMap<Dataset, Dataset>();
   private nextId = 0;
@@ -68,8 +70,17 @@ export class WalkingSession {
 
   /** Makes this dataset the session's (a new generation unless it already is); resolves when its graph is ready. */
   load(asked: Dataset): Promise<Ready | null> {
+    void this.send(asked);
+    return this.ready;
+  }
+
+  /**
+   * Starts a new generation for `asked` (nothing when it is the current one) and resolves once
+   * the dataset has been posted to the session: at once, or after its offered prebuilt graph.
+   */
+  send(asked: Dataset): Promise<void> {
     const dataset = this.aliases.get(asked) ?? asked;
-    if (dataset === this.dataset) return this.ready;
+    if (dataset === this.dataset) return this.posted;
     this.dataset = dataset;
     const generation = ++this.generation;
     this.resolveReady?.(null);
@@ -77,13 +88,13 @@ export class WalkingSession {
     this.waiting.clear();
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     const offered = this.prebuilt.get(dataset) ?? Promise.resolve(null);
-    void offered
+    this.posted = offered
       .catch(() => null)
       .then((prebuilt) => {
         if (generation !== this.generation) return;
         this.port.post({ type: 'load', generation, dataset, prebuilt }, prebuilt ? [prebuilt] : []);
       });
-    return this.ready;
+    return this.posted;
   }
 
   /** Live volunteer data for coverage and reach (the session forgets its cached reaches). */

@@ -72,6 +72,8 @@ describe('a shared compound link', () => {
     // On a phone the walkshed is on the still map: MapLibre has not been asked for.
     expect(await page.getByRole('img', { name: /服务圈示意图：前横小区/ }).getAttribute('data-walkshed')).toBe('true');
     expect(asked.filter((p) => /\/(MapView|maplibre-gl-worker)-/.test(p))).toEqual([]);
+    // Every opening-hours value of the sample is read without the opening_hours library.
+    expect(asked.filter((p) => /\/openingHours-/.test(p))).toEqual([]);
     // public/early.js started these reads before the app's code arrived; the app took them and asked no second time.
     expect(asked.filter((p) => p.endsWith('/early.js'))).toHaveLength(1);
     for (const file of ['manifest.json', 'report.json', 'compounds.geojson', 'facilities.geojson', 'gates.geojson'])

@@ -1,6 +1,6 @@
 import type { Dataset, RequestStage } from '../dataset';
 import type { NetworkOrContext } from '../engine/context';
-import { instantOfWallClock, wallClockIn } from '../openingHours';
+import { instantOfWallClock, wallClockIn } from '../wallClock';
 import { VolunteerCoverage } from '../volunteers/coverage';
 import { compoundSites, volunteerSites } from '../volunteers/coverageSites';
 import { suppressedCount } from '../volunteers/privacy';

@@ -1,5 +1,5 @@
 import type { RequestStage } from '../dataset';
-import { instantOfWallClock, wallClockIn } from '../openingHours';
+import { instantOfWallClock, wallClockIn } from '../wallClock';
 import { suppressedCount } from '../volunteers/privacy';
 import { parseInstant } from '../volunteers/time';
 import { STAGES } from '../volunteers/workflow';
