@@ -78,10 +78,6 @@ export function App() {
     // Every other view works on the map itself.
     if (mode !== 'resident') setStill(false);
   }, [mode]);
-  useEffect(() => {
-    // The walking session starts now, as the interactive map's loader would start it.
-    if (still && typeof Worker !== 'undefined') walkingSession();
-  }, [still]);
   if (mode === 'hall') {
     return (
       <Suspense fallback={<p role="status">{t('app.loading')}</p>}>

@@ -5,6 +5,7 @@ import { useStore } from '../store';
 import { originKey } from '../store/analysisSlice';
 import { liteScene, markOnce, WALKSHED_MARK, type LiteInput, type LiteScene } from './liteScene';
 import { setStillMap } from './snapshot';
+import { walkingSession } from '../workers/sessionClient';
 import { theme } from './theme';
 
 /** Width of the straight-line circles' dashed edge, in CSS pixels (as the interactive map's). */
@@ -156,6 +157,9 @@ export function LiteMap({ onOpen, opening }: { onOpen: () => void; opening: bool
   }, [scene]);
 
   useEffect(() => {
+    // The walking session's worker starts with the still map, as the interactive map's loader
+    // starts it: after a shared link's first answer, which gets the link to itself.
+    if (typeof Worker !== 'undefined') walkingSession();
     setStillMap(() => {
       try {
         return canvas.current?.toDataURL('image/png') ?? null;
