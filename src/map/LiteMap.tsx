@@ -1,12 +1,12 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { translate } from '../i18n';
-import { useStore } from '../store';
-import { originKey } from '../store/analysisSlice';
-import { liteScene, markOnce, WALKSHED_MARK, type LiteInput, type LiteScene } from './liteScene';
+import { useStore, type AppState } from '../store';
+import { liteScene, markOnce, WALKSHED_MARK, type LiteScene } from './liteScene';
 import { setStillMap } from './snapshot';
 import { walkingSession } from '../workers/sessionClient';
 import { theme } from './theme';
+import { mapViewOf } from './view';
 
 /** Width of the straight-line circles' dashed edge, in CSS pixels (as the interactive map's). */
 const CIRCLE_STROKE = 2.5;
@@ -127,21 +127,8 @@ export function LiteMap({ onOpen, opening }: { onOpen: () => void; opening: bool
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = useBoxSize(box);
-  const { lang, compoundName, ...input } = useStore(
-    useShallow((s): LiteInput & { lang: typeof s.lang; compoundName: string | null } => ({
-      dataset: s.dataset,
-      layers: s.layers,
-      hiddenCategories: s.hiddenCategories,
-      compoundId: s.compoundId,
-      circles: s.circles,
-      walk: s.walk,
-      walkStale: s.walkFor !== null && s.walkFor !== originKey(s),
-      route: s.route,
-      lang: s.lang,
-      compoundName: compoundNameOf(s),
-    })),
-  );
-  const { dataset, layers, hiddenCategories, compoundId, circles, walk, walkStale, route } = input;
+  const { dataset, layers, hiddenCategories, compoundId, circles, walk, walkStale, route, lang } = useStore(useShallow(mapViewOf));
+  const compoundName = useStore(compoundNameOf);
   const scene = useMemo(
     () => liteScene({ dataset, layers, hiddenCategories, compoundId, circles, walk, walkStale, route }, size.width, size.height),
     [dataset, layers, hiddenCategories, compoundId, circles, walk, walkStale, route, size.width, size.height],
@@ -187,7 +174,7 @@ export function LiteMap({ onOpen, opening }: { onOpen: () => void; opening: bool
   );
 }
 
-function compoundNameOf(s: ReturnType<typeof useStore.getState>): string | null {
+function compoundNameOf(s: AppState): string | null {
   const p = s.dataset?.compounds.features.find((f) => f.properties.id === s.compoundId)?.properties;
   if (!p) return null;
   return (s.lang === 'en' ? (p.name_en ?? p.name) : p.name) ?? p.id;

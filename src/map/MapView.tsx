@@ -1,24 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { useStore, type AppState } from '../store';
-import { originKey } from '../store/analysisSlice';
+import { useStore } from '../store';
 import { translate } from '../i18n';
-import { MapController, type MapView as View } from './controller';
+import { MapController } from './controller';
 import { setCurrentMap } from './snapshot';
-
-const viewOf = (s: AppState): View => ({
-  dataset: s.dataset,
-  layers: s.layers,
-  hiddenCategories: s.hiddenCategories,
-  compoundId: s.compoundId,
-  circles: s.circles,
-  walk: s.walk,
-  // A walk for another origin is dimmed, except while the free point is dragged: then the
-  // walk one step behind the marker is the news, and dimming it would flicker.
-  walkStale: s.walkFor !== null && s.walkFor !== originKey(s) && !(s.walkForPoint && s.circles?.origins.kind === 'point'),
-  route: s.route,
-  lang: s.lang,
-  facilitiesSubdued: s.mode === 'planner',
-});
+import { mapViewOf } from './view';
 
 declare global {
   interface Window {
@@ -56,9 +41,9 @@ export function MapView() {
     if (EXPOSE_HANDLE) window.__serviceCircles = { controller, store: useStore };
     setCurrentMap(controller);
     controller.map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
-    controller.apply(viewOf(useStore.getState()));
+    controller.apply(mapViewOf(useStore.getState()));
     const unsubscribe = useStore.subscribe((state, previous) => {
-      controller.apply(viewOf(state));
+      controller.apply(mapViewOf(state));
       controller.applyOverlays(state, previous);
     });
     return () => {
