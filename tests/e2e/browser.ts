@@ -36,7 +36,11 @@ export async function waitForMap(page: Page): Promise<void> {
   // A shared link on a phone starts with the still map: open the interactive one, as a resident does with a tap.
   const either = page.locator('[data-testid="map"][data-map-ready="true"], [data-testid="lite-map"]').first();
   await either.waitFor({ timeout: 90_000 });
-  if ((await either.getAttribute('data-testid')) === 'lite-map') await page.getByRole('button', { name: /打开交互地图|Open the interactive map/ }).click();
+  if ((await either.getAttribute('data-testid')) === 'lite-map') {
+    const open = page.getByRole('button', { name: /打开交互地图|Open the interactive map/ });
+    // Gone when the map has been asked for already (the still map then says it is loading).
+    if (await open.isVisible()) await open.click();
+  }
   await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 90_000 });
   await page.evaluate(
     () =>
