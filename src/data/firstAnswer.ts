@@ -1,4 +1,4 @@
-import { REPORT_FILE, type DatasetFile } from '../domain/dataset';
+import { DATASET_FILES, REPORT_FILE, type DatasetFile } from '../domain/dataset';
 import { haversineM } from '../domain/geo';
 import { CATEGORIES } from '../domain/taxonomy';
 import { textFingerprint } from './fingerprint';
@@ -165,4 +165,24 @@ export function sharedReads(read: ReadText): ReadText & { text(name: string): Pr
     return p;
   };
   return Object.assign(shared, { text: (name: string) => pending.get(name) });
+}
+
+/**
+ * Asks for the rest of a dataset once its first answer is on screen, while the loader's code
+ * is still on its way (the loader then takes each file from `read`): the walking network
+ * first, which the walkshed waits for. Only the files the manifest lists; none when it lists
+ * none (the loader then tries each optional file itself).
+ */
+export async function readRest(read: ReadText): Promise<void> {
+  let listed: ReadonlySet<string> | null;
+  try {
+    const manifest = await read('manifest.json');
+    listed = manifest === null ? null : listedFiles(parse(manifest));
+  } catch {
+    return;
+  }
+  if (!listed) return;
+  for (const file of ['network.geojson', ...DATASET_FILES])
+    // A failed read is the loader's to report, when it asks for the file.
+    if (isListed(listed, file)) read(file).catch(() => null);
 }

@@ -5,7 +5,7 @@ import { describeSource, sourceAllowed, type DataSourceInfo } from '../data/data
 import { fromFiles, fromUrl, prebuiltFromUrl } from '../data/sources';
 import { withEarlyReads } from '../data/earlyReads';
 import { walkingSession } from '../workers/sessionClient';
-import { readFirstAnswer, sharedReads, stillCurrent, type FirstAnswer } from '../data/firstAnswer';
+import { readFirstAnswer, readRest, sharedReads, stillCurrent, type FirstAnswer } from '../data/firstAnswer';
 import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
 import type { AppState } from './index';
 import { DEFAULT_DATA } from './url';
@@ -108,6 +108,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
         const firstAnswer = await readFirstAnswer(read, pendingCompound, WALK_SPEED_M_PER_MIN.standard);
         if (get().source !== source) return;
         set({ firstAnswer, firstAnswerPending: false });
+        void readRest(read);
       }
       const afterRead = async () => {
         const answer = get().firstAnswer;

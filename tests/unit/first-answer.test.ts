@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { firstAnswerFrom, readFirstAnswer, sharedReads, stillCurrent } from '../../src/data/firstAnswer';
+import { firstAnswerFrom, readFirstAnswer, readRest, sharedReads, stillCurrent } from '../../src/data/firstAnswer';
 import { textFingerprint } from '../../src/data/fingerprint';
 
 const SAMPLE = resolve(import.meta.dirname, '../../data/yuefeng-sample');
@@ -79,5 +79,31 @@ describe('the shipped nearest report (report.json) as a first answer', () => {
     );
     expect(noReport).toBeNull();
     expect(unlisted).toEqual(['manifest.json']);
+  });
+});
+
+describe('the rest of a shared link’s dataset, asked for after its first answer', () => {
+  const asked = async (manifest: string | null) => {
+    const names: string[] = [];
+    await readRest(
+      sharedReads(async (name) => {
+        names.push(name);
+        if (name === 'manifest.json') return manifest;
+        if (name === 'grids.geojson') throw new Error('offline');
+        return '{}';
+      }),
+    );
+    return names;
+  };
+
+  it('asks for the walking network first, then every other file the manifest lists, and nothing it does not list', async () => {
+    const listed = JSON.stringify({ id: 'x', files: ['compounds.geojson', 'facilities.geojson', 'network.json', 'grids.geojson', 'context.geojson'] });
+    expect(await asked(listed)).toEqual(['manifest.json', 'network.geojson', 'compounds.geojson', 'facilities.geojson', 'grids.geojson', 'context.geojson']);
+  });
+
+  it('asks for nothing more when the manifest lists no files, is missing or is not JSON (the loader then decides)', async () => {
+    expect(await asked(JSON.stringify({ id: 'x' }))).toEqual(['manifest.json']);
+    expect(await asked(null)).toEqual(['manifest.json']);
+    expect(await asked('{ not json')).toEqual(['manifest.json']);
   });
 });
