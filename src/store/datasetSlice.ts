@@ -59,7 +59,11 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     // load of the same dataset is the same session generation. Waited for only while it is
     // a few microtasks away: a prebuilt graph still downloading does not hold the page back.
     if (result.dataset && typeof Worker !== 'undefined')
-      await Promise.race([walkingSession().send(result.dataset), new Promise<void>((resolve) => setTimeout(resolve, 0))]);
+      await Promise.race([
+        // The resident view asks for a walk as soon as the dataset is ready.
+        walkingSession().send(result.dataset, { warmWalk: get().mode === 'resident' }),
+        new Promise<void>((resolve) => setTimeout(resolve, 0)),
+      ]);
     if (afterRead && !(await afterRead())) set({ firstAnswer: null });
     if (seq !== loadSeq) return;
     set({

@@ -77,8 +77,9 @@ export class WalkingSession {
   /**
    * Starts a new generation for `asked` (nothing when it is the current one) and resolves once
    * the dataset has been posted to the session: at once, or after its offered prebuilt graph.
+   * `warmWalk`: the session makes its walking engine right away (a walk is about to be asked).
    */
-  send(asked: Dataset): Promise<void> {
+  send(asked: Dataset, options: { warmWalk?: boolean } = {}): Promise<void> {
     const dataset = this.aliases.get(asked) ?? asked;
     if (dataset === this.dataset) return this.posted;
     this.dataset = dataset;
@@ -92,7 +93,7 @@ export class WalkingSession {
       .catch(() => null)
       .then((prebuilt) => {
         if (generation !== this.generation) return;
-        this.port.post({ type: 'load', generation, dataset, prebuilt }, prebuilt ? [prebuilt] : []);
+        this.port.post({ type: 'load', generation, dataset, prebuilt, warmWalk: options.warmWalk ?? false }, prebuilt ? [prebuilt] : []);
       });
     return this.posted;
   }

@@ -32,6 +32,7 @@ export class SessionCore {
   private fingerprint: string | null = null;
   private readonly sources: Record<GraphSource, number> = { built: 0, reused: 0, prebuilt: 0, none: 0 };
   private walkEngine: WalkEngine | null | undefined;
+  private walkEngines = 0;
   private planner: { model: PlannerModel; buildMs: number; baseline: { key: string; result: PlannerResult } | null } | null = null;
   private coverage: VolunteerCoverage | null = null;
   private volunteers: VolunteerSite[] | null = null;
@@ -76,7 +77,7 @@ export class SessionCore {
   }
 
   stats(): SessionStats {
-    return { generation: this.generation, graphBuilds: graphBuilds.count, sources: { ...this.sources } };
+    return { generation: this.generation, graphBuilds: graphBuilds.count, sources: { ...this.sources }, walkEngines: this.walkEngines };
   }
 
   /** The answer to a question of the current generation, and what to transfer with it. */
@@ -113,8 +114,16 @@ export class SessionCore {
     }
   }
 
+  /** Makes this generation's walking engine now (once), so that the first walk does not. */
+  warmWalk(): void {
+    this.engine();
+  }
+
   private engine(): WalkEngine | null {
-    if (this.walkEngine === undefined) this.walkEngine = this.ctx && this.dataset ? new WalkEngine(this.ctx, facilityPoints(this.dataset)) : null;
+    if (this.walkEngine === undefined) {
+      this.walkEngine = this.ctx && this.dataset ? new WalkEngine(this.ctx, facilityPoints(this.dataset)) : null;
+      if (this.walkEngine) this.walkEngines++;
+    }
     return this.walkEngine;
   }
 

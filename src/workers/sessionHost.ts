@@ -38,6 +38,11 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
     if (message.type === 'load') {
       const ready = core.load(message.generation, message.dataset, message.prebuilt);
       post({ type: 'ready', ...ready }, []);
+      // While the page handles `ready`; a walk asked meanwhile is answered after it (same turn order).
+      if (message.warmWalk)
+        nextTurn(() => {
+          if (message.generation === core.generation) core.warmWalk();
+        });
       return;
     }
     if (message.type === 'volunteers') {

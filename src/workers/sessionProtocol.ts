@@ -62,6 +62,8 @@ export interface SessionStats {
   graphBuilds: number;
   /** Generations whose graph was built, reused from the previous one, or loaded prebuilt. */
   sources: Record<GraphSource, number>;
+  /** Walking engines (the graph's snapper, chains and category fields) made since it started. */
+  walkEngines: number;
 }
 
 /** Every question a view can ask, and its answer. */
@@ -86,7 +88,8 @@ export type Answer<K extends Kind> = Questions[K]['answer'];
 export type Question = { [K in Kind]: { type: 'ask'; kind: K; id: number; generation: number; ask: Ask<K> } }[Kind];
 
 export type ToSession =
-  | { type: 'load'; generation: number; dataset: Dataset; prebuilt: ArrayBuffer | null }
+  /** `warmWalk`: make the walking engine right after `ready`, before any walk is asked (the resident view asks one at once). */
+  | { type: 'load'; generation: number; dataset: Dataset; prebuilt: ArrayBuffer | null; warmWalk?: boolean }
   | { type: 'volunteers'; generation: number; volunteers: VolunteerSite[] }
   | Question;
 

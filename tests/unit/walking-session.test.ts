@@ -17,7 +17,8 @@ import { nearestStrategy } from '../../src/domain/engine/nearest';
 import { decodePrebuilt, encodePrebuilt, PREBUILT_FILE } from '../../src/domain/engine/prebuilt';
 import { facilityPoints } from '../../src/domain/analysis';
 import { SessionCore } from '../../src/workers/sessionCore';
-import type { Question } from '../../src/workers/sessionProtocol';
+import type { FromSession, Question, SessionStats } from '../../src/workers/sessionProtocol';
+import { sessionHost } from '../../src/workers/sessionHost';
 import { cliWalkContext } from '../../src/cli/prepare/prebuilt';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -113,6 +114,46 @@ describe('walking session', { timeout: 60_000 }, () => {
     expect(core.load(3, movedWay(sample), null).graph).toBe('built');
     const stats = core.stats();
     expect(stats.sources).toEqual({ built: 2, reused: 1, prebuilt: 0, none: 0 });
+  });
+
+  it('makes the walking engine right after `ready` when asked to warm it, once per generation, and walks the same', () => {
+    const posted: FromSession[] = [];
+    const turns: (() => void)[] = [];
+    const host = sessionHost(
+      (message) => posted.push(message),
+      (run) => turns.push(run),
+    );
+    const engines = () => {
+      host({ type: 'ask', kind: 'stats', id: 99, generation: 0, ask: {} });
+      while (turns.length) turns.shift()!();
+      const answer = posted.findLast((m) => m.type === 'answer' && m.kind === 'stats');
+      return answer?.type === 'answer' ? (answer.answer as SessionStats).walkEngines : -1;
+    };
+    const origin = sample.gates.features[0]!.geometry.coordinates as [number, number];
+    const walk = (id: number, generation: number) => {
+      host({ type: 'ask', kind: 'walk', id, generation, ask: { request: { origins: [origin], speedMPerMin: 60, bandMinutes: [5, 10, 15] } } });
+      while (turns.length) turns.shift()!();
+      const answer = posted.find((m) => m.type === 'answer' && m.id === id);
+      return answer?.type === 'answer' ? answer.answer : null;
+    };
+    // Not warmed: the engine is made by the first walk.
+    host({ type: 'load', generation: 1, dataset: sample, prebuilt: null });
+    expect(posted[0]).toMatchObject({ type: 'ready', generation: 1 });
+    expect(engines()).toBe(0);
+    const cold = walk(1, 1);
+    expect(engines()).toBe(1);
+    // Warmed: made in the turn after `ready`, before any walk; the walk uses it.
+    host({ type: 'load', generation: 2, dataset: structuredClone(sample), prebuilt: null, warmWalk: true });
+    expect(turns).toHaveLength(1);
+    turns.shift()!();
+    expect(engines()).toBe(2);
+    expect(walk(2, 2)).toEqual(cold);
+    expect(engines()).toBe(2);
+    // A warm-up for a generation already replaced makes nothing.
+    host({ type: 'load', generation: 3, dataset: sample, prebuilt: null, warmWalk: true });
+    host({ type: 'load', generation: 4, dataset: structuredClone(sample), prebuilt: null });
+    while (turns.length) turns.shift()!();
+    expect(engines()).toBe(2);
   });
 
   it('loads a matching prebuilt graph, and ignores a stale one with a notice', () => {
