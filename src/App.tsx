@@ -15,6 +15,7 @@ import { NearestList } from './features/resident/NearestList';
 import { PlaceSearch } from './features/resident/PlaceSearch';
 import { LiteMap } from './map/LiteMap';
 import { prefetchMapWorker } from './map/workerUrl';
+import { parseUrlState } from './store/url';
 import { walkingSession } from './workers/sessionClient';
 
 /*
@@ -39,9 +40,8 @@ const MapView = lazy(() => {
  */
 function startsWithStillMap(): boolean {
   if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return false;
-  const params = new URLSearchParams(window.location.search);
-  const mode = params.get('mode');
-  return (mode === null || mode === 'resident') && (params.has('compound') || params.has('at')) && window.matchMedia('(max-width: 720px)').matches;
+  const { mode, compound, at } = parseUrlState(window.location.search);
+  return mode === 'resident' && (compound !== null || at !== null) && window.matchMedia('(max-width: 720px)').matches;
 }
 
 /** The side panel of each view; the map and the layers are shared. */

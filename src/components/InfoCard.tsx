@@ -2,23 +2,19 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Dataset } from '../domain/dataset';
 import { categoryOf } from '../domain/taxonomy';
-import { formatDate, formatNumber, type Lang, type MessageKey } from '../i18n';
+import { formatDate, formatNumber, localName, type Lang, type MessageKey } from '../i18n';
 import { useStore } from '../store';
 import type { Picked } from '../store/selectionSlice';
 import { useT } from './useT';
 
 type Row = [MessageKey, ReactNode | undefined];
 
-function nameOf(props: { name?: string; name_en?: string; id: string }, lang: Lang): string {
-  return (lang === 'en' ? (props.name_en ?? props.name) : props.name) ?? props.id;
-}
-
 /** Title, kind and rows for the clicked feature; personal data (grid staff) is never listed. */
 function describe(picked: Picked, dataset: Dataset, lang: Lang, t: ReturnType<typeof useT>): { title: string; kind: MessageKey; rows: Row[] } | null {
   const num = (n: number | undefined) => (n === undefined ? undefined : formatNumber(lang, n));
   const gridName = (id: string | undefined) => {
     const grid = id ? dataset.grids.features.find((g) => g.properties.id === id) : undefined;
-    return grid ? nameOf(grid.properties, lang) : undefined;
+    return grid ? localName(grid.properties, lang) : undefined;
   };
   switch (picked.kind) {
     case 'compound': {
@@ -26,7 +22,7 @@ function describe(picked: Picked, dataset: Dataset, lang: Lang, t: ReturnType<ty
       if (!p) return null;
       const gates = dataset.gates.features.filter((g) => g.properties.compound_id === p.id).length;
       return {
-        title: nameOf(p, lang),
+        title: localName(p, lang),
         kind: 'info.compound',
         rows: [
           ['info.population', num(p.population)],
@@ -46,7 +42,7 @@ function describe(picked: Picked, dataset: Dataset, lang: Lang, t: ReturnType<ty
       if (!p) return null;
       const category = categoryOf(p.category);
       return {
-        title: nameOf(p, lang),
+        title: localName(p, lang),
         kind: 'info.facility',
         rows: [
           ['info.category', category ? (lang === 'en' ? category.en : category.zh) : p.category],
@@ -62,13 +58,13 @@ function describe(picked: Picked, dataset: Dataset, lang: Lang, t: ReturnType<ty
       const p = dataset.gates.features.find((f) => f.properties.id === picked.id)?.properties;
       if (!p) return null;
       const compound = dataset.compounds.features.find((c) => c.properties.id === p.compound_id);
-      return { title: nameOf(p, lang), kind: 'info.gate', rows: [['info.ofCompound', compound && nameOf(compound.properties, lang)]] };
+      return { title: localName(p, lang), kind: 'info.gate', rows: [['info.ofCompound', compound && localName(compound.properties, lang)]] };
     }
     case 'grid': {
       const p = dataset.grids.features.find((f) => f.properties.id === picked.id)?.properties;
       if (!p) return null;
       return {
-        title: nameOf(p, lang),
+        title: localName(p, lang),
         kind: p.level === 'community' ? 'info.community' : 'info.grid',
         rows: [['info.parent', gridName(p.parent_id)]],
       };

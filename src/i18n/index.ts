@@ -47,6 +47,11 @@ function plainNumber(value: number, digits: number): string | null {
   return decimals ? `${intPart}.${decimals}` : String(intPart);
 }
 
+/** A feature's name in the language shown: `name_en` in English when there is one, else `name`, else its id. */
+export function localName(props: { name?: string; name_en?: string; id: string }, lang: Lang): string {
+  return (lang === 'en' ? (props.name_en ?? props.name) : props.name) ?? props.id;
+}
+
 export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 0): string {
   // Numbers below a thousand read the same in every language we have: written directly, so a
   // first answer ("步行 6.3 分钟") does not wait for the locale's number data to load.

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { translate } from '../i18n';
+import { localName, translate } from '../i18n';
 import { useStore, type AppState } from '../store';
 import { liteScene, markOnce, WALKSHED_MARK, type LiteScene } from './liteScene';
 import { setStillMap } from './snapshot';
@@ -176,6 +176,5 @@ export function LiteMap({ onOpen, opening }: { onOpen: () => void; opening: bool
 
 function compoundNameOf(s: AppState): string | null {
   const p = s.dataset?.compounds.features.find((f) => f.properties.id === s.compoundId)?.properties;
-  if (!p) return null;
-  return (s.lang === 'en' ? (p.name_en ?? p.name) : p.name) ?? p.id;
+  return p ? localName(p, s.lang) : null;
 }

@@ -188,9 +188,18 @@ function geometryPath(g: Geometry | null, project: Project): string {
   }
 }
 
+/** Each geometry's bounds, made once: the picture is made again for every walk, the dataset's geometries stay. */
+const boundsCache = new WeakMap<Geometry, Bounds>();
+
 function intersects(g: Geometry | null, box: Bounds): boolean {
-  const b = emptyBounds();
-  eachPosition(g, (p) => extend(b, p));
+  if (!g) return false;
+  let b = boundsCache.get(g);
+  if (!b) {
+    b = emptyBounds();
+    const found = b;
+    eachPosition(g, (p) => extend(found, p));
+    boundsCache.set(g, b);
+  }
   return !isEmpty(b) && b[0] <= box[2] && b[2] >= box[0] && b[1] <= box[3] && b[3] >= box[1];
 }
 
