@@ -88,11 +88,12 @@ function collection<G extends Geometry, P>(features: Feature<Geometry, P>[] | nu
 }
 
 /**
- * Reads the manifest and the required files at once; then the optional files, only those
- * the manifest lists when it has a `files` list (so nothing absent is asked for, which a
- * browser would log as a failed request), or all of them for a manifest without one.
+ * Starts reading the manifest and the required files at once; then the optional files, only
+ * those the manifest lists when it has a `files` list (so nothing absent is asked for, which
+ * a browser would log as a failed request), or all of them for a manifest without one.
+ * Resolves once the manifest is in, with every file's read under way.
  */
-async function readFiles(read: ReadFile): Promise<Map<DatasetFile, Parsed>> {
+async function readFiles(read: ReadFile): Promise<Map<DatasetFile, Promise<Parsed>>> {
   const pending = new Map<DatasetFile, Promise<Parsed>>(REQUIRED_FILES.map((file) => [file, readAndParse(read, file)]));
   const manifest = await (pending.get('manifest.json') as Promise<Parsed>);
   const listed = manifest.ok ? listedFiles(manifest.value) : null;
@@ -101,8 +102,7 @@ async function readFiles(read: ReadFile): Promise<Map<DatasetFile, Parsed>> {
     const skipped: Parsed = { ok: false, reason: `${file} is not listed in manifest.json` };
     pending.set(file, isListed(listed, file) ? readAndParse(read, file, listed !== null) : Promise.resolve(skipped));
   }
-  const entries = await Promise.all([...pending].map(async ([file, value]) => [file, await value] as const));
-  return new Map(entries);
+  return pending;
 }
 
 /**
@@ -112,13 +112,28 @@ async function readFiles(read: ReadFile): Promise<Map<DatasetFile, Parsed>> {
  * Coordinates declared GCJ02 or BD09 are converted to WGS84.
  */
 export async function loadDataset(read: ReadFile, options: { label?: string } = {}): Promise<LoadResult> {
-  const parsed = await readFiles(read);
-  const input = (file: DatasetFile) => parsed.get(file) as Parsed;
+  const pending = await readFiles(read);
+  const input = (file: DatasetFile) => pending.get(file) as Promise<Parsed>;
   const byFile = new Map<DatasetFile, Problem[]>(DATASET_FILES.map((file) => [file, []]));
   const sink = (file: DatasetFile) => byFile.get(file) as Problem[];
   const fatal: string[] = [];
 
-  const manifestInput = input('manifest.json');
+  // Each layer is checked as soon as its file is in, while the others are still on their way
+  // (on a slow link the walking network, the largest, comes last and is checked alone).
+  const checked = <P extends { id?: string }>(spec: LayerSpec<P>) => input(spec.file).then((parsed) => layerOf(spec, parsed, sink(spec.file)));
+  const layers = Promise.all([
+    checked(COMPOUNDS),
+    checked(FACILITIES),
+    checked(NETWORK),
+    checked(GATES),
+    checked(GRIDS),
+    checked(VOLUNTEERS),
+    checked(REQUESTS),
+    checked(CONTEXT),
+    checked(BUILDINGS),
+  ]);
+
+  const manifestInput = await input('manifest.json');
   let manifest: Manifest | null = null;
   if (manifestInput.ok) {
     const parsedManifest = parseManifest(manifestInput.value);
@@ -133,19 +148,11 @@ export async function loadDataset(read: ReadFile, options: { label?: string } = 
     fatal.push(manifestInput.reason);
   }
 
-  const compounds = layerOf(COMPOUNDS, input('compounds.geojson'), sink('compounds.geojson'));
-  const facilities = layerOf(FACILITIES, input('facilities.geojson'), sink('facilities.geojson'));
+  const [compounds, facilities, network, gates, grids, volunteers, requests, context, buildings] = await layers;
   for (const [file, layer] of [['compounds.geojson', compounds], ['facilities.geojson', facilities]] as const) {
     const reason = requiredReason(file, layer);
     if (reason) fatal.push(reason);
   }
-  const network = layerOf(NETWORK, input('network.geojson'), sink('network.geojson'));
-  const gates = layerOf(GATES, input('gates.geojson'), sink('gates.geojson'));
-  const grids = layerOf(GRIDS, input('grids.geojson'), sink('grids.geojson'));
-  const volunteers = layerOf(VOLUNTEERS, input('volunteers.geojson'), sink('volunteers.geojson'));
-  const requests = layerOf(REQUESTS, input('requests.geojson'), sink('requests.geojson'));
-  const context = layerOf(CONTEXT, input('context.geojson'), sink('context.geojson'));
-  const buildings = layerOf(BUILDINGS, input('buildings.geojson'), sink('buildings.geojson'));
 
   const compoundIds = new Set((compounds.result.features ?? []).map((f) => f.properties.id));
   const toCompound = {
