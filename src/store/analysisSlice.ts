@@ -58,7 +58,9 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       if (!ready || get().dataset !== dataset) return;
       set({ hasNetwork: ready.hasNetwork });
       if (ready.notice) get().addNotices([{ key: ready.notice === 'stale' ? 'notice.prebuiltStale' : 'notice.prebuiltForeign' }]);
-      get().requestWalk();
+      // A walk asked before `ready` (the usual case: the selection comes with the dataset) is
+      // answered already or on its way; only a walk nobody asked for, or no network, is news.
+      if (!ready.hasNetwork || get().walkStatus === 'idle') get().requestWalk();
     });
   },
   requestWalk() {
@@ -70,7 +72,10 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     if (hasNetwork === false) return set({ walk: null, walkFor: null, walkStatus: 'no-network' });
     const request = walkRequest(get());
     const dataset = get().dataset;
-    if (!worker || hasNetwork === null || !request) return;
+    // Asked before the session has said `ready` too (hasNetwork still null): the question
+    // follows the dataset to the session, which answers it as soon as the graph is built,
+    // while the page is still busy rendering the dataset.
+    if (!worker || !request) return;
     set({ walkStatus: 'running' });
     void worker.ask('walk', { request }).then((answer) => {
       // Newer than what is shown, though perhaps for an origin that has moved on since

@@ -106,11 +106,14 @@ export class WalkingSession {
   async ask<K extends Kind>(kind: K, ask: Ask<K>): Promise<Answered<K> | null> {
     const id = this.nextId++;
     this.latest.set(kind, id);
-    const ready = await this.ready;
-    if (!ready || ready.generation !== this.generation || (!SHOW_NEWER.has(kind) && this.latest.get(kind) !== id)) return null;
+    // Behind the dataset's load message, not after its `ready` has come back: the session
+    // answers right after loading, while the page may still be busy with the dataset.
+    const generation = this.generation;
+    await this.posted;
+    if (this.dataset === null || generation !== this.generation || (!SHOW_NEWER.has(kind) && this.latest.get(kind) !== id)) return null;
     return new Promise((resolve) => {
       this.waiting.set(id, { kind, resolve: resolve as (answer: Answered<Kind> | null) => void });
-      this.port.post({ type: 'ask', kind, id, generation: ready.generation, ask } as ToSession);
+      this.port.post({ type: 'ask', kind, id, generation, ask } as ToSession);
     });
   }
 

@@ -17,7 +17,8 @@ import { nearestStrategy } from '../../src/domain/engine/nearest';
 import { decodePrebuilt, encodePrebuilt, PREBUILT_FILE } from '../../src/domain/engine/prebuilt';
 import { facilityPoints } from '../../src/domain/analysis';
 import { SessionCore } from '../../src/workers/sessionCore';
-import type { FromSession, Question, SessionStats } from '../../src/workers/sessionProtocol';
+import type { FromSession, Question, SessionStats, ToSession } from '../../src/workers/sessionProtocol';
+import { WalkingSession } from '../../src/workers/sessionClient';
 import { sessionHost } from '../../src/workers/sessionHost';
 import { cliWalkContext } from '../../src/cli/prepare/prebuilt';
 
@@ -217,3 +218,43 @@ describe('planner answers across the worker boundary', () => {
     expect(back.compounds.some((c) => c.results.some((r) => r.proposed))).toBe(true);
   });
 });
+
+describe('the page side of the session (WalkingSession)', () => {
+  /** A session whose messages to the worker are recorded, and whose worker answers only when told. */
+  function recorded() {
+    const session = new WalkingSession(false);
+    const posted: ToSession[] = [];
+    Object.assign(session, { port: { post: (message: ToSession) => posted.push(message) } });
+    const deliver = (message: FromSession) => (session as unknown as { receive(m: FromSession): void }).receive(message);
+    return { session, posted, deliver };
+  }
+  const request = { origins: [[119.33, 26.09] as [number, number]], speedMPerMin: 80, bandMinutes: [5, 10, 15] };
+
+  it('sends a question right behind the dataset, without waiting for `ready` to come back', async () => {
+    const { session, posted, deliver } = recorded();
+    void session.send(sample, { warmWalk: true });
+    const asked = session.ask('walk', { request });
+    await flushMicrotasks();
+    expect(posted.map((m) => m.type)).toEqual(['load', 'ask']);
+    const [load, ask] = posted as [Extract<ToSession, { type: 'load' }>, Extract<ToSession, { type: 'ask' }>];
+    expect(ask).toMatchObject({ kind: 'walk', generation: load.generation });
+    // The answer may come before `ready` has been handled: it is taken.
+    deliver({ type: 'answer', kind: 'walk', id: ask.id, generation: load.generation, answer: null, ms: 1 });
+    await expect(asked).resolves.toEqual({ answer: null, ms: 1 });
+  });
+
+  it('drops a question whose dataset was replaced before it was sent, and asks nothing without a dataset', async () => {
+    const { session, posted } = recorded();
+    await expect(session.ask('walk', { request })).resolves.toBeNull();
+    expect(posted).toEqual([]);
+    void session.send(sample);
+    const stale = session.ask('walk', { request });
+    void session.send(structuredClone(sample));
+    await expect(stale).resolves.toBeNull();
+    await flushMicrotasks();
+    // Only the newer dataset went to the session, and no question with it.
+    expect(posted.map((m) => m.type)).toEqual(['load']);
+  });
+});
+
+const flushMicrotasks = () => new Promise((resolve) => setTimeout(resolve, 0));
