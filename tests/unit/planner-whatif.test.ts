@@ -8,7 +8,7 @@ import type { LonLat } from '../../src/domain/geo';
 import { baseDistances, type DistanceState } from '../../src/domain/planner/distances';
 import { addSourceToField } from '../../src/domain/planner/fieldUpdate';
 import type { PlannerCompound, PlannerFacility } from '../../src/domain/planner/inputs';
-import { changedCompounds, evaluateCompliance, updateCompliance } from '../../src/domain/planner/compliance';
+import { changedCompounds, evaluateCompliance, updateCompliance, type CompoundCompliance } from '../../src/domain/planner/compliance';
 import { PlannerModel, type ScenarioRun } from '../../src/domain/planner/model';
 import { packResult, plannerView, unpackResult } from '../../src/domain/planner/view';
 import { compareCompliance, ruleChangesOf, type Change } from '../../src/domain/planner/whatIf';
@@ -242,5 +242,27 @@ describe('a what-if step checks again only what it changed', () => {
     expect(back.compliance.rules).toEqual(run.compliance.rules);
     expect(back.canteens).toEqual(run.canteens);
     expect(() => unpackResult(wire)).toThrow(/baseline/);
+  });
+
+  it('compares a scenario with the baseline in its changed rows: the same as comparing copies that share no row', () => {
+    const gb = rulesetById('gb50180-2018')!;
+    const base = model.evaluate(model.baseline, gb);
+    const run = model.run(changes.slice(0, 12), gb, undefined, base.compliance).result;
+    const shared = run.compliance.compounds.filter((c, i) => c === base.compliance.compounds[i]).length;
+    expect(shared).toBeGreaterThan(0);
+    expect(shared).toBeLessThan(run.compliance.compounds.length);
+    const everyRow = compareCompliance(structuredClone(base.compliance), structuredClone(run.compliance));
+    expect(everyRow.length).toBeGreaterThan(0);
+    expect(compareCompliance(base.compliance, run.compliance)).toEqual(everyRow);
+    // Only the rows that moved a rule between met and not met taken from the scenario: each of them counts.
+    const met = (c: CompoundCompliance) => c.results.map((r) => r.status === 'met').join();
+    const moved = base.compliance.compounds.map((c, i) => (met(c) === met(run.compliance.compounds[i]!) ? c : run.compliance.compounds[i]!));
+    expect(compareCompliance(base.compliance, { ...base.compliance, compounds: moved })).toEqual(everyRow);
+    // On the page: the scenario unpacked against the baseline the page holds shares its rows the same way.
+    const baseView = plannerView(base);
+    const pageBase = unpackResult(structuredClone(packResult(baseView)));
+    const page = unpackResult(structuredClone(packResult(plannerView(run), baseView)), pageBase);
+    expect(compareCompliance(pageBase.compliance, page.compliance)).toEqual(everyRow);
+    expect(compareCompliance(base.compliance, base.compliance)).toEqual([]);
   });
 });
