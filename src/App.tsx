@@ -41,7 +41,8 @@ const MapView = lazy(() => {
 function startsWithStillMap(): boolean {
   if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return false;
   const { mode, compound, at } = parseUrlState(window.location.search);
-  return mode === 'resident' && (compound !== null || at !== null) && window.matchMedia('(max-width: 720px)').matches;
+  // A phone: narrow and touched. A narrow desktop window (a mouse) gets the interactive map.
+  return mode === 'resident' && (compound !== null || at !== null) && window.matchMedia('(max-width: 720px) and (pointer: coarse)').matches;
 }
 
 /** The side panel of each view; the map and the layers are shared. */

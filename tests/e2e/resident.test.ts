@@ -90,6 +90,13 @@ describe('a shared compound link', () => {
     expect(await page.getByTestId('lite-map').count()).toBe(0);
     await page.close();
   });
+
+  it('opens the interactive map at once in a narrow window with a mouse (a desktop browser, not a phone)', async () => {
+    const page = await session.page('./?compound=c-001', { viewport: { width: 600, height: 800 } });
+    await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('lite-map').count()).toBe(0);
+    await page.close();
+  });
 });
 
 describe('resident view details', () => {
