@@ -3,11 +3,21 @@ import { parseRuleset } from '../../src/domain/planner/rulesetSchema';
 import { RULESET_IDS } from '../../src/domain/planner/rulesetIds';
 import { DEFAULT_RULESET_ID, allRulesets, rulesetById } from '../../src/domain/planner/rulesets';
 import { isCategoryId } from '../../src/domain/taxonomy';
+import completeCommunity from '../../src/domain/rulesets/complete-community-2020.json';
+import gb50180 from '../../src/domain/rulesets/gb50180-2018.json';
+import mofcom from '../../src/domain/rulesets/mofcom-2021.json';
 
 const gb = rulesetById('gb50180-2018')!;
 const rule = (id: string) => gb.rules.find((r) => r.id === id)!;
 
 describe('the shipped rulesets (../shared/STANDARDS.md)', () => {
+  it('each pass the ruleset schema and are exactly what it reads (the app uses the files as written, unchecked)', () => {
+    const files = { 'gb50180-2018.json': gb50180, 'mofcom-2021.json': mofcom, 'complete-community-2020.json': completeCommunity };
+    expect(allRulesets()).toEqual(Object.values(files));
+    // Nothing the schema would drop (an unknown key) or refuse.
+    for (const [file, data] of Object.entries(files)) expect(parseRuleset(data, file), file).toEqual(data);
+  });
+
   it('are GB 50180-2018 (default), the MOFCOM list and the complete-community list, each versioned', () => {
     expect(allRulesets().map((r) => r.id)).toEqual(['gb50180-2018', 'mofcom-2021', 'complete-community-2020']);
     expect(DEFAULT_RULESET_ID).toBe('gb50180-2018');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VolunteerFeature } from '../../src/domain/volunteers/availability';
-import { availabilityAt, availableVolunteers, DEFAULT_SERVICE_RADIUS_M, serviceRadiusM } from '../../src/domain/volunteers/availability';
+import { availabilityAt, availableVolunteers } from '../../src/domain/volunteers/availability';
+import { DEFAULT_SERVICE_RADIUS_M, serviceRadiusM } from '../../src/domain/volunteers/serviceRadius';
 import { CATEGORY_SKILL, skillForCode, skillsPresent } from '../../src/domain/volunteers/skills';
 import { instantInWeekOf, parseInstant, snapshotClock, startOfDate, weekTimeOf, isoInZone } from '../../src/domain/volunteers/time';
 

@@ -4,13 +4,6 @@ import { openState } from '../openingHours';
 
 export type VolunteerFeature = Feature<Point, VolunteerProps>;
 
-/** Metres a volunteer goes when `service_radius_m` is not given: a 15-minute walk at 60 m/min. */
-export const DEFAULT_SERVICE_RADIUS_M = 900;
-
-export function serviceRadiusM(v: Pick<VolunteerProps, 'service_radius_m'>): number {
-  return v.service_radius_m ?? DEFAULT_SERVICE_RADIUS_M;
-}
-
 /**
  * 'yes' / 'no' from the volunteer's `availability` (opening_hours syntax) at `at`, in the
  * dataset's time zone, so "Mo-Su 22:00-06:00" covers Tuesday 03:00. Without availability

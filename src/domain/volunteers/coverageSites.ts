@@ -2,7 +2,8 @@ import type { Feature, Point } from 'geojson';
 import type { Dataset, VolunteerProps } from '../dataset';
 import type { LonLat } from '../geo';
 import { compoundOrigins, gatesByCompound } from '../origins';
-import { serviceRadiusM } from './availability';
+// Not from availability.ts: coverage (in the walking session's worker) needs no opening hours.
+import { serviceRadiusM } from './serviceRadius';
 import type { CompoundSite, VolunteerSite } from './volunteerReach';
 
 /** Every compound as coverage sees it: its walking origins (gates or point on surface) and residents. */

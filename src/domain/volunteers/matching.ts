@@ -1,6 +1,7 @@
 import type { RequestProps, VolunteerProps } from '../dataset';
 import { WALK_SPEED_M_PER_MIN } from '../geo';
-import { availableVolunteers, serviceRadiusM, type VolunteerFeature } from './availability';
+import { availableVolunteers, type VolunteerFeature } from './availability';
+import { serviceRadiusM } from './serviceRadius';
 import { skillForCode } from './skills';
 
 export interface MatchCandidate {
