@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { localName, translate } from '../i18n';
 import { useStore, type AppState } from '../store';
-import { liteScene, markOnce, WALKSHED_MARK, type LiteScene } from './liteScene';
+import { liteScene, markOnce, WALKSHED_MARK, type LiteScene, type LiteShape } from './liteScene';
 import { setStillMap } from './snapshot';
 import { walkingSession } from '../workers/sessionClient';
 import { theme } from './theme';
@@ -35,23 +35,11 @@ function useBoxSize(ref: React.RefObject<HTMLElement | null>) {
 
 const GLYPH_FONT = theme.fonts.map((f) => (f.includes(' ') ? `'${f}'` : f)).join(', ');
 
-/**
- * Paints the scene. The canvas is a software one (`willReadFrequently`): a few thousand path
- * segments are drawn on the CPU in milliseconds, where a phone without a fast GPU path (or
- * SwiftShader) took seconds to rasterise the same picture as SVG.
- */
-function paint(canvas: HTMLCanvasElement, scene: LiteScene): void {
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return;
-  const ratio = Math.min(window.devicePixelRatio || 1, 3);
-  canvas.width = Math.round(scene.width * ratio);
-  canvas.height = Math.round(scene.height * ratio);
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.fillStyle = theme.background;
-  ctx.fillRect(0, 0, scene.width, scene.height);
+/** Paints shapes in order (each one path, filled and/or stroked). */
+function drawShapes(ctx: CanvasRenderingContext2D, shapes: readonly LiteShape[]): void {
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
-  for (const shape of scene.shapes) {
+  for (const shape of shapes) {
     const path = new Path2D(shape.d);
     const opacity = shape.opacity ?? 1;
     if (shape.fill) {
@@ -69,15 +57,57 @@ function paint(canvas: HTMLCanvasElement, scene: LiteScene): void {
   }
   ctx.globalAlpha = 1;
   ctx.setLineDash([]);
+}
+
+/** A canvas of the same size, painted on the CPU like the picture itself. */
+function layerLike(canvas: HTMLCanvasElement, ratio: number): { layer: HTMLCanvasElement; lc: CanvasRenderingContext2D | null } {
+  const layer = document.createElement('canvas');
+  layer.width = canvas.width;
+  layer.height = canvas.height;
+  const lc = layer.getContext('2d', { willReadFrequently: true });
+  lc?.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return { layer, lc };
+}
+
+/**
+ * The base (background, context, streets, compounds) as painted last: a walk arriving or a
+ * category switched off repaints only what lies above it.
+ */
+let paintedBase: { shapes: readonly LiteShape[]; width: number; height: number; layer: HTMLCanvasElement } | null = null;
+
+function base(canvas: HTMLCanvasElement, scene: LiteScene, ratio: number): HTMLCanvasElement | null {
+  if (paintedBase?.shapes === scene.base && paintedBase.width === canvas.width && paintedBase.height === canvas.height) return paintedBase.layer;
+  const { layer, lc } = layerLike(canvas, ratio);
+  if (!lc) return null;
+  lc.fillStyle = theme.background;
+  lc.fillRect(0, 0, scene.width, scene.height);
+  drawShapes(lc, scene.base);
+  paintedBase = { shapes: scene.base, width: canvas.width, height: canvas.height, layer };
+  return layer;
+}
+
+/**
+ * Paints the scene. The canvas is a software one (`willReadFrequently`): a few thousand path
+ * segments are drawn on the CPU in milliseconds, where a phone without a fast GPU path (or
+ * SwiftShader) took seconds to rasterise the same picture as SVG.
+ */
+function paint(canvas: HTMLCanvasElement, scene: LiteScene): void {
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return;
+  const ratio = Math.min(window.devicePixelRatio || 1, 3);
+  canvas.width = Math.round(scene.width * ratio);
+  canvas.height = Math.round(scene.height * ratio);
+  const under = base(canvas, scene, ratio);
+  if (under) ctx.drawImage(under, 0, 0);
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  drawShapes(ctx, scene.shapes);
+  ctx.globalAlpha = 1;
+  ctx.setLineDash([]);
   for (const band of scene.circleBands) {
     // The union's outline: every circle's dashed edge, then the inside of all the band's
     // circles cleared, on a layer of its own.
-    const layer = document.createElement('canvas');
-    layer.width = canvas.width;
-    layer.height = canvas.height;
-    const lc = layer.getContext('2d', { willReadFrequently: true });
+    const { layer, lc } = layerLike(canvas, ratio);
     if (!lc) continue;
-    lc.setTransform(ratio, 0, 0, ratio, 0, 0);
     lc.strokeStyle = band.colour;
     lc.lineWidth = CIRCLE_STROKE;
     lc.setLineDash([7, 5]);

@@ -60,7 +60,12 @@ export interface LiteCircleBand {
 export interface LiteScene {
   width: number;
   height: number;
-  /** In drawing order: context, streets, compounds, walking areas, reached ways, route. */
+  /**
+   * What stays while walks come and go, in drawing order: context, streets, compounds. The
+   * same array for as long as what it is made of stays (LiteMap then paints it once).
+   */
+  base: LiteShape[];
+  /** Above the base, in drawing order: walking areas, reached ways, route. */
   shapes: LiteShape[];
   /** Gates, facilities and the origin, above the shapes. */
   dots: LiteDot[];
@@ -221,17 +226,16 @@ function streetClass(props: { highway?: string; access?: string } | null): Stree
   return 'minor';
 }
 
-/**
- * The picture for a box of `width` × `height` CSS pixels, or null when there is nothing to
- * frame yet (no dataset, no origin).
- */
-export function liteScene(input: LiteInput, width: number, height: number): LiteScene | null {
-  const bounds = liteBounds(input);
-  if (!bounds || width <= 2 * PADDING || height <= 2 * PADDING) return null;
-  const { project, covers, pxPerM } = fitProjection(bounds, width, height);
-  const { dataset, layers } = input;
+/** The last base made, and what it was made of: a walk arriving changes none of it. */
+let lastBase: { of: readonly unknown[]; shapes: LiteShape[] } | null = null;
+
+/** Context, streets and compounds in this projection (the same array as last time when nothing it depends on changed). */
+function baseShapes(input: LiteInput, bounds: Bounds, width: number, height: number, view: ReturnType<typeof fitProjection>): LiteShape[] {
+  const { dataset, layers, compoundId } = input;
+  const of = [dataset, layers.context, layers.network, layers.compounds, compoundId, width, height, ...bounds];
+  if (lastBase && lastBase.of.length === of.length && lastBase.of.every((v, i) => v === of[i])) return lastBase.shapes;
+  const { project, covers, pxPerM } = view;
   const shapes: LiteShape[] = [];
-  const dots: LiteDot[] = [];
   const visible = (g: Geometry | null) => intersects(g, covers);
   // Street widths follow the scale a little, within what stays legible on a phone.
   const streetPx = (metres: number, min: number, max: number) => Math.min(max, Math.max(min, metres * pxPerM));
@@ -272,6 +276,23 @@ export function liteScene(input: LiteInput, width: number, height: number): Lite
     const selected = dataset.compounds.features.find((f) => f.properties.id === input.compoundId);
     if (selected) shapes.push({ d: geometryPath(selected.geometry, project), stroke: theme.compound.selected, strokeWidth: 2.5 });
   }
+  lastBase = { of, shapes };
+  return shapes;
+}
+
+/**
+ * The picture for a box of `width` × `height` CSS pixels, or null when there is nothing to
+ * frame yet (no dataset, no origin).
+ */
+export function liteScene(input: LiteInput, width: number, height: number): LiteScene | null {
+  const bounds = liteBounds(input);
+  if (!bounds || width <= 2 * PADDING || height <= 2 * PADDING) return null;
+  const view = fitProjection(bounds, width, height);
+  const { project, covers, pxPerM } = view;
+  const { dataset, layers } = input;
+  const base = baseShapes(input, bounds, width, height, view);
+  const shapes: LiteShape[] = [];
+  const dots: LiteDot[] = [];
   const dim = input.walkStale ? 0.4 : 1;
   let hasWalkshed = false;
   if (input.walk && layers.circles) {
@@ -322,5 +343,5 @@ export function liteScene(input: LiteInput, width: number, height: number): Lite
     for (const minutes of [...input.circles.bandMinutes].sort((a, b) => b - a))
       circleBands.push({ minutes, colour: bandColour(minutes), r: r1(input.circles.speedMPerMin * minutes * pxPerM), centres });
   }
-  return { width, height, shapes, dots, circleBands, hasWalkshed };
+  return { width, height, base, shapes, dots, circleBands, hasWalkshed };
 }

@@ -101,10 +101,13 @@ describe('the still map of a shared link', () => {
     // The facilities show their category glyphs.
     expect(glyphs()).toContain('诊');
 
+    expect(fills()).toContain(theme.compound.fill);
     painted = [];
     useStore.setState({ walk, walkFor: null });
     expect(await screen.findByRole('img', { name: /瑞城花园/ })).toHaveAttribute('data-walkshed', 'true');
     const drawn = fills();
+    // The compounds and streets under the walk are the picture painted before, not painted again.
+    expect(drawn).not.toContain(theme.compound.fill);
     // The outer band first, the near one on top.
     expect(drawn.indexOf(theme.bands[15]!)).toBeLessThan(drawn.indexOf(theme.bands[5]!));
     await vi.waitFor(() => expect(performance.getEntriesByName('walkshed-drawn', 'mark')).toHaveLength(1));

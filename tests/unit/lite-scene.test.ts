@@ -94,3 +94,28 @@ describe('the still map picture', () => {
     expect(off.dots.some((d) => d.glyph)).toBe(false);
   });
 });
+
+describe('the still map base', () => {
+  it('is the same array when a walk arrives in the same frame, and made again when the compound, a layer or the box changes', () => {
+    const dataset = tinyDataset();
+    const walk = {
+      walksheds: { type: 'FeatureCollection' as const, features: [] },
+      reachedWays: { type: 'FeatureCollection' as const, features: [] },
+      times: null,
+      nearest: [],
+      reachable: [],
+      overclaim: { circleAreaM2: 0, unreachedAreaM2: 0, share: 0 },
+    };
+    const before = liteScene(input({ dataset }), 390, 480)!;
+    const after = liteScene(input({ dataset, walk, hiddenCategories: ['clinic'] }), 390, 480)!;
+    expect(before.base.length).toBeGreaterThan(0);
+    expect(after.base).toBe(before.base);
+    const other = liteScene(input({ dataset, compoundId: 'c-2' }), 390, 480)!;
+    expect(other.base).not.toBe(before.base);
+    expect(liteScene(input({ dataset, layers: { ...allLayers, network: false } }), 390, 480)!.base).not.toBe(other.base);
+    const wider = liteScene(input({ dataset }), 420, 480)!;
+    expect(wider.base).not.toBe(before.base);
+    // Made again, it is the same picture.
+    expect(liteScene(input({ dataset }), 390, 480)!.base).toEqual(before.base);
+  });
+});
