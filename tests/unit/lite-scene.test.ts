@@ -20,6 +20,37 @@ const input = (over: Partial<LiteInput> = {}): LiteInput => ({
   ...over,
 });
 
+/** A walk whose 5-minute area is a small triangle by the origin (inside every circle). */
+const walk = {
+  walksheds: {
+    type: 'FeatureCollection' as const,
+    features: [
+      {
+        type: 'Feature' as const,
+        properties: { value: 5 },
+        geometry: {
+          type: 'MultiPolygon' as const,
+          coordinates: [
+            [
+              [
+                [119.33, 26.089],
+                [119.332, 26.089],
+                [119.332, 26.091],
+                [119.33, 26.089],
+              ],
+            ],
+          ],
+        },
+      },
+    ],
+  },
+  reachedWays: { type: 'FeatureCollection' as const, features: [] },
+  times: null,
+  nearest: [],
+  reachable: [],
+  overclaim: { circleAreaM2: 0, unreachedAreaM2: 0, share: 0 },
+};
+
 describe('the still map picture', () => {
   it('projects Web Mercator into the box with true scale: a point 900 m away lies 900 m × pxPerM from the origin', () => {
     const bounds = liteBounds(input())!;
@@ -53,35 +84,6 @@ describe('the still map picture', () => {
 
   it('draws nothing until there is something to frame, and dims a walk of another origin', () => {
     expect(liteScene(input({ dataset: null, circles: null }), 390, 480)).toBeNull();
-    const walk = {
-      walksheds: {
-        type: 'FeatureCollection' as const,
-        features: [
-          {
-            type: 'Feature' as const,
-            properties: { value: 5 },
-            geometry: {
-              type: 'MultiPolygon' as const,
-              coordinates: [
-                [
-                  [
-                    [119.33, 26.089],
-                    [119.332, 26.089],
-                    [119.332, 26.091],
-                    [119.33, 26.089],
-                  ],
-                ],
-              ],
-            },
-          },
-        ],
-      },
-      reachedWays: { type: 'FeatureCollection' as const, features: [] },
-      times: null,
-      nearest: [],
-      reachable: [],
-      overclaim: { circleAreaM2: 0, unreachedAreaM2: 0, share: 0 },
-    };
     const fresh = liteScene(input({ walk }), 390, 480)!;
     const stale = liteScene(input({ walk, walkStale: true }), 390, 480)!;
     const area = (s: typeof fresh) => s.shapes.find((x) => x.fill === theme.bands[5])!;
@@ -98,14 +100,6 @@ describe('the still map picture', () => {
 describe('the still map base', () => {
   it('is the same array when a walk arrives in the same frame, and made again when the compound, a layer or the box changes', () => {
     const dataset = tinyDataset();
-    const walk = {
-      walksheds: { type: 'FeatureCollection' as const, features: [] },
-      reachedWays: { type: 'FeatureCollection' as const, features: [] },
-      times: null,
-      nearest: [],
-      reachable: [],
-      overclaim: { circleAreaM2: 0, unreachedAreaM2: 0, share: 0 },
-    };
     const before = liteScene(input({ dataset }), 390, 480)!;
     const after = liteScene(input({ dataset, walk, hiddenCategories: ['clinic'] }), 390, 480)!;
     expect(before.base.length).toBeGreaterThan(0);
