@@ -201,6 +201,18 @@ function siteFeatures(state: AppState): FeatureCollection {
 
 const setData = (map: MapLibreMap, id: string, data: FeatureCollection) => map.getSource<GeoJSONSource>(id)?.setData(data);
 
+/**
+ * Sets a small source's data only when it differs from what is drawn (`drawnKey`, its JSON);
+ * returns what is drawn now. Every answer brings a new result and a new list of sites even
+ * when the proposals and the sites are the same ones, and each setData makes MapLibre
+ * re-tile and draw the map again.
+ */
+function setDataIfNew(map: MapLibreMap, id: string, data: FeatureCollection, drawnKey: string | undefined): string {
+  const key = JSON.stringify(data);
+  if (key !== drawnKey) setData(map, id, data);
+  return key;
+}
+
 /** The latest state, for the click and cursor handlers registered once per map. */
 let latest: AppState | null = null;
 const hooked = new WeakSet<MapLibreMap>();
@@ -248,6 +260,9 @@ interface Drawn {
   sites: unknown;
   /** Per compound id, the look its feature state holds. */
   looks: Map<string, CompoundLook>;
+  /** The JSON of the what-if changes and of the sites on the map. */
+  changesData: string | undefined;
+  sitesData: string | undefined;
 }
 const drawn = new WeakMap<MapLibreMap, Drawn>();
 
@@ -267,6 +282,8 @@ export const plannerOverlay: Overlay = {
       scenario: state.scenarios.find((s) => s.id === state.activeScenarioId),
       sites: state.sites,
       looks: drawn.get(map)?.looks ?? new Map(),
+      changesData: drawn.get(map)?.changesData,
+      sitesData: drawn.get(map)?.sitesData,
     };
     const before = drawn.get(map);
     const changed = (key: keyof Drawn) => !before || before[key] !== next[key] || before.active !== active;
@@ -276,9 +293,10 @@ export const plannerOverlay: Overlay = {
     }
     if (changed('result') || changed('dataset'))
       next.looks = recolour(map, next.looks, active && state.plannerResult ? compoundLooks(state.plannerResult) : new Map());
-    if (changed('scenario') || changed('result')) setData(map, SRC.changes, active ? changeFeatures(state) : EMPTY);
+    // A closed facility is drawn at its place in the result, so a new result may move the changes.
+    if (changed('scenario') || changed('result')) next.changesData = setDataIfNew(map, SRC.changes, active ? changeFeatures(state) : EMPTY, next.changesData);
     if (changed('steps')) map.setPaintProperty('planner-compliance-fill', 'fill-color', byUnmet(steps));
-    if (changed('sites')) setData(map, SRC.sites, active ? siteFeatures(state) : EMPTY);
+    if (changed('sites')) next.sitesData = setDataIfNew(map, SRC.sites, active ? siteFeatures(state) : EMPTY, next.sitesData);
     drawn.set(map, next);
   },
 };

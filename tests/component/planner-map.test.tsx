@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { plannerOverlay } from '../../src/map/overlays/planner';
+import { useStore } from '../../src/store';
+import { plannerDataset } from './planner-dataset';
+
+const initial = useStore.getState();
+beforeEach(() => useStore.setState({ ...initial, dataset: plannerDataset(), status: 'ready', mode: 'planner' }, true));
+
+/** jsdom has no WebGL: a stand-in map that records the data each of the overlay's sources is sent. */
+function recordingMap() {
+  const sent: { source: string; kinds: string }[] = [];
+  const map = {
+    on: () => {},
+    getCanvas: () => document.createElement('canvas'),
+    getSource: (source: string) => ({
+      setData: (fc: { features: { properties: { kind?: string } }[] }) => sent.push({ source, kinds: fc.features.map((f) => f.properties.kind).join(',') }),
+    }),
+    setFeatureState: () => {},
+    removeFeatureState: () => {},
+    setPaintProperty: () => {},
+  };
+  return { map: map as unknown as Parameters<typeof plannerOverlay.apply>[0], sent };
+}
+
+let unsubscribe = () => {};
+afterEach(() => unsubscribe());
+
+/** Waits for the planner's answer to the active scenario's changes as they are now. */
+async function answered(): Promise<void> {
+  const { scenarios, activeScenarioId } = useStore.getState();
+  const changes = scenarios.find((s) => s.id === activeScenarioId)?.changes;
+  await vi.waitFor(() => expect(useStore.getState().scenarioEffectsFor).toBe(changes), { timeout: 10_000 });
+}
+
+describe('the planner on the map', () => {
+  it('sends the what-if changes to the map once per change, not again with each answer', async () => {
+    const { map, sent } = recordingMap();
+    plannerOverlay.apply(map, useStore.getState(), null);
+    unsubscribe = useStore.subscribe((state, previous) => plannerOverlay.apply(map, state, previous));
+    useStore.getState().startPlanner();
+    await vi.waitFor(() => expect(useStore.getState().plannerStatus).toBe('ready'), { timeout: 10_000 });
+
+    // Two clinics placed on the map and a kindergarten closed, each answered before the next.
+    for (const at of [119.3465, 119.3315] as const) {
+      useStore.getState().setPlannerTool({ kind: 'add-facility', category: 'clinic', capacity: null });
+      useStore.getState().plannerClick([at, 26.09]);
+      await answered();
+    }
+    useStore.getState().addChange({ kind: 'close-facility', facilityId: 'f-5' });
+    await answered();
+
+    const to = (source: string) => sent.filter((s) => s.source === source).map((s) => s.kinds);
+    expect(to('planner-changes')).toEqual(['', 'proposed', 'proposed,proposed', 'proposed,proposed,closed']);
+    expect(to('planner-sites')).toEqual(['']);
+    expect(useStore.getState().plannerResult).not.toBe(useStore.getState().baselineResult);
+  });
+});
