@@ -80,6 +80,13 @@ let started: unknown = null;
 /** The baseline the view holds and its key in the session (not sent again while unchanged). */
 let baselineKey: string | null = null;
 let nextId = 1;
+/**
+ * A change placed on the map and asked about, not shown yet (see `propose`): the scenario's
+ * changes with it, and `take`, which gives the state that shows it (once).
+ */
+let proposal: { changes: Change[]; take(s: AppState): Partial<AppState> } | null = null;
+/** How long a change placed on the map waits for its answer before it is shown without it. */
+export const SHOW_PROPOSAL_AFTER_MS = 150;
 
 /** performance.measure of each planner answer, from asking to the answer in the store (what `npm run bench:planner` times). */
 export const PLANNER_ANSWER_MEASURE = 'planner-answer';
@@ -99,7 +106,9 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
     const dataset = s.dataset;
     if (!dataset || started !== dataset || !isRulesetId(s.rulesetId)) return;
     const asked = performance.now();
-    const question = { rulesetId: s.rulesetId, canteen: s.canteenSettings, changes: activeChanges(s), siteRequest: s.siteRequest, baselineKey };
+    // A change waiting to be shown is part of the question.
+    const changes = proposal?.changes ?? activeChanges(s);
+    const question = { rulesetId: s.rulesetId, canteen: s.canteenSettings, changes, siteRequest: s.siteRequest, baselineKey };
     void walkingSession()
       .ask('planner', question)
       .then((answered) => {
@@ -114,8 +123,11 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
         if (a.baseline) baselineKey = a.baseline.key;
         const answeredAt = performance.now();
         set((x) => {
+          // A change placed on the map is shown with its answer, in the same update.
+          const shown = proposal?.changes === question.changes ? proposal.take(x) : {};
           const baselineResult = a.baseline ? unpackResult(a.baseline.result) : x.baselineResult!;
           return {
+            ...shown,
             plannerResult: a.result ? unpackResult(a.result, baselineResult) : baselineResult,
             baselineResult,
             scenarioEffects: a.effects,
@@ -132,6 +144,42 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
   }
 
   const updateScenario = (id: string, update: (x: Scenario) => Scenario) => set((s) => ({ scenarios: s.scenarios.map((x) => (x.id === id ? update(x) : x)) }));
+
+  /**
+   * Adds a change placed on the map. The question goes to the session first, and the change
+   * is shown with its answer, in one frame, or after SHOW_PROPOSAL_AFTER_MS without it.
+   * A click that changes nothing on screen lets the browser run the session's answer at once;
+   * a click that does (the marker, the scenario's list) holds the answer back until that
+   * frame is presented (Chromium's DeferRendererTasksAfterInput: up to 50 ms, and all of
+   * them where frames are slow, as with software rendering).
+   */
+  function propose(change: Change): void {
+    settleProposal();
+    const dataset = get().dataset;
+    const changes = [...activeChanges(get()), change];
+    const mine = {
+      changes,
+      take(x: AppState): Partial<AppState> {
+        if (proposal !== mine) return {};
+        proposal = null;
+        clearTimeout(timer);
+        if (x.dataset !== dataset) return {};
+        const active = x.scenarios.find((y) => y.id === x.activeScenarioId);
+        // The very list asked about: the change list shows its effects by identity.
+        if (active) return { plannerTool: null, scenarios: x.scenarios.map((y) => (y === active ? { ...y, changes } : y)) };
+        const id = `s-${nextId++}`;
+        return { plannerTool: null, scenarios: [...x.scenarios, { id, name: '', changes }], activeScenarioId: id };
+      },
+    };
+    proposal = mine;
+    const timer = setTimeout(settleProposal, SHOW_PROPOSAL_AFTER_MS);
+    recompute();
+  }
+
+  /** Shows a change still waiting for its answer (before anything else changes the scenarios). */
+  function settleProposal(): void {
+    if (proposal) set(proposal.take(get()));
+  }
 
   return {
     plannerStatus: 'idle',
@@ -183,25 +231,30 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
       recompute();
     },
     newScenario() {
+      settleProposal();
       const id = `s-${nextId++}`;
       set((s) => ({ scenarios: [...s.scenarios, { id, name: '', changes: [] }], activeScenarioId: id }));
       recompute();
     },
     selectScenario(id) {
+      settleProposal();
       set({ activeScenarioId: id, plannerTool: null });
       recompute();
     },
     renameScenario: (id, name) => updateScenario(id, (x) => ({ ...x, name })),
     deleteScenario(id) {
+      settleProposal();
       set((s) => ({ scenarios: s.scenarios.filter((x) => x.id !== id), activeScenarioId: s.activeScenarioId === id ? null : s.activeScenarioId }));
       recompute();
     },
     addChange(change) {
+      settleProposal();
       if (!get().activeScenarioId) get().newScenario();
       updateScenario(get().activeScenarioId!, (x) => ({ ...x, changes: [...x.changes, change] }));
       recompute();
     },
     undoChange() {
+      settleProposal();
       const id = get().activeScenarioId;
       if (!id) return;
       updateScenario(id, (x) => ({ ...x, changes: x.changes.slice(0, -1) }));
@@ -210,16 +263,16 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
     setPlannerTool: (plannerTool) => set({ plannerTool }),
     plannerClick(at) {
       const { plannerTool: tool, dataset, mode } = get();
-      if (!tool || mode !== 'planner' || !dataset) return;
-      set({ plannerTool: null });
+      if (!tool || mode !== 'planner' || !dataset || proposal) return;
       if (tool.kind === 'add-facility') {
         const n = nextId++;
-        get().addChange({
+        propose({
           kind: 'add-facility',
           facility: { id: `proposed-${n}`, category: tool.category, point: at, ...(tool.capacity !== null ? { capacity: tool.capacity } : {}) },
         });
         return;
       }
+      set({ plannerTool: null });
       const outline = dataset.compounds.features.find((c) => c.properties.id === tool.compoundId)?.geometry;
       if (!outline) return;
       const gateId = `proposed-gate-${nextId++}`;

@@ -25,11 +25,17 @@ function recordingMap() {
 let unsubscribe = () => {};
 afterEach(() => unsubscribe());
 
-/** Waits for the planner's answer to the active scenario's changes as they are now. */
-async function answered(): Promise<void> {
-  const { scenarios, activeScenarioId } = useStore.getState();
-  const changes = scenarios.find((s) => s.id === activeScenarioId)?.changes;
-  await vi.waitFor(() => expect(useStore.getState().scenarioEffectsFor).toBe(changes), { timeout: 10_000 });
+/** Waits for the planner's answer to the active scenario with `n` changes (a change placed on the map shows with its answer). */
+async function answered(n: number): Promise<void> {
+  await vi.waitFor(
+    () => {
+      const { scenarios, activeScenarioId, scenarioEffectsFor } = useStore.getState();
+      const changes = scenarios.find((s) => s.id === activeScenarioId)?.changes;
+      expect(changes).toHaveLength(n);
+      expect(scenarioEffectsFor).toBe(changes);
+    },
+    { timeout: 10_000 },
+  );
 }
 
 describe('the planner on the map', () => {
@@ -41,13 +47,13 @@ describe('the planner on the map', () => {
     await vi.waitFor(() => expect(useStore.getState().plannerStatus).toBe('ready'), { timeout: 10_000 });
 
     // Two clinics placed on the map and a kindergarten closed, each answered before the next.
-    for (const at of [119.3465, 119.3315] as const) {
+    for (const [k, at] of [119.3465, 119.3315].entries()) {
       useStore.getState().setPlannerTool({ kind: 'add-facility', category: 'clinic', capacity: null });
       useStore.getState().plannerClick([at, 26.09]);
-      await answered();
+      await answered(k + 1);
     }
     useStore.getState().addChange({ kind: 'close-facility', facilityId: 'f-5' });
-    await answered();
+    await answered(3);
 
     const to = (source: string) => sent.filter((s) => s.source === source).map((s) => s.kinds);
     expect(to('planner-changes')).toEqual(['', 'proposed', 'proposed,proposed', 'proposed,proposed,closed']);

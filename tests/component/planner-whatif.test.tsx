@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlannerPanel } from '../../src/features/planner/PlannerPanel';
 import { useStore } from '../../src/store';
-import { PLANNER_ANSWER_MEASURE } from '../../src/store/plannerSlice';
+import { PLANNER_ANSWER_MEASURE, SHOW_PROPOSAL_AFTER_MS } from '../../src/store/plannerSlice';
+import { walkingSession } from '../../src/workers/sessionClient';
 import { plannerDataset } from './planner-dataset';
 
 const initial = useStore.getState();
@@ -40,6 +41,53 @@ describe('what-if', () => {
     expect(within(compare).getByRole('columnheader', { name: '方案 1' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: '撤销上一步' }));
     expect(screen.queryByRole('list', { name: '方案中的调整' })).toBeNull();
+  });
+
+  it('asks about a change placed on the map before showing it, and shows the change with its answer in one update', async () => {
+    await whatIfTab();
+    await userEvent.click(screen.getByRole('button', { name: '在地图上放置' }));
+    const before = useStore.getState();
+    const states: ReturnType<typeof useStore.getState>[] = [];
+    const unsubscribe = useStore.subscribe((s) => states.push(s));
+    useStore.getState().plannerClick([119.3465, 26.09]);
+    // The click changes nothing on screen: the browser may then run the answer without waiting for a frame.
+    expect(states).toEqual([]);
+    // A second click while the first waits places nothing more.
+    useStore.getState().plannerClick([119.35, 26.09]);
+    await screen.findByRole('list', { name: '方案中的调整' });
+    unsubscribe();
+    const withChange = states.filter((s) => s.scenarios.some((x) => x.changes.length > 0));
+    expect(withChange.length).toBeGreaterThan(0);
+    for (const s of withChange) {
+      const changes = s.scenarios.find((x) => x.id === s.activeScenarioId)!.changes;
+      expect(changes).toHaveLength(1);
+      // Every state that shows the change also shows its answer and its effects.
+      expect(s.scenarioEffectsFor).toBe(changes);
+      expect(s.plannerResult).not.toBe(s.baselineResult);
+      expect(s.plannerTool).toBeNull();
+    }
+    expect(before.plannerTool).not.toBeNull();
+  });
+
+  it('shows a change placed on the map without its answer when the answer is slow, and undo waits for nothing', async () => {
+    await whatIfTab();
+    await userEvent.click(screen.getByRole('button', { name: '在地图上放置' }));
+    const ask = vi.spyOn(walkingSession(), 'ask').mockReturnValue(new Promise(() => {}));
+    try {
+      useStore.getState().plannerClick([119.3465, 26.09]);
+      expect(useStore.getState().scenarios).toEqual([]);
+      await vi.waitFor(() => expect(useStore.getState().scenarios[0]?.changes).toHaveLength(1), { timeout: SHOW_PROPOSAL_AFTER_MS * 10 });
+      expect(useStore.getState().plannerTool).toBeNull();
+      // Placed, not yet answered: the list says its effects are still being computed.
+      expect(useStore.getState().scenarioEffectsFor).not.toBe(useStore.getState().scenarios[0]!.changes);
+      // Placed again and undone at once: the waiting change is shown first, then undone.
+      useStore.getState().setPlannerTool({ kind: 'add-facility', category: 'clinic', capacity: null });
+      useStore.getState().plannerClick([119.35, 26.09]);
+      useStore.getState().undoChange();
+      expect(useStore.getState().scenarios[0]!.changes).toHaveLength(1);
+    } finally {
+      ask.mockRestore();
+    }
   });
 
   it('closes a facility clicked on the map, and the closure shows as a loss', async () => {

@@ -63,7 +63,7 @@ describe('planner view on the sample', () => {
     await page.mouse.click(at.x, at.y);
     const changes = page.getByRole('list', { name: '方案中的调整' });
     await changes.waitFor();
-    // The session answers off the main thread: the change is listed at once, its effect when computed.
+    // The session answers off the main thread: the change is listed with its effect (or, when that is slow, before it).
     await expect
       .poll(() => changes.textContent(), { timeout: 20_000 })
       .toMatch(/新增卫生服务站\/诊所.*社区卫生服务站.*新增达标 \d+ 个小区，[\d,]+ 人（60 岁以上 [\d,]+ 人）/);
