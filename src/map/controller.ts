@@ -101,7 +101,12 @@ export class MapController {
       handlers.onClick(this.pickAt(event.point), [event.lngLat.lng, event.lngLat.lat]);
     });
     this.map.on('mousemove', (event) => {
-      this.map.getCanvas().style.cursor = this.pickAt(event.point) ? 'pointer' : '';
+      const canvas = this.map.getCanvas();
+      const cursor = this.toolCursor() ?? (this.pickAt(event.point) ? 'pointer' : '');
+      // Written only when it changes: each write restyles the page and asks for a frame, and a
+      // frame still pending when the mouse is clicked makes Chromium hold back other tasks
+      // (the planner's answer) until it is presented.
+      if (canvas.style.cursor !== cursor) canvas.style.cursor = cursor;
     });
   }
 
@@ -246,6 +251,14 @@ export class MapController {
   }
 
   /** Whether an overlay's own click layer (a request, a cluster) is under the point: the overlay has the click. */
+  private toolCursor(): string | null {
+    for (const overlay of OVERLAYS) {
+      const cursor = overlay.cursor?.();
+      if (cursor) return cursor;
+    }
+    return null;
+  }
+
   private claimedAt(point: maplibregl.PointLike): boolean {
     const layers = OVERLAYS.flatMap((o) => o.clickLayers ?? []).filter(
       (id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none',

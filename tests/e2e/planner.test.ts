@@ -60,6 +60,14 @@ describe('planner view on the sample', () => {
     await page.getByRole('combobox', { name: '新增设施类别' }).selectOption('clinic');
     await page.getByRole('button', { name: '在地图上放置' }).click();
     const at = await besideGate(page, YAOLONG);
+    // Over the map the armed tool shows a crosshair, written once, not again with each move (each write asks for a frame).
+    await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+      const writes = ((window as unknown as { __cursorWrites: string[] }).__cursorWrites = []);
+      new MutationObserver(() => writes.push(canvas.style.cursor)).observe(canvas, { attributes: true, attributeFilter: ['style'] });
+    });
+    for (const dx of [-6, -3, 0]) await page.mouse.move(at.x + dx, at.y);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __cursorWrites: string[] }).__cursorWrites)).toEqual(['crosshair']);
     await page.mouse.click(at.x, at.y);
     const changes = page.getByRole('list', { name: '方案中的调整' });
     await changes.waitFor();

@@ -224,10 +224,6 @@ function hook(map: MapLibreMap): void {
   if (hooked.has(map)) return;
   hooked.add(map);
   map.on('click', (event) => latest?.plannerClick([event.lngLat.lng, event.lngLat.lat]));
-  // After the controller's own handler, which sets the pointer cursor.
-  map.on('mousemove', () => {
-    if (latest?.mode === 'planner' && latest.plannerTool) map.getCanvas().style.cursor = 'crosshair';
-  });
 }
 
 /**
@@ -269,6 +265,7 @@ const drawn = new WeakMap<MapLibreMap, Drawn>();
 export const plannerOverlay: Overlay = {
   sources: [SRC.compounds, SRC.changes, SRC.sites],
   layers,
+  cursor: () => (latest?.mode === 'planner' && latest.plannerTool ? 'crosshair' : null),
   apply(map, state) {
     hook(map);
     latest = state;

@@ -18,5 +18,7 @@ export interface Overlay {
    * them is not also a click on the compound or point under it.
    */
   clickLayers?: readonly string[];
+  /** The cursor over the map while the overlay has a tool armed (the planner's placing one), or null. */
+  cursor?(): string | null;
   apply(map: MapLibreMap, state: AppState, previous: AppState | null): void;
 }
