@@ -63,7 +63,8 @@ describe('planner view on the sample', () => {
     // Over the map the armed tool shows a crosshair, written once, not again with each move (each write asks for a frame).
     await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
-      const writes = ((window as unknown as { __cursorWrites: string[] }).__cursorWrites = []);
+      const writes: string[] = [];
+      (window as unknown as { __cursorWrites: string[] }).__cursorWrites = writes;
       new MutationObserver(() => writes.push(canvas.style.cursor)).observe(canvas, { attributes: true, attributeFilter: ['style'] });
     });
     for (const dx of [-6, -3, 0]) await page.mouse.move(at.x + dx, at.y);
