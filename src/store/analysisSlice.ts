@@ -40,6 +40,9 @@ function walkRequest(s: AppState): WalkRequest | null {
   return c ? { origins: c.origins.points, speedMPerMin: c.speedMPerMin, bandMinutes: c.bandMinutes, avoidSteps: c.avoidSteps } : null;
 }
 
+/** The dataset a walk was last asked for (the session answers it as soon as its graph is built). */
+let walkAskedFor: unknown = null;
+
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => ({
   walk: null,
   walkFor: null,
@@ -52,15 +55,16 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   startEngine() {
     const dataset = get().dataset;
     const worker = engine();
-    set({ walk: null, walkFor: null, hasNetwork: dataset?.network ? null : false });
+    set({ walk: null, walkFor: null, walkStatus: 'idle', hasNetwork: dataset?.network ? null : false });
     if (!dataset || !worker) return;
     void worker.load(dataset).then((ready) => {
       if (!ready || get().dataset !== dataset) return;
       set({ hasNetwork: ready.hasNetwork });
       if (ready.notice) get().addNotices([{ key: ready.notice === 'stale' ? 'notice.prebuiltStale' : 'notice.prebuiltForeign' }]);
-      // A walk asked before `ready` (the usual case: the selection comes with the dataset) is
-      // answered already or on its way; only a walk nobody asked for, or no network, is news.
-      if (!ready.hasNetwork || get().walkStatus === 'idle') get().requestWalk();
+      // A walk asked for this dataset before `ready` (the usual case: the selection comes with
+      // the dataset) is answered already or on its way; only a walk nobody asked for (a dataset
+      // re-read under the same selection), or no network, is news.
+      if (!ready.hasNetwork || walkAskedFor !== dataset) get().requestWalk();
     });
   },
   requestWalk() {
@@ -77,6 +81,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     // while the page is still busy rendering the dataset.
     if (!worker || !request) return;
     set({ walkStatus: 'running' });
+    walkAskedFor = dataset;
     void worker.ask('walk', { request }).then((answer) => {
       // Newer than what is shown, though perhaps for an origin that has moved on since
       // (a drag): shown, and dimmed as stale unless it is the dragged point itself.
