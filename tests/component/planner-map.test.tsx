@@ -9,6 +9,7 @@ beforeEach(() => useStore.setState({ ...initial, dataset: plannerDataset(), stat
 /** jsdom has no WebGL: a stand-in map that records the data each of the overlay's sources is sent. */
 function recordingMap() {
   const sent: { source: string; kinds: string }[] = [];
+  const removed: { source: string; key: string | undefined }[] = [];
   const map = {
     on: () => {},
     getCanvas: () => document.createElement('canvas'),
@@ -16,10 +17,10 @@ function recordingMap() {
       setData: (fc: { features: { properties: { kind?: string } }[] }) => sent.push({ source, kinds: fc.features.map((f) => f.properties.kind).join(',') }),
     }),
     setFeatureState: () => {},
-    removeFeatureState: () => {},
+    removeFeatureState: (target: { source: string }, key?: string) => removed.push({ source: target.source, key }),
     setPaintProperty: () => {},
   };
-  return { map: map as unknown as Parameters<typeof plannerOverlay.apply>[0], sent };
+  return { map: map as unknown as Parameters<typeof plannerOverlay.apply>[0], sent, removed };
 }
 
 let unsubscribe = () => {};
@@ -40,7 +41,7 @@ async function answered(n: number): Promise<void> {
 
 describe('the planner on the map', () => {
   it('sends the what-if changes to the map once per change, not again with each answer', async () => {
-    const { map, sent } = recordingMap();
+    const { map, sent, removed } = recordingMap();
     plannerOverlay.apply(map, useStore.getState(), null);
     unsubscribe = useStore.subscribe((state, previous) => plannerOverlay.apply(map, state, previous));
     useStore.getState().startPlanner();
@@ -58,6 +59,12 @@ describe('the planner on the map', () => {
     const to = (source: string) => sent.filter((s) => s.source === source).map((s) => s.kinds);
     expect(to('planner-changes')).toEqual(['', 'proposed', 'proposed,proposed', 'proposed,proposed,closed']);
     expect(to('planner-sites')).toEqual(['']);
+    // The compliance colours draw the map's own compounds: no outlines are sent for them.
+    expect(new Set(sent.map((s) => s.source))).toEqual(new Set(['planner-changes', 'planner-sites']));
     expect(useStore.getState().plannerResult).not.toBe(useStore.getState().baselineResult);
+    // Leaving the planner takes back its colours only, not the feature state other views keep on the compounds.
+    useStore.getState().setMode('resident');
+    expect(removed.length).toBeGreaterThan(0);
+    expect(removed.every((r) => r.source === 'compounds' && (r.key === 'unmet' || r.key === 'underServed'))).toBe(true);
   });
 });

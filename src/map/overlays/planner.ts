@@ -4,7 +4,7 @@ import type { PlannerResultView } from '../../domain/planner/view';
 import type { AppState } from '../../store';
 import { iconId } from '../layers/points';
 import { mapSnapshot } from '../snapshot';
-import type { GroupedLayer } from '../layers/types';
+import { SOURCES, type GroupedLayer } from '../layers/types';
 import { theme } from '../theme';
 import type { Overlay } from './types';
 
@@ -33,12 +33,13 @@ export function requiredRulesOf(result: { compliance: { rules: { rule: { mark: s
 }
 
 const COLORS = { underServed: '#e8590c', proposed: '#e8590c', closed: '#c92a2a', gate: '#111', site: '#1d3b8f' };
-const SRC = { compounds: 'planner-compounds', changes: 'planner-changes', sites: 'planner-sites' } as const;
+const SRC = { changes: 'planner-changes', sites: 'planner-sites' } as const;
 
 /**
- * Compounds are drawn once per dataset; each result colours them through feature state
- * (unmet ▲ rules, canteen under-served), set only for the compounds whose figures changed, so
- * a what-if at city scale does not send 5,000 outlines to MapLibre's worker again.
+ * The compliance layers draw the map's own compounds source (sent to MapLibre once per
+ * dataset, in every view); each result colours them through feature state (unmet ▲ rules,
+ * canteen under-served), set only for the compounds whose figures changed, so neither opening
+ * the planner nor a what-if at city scale sends 5,000 outlines to MapLibre's worker.
  */
 const UNMET: ExpressionSpecification = ['feature-state', 'unmet'];
 function byUnmet(steps: { from: number; color: string }[]): ExpressionSpecification {
@@ -53,7 +54,7 @@ const layers: GroupedLayer[] = [
     layer: {
       id: 'planner-compliance-fill',
       type: 'fill',
-      source: SRC.compounds,
+      source: SOURCES.compounds,
       paint: { 'fill-color': byUnmet(unmetSteps(0)), 'fill-opacity': ifScored(0.62) },
     },
   },
@@ -62,7 +63,7 @@ const layers: GroupedLayer[] = [
     layer: {
       id: 'planner-compliance-line',
       type: 'line',
-      source: SRC.compounds,
+      source: SOURCES.compounds,
       paint: { 'line-color': '#495057', 'line-width': 0.6, 'line-opacity': ifScored(1) },
     },
   },
@@ -71,7 +72,7 @@ const layers: GroupedLayer[] = [
     layer: {
       id: 'planner-canteen-under',
       type: 'line',
-      source: SRC.compounds,
+      source: SOURCES.compounds,
       paint: {
         'line-color': COLORS.underServed,
         'line-width': 2.5,
@@ -148,15 +149,6 @@ const point = (coordinates: [number, number], properties: Record<string, unknown
   properties,
 });
 
-/** The compounds' outlines, drawn once per dataset (their colours are feature state). */
-function compoundOutlines(state: AppState): FeatureCollection {
-  if (!state.dataset) return EMPTY;
-  return {
-    type: 'FeatureCollection',
-    features: state.dataset.compounds.features.map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.properties.id } })),
-  };
-}
-
 interface CompoundLook {
   unmet: number;
   underServed: boolean;
@@ -171,10 +163,15 @@ function compoundLooks(result: PlannerResultView): Map<string, CompoundLook> {
 
 /** Sets the feature state of the compounds whose look differs from what is drawn; returns what is drawn now. */
 function recolour(map: MapLibreMap, drawnLooks: Map<string, CompoundLook>, next: Map<string, CompoundLook>): Map<string, CompoundLook> {
-  for (const id of drawnLooks.keys()) if (!next.has(id)) map.removeFeatureState({ source: SRC.compounds, id });
+  for (const id of drawnLooks.keys()) {
+    if (next.has(id)) continue;
+    // The map's own compounds source: only the planner's keys (the hall keeps its own there).
+    map.removeFeatureState({ source: SOURCES.compounds, id }, 'unmet');
+    map.removeFeatureState({ source: SOURCES.compounds, id }, 'underServed');
+  }
   for (const [id, look] of next) {
     const old = drawnLooks.get(id);
-    if (!old || old.unmet !== look.unmet || old.underServed !== look.underServed) map.setFeatureState({ source: SRC.compounds, id }, { ...look });
+    if (!old || old.unmet !== look.unmet || old.underServed !== look.underServed) map.setFeatureState({ source: SOURCES.compounds, id }, { ...look });
   }
   return next;
 }
@@ -263,7 +260,7 @@ interface Drawn {
 const drawn = new WeakMap<MapLibreMap, Drawn>();
 
 export const plannerOverlay: Overlay = {
-  sources: [SRC.compounds, SRC.changes, SRC.sites],
+  sources: [SRC.changes, SRC.sites],
   layers,
   cursor: () => (latest?.mode === 'planner' && latest.plannerTool ? 'crosshair' : null),
   apply(map, state) {
@@ -284,10 +281,7 @@ export const plannerOverlay: Overlay = {
     };
     const before = drawn.get(map);
     const changed = (key: keyof Drawn) => !before || before[key] !== next[key] || before.active !== active;
-    if (changed('dataset')) {
-      next.looks = recolour(map, next.looks, new Map());
-      setData(map, SRC.compounds, active ? compoundOutlines(state) : EMPTY);
-    }
+    if (changed('dataset')) next.looks = recolour(map, next.looks, new Map());
     if (changed('result') || changed('dataset'))
       next.looks = recolour(map, next.looks, active && state.plannerResult ? compoundLooks(state.plannerResult) : new Map());
     // A closed facility is drawn at its place in the result, so a new result may move the changes.
