@@ -1,19 +1,52 @@
 import { en } from './en';
-import { zhCN, type MessageKey, type Messages } from './zh-CN';
+import { zhCN, type MessageKey } from './zh-CN';
 
 export type { MessageKey } from './zh-CN';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const RESOURCES: Record<Lang, Messages> = { zh: zhCN, en };
+/**
+ * The messages loaded so far: the core ones (what the resident route shows), then each view's as
+ * its chunk loads (addMessages), so the resident's phone does not download the planner's text.
+ */
+const RESOURCES: Record<Lang, Partial<Record<MessageKey, string>>> = { zh: { ...zhCN }, en: { ...en } };
 const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 export type Vars = Record<string, string | number>;
 
+/**
+ * Adds a view's messages in both languages at once (switching language then loads nothing).
+ * Called at the top level of the view's messages module (src/features/<view>/messages.ts),
+ * which every module of the view that shows them imports.
+ */
+export function addMessages<K extends MessageKey>(zh: Record<K, string>, english: Record<K, string>): void {
+  Object.assign(RESOURCES.zh, zh);
+  Object.assign(RESOURCES.en, english);
+}
+
+/** Undefined outside Vite (the server and the CLIs under Node). */
+const env = import.meta.env as ImportMetaEnv | undefined;
+const reported = new Set<string>();
+
+/**
+ * A key whose view's messages were not added: a bug (a module shows a view's text without
+ * importing the view's messages module). Development and tests throw; a build says so once on
+ * the console (the e2e tests fail on it) and shows the key rather than nothing.
+ */
+function missing(lang: Lang, key: MessageKey): string {
+  const message = `i18n: no ${lang} message for "${key}": its view's messages module (addMessages) was not imported`;
+  if (env?.DEV) throw new Error(message);
+  if (!reported.has(`${lang} ${key}`)) {
+    reported.add(`${lang} ${key}`);
+    console.error(message);
+  }
+  return key;
+}
+
 /** Looks up a message and fills `{name}` placeholders; numbers are formatted for the language. */
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const text = RESOURCES[lang][key];
+  const text = RESOURCES[lang][key] ?? missing(lang, key);
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];

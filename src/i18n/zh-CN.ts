@@ -1,30 +1,24 @@
-import { liveZh } from './features/live';
-import { hallZh } from './features/hall';
-import { open311Zh } from './features/open311';
-import { plannerZh } from './features/planner';
-import { evidenceZh } from './features/evidence';
-import { reportZh } from './features/report';
-import { staffZh } from './features/staff';
-import { votesZh } from './features/votes';
-import { buildingsZh } from './features/buildings';
 import { problemsZh } from './features/problems';
-import { sandanZh } from './features/sandan';
-import { volunteersZh } from './features/volunteers';
+import type { buildingsZh } from './features/buildings';
+import type { evidenceZh } from './features/evidence';
+import type { hallZh } from './features/hall';
+import type { liveZh } from './features/live';
+import type { open311Zh } from './features/open311';
+import type { plannerZh } from './features/planner';
+import type { reportZh } from './features/report';
+import type { sandanZh } from './features/sandan';
+import type { staffZh } from './features/staff';
+import type { volunteersZh } from './features/volunteers';
+import type { votesZh } from './features/votes';
 
-/** Simplified Chinese, the default language. Keys are shared with en.ts (checked by the compiler). */
+/**
+ * Simplified Chinese, the default language: the core messages, what the resident route (header,
+ * views' tabs, resident panel, map, data problems) shows. Keys are shared with en.ts (checked by
+ * the compiler). The other views' messages (src/i18n/features/*) are added by each view's
+ * messages module when its chunk loads (src/features/<view>/messages.ts, src/i18n/all.ts).
+ */
 export const zhCN = {
-  ...plannerZh,
-  ...evidenceZh,
-  ...volunteersZh,
-  ...staffZh,
-  ...votesZh,
-  ...buildingsZh,
-  ...liveZh,
-  ...hallZh,
-  ...reportZh,
-  ...open311Zh,
   ...problemsZh,
-  ...sandanZh,
   'app.title': '十五分钟服务圈',
   'mode.label': '视图',
   'mode.resident': '居民',
@@ -210,5 +204,21 @@ export const zhCN = {
   'print.sources': '数据来源：{sources}',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
+/** Keys of the core messages, always loaded. */
+export type CoreKey = keyof typeof zhCN;
+/** Every key, loaded or not: a `t('…')` of any view is checked by the compiler (type imports cost nothing). */
+export type MessageKey =
+  | CoreKey
+  | keyof typeof plannerZh
+  | keyof typeof evidenceZh
+  | keyof typeof volunteersZh
+  | keyof typeof staffZh
+  | keyof typeof votesZh
+  | keyof typeof buildingsZh
+  | keyof typeof liveZh
+  | keyof typeof hallZh
+  | keyof typeof reportZh
+  | keyof typeof open311Zh
+  | keyof typeof sandanZh;
+export type CoreMessages = Record<CoreKey, string>;
 export type Messages = Record<MessageKey, string>;

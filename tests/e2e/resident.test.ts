@@ -1,7 +1,16 @@
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSession, mapIdle, waitForMap, SHOTS } from './browser';
+import { en } from '../../src/i18n/en';
+import { hallEn, hallZh } from '../../src/i18n/features/hall';
+import { plannerEn, plannerZh } from '../../src/i18n/features/planner';
+import { reportEn, reportZh } from '../../src/i18n/features/report';
+import { sandanEn, sandanZh } from '../../src/i18n/features/sandan';
+import { staffEn, staffZh } from '../../src/i18n/features/staff';
+import { volunteersEn, volunteersZh } from '../../src/i18n/features/volunteers';
+import { zhCN } from '../../src/i18n/zh-CN';
+import { e2eSession, mapIdle, ROOT, waitForMap, SHOTS } from './browser';
 
 const SIZES = {
   phone: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
@@ -96,6 +105,60 @@ describe('a shared compound link', () => {
     await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('lite-map').count()).toBe(0);
     await page.close();
+  });
+});
+
+describe('the resident route’s build', () => {
+  /** The production build that global-setup.ts makes for every e2e run. */
+  const DIST = resolve(ROOT, 'node_modules/.e2e-dist');
+  const read = (file: string) => readFileSync(join(DIST, file), 'utf8');
+  /** A chunk and every chunk it imports statically (what the browser fetches before running it). */
+  const closure = (files: string[]): Set<string> => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const m of read(file).matchAll(/\b(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)) visit(`assets/${m[1]!}`);
+    };
+    files.forEach(visit);
+    return seen;
+  };
+
+  it('carries no other view’s messages: they come with the view’s own chunk', () => {
+    const html = read('index.html');
+    const entry = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    // What a resident may load: the page's scripts, then the map and the opening-hours badge.
+    const lazy = readdirSync(join(DIST, 'assets'))
+      .filter((f) => /^(MapView|OpenBadge)-.*\.js$/.test(f))
+      .map((f) => `assets/${f}`);
+    expect(entry.length).toBeGreaterThan(1);
+    expect(lazy).toHaveLength(2);
+    const resident = closure([...entry, ...lazy]);
+    expect([...resident].filter((f) => /\/(PlannerPanel|VolunteersPanel|HallView)-/.test(f))).toEqual([]);
+    const residentJs = [...resident].map(read).join('\n');
+    const allJs = readdirSync(join(DIST, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => read(`assets/${f}`))
+      .join('\n');
+    // The longest message of each view's table in each language (long enough to be nowhere else).
+    const core = new Set([...Object.values(zhCN), ...Object.values(en)] as string[]);
+    const longest = (table: Record<string, string>) =>
+      Object.values(table)
+        .filter((text) => !core.has(text) && !/["'`\\]/.test(text))
+        .sort((a, b) => b.length - a.length)
+        .slice(0, 2);
+    const moved = [
+      plannerZh['planner.computing'],
+      plannerEn['planner.computing'],
+      ...[plannerZh, plannerEn, volunteersZh, volunteersEn, reportZh, reportEn, hallZh, hallEn, sandanZh, sandanEn, staffZh, staffEn].flatMap(longest),
+    ];
+    for (const text of moved) {
+      expect(allJs.includes(text), `in the build: ${text}`).toBe(true);
+      expect(residentJs.includes(text), `on the resident route: ${text}`).toBe(false);
+    }
+    // Its own messages are there.
+    expect(residentJs).toContain(zhCN['problems.intro']);
+    expect(residentJs).toContain(en['problems.intro']);
   });
 });
 

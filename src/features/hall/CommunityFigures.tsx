@@ -3,6 +3,7 @@ import { htmlLang, type MessageKey } from '../../i18n';
 import { Bilingual } from './Bilingual';
 import { Bar, PagedList, share } from './Figures';
 import type { HallText } from './useHallText';
+import './messages';
 
 const KNOWN_SKILLS = ['medical', 'escort', 'repair', 'errand', 'companionship', 'mediation'];
 const skillLabel = (skill: string, text: HallText) => (KNOWN_SKILLS.includes(skill) ? text.t(`hall.skill.${skill}` as MessageKey) : skill);

@@ -7,6 +7,7 @@ import { useStore } from '../../store';
 import { Bilingual } from './Bilingual';
 import { usePage } from './FitBox';
 import type { HallText } from './useHallText';
+import './messages';
 
 type Props<K extends Slide['kind']> = { slide: Extract<Slide, { kind: K }>; stats: HallStats; text: HallText };
 

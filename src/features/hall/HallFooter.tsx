@@ -4,6 +4,7 @@ import { useStore } from '../../store';
 import { slideDurationsMs } from '../../store/hallSlice';
 import { HallLiveStatus } from './HallLiveStatus';
 import { useHallText } from './useHallText';
+import './messages';
 
 /**
  * The data's "as of" date, when it was last read (or that reading fails and since when the

@@ -7,6 +7,7 @@ import { Bilingual } from './Bilingual';
 import { useHallCommunity } from './liveHall';
 import { slideTitle } from './slideTitle';
 import { useHallText } from './useHallText';
+import './messages';
 
 const DEFAULT_ZONE = 'Asia/Shanghai';
 

@@ -6,6 +6,7 @@ import { HALL_AREA_COLOUR, HALL_TONE_COLOURS } from '../../map/overlays/hall';
 import { theme } from '../../map/theme';
 import { Bilingual } from './Bilingual';
 import type { HallText, LangVars } from './useHallText';
+import './messages';
 
 interface Item {
   key: MessageKey;

@@ -1,6 +1,7 @@
 import { useLiveHall } from './liveHall';
 import { Bilingual } from './Bilingual';
 import { useHallText, type HallText } from './useHallText';
+import './messages';
 
 /** On the requests service: that the figures are live, or since when the live link is lost (the last figures stay). */
 export function HallLiveStatus({ clockTime }: { clockTime: (ms: number) => string }) {

@@ -11,6 +11,7 @@ import { HallWishesDone } from './HallLiveStatus';
 import { useHallCommunity } from './liveHall';
 import { residentUrl } from './slideUrl';
 import { useHallText } from './useHallText';
+import './messages';
 
 /** The side (or, upright, lower) panel: the screen's key figures, its legend, and its QR code. */
 export function HallPanel() {

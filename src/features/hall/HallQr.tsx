@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { Bilingual } from './Bilingual';
 import type { HallText } from './useHallText';
+import './messages';
 
 /**
  * The QR code of the resident view of this screen, drawn as an SVG image (never markup) at

@@ -15,6 +15,7 @@ import { useHallText } from './useHallText';
 import { usePlaylistClock } from './usePlaylistClock';
 import { startWatchdog } from './watchdog';
 import './hall.css';
+import './messages';
 
 /** A stall is this long without a frame or past the playlist's due time (real milliseconds). */
 const STALL_MS = 60_000;

@@ -4,6 +4,7 @@ import type { HallArea } from '../../domain/hall/areas';
 import type { CommunityStats } from '../../domain/hall/community';
 import type { Slide } from '../../domain/hall/slides';
 import { categoryLabel, type LangVars } from './useHallText';
+import './messages';
 
 export interface SlideTitle {
   key: MessageKey;

@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import { ruleShortLabel } from './Charts';
 import { STATUS_KEY } from './CompoundDetail';
 import { localText, percent, useAreaName, useRuleset } from './usePlanner';
+import './messages';
 
 /** Per community and per grid: people, score, compounds and residents with ▲ gaps. */
 export function AreaTable({ areas, level }: { areas: AreaSummary[]; level: 'community' | 'grid' }) {

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useT } from '../../components/useT';
+import './messages';
 
 /**
  * A hand-written horizontal bar chart in SVG (no chart library): one group of bars per row,

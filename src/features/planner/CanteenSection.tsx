@@ -5,6 +5,7 @@ import type { CanteenResult } from '../../domain/planner/canteens';
 import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
 import { useFacilityName } from './usePlanner';
+import './messages';
 
 const CATCHMENTS_M = [300, 500, 800, 1000];
 

@@ -4,6 +4,7 @@ import type { Change, RuleChange } from '../../domain/planner/whatIf';
 import { useStore } from '../../store';
 import { ruleShortLabel } from './Charts';
 import { categoryLabel, localText, useFacilityName } from './usePlanner';
+import './messages';
 
 /** "社区卫生服务站 ▲: +3 compounds, +2,100 residents, +540 aged 60+" per rule a change moved. */
 export function EffectLines({ effects, ruleset }: { effects: RuleChange[]; ruleset: Ruleset }) {

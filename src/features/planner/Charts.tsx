@@ -7,6 +7,7 @@ import type { Lang } from '../../i18n';
 import { useStore } from '../../store';
 import { BarChart } from './BarChart';
 import { localText, percent, useAreaName } from './usePlanner';
+import './messages';
 
 /** Colours of the two coverage series (all residents, residents aged 60+). */
 const COLORS = { residents: '#1971c2', elderly: '#c2255c', score: '#2b8a3e' };

@@ -7,6 +7,7 @@ import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
 import { EffectLines } from './ChangeList';
 import { percent } from './usePlanner';
+import './messages';
 
 /** The scenario side by side with the baseline: headline figures, then every rule it moved. */
 export function CompareTable({

@@ -7,6 +7,7 @@ import { formatNumber, type Lang, type MessageKey } from '../../i18n';
 import { useStore } from '../../store';
 import { evidenceText, useEvidenceCounts } from './Evidence';
 import { localText, metres, percent, useAreaName, useFacilityName, useRuleset } from './usePlanner';
+import './messages';
 
 export const STATUS_KEY: Record<RuleStatus, MessageKey> = {
   met: 'planner.status.met',

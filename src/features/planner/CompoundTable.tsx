@@ -9,6 +9,7 @@ import { useStore } from '../../store';
 import type { PlannerFilter, SortKey } from '../../store/plannerSlice';
 import { stagesText, useEvidenceCounts } from './Evidence';
 import { localText, percent, useAreaName, useRuleset } from './usePlanner';
+import './messages';
 
 interface Row {
   c: CompoundCompliance;

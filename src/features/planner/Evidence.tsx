@@ -4,6 +4,7 @@ import type { EvidenceCounts, StageTally } from '../../domain/planner/evidence';
 import { formatNumber, type Lang, type MessageKey, type Vars } from '../../i18n';
 import { useStore } from '../../store';
 import { useEvidence } from './evidenceStore';
+import './messages';
 
 type T = (key: MessageKey, vars?: Vars) => string;
 

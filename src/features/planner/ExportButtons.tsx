@@ -7,6 +7,7 @@ import { STATUS_KEY } from './CompoundDetail';
 import { download } from './download';
 import { STAGE_SHORT, useEvidenceCounts } from './Evidence';
 import { useAreaName } from './usePlanner';
+import './messages';
 
 /** CSV (UTF-8 with BOM, opens in Excel in Chinese), GeoJSON for QGIS, and the printable report. */
 export function ExportButtons() {

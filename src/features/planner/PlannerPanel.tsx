@@ -18,6 +18,7 @@ import { TableDrawer } from './TableDrawer';
 import { useRuleset } from './usePlanner';
 import { WhatIfSection } from './WhatIfSection';
 import './planner.css';
+import './messages';
 
 function ComplianceLegend() {
   const t = useT();

@@ -18,6 +18,7 @@ import { ReportGapTable } from './ReportGapTable';
 import { SummaryFigures } from './SummaryFigures';
 import { localText, percent, useAreaName, useRuleset } from './usePlanner';
 import './planner.css';
+import './messages';
 
 /** Set on <html> while the report is open: planner.css then prints the report instead of the app. */
 const PRINTING_CLASS = 'planner-report-open';

@@ -5,6 +5,7 @@ import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
 import { stagesText, useEvidenceCounts } from './Evidence';
 import { localText, metres, percent, useAreaName } from './usePlanner';
+import './messages';
 
 interface Gap {
   id: string;

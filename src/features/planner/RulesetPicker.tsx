@@ -4,6 +4,7 @@ import { useT } from '../../components/useT';
 import { allRulesets } from '../../domain/planner/rulesets';
 import { useStore } from '../../store';
 import { localText, useRuleset } from './usePlanner';
+import './messages';
 
 /** Which standard every compound is checked against, with where it comes from and how sure we are. */
 export function RulesetPicker() {

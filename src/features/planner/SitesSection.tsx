@@ -5,6 +5,7 @@ import type { SiteWeight } from '../../domain/planner/siteSelection';
 import { useStore } from '../../store';
 import { ruleShortLabel } from './Charts';
 import { localText, useRuleset } from './usePlanner';
+import './messages';
 
 /** For one rule, the k sites that newly serve the most residents (or elders), greedily; each can be tried as a what-if. */
 export function SitesSection() {

@@ -3,6 +3,7 @@ import type { AreaSummary } from '../../domain/planner/summaries';
 import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
 import { percent } from './usePlanner';
+import './messages';
 
 /** The headline figures of an area (or the whole dataset): who lives there and how much is met. */
 export function SummaryFigures({ summary, baseline }: { summary: AreaSummary; baseline?: AreaSummary | null }) {

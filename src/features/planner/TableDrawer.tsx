@@ -5,6 +5,7 @@ import { useStore } from '../../store';
 import { AreaTable, RuleTable } from './AreaTables';
 import { CompoundTable } from './CompoundTable';
 import { useAreaName } from './usePlanner';
+import './messages';
 
 type Tab = 'compounds' | 'areas' | 'rules';
 

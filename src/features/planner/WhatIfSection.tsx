@@ -7,6 +7,7 @@ import { useStore } from '../../store';
 import { ChangeList } from './ChangeList';
 import { CompareTable } from './CompareTable';
 import { categoryLabel, useFacilityName, useRuleset } from './usePlanner';
+import './messages';
 
 /** Seats of a proposed canteen unless the planner says otherwise: the seeds' 60-seat canteen. */
 const DEFAULT_SEATS = 60;

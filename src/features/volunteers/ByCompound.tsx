@@ -6,6 +6,7 @@ import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
 import { ledgerOf } from '../../store/volunteersSlice';
 import { compoundName } from './format';
+import './messages';
 
 /** How many show per compound: the busiest ones; below 5 only "<5" (DESIGN.md "Privacy"). */
 const TOP = 8;

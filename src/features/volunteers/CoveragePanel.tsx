@@ -10,6 +10,7 @@ import { timeZoneOf, volunteersOf } from '../../store/volunteersSlice';
 import { formatMinuteOfDay, formatPercent, skillLabel } from './format';
 import { UncoveredList } from './UncoveredList';
 import { coverageKeyOf, useAvailability } from './useVolunteerEngine';
+import './messages';
 
 const WEEKDAYS = [
   'volunteers.day.mo',

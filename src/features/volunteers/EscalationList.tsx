@@ -5,6 +5,7 @@ import { stageIndex } from '../../domain/volunteers/workflow';
 import { useStore } from '../../store';
 import { ledgerOf } from '../../store/volunteersSlice';
 import { codeLabel, compoundName, formatDays, levelLabel, stageLabel } from './format';
+import './messages';
 
 /** Overdue requests to escalate (吹哨), the one that has waited longest first, with who to call in. */
 export function EscalationList() {

@@ -9,6 +9,7 @@ import { ledgerOf, timeZoneOf } from '../../store/volunteersSlice';
 import { downloadText } from './download';
 import { LedgerFilters } from './LedgerFilters';
 import { codeLabel, compoundName, formatDateTime, stageLabel } from './format';
+import './messages';
 
 /** The ledger (一问题一建档): every request in a wide table over the map, with filters and CSV export. */
 export function LedgerDrawer() {

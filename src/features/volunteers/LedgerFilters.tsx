@@ -7,6 +7,7 @@ import { STAGES } from '../../domain/volunteers/workflow';
 import { useStore } from '../../store';
 import { Field } from './Field';
 import { codeLabel, compoundName, stageLabel } from './format';
+import './messages';
 
 /** Filters of the ledger: stage, status, category, compound, overdue only, gaps only, request number. */
 export function LedgerFilters({ rows }: { rows: readonly LedgerRow[] }) {

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
 import { useStore } from '../../store';
 import { formatClock } from './format';
+import './messages';
 
 /** With `?refresh=`: how often the data is re-read, when it last worked, and why the last read failed. */
 export function LiveStatus() {

@@ -4,6 +4,7 @@ import { useT } from '../../components/useT';
 import { useStore } from '../../store';
 import { timeZoneOf } from '../../store/volunteersSlice';
 import { formatDateTime } from './format';
+import './messages';
 
 /** Staff login on the requests service: user name and password; the session lives in an httpOnly cookie. */
 export function LoginForm() {

@@ -1,5 +1,6 @@
 import { useT } from '../../components/useT';
 import type { MessageKey } from '../../i18n';
+import './messages';
 
 /** What the volunteers overlay's colours mean (the stage colours are listed with the stage counts). */
 const KEYS: { className: string; key: MessageKey }[] = [

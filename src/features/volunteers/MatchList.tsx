@@ -3,6 +3,7 @@ import { useT } from '../../components/useT';
 import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
 import { skillLabel, volunteerLabel } from './format';
+import './messages';
 
 /** Volunteers with the skill the request calls for, available now, nearest on foot first. */
 export function MatchList({ requestId }: { requestId: string }) {

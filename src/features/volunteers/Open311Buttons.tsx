@@ -7,6 +7,7 @@ import { serverActive } from '../../store/serverSlice';
 import { requestsOf } from '../../store/volunteersSlice';
 import { downloadText, readText } from './download';
 import { codeLabel, stageLabel } from './format';
+import './messages';
 
 /** Export and import of the requests as Open311 GeoReport v2 JSON (for 12345-style systems). */
 export function Open311Buttons() {

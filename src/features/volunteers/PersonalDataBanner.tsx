@@ -4,6 +4,7 @@ import { useT } from '../../components/useT';
 import { hasPersonalData, personalDataIn } from '../../domain/volunteers/privacy';
 import { useStore } from '../../store';
 import { requestsOf, volunteersOf } from '../../store/volunteersSlice';
+import './messages';
 
 /**
  * "Contains personal data": shown whenever this view can show names, phones or request

@@ -6,6 +6,7 @@ import { ledgerOf, requestsOf, timeZoneOf } from '../../store/volunteersSlice';
 import { codeLabel, compoundName, formatDateTime, formatDays, levelLabel, stageLabel } from './format';
 import { MatchList } from './MatchList';
 import { StaffActions } from './StaffActions';
+import './messages';
 
 /** The selected request: its file (一问题一建档), its text (personal data), flags, and who could take it now. */
 export function RequestDetail() {

@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import type { Escalation } from '../../server/store/types';
 import { timeZoneOf } from '../../store/volunteersSlice';
 import { formatDateTime, levelLabel, stageLabel } from './format';
+import './messages';
 
 const WEBHOOK_KEY: Record<Escalation['webhookState'], MessageKey> = {
   none: 'staff.webhook.none',

@@ -11,6 +11,7 @@ import { ledgerClockOf, ledgerOf, requestsOf, timeZoneOf } from '../../store/vol
 import { ByCompound } from './ByCompound';
 import { formatDay, formatPercent, stageLabel } from './format';
 import { Open311Buttons } from './Open311Buttons';
+import './messages';
 
 /** The requests at a glance: the clock deadlines are judged at, counts per stage, overdue, gaps, satisfaction. */
 export function RequestsSummary() {

@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import { RequestHistory } from './RequestHistory';
 import { stageLabel } from './format';
 import { VotePanel } from './votes/VotePanel';
+import './messages';
 
 /**
  * Handling one request on the server: the button to its next stage (named after it), the

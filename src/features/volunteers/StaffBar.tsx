@@ -8,6 +8,7 @@ import type { StaffUser } from '../../store/staffApi';
 import { formatClock } from './format';
 import { LoginForm } from './LoginForm';
 import { SERVER_REFRESH_S } from './useServerLedger';
+import './messages';
 
 const ROLE_KEY: Record<StaffUser['role'], MessageKey> = {
   admin: 'staff.role.admin',

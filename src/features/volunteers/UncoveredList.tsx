@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
 import { formatNumber } from '../../i18n';
 import { useStore } from '../../store';
+import './messages';
 
 /** The compounds no chosen volunteer reaches, most residents aged 60+ first (they are highlighted on the map). */
 export function UncoveredList({ ids }: { ids: readonly string[] }) {

@@ -18,6 +18,7 @@ import { WishesPanel } from './wishes/WishesPanel';
 import { GridFiguresPanel } from './buildings/GridFiguresPanel';
 import './volunteers.css';
 import './staff.css';
+import './messages';
 
 /** The volunteers-and-requests view (`?mode=volunteers`): coverage by skill and hour, the six-step ledger, matching. */
 export function VolunteersPanel() {

@@ -3,6 +3,7 @@ import { categoryOf } from '../../domain/taxonomy';
 import { isKnownSkill } from '../../domain/volunteers/skills';
 import type { EscalationLevel } from '../../domain/volunteers/workflow';
 import { formatNumber, type Lang, type MessageKey } from '../../i18n';
+import './messages';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 

@@ -6,6 +6,7 @@ import { translate, type Lang } from '../../i18n';
 import { xmlEscape } from '../errors';
 import type { LedgerRequest } from '../store/types';
 import type { ServiceCatalogue } from './services';
+import '../../i18n/all';
 
 /** Who is asking: the public sees less (no texts, positions to ~100 m); a system with an API key sees more. */
 export interface View {

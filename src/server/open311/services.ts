@@ -4,6 +4,7 @@ import { CATEGORIES, categoryOf } from '../../domain/taxonomy';
 import { KNOWN_SKILLS, skillsPresent } from '../../domain/volunteers/skills';
 import { codeLabel } from '../../features/volunteers/format';
 import { LANGS, translate, type Lang, type MessageKey } from '../../i18n';
+import '../../i18n/all';
 
 /** One entry of GET services (GeoReport v2, "GET Service List"). */
 export interface Open311Service {

@@ -14,6 +14,7 @@ import { requestsXml, REQUESTS_RESPONSE_SCHEMA, servicesXml, toOpen311Requests, 
 import { ServiceCatalogue } from '../open311/services';
 import { newRequestOf, SUBMIT_BODY_SCHEMA, type SubmitBody } from '../open311/submit';
 import type { ApiKey } from '../store/types';
+import '../../i18n/all';
 
 type Format = 'json' | 'xml';
 const DAY_MS = 86_400_000;

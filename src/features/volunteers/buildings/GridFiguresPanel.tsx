@@ -7,6 +7,7 @@ import { formatNumber } from '../../../i18n';
 import { useStore } from '../../../store';
 import { serverActive } from '../../../store/serverSlice';
 import { call } from '../../../store/staffApi';
+import '../messages';
 
 /** What GET /api/staff/grid-figures answers: each building with its contacts (staff in scope only). */
 export type BuildingRow = BuildingFigures & { contacts: BuildingContact | null };

@@ -5,6 +5,7 @@ import { useT } from '../../../components/useT';
 import type { SandanAnswer } from '../../../server/routes/sandan';
 import { useStore } from '../../../store';
 import type { Say } from './SandanPanel';
+import '../messages';
 
 interface Props {
   answer: SandanAnswer;

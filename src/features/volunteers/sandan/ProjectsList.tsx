@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../i18n';
 import type { SandanAnswer } from '../../../server/routes/sandan';
 import { useStore } from '../../../store';
 import type { Say } from './SandanPanel';
+import '../messages';
 
 interface Props {
   answer: SandanAnswer;

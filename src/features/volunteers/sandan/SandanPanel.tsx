@@ -9,6 +9,7 @@ import { ProjectsList } from './ProjectsList';
 import { ResourcesList } from './ResourcesList';
 import { useSandanCsv, useSandanNames } from './names';
 import './sandan.css';
+import '../messages';
 
 /** What a write said, for the status line: a message, or why it failed. */
 export type Say = (message: string) => void;

@@ -9,6 +9,7 @@ import type { SandanList } from '../../../store/sandanSlice';
 import { useT } from '../../../components/useT';
 import { downloadText } from '../download';
 import { codeLabel, compoundName } from '../format';
+import '../messages';
 
 export const stateKey = (state: Project['state']) => `sandan.project.state.${state}` as MessageKey;
 export const unitKindKey = (kind: string) => `sandan.unit.kind.${kind}` as MessageKey;

@@ -9,6 +9,7 @@ import { codeLabel, formatDateTime } from '../format';
 import { defaultDeadline, voteApi, type IssuedCodes, type StaffVote } from './voteApi';
 import { VoteSlips } from './VoteSlips';
 import './votes.css';
+import '../messages';
 
 /**
  * 民主协商议事 online: the votes on one request, and for a worker in scope the form that opens

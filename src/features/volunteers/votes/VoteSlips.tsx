@@ -7,6 +7,7 @@ import { useStore } from '../../../store';
 import { timeZoneOf } from '../../../store/volunteersSlice';
 import { formatDateTime } from '../format';
 import { ballotUrl, type IssuedCodes } from './voteApi';
+import '../messages';
 
 /**
  * The printable slips of one printing run, over the whole page (and alone on paper: print

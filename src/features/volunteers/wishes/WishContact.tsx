@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../../components/useT';
 import { call } from '../../../store/staffApi';
+import '../messages';
 
 /**
  * For a wish a resident made on the QR page: the phone they may have left, fetched one wish

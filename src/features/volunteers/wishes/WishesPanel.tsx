@@ -8,6 +8,7 @@ import { KNOWN_SKILLS } from '../../../domain/volunteers/skills';
 import { useWishes, type ListedWish } from './wishStore';
 import { WishContact } from './WishContact';
 import './wishes.css';
+import '../messages';
 
 const skillKey = (skill: string) => `hall.skill.${skill}` as MessageKey;
 
