@@ -204,6 +204,8 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
     startPlanner() {
       const dataset = get().dataset;
       if (!dataset || started === dataset) return;
+      // A change placed on the previous dataset's map is dropped (it is not of this one).
+      settleProposal();
       started = dataset;
       baselineKey = null;
       set({

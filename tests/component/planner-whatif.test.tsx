@@ -90,6 +90,23 @@ describe('what-if', () => {
     }
   });
 
+  it('drops a change still waiting for its answer when another dataset opens', async () => {
+    await whatIfTab();
+    await userEvent.click(screen.getByRole('button', { name: '在地图上放置' }));
+    const ask = vi.spyOn(walkingSession(), 'ask').mockReturnValue(new Promise(() => {}));
+    try {
+      useStore.getState().plannerClick([119.3465, 26.09]);
+      useStore.setState({ dataset: plannerDataset() });
+      useStore.getState().startPlanner();
+      // The new dataset's first question carries no change of the old one, and none is shown.
+      expect(ask.mock.calls.at(-1)![1]).toMatchObject({ changes: [] });
+      await new Promise((resolve) => setTimeout(resolve, SHOW_PROPOSAL_AFTER_MS * 2));
+      expect(useStore.getState().scenarios).toEqual([]);
+    } finally {
+      ask.mockRestore();
+    }
+  });
+
   it('closes a facility clicked on the map, and the closure shows as a loss', async () => {
     await whatIfTab();
     useStore.getState().pick({ kind: 'facility', id: 'f-5' });
