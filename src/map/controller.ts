@@ -250,7 +250,7 @@ export class MapController {
     this.map.setLayoutProperty('circle-label', 'text-field', label);
   }
 
-  /** Whether an overlay's own click layer (a request, a cluster) is under the point: the overlay has the click. */
+  /** The cursor of a tool an overlay has armed (the planner's placing one), or null. */
   private toolCursor(): string | null {
     for (const overlay of OVERLAYS) {
       const cursor = overlay.cursor?.();
@@ -259,6 +259,7 @@ export class MapController {
     return null;
   }
 
+  /** Whether an overlay's own click layer (a request, a cluster) is under the point: the overlay has the click. */
   private claimedAt(point: maplibregl.PointLike): boolean {
     const layers = OVERLAYS.flatMap((o) => o.clickLayers ?? []).filter(
       (id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none',

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlannerPanel } from '../../src/features/planner/PlannerPanel';
 import { useStore } from '../../src/store';
 import { PLANNER_ANSWER_MEASURE, SHOW_PROPOSAL_AFTER_MS } from '../../src/store/plannerSlice';
@@ -9,11 +9,19 @@ import { plannerDataset } from './planner-dataset';
 
 const initial = useStore.getState();
 beforeEach(() => useStore.setState({ ...initial, dataset: plannerDataset(), status: 'ready', mode: 'planner' }, true));
+afterEach(() => vi.restoreAllMocks());
 
 async function whatIfTab() {
   render(<PlannerPanel />);
   await screen.findByTestId('planner-summary');
   await userEvent.click(screen.getByRole('tab', { name: '模拟' }));
+}
+
+/** The what-if tab with the placing tool armed, and a session that never answers (its `ask`, recorded). */
+async function placingUnanswered() {
+  await whatIfTab();
+  await userEvent.click(screen.getByRole('button', { name: '在地图上放置' }));
+  return vi.spyOn(walkingSession(), 'ask').mockReturnValue(new Promise(() => {}));
 }
 
 describe('what-if', () => {
@@ -70,41 +78,29 @@ describe('what-if', () => {
   });
 
   it('shows a change placed on the map without its answer when the answer is slow, and undo waits for nothing', async () => {
-    await whatIfTab();
-    await userEvent.click(screen.getByRole('button', { name: '在地图上放置' }));
-    const ask = vi.spyOn(walkingSession(), 'ask').mockReturnValue(new Promise(() => {}));
-    try {
-      useStore.getState().plannerClick([119.3465, 26.09]);
-      expect(useStore.getState().scenarios).toEqual([]);
-      await vi.waitFor(() => expect(useStore.getState().scenarios[0]?.changes).toHaveLength(1), { timeout: SHOW_PROPOSAL_AFTER_MS * 10 });
-      expect(useStore.getState().plannerTool).toBeNull();
-      // Placed, not yet answered: the list says its effects are still being computed.
-      expect(useStore.getState().scenarioEffectsFor).not.toBe(useStore.getState().scenarios[0]!.changes);
-      // Placed again and undone at once: the waiting change is shown first, then undone.
-      useStore.getState().setPlannerTool({ kind: 'add-facility', category: 'clinic', capacity: null });
-      useStore.getState().plannerClick([119.35, 26.09]);
-      useStore.getState().undoChange();
-      expect(useStore.getState().scenarios[0]!.changes).toHaveLength(1);
-    } finally {
-      ask.mockRestore();
-    }
+    await placingUnanswered();
+    useStore.getState().plannerClick([119.3465, 26.09]);
+    expect(useStore.getState().scenarios).toEqual([]);
+    await vi.waitFor(() => expect(useStore.getState().scenarios[0]?.changes).toHaveLength(1), { timeout: SHOW_PROPOSAL_AFTER_MS * 10 });
+    expect(useStore.getState().plannerTool).toBeNull();
+    // Placed, not yet answered: the list says its effects are still being computed.
+    expect(useStore.getState().scenarioEffectsFor).not.toBe(useStore.getState().scenarios[0]!.changes);
+    // Placed again and undone at once: the waiting change is shown first, then undone.
+    useStore.getState().setPlannerTool({ kind: 'add-facility', category: 'clinic', capacity: null });
+    useStore.getState().plannerClick([119.35, 26.09]);
+    useStore.getState().undoChange();
+    expect(useStore.getState().scenarios[0]!.changes).toHaveLength(1);
   });
 
   it('drops a change still waiting for its answer when another dataset opens', async () => {
-    await whatIfTab();
-    await userEvent.click(screen.getByRole('button', { name: '在地图上放置' }));
-    const ask = vi.spyOn(walkingSession(), 'ask').mockReturnValue(new Promise(() => {}));
-    try {
-      useStore.getState().plannerClick([119.3465, 26.09]);
-      useStore.setState({ dataset: plannerDataset() });
-      useStore.getState().startPlanner();
-      // The new dataset's first question carries no change of the old one, and none is shown.
-      expect(ask.mock.calls.at(-1)![1]).toMatchObject({ changes: [] });
-      await new Promise((resolve) => setTimeout(resolve, SHOW_PROPOSAL_AFTER_MS * 2));
-      expect(useStore.getState().scenarios).toEqual([]);
-    } finally {
-      ask.mockRestore();
-    }
+    const ask = await placingUnanswered();
+    useStore.getState().plannerClick([119.3465, 26.09]);
+    useStore.setState({ dataset: plannerDataset() });
+    useStore.getState().startPlanner();
+    // The new dataset's first question carries no change of the old one, and none is shown.
+    expect(ask.mock.calls.at(-1)![1]).toMatchObject({ changes: [] });
+    await new Promise((resolve) => setTimeout(resolve, SHOW_PROPOSAL_AFTER_MS * 2));
+    expect(useStore.getState().scenarios).toEqual([]);
   });
 
   it('closes a facility clicked on the map, and the closure shows as a loss', async () => {

@@ -281,7 +281,7 @@ export const plannerOverlay: Overlay = {
     };
     const before = drawn.get(map);
     const changed = (key: keyof Drawn) => !before || before[key] !== next[key] || before.active !== active;
-    if (changed('dataset')) next.looks = recolour(map, next.looks, new Map());
+    // Feature state outlives a source's new data: a new dataset is recoloured by difference too.
     if (changed('result') || changed('dataset'))
       next.looks = recolour(map, next.looks, active && state.plannerResult ? compoundLooks(state.plannerResult) : new Map());
     // A closed facility is drawn at its place in the result, so a new result may move the changes.
