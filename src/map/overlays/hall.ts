@@ -7,6 +7,7 @@ import { currentSlide, type HallCamera } from '../../store/hallSlice';
 import { minutesColour } from '../layers/walk';
 import { SOURCES, type GroupedLayer } from '../layers/types';
 import type { Overlay } from './types';
+import { featureStates } from '../featureStates';
 
 /** Compound colours of the hall screen (legend and map): has it / misses one / misses several or none. */
 export const HALL_TONE_COLOURS: Record<Tone, string> = { 0: '#2f9e44', 1: '#f08c00', 2: '#d6336c' };
@@ -84,9 +85,11 @@ function setLayout(map: MapLibreMap, hall: boolean): void {
 }
 
 function setTones(map: MapLibreMap, tones: Record<string, Tone> | null): void {
-  for (const id of applied.toned) map.removeFeatureState({ source: SOURCES.compounds, id }, 'hallTone');
+  const states = featureStates(map, SOURCES.compounds);
+  for (const id of applied.toned) states.remove(id, 'hallTone');
   applied.toned = tones ? Object.keys(tones) : [];
-  for (const [id, tone] of Object.entries(tones ?? {})) map.setFeatureState({ source: SOURCES.compounds, id }, { hallTone: tone });
+  for (const [id, tone] of Object.entries(tones ?? {})) states.set(id, { hallTone: tone });
+  states.flush();
 }
 
 function clear(map: MapLibreMap): void {

@@ -7,6 +7,7 @@ import { mapSnapshot } from '../snapshot';
 import { SOURCES, type GroupedLayer } from '../layers/types';
 import { theme } from '../theme';
 import type { Overlay } from './types';
+import { featureStates } from '../featureStates';
 
 /**
  * The planner view on the map: compounds coloured by how many ▲ rules they miss (an orange
@@ -163,16 +164,18 @@ function compoundLooks(result: PlannerResultView): Map<string, CompoundLook> {
 
 /** Sets the feature state of the compounds whose look differs from what is drawn; returns what is drawn now. */
 function recolour(map: MapLibreMap, drawnLooks: Map<string, CompoundLook>, next: Map<string, CompoundLook>): Map<string, CompoundLook> {
+  const states = featureStates(map, SOURCES.compounds);
   for (const id of drawnLooks.keys()) {
     if (next.has(id)) continue;
     // The map's own compounds source: only the planner's keys (the hall keeps its own there).
-    map.removeFeatureState({ source: SOURCES.compounds, id }, 'unmet');
-    map.removeFeatureState({ source: SOURCES.compounds, id }, 'underServed');
+    states.remove(id, 'unmet');
+    states.remove(id, 'underServed');
   }
   for (const [id, look] of next) {
     const old = drawnLooks.get(id);
-    if (!old || old.unmet !== look.unmet || old.underServed !== look.underServed) map.setFeatureState({ source: SOURCES.compounds, id }, { ...look });
+    if (!old || old.unmet !== look.unmet || old.underServed !== look.underServed) states.set(id, { ...look });
   }
+  states.flush();
   return next;
 }
 

@@ -1,0 +1,86 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+/**
+ * Feature-state changes made a batch per frame. MapLibre applies a frame's changed states to
+ * every loaded tile of the source, decoding each changed feature in each tile: the planner's
+ * first colours of 5,000 compounds at once took one task of half a second. The first batch is
+ * set at once (a what-if's few compounds show with its answer); the rest follow a batch per
+ * rendered frame. Changes still waiting are merged, the latest value of a key winning.
+ */
+export const STATES_PER_FRAME = 250;
+
+type Id = string | number;
+/** Per key, the value to set, or undefined to remove the key. */
+type Change = Map<string, unknown>;
+
+class FeatureStates {
+  private readonly waiting = new Map<Id, Change>();
+  private scheduled = false;
+
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly source: string,
+  ) {}
+
+  set(id: Id, state: Record<string, unknown>): void {
+    const change = this.change(id);
+    for (const [key, value] of Object.entries(state)) change.set(key, value);
+  }
+
+  remove(id: Id, key: string): void {
+    this.change(id).set(key, undefined);
+  }
+
+  /** Sets a batch now, and schedules the rest. Call after a round of `set` and `remove`. */
+  flush(): void {
+    if (this.scheduled) return;
+    let count = 0;
+    for (const [id, change] of this.waiting) {
+      if (count++ === STATES_PER_FRAME) break;
+      this.waiting.delete(id);
+      const set: Record<string, unknown> = {};
+      let any = false;
+      for (const [key, value] of change) {
+        if (value === undefined) this.map.removeFeatureState({ source: this.source, id }, key);
+        else {
+          set[key] = value;
+          any = true;
+        }
+      }
+      if (any) this.map.setFeatureState({ source: this.source, id }, set);
+    }
+    if (this.waiting.size === 0) return;
+    this.scheduled = true;
+    // Set during a frame's `render` event, a batch is applied in the next frame.
+    this.map.once('render', () => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  private change(id: Id): Change {
+    let change = this.waiting.get(id);
+    if (!change) {
+      change = new Map();
+      this.waiting.set(id, change);
+    }
+    return change;
+  }
+}
+
+const byMap = new WeakMap<MapLibreMap, Map<string, FeatureStates>>();
+
+/** The batched feature states of one source of this map (one queue per source, shared by the overlays drawing on it). */
+export function featureStates(map: MapLibreMap, source: string): FeatureStates {
+  let sources = byMap.get(map);
+  if (!sources) {
+    sources = new Map();
+    byMap.set(map, sources);
+  }
+  let states = sources.get(source);
+  if (!states) {
+    states = new FeatureStates(map, source);
+    sources.set(source, states);
+  }
+  return states;
+}
