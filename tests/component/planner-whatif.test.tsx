@@ -130,6 +130,36 @@ describe('what-if', () => {
     expect(change.kind === 'add-gate' && change.point[1]).toBeCloseTo(26.0902, 6);
   });
 
+  it('labels the figures on screen with the standard they were checked against while another one is being answered', async () => {
+    await whatIfTab();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: '新增设施类别' }), 'clinic');
+    await userEvent.click(screen.getByRole('button', { name: '在地图上放置' }));
+    useStore.getState().plannerClick([119.3465, 26.09]);
+    const changes = await screen.findByRole('list', { name: '方案中的调整' });
+    const before = within(changes)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(before.join()).toMatch(/社区卫生服务站.*新增达标 1 个小区/);
+
+    // Another standard (fewer rules): its answer has not come yet.
+    const ask = vi.spyOn(walkingSession(), 'ask').mockReturnValue(new Promise(() => {}));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: '对照标准' }), 'complete-community-2020');
+    expect(ask).toHaveBeenCalled();
+    expect(screen.getByRole('combobox', { name: '对照标准' })).toHaveValue('complete-community-2020');
+    // The effects still on screen are the previous standard's, named by its rules.
+    expect(
+      within(screen.getByRole('list', { name: '方案中的调整' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(before);
+
+    ask.mockRestore();
+    useStore.getState().setRuleset('complete-community-2020');
+    await vi.waitFor(() => expect(useStore.getState().plannerResult?.compliance.ruleset.id).toBe('complete-community-2020'));
+    await vi.waitFor(() => expect(useStore.getState().scenarioEffectsFor).toBe(useStore.getState().scenarios[0]!.changes));
+    expect(screen.getByRole('list', { name: '方案中的调整' })).toBeInTheDocument();
+  });
+
   it('keeps named scenarios apart and switches back to the baseline', async () => {
     await whatIfTab();
     await userEvent.click(screen.getByRole('button', { name: '新方案' }));

@@ -3,13 +3,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
 import { allRulesets } from '../../domain/planner/rulesets';
 import { useStore } from '../../store';
-import { localText, useRuleset } from './usePlanner';
+import { localText, useChosenRuleset } from './usePlanner';
 import './messages';
 
 /** Which standard every compound is checked against, with where it comes from and how sure we are. */
 export function RulesetPicker() {
   const { setRuleset, lang } = useStore(useShallow((s) => ({ setRuleset: s.setRuleset, lang: s.lang })));
-  const ruleset = useRuleset();
+  const ruleset = useChosenRuleset();
   const t = useT();
   const id = useId();
   const unverified = ruleset.rules.filter((r) => !r.verified).length;

@@ -10,9 +10,20 @@ import { useStore } from '../../store';
 
 export const localText = (lang: Lang, text: { zh: string; en: string }): string => text[lang];
 
-export function useRuleset(): Ruleset {
+/** The standard chosen in the picker (the figures follow once the walking session has answered for it). */
+export function useChosenRuleset(): Ruleset {
   const id = useStore((s) => s.rulesetId);
   return rulesetById(id) ?? rulesetById(DEFAULT_RULESET_ID)!;
+}
+
+/**
+ * The standard the figures on screen were checked against: the shown result's. Right after
+ * another standard is chosen the figures (rule by rule, by index) are still the previous
+ * standard's until its answer arrives, so they are labelled with the rules they belong to.
+ */
+export function useRuleset(): Ruleset {
+  const chosen = useChosenRuleset();
+  return useStore((s) => s.plannerResult?.compliance.ruleset) ?? chosen;
 }
 
 /** Community and grid names by id, in the current language (never their staff). */
