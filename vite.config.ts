@@ -80,6 +80,8 @@ function precompress(): Plugin {
 
 export default defineConfig({
   base: './',
+  // ES module workers, so that the walking session loads its network checker only when it is handed a network.
+  worker: { format: 'es' },
   plugins: [
     react(),
     datasets(),

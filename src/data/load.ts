@@ -1,4 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
+import type { CrsId, NetworkProps } from '../domain/dataset';
 import {
   DATASET_FILES,
   REQUIRED_FILES,
@@ -30,12 +31,14 @@ export interface LoadResult {
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; problem?: Problem };
+/** A file's text (byte-order mark removed), or why there is none. */
+type Read = { ok: true; text: string } | { ok: false; reason: string; problem?: Problem };
 
 /**
- * Reads and parses one file. `promised`: the manifest lists it, so its absence is worth a
- * warning (the list is wrong, and a browser has logged a failed request for it).
+ * Reads one file. `promised`: the manifest lists it, so its absence is worth a warning (the
+ * list is wrong, and a browser has logged a failed request for it).
  */
-async function readAndParse(read: ReadFile, file: DatasetFile, promised = false): Promise<Parsed> {
+async function readText(read: ReadFile, file: DatasetFile, promised = false): Promise<Read> {
   let text: string | null;
   try {
     text = await read(file);
@@ -52,29 +55,47 @@ async function readAndParse(read: ReadFile, file: DatasetFile, promised = false)
     return { ok: false, reason: `${file} is missing`, problem };
   }
   // A byte-order mark is common in files saved by Windows tools and is not JSON.
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+function parse(file: DatasetFile, read: Read): Parsed {
+  if (!read.ok) return read;
   try {
-    return { ok: true, value: JSON.parse(body) };
+    return { ok: true, value: JSON.parse(read.text) };
   } catch (error) {
-    return { ok: false, reason: `${file} is not valid JSON`, problem: jsonProblem({ file, field: '(file)', severity: 'error' }, error, body) };
+    return { ok: false, reason: `${file} is not valid JSON`, problem: jsonProblem({ file, field: '(file)', severity: 'error' }, error, read.text) };
   }
 }
 
-interface Layer<P extends { id?: string }> {
+export interface Layer<P extends { id?: string }> {
   result: LayerResult<P>;
   /** Why the file gave nothing, when it did not parse. */
   reason: string | null;
 }
 
-function layerOf<P extends { id?: string }>(spec: LayerSpec<P>, parsed: Parsed, problems: Problem[]): Layer<P> {
-  if (!parsed.ok) {
-    if (parsed.problem) problems.push(parsed.problem);
-    return { result: { features: null, problems: [], total: 0, ids: new Map() }, reason: parsed.reason };
-  }
+/** The layer of a parsed file; its problems (the file's own, when it did not parse) are in `result.problems`. */
+function layerOf<P extends { id?: string }>(spec: LayerSpec<P>, parsed: Parsed): Layer<P> {
+  if (!parsed.ok) return { result: { features: null, problems: parsed.problem ? [parsed.problem] : [], total: 0, ids: new Map() }, reason: parsed.reason };
   const result = validateLayer(spec, parsed.value);
-  problems.push(...result.problems);
   return { result, reason: result.features ? null : `${spec.file} is not a GeoJSON FeatureCollection` };
 }
+
+/**
+ * network.geojson's text parsed, checked and converted to WGS84: what the loader does with it
+ * in place, and what the walking session does with it when the page hands it the text.
+ */
+export function networkLayer(text: string | null, crs: CrsId): Layer<NetworkProps> {
+  const layer = layerOf(NETWORK, text === null ? { ok: false, reason: `${NETWORK.file} is absent` } : parse(NETWORK.file, { ok: true, text }));
+  toWgs84InPlace(layer.result.features ?? [], crs);
+  return layer;
+}
+
+/**
+ * Checks network.geojson's text elsewhere (the walking session's worker, so that the page
+ * does not parse a city's largest file); resolves with the layer as `networkLayer` makes it.
+ * Null: the loader checks this one in place.
+ */
+export type CheckNetwork = (text: string, crs: CrsId) => Promise<Layer<NetworkProps>> | null;
 
 /** Why a required layer leaves nothing usable, or null when it has valid features. */
 function requiredReason(file: DatasetFile, layer: Layer<{ id?: string }>): string | null {
@@ -93,16 +114,16 @@ function collection<G extends Geometry, P>(features: Feature<Geometry, P>[] | nu
  * a browser would log as a failed request), or all of them for a manifest without one.
  * Resolves once the manifest is in, with every file's read under way.
  */
-async function readFiles(read: ReadFile): Promise<Map<DatasetFile, Promise<Parsed>>> {
-  const pending = new Map<DatasetFile, Promise<Parsed>>(REQUIRED_FILES.map((file) => [file, readAndParse(read, file)]));
-  const manifest = await (pending.get('manifest.json') as Promise<Parsed>);
+async function readFiles(read: ReadFile): Promise<{ manifest: Parsed; pending: Map<DatasetFile, Promise<Read>> }> {
+  const pending = new Map<DatasetFile, Promise<Read>>(REQUIRED_FILES.map((file) => [file, readText(read, file)]));
+  const manifest = parse('manifest.json', await (pending.get('manifest.json') as Promise<Read>));
   const listed = manifest.ok ? listedFiles(manifest.value) : null;
   for (const file of DATASET_FILES) {
     if (pending.has(file)) continue;
-    const skipped: Parsed = { ok: false, reason: `${file} is not listed in manifest.json` };
-    pending.set(file, isListed(listed, file) ? readAndParse(read, file, listed !== null) : Promise.resolve(skipped));
+    const skipped: Read = { ok: false, reason: `${file} is not listed in manifest.json` };
+    pending.set(file, isListed(listed, file) ? readText(read, file, listed !== null) : Promise.resolve(skipped));
   }
-  return pending;
+  return { manifest, pending };
 }
 
 /**
@@ -111,20 +132,35 @@ async function readFiles(read: ReadFile): Promise<Map<DatasetFile, Promise<Parse
  * only when manifest.json, compounds.geojson or facilities.geojson leaves nothing usable.
  * Coordinates declared GCJ02 or BD09 are converted to WGS84.
  */
-export async function loadDataset(read: ReadFile, options: { label?: string } = {}): Promise<LoadResult> {
-  const pending = await readFiles(read);
-  const input = (file: DatasetFile) => pending.get(file) as Promise<Parsed>;
+export async function loadDataset(read: ReadFile, options: { label?: string; checkNetwork?: CheckNetwork } = {}): Promise<LoadResult> {
+  const { manifest: manifestInput, pending } = await readFiles(read);
+  const input = (file: DatasetFile) => pending.get(file) as Promise<Read>;
   const byFile = new Map<DatasetFile, Problem[]>(DATASET_FILES.map((file) => [file, []]));
   const sink = (file: DatasetFile) => byFile.get(file) as Problem[];
   const fatal: string[] = [];
+  const parsedManifest = manifestInput.ok ? parseManifest(manifestInput.value) : null;
+  // Each layer is converted as it is checked; without a usable manifest nothing loads anyway.
+  const crs = parsedManifest?.manifest?.crs ?? 'WGS84';
 
   // Each layer is checked as soon as its file is in, while the others are still on their way
   // (on a slow link the walking network, the largest, comes last and is checked alone).
-  const checked = <P extends { id?: string }>(spec: LayerSpec<P>) => input(spec.file).then((parsed) => layerOf(spec, parsed, sink(spec.file)));
+  const checked = <P extends { id?: string }>(spec: LayerSpec<P>) =>
+    input(spec.file).then((text) => {
+      const layer = layerOf(spec, parse(spec.file, text));
+      sink(spec.file).push(...layer.result.problems);
+      toWgs84InPlace(layer.result.features ?? [], crs);
+      return layer;
+    });
+  const networkChecked = input(NETWORK.file).then(async (text): Promise<Layer<NetworkProps>> => {
+    const elsewhere = text.ok ? options.checkNetwork?.(text.text, crs) : null;
+    const layer = !text.ok ? layerOf(NETWORK, text) : elsewhere ? await elsewhere : networkLayer(text.text, crs);
+    sink(NETWORK.file).push(...layer.result.problems);
+    return layer;
+  });
   const layers = Promise.all([
     checked(COMPOUNDS),
     checked(FACILITIES),
-    checked(NETWORK),
+    networkChecked,
     checked(GATES),
     checked(GRIDS),
     checked(VOLUNTEERS),
@@ -133,17 +169,15 @@ export async function loadDataset(read: ReadFile, options: { label?: string } = 
     checked(BUILDINGS),
   ]);
 
-  const manifestInput = await input('manifest.json');
   let manifest: Manifest | null = null;
-  if (manifestInput.ok) {
-    const parsedManifest = parseManifest(manifestInput.value);
+  if (parsedManifest) {
     sink('manifest.json').push(...parsedManifest.problems);
     manifest = parsedManifest.manifest;
     if (!manifest) {
       const fields = parsedManifest.problems.filter((p) => p.severity === 'error' && p.field !== '(file)').map((p) => p.field);
       fatal.push(fields.length ? `manifest.json is not usable (${fields.join(', ')})` : 'manifest.json is not a JSON object');
     }
-  } else {
+  } else if (!manifestInput.ok) {
     if (manifestInput.problem) sink('manifest.json').push(manifestInput.problem);
     fatal.push(manifestInput.reason);
   }
@@ -202,8 +236,5 @@ export async function loadDataset(read: ReadFile, options: { label?: string } = 
     context: collection(context.result.features),
     buildings: collection(buildingFeatures),
   };
-  for (const file of ['compounds', 'facilities', 'network', 'gates', 'grids', 'volunteers', 'requests', 'context', 'buildings'] as const) {
-    toWgs84InPlace(dataset[file]?.features ?? [], manifest.crs);
-  }
   return { dataset, problems, fatal: null };
 }

@@ -4,7 +4,7 @@ import type { ReadFile } from '../data/load';
 import { describeSource, sourceAllowed, type DataSourceInfo } from '../data/dataOrigin';
 import { fromFiles, fromUrl, prebuiltFromUrl } from '../data/sources';
 import { withEarlyReads } from '../data/earlyReads';
-import { walkingSession } from '../workers/sessionClient';
+import { sessionNetworkCheck, walkingSession } from '../workers/sessionClient';
 import { readFirstAnswer, readRest, sharedReads, stillCurrent, type FirstAnswer } from '../data/firstAnswer';
 import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
 import type { AppState } from './index';
@@ -50,7 +50,8 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     // The loader (its schemas and their library) is fetched when a dataset is loaded, not with
     // the page: a shared link's first answer is on screen before it arrives.
     const { loadDataset } = await import('../data/load');
-    const result = await loadDataset(read, label ? { label } : {});
+    // The network is parsed and checked by the walking session, which keeps it for the graph.
+    const result = await loadDataset(read, { ...(label && { label }), checkNetwork: sessionNetworkCheck() });
     if (seq !== loadSeq) return;
     // Offered before any view asks the walking session for this dataset, which then checks it against the network.
     if (result.dataset && prebuilt) walkingSession().offerPrebuilt(result.dataset, prebuilt(result.dataset));

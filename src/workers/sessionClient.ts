@@ -1,4 +1,6 @@
-import type { Dataset } from '../domain/dataset';
+import type { Feature, Geometry } from 'geojson';
+import type { CheckNetwork, Layer } from '../data/load';
+import type { CrsId, Dataset, NetworkProps } from '../domain/dataset';
 import { graphBuilds } from '../domain/engine/graph';
 import type { VolunteerSite } from '../domain/volunteers/volunteerReach';
 import type { Answer, Ask, FromSession, Kind, Ready, SessionStats, ToSession } from './sessionProtocol';
@@ -40,6 +42,12 @@ export class WalkingSession {
   private readonly latest = new Map<Kind, number>();
   private readonly shown = new Map<Kind, number>();
   private readonly waiting = new Map<number, { kind: Kind | null; resolve: (answer: Answered<Kind> | null) => void }>();
+  private nextToken = 0;
+  /** Networks the session checked, by their features array (the loader keeps it as the dataset's): the token the session keeps them under. */
+  private readonly networkTokens = new WeakMap<object, number>();
+  private readonly checking = new Map<number, { features: Feature<Geometry, NetworkProps>[]; resolve: (layer: Layer<NetworkProps>) => void }>();
+  /** Once the page has let go of a checked network, the session drops its copy too. */
+  private readonly released = new FinalizationRegistry<number>((token) => this.port.post({ type: 'release', token }));
 
   constructor(worker: boolean) {
     if (worker) {
@@ -52,6 +60,20 @@ export class WalkingSession {
       const host = import('./sessionHost').then(({ sessionHost }) => sessionHost((message) => queueMicrotask(() => this.receive(message)), queueMicrotask));
       this.port = { post: (message) => void host.then((post) => post(message)) };
     }
+  }
+
+  /**
+   * Has the session parse, check and convert network.geojson's text (the loader's
+   * `networkLayer`, off the page's thread) and keep the result, so that loading the dataset
+   * later does not send the network back. The valid features come in slices, each one
+   * quick to read on the page.
+   */
+  checkNetwork(text: string, crs: CrsId): Promise<Layer<NetworkProps>> {
+    const token = this.nextToken++;
+    return new Promise((resolve) => {
+      this.checking.set(token, { features: [], resolve });
+      this.port.post({ type: 'network', token, text, crs });
+    });
   }
 
   /** A prebuilt graph for this dataset, fetched by whoever loaded it; the session checks it against the network. */
@@ -93,7 +115,14 @@ export class WalkingSession {
       .catch(() => null)
       .then((prebuilt) => {
         if (generation !== this.generation) return;
-        this.port.post({ type: 'load', generation, dataset, prebuilt, warmWalk: options.warmWalk ?? false }, prebuilt ? [prebuilt] : []);
+        const warmWalk = options.warmWalk ?? false;
+        const network = dataset.network ? this.networkTokens.get(dataset.network.features) : undefined;
+        this.port.post(
+          network === undefined
+            ? { type: 'load', generation, dataset, prebuilt, warmWalk }
+            : { type: 'load', generation, dataset: { ...dataset, network: null }, prebuilt, warmWalk, network },
+          prebuilt ? [prebuilt] : [],
+        );
       });
     return this.posted;
   }
@@ -130,6 +159,26 @@ export class WalkingSession {
   }
 
   private receive(message: FromSession): void {
+    if (message.type === 'networkFeatures') {
+      const entry = this.checking.get(message.token);
+      if (!entry) return;
+      for (const feature of message.features) entry.features.push(feature);
+      this.port.post({ type: 'networkMore', token: message.token });
+      return;
+    }
+    if (message.type === 'networkChecked') {
+      const entry = this.checking.get(message.token);
+      if (!entry) return;
+      this.checking.delete(message.token);
+      const features = message.collection ? entry.features : null;
+      if (features) {
+        this.networkTokens.set(features, message.token);
+        this.released.register(features, message.token);
+      } else this.port.post({ type: 'release', token: message.token });
+      // The ids seen are not carried back: the loader resolves no reference to the network.
+      entry.resolve({ result: { features, problems: message.problems, total: message.total, ids: new Map() }, reason: message.reason });
+      return;
+    }
     if (message.type === 'ready') {
       if (message.generation === this.generation) this.resolveReady?.(message);
       return;
@@ -160,6 +209,21 @@ declare global {
 }
 
 let session: WalkingSession | null = null;
+
+/**
+ * network.geojson files this long (characters) or longer are checked in the walking session's
+ * worker: a city's (the Wuhan network, 92,667 ways) kept the page busy for a second. A smaller one, such as
+ * the sample's (0.8 MB) on a phone, is checked in place, and the session's script does not
+ * load the checker's code (zod and the problem texts), which would share the phone's link
+ * with the network itself.
+ */
+export const SESSION_CHECKS_NETWORK_FROM = 1_000_000;
+
+/** The loader's network check in the walking session's worker (none where there are no workers: the loader checks in place). */
+export function sessionNetworkCheck(): CheckNetwork | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  return (text, crs) => (text.length >= SESSION_CHECKS_NETWORK_FROM ? walkingSession().checkNetwork(text, crs) : null);
+}
 
 /** The page's walking session (a worker; in place where there are no workers). */
 export function walkingSession(): WalkingSession {

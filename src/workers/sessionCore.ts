@@ -33,6 +33,8 @@ export class SessionCore {
   private readonly sources: Record<GraphSource, number> = { built: 0, reused: 0, prebuilt: 0, none: 0 };
   private walkEngine: WalkEngine | null | undefined;
   private walkEngines = 0;
+  /** Networks checked for the page (by the host, which keeps them until a `load` names one). */
+  networkChecks = 0;
   private planner: { model: PlannerModel; buildMs: number; baseline: { key: string; result: PlannerResult } | null } | null = null;
   private coverage: VolunteerCoverage | null = null;
   private volunteers: VolunteerSite[] | null = null;
@@ -77,7 +79,13 @@ export class SessionCore {
   }
 
   stats(): SessionStats {
-    return { generation: this.generation, graphBuilds: graphBuilds.count, sources: { ...this.sources }, walkEngines: this.walkEngines };
+    return {
+      generation: this.generation,
+      graphBuilds: graphBuilds.count,
+      sources: { ...this.sources },
+      walkEngines: this.walkEngines,
+      networkChecks: this.networkChecks,
+    };
   }
 
   /** The answer to a question of the current generation, and what to transfer with it. */

@@ -1,3 +1,5 @@
+import type * as NetworkCheck from './networkCheck';
+import type { Network } from './networkCheck';
 import { SessionCore } from './sessionCore';
 import type { FromSession, Kind, Question, ToSession } from './sessionProtocol';
 
@@ -14,6 +16,17 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
   const core = new SessionCore();
   const waiting = new Map<Kind, Question>();
   let scheduled = false;
+  /** Networks checked here, by token, while the page holds them. */
+  const networks = new Map<number, { network: Network | null }>();
+  /** The slices of a checked network still to send, and its end. */
+  const sending = new Map<number, { slices: FromSession[]; next: number }>();
+  let checker: Promise<typeof NetworkCheck> | null = null;
+  const sendNext = (token: number) => {
+    const entry = sending.get(token);
+    if (!entry) return;
+    post(entry.slices[entry.next++]!, []);
+    if (entry.next === entry.slices.length) sending.delete(token);
+  };
 
   const run = () => {
     scheduled = false;
@@ -34,9 +47,45 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
     }
   };
 
-  return (message) => {
+  /** Handles one message; a promise while it waits for the network checker's code, which later messages wait behind. */
+  const handle = (message: ToSession): Promise<void> | void => {
+    if (message.type === 'network') {
+      const { token, text, crs } = message;
+      return (checker ??= import('./networkCheck'))
+        .then(({ checkNetworkText }) => {
+          const { network, messages } = checkNetworkText(token, text, crs);
+          core.networkChecks++;
+          networks.set(token, { network });
+          sending.set(token, { slices: messages, next: 0 });
+        })
+        .catch((error: unknown) => {
+          console.error('walking session: network.geojson could not be checked:', error);
+          networks.set(token, { network: null });
+          sending.set(token, {
+            slices: [{ type: 'networkChecked', token, reason: 'network.geojson could not be checked', collection: false, problems: [], total: 0 }],
+            next: 0,
+          });
+        })
+        .then(() => sendNext(token));
+    }
+    if (message.type === 'networkMore') {
+      sendNext(message.token);
+      return;
+    }
+    if (message.type === 'release') {
+      networks.delete(message.token);
+      sending.delete(message.token);
+      return;
+    }
     if (message.type === 'load') {
-      const ready = core.load(message.generation, message.dataset, message.prebuilt);
+      let dataset = message.dataset;
+      if (message.network !== undefined) {
+        const entry = networks.get(message.network);
+        // The page holds this network, so it cannot have been released.
+        if (!entry) throw new Error(`walking session: no network under token ${message.network}`);
+        dataset = { ...dataset, network: entry.network };
+      }
+      const ready = core.load(message.generation, dataset, message.prebuilt);
       post({ type: 'ready', ...ready }, []);
       // While the page handles `ready`; a walk asked meanwhile is answered after it (same turn order).
       if (message.warmWalk)
@@ -58,5 +107,15 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
       scheduled = true;
       nextTurn(run);
     }
+  };
+
+  let behind: Promise<void> | null = null;
+  return (message) => {
+    const pending = behind ? behind.then(() => handle(message)) : handle(message);
+    if (!pending) return;
+    behind = pending;
+    void pending.then(() => {
+      if (behind === pending) behind = null;
+    });
   };
 }

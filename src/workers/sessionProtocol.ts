@@ -1,4 +1,5 @@
-import type { Dataset } from '../domain/dataset';
+import type { Feature, Geometry } from 'geojson';
+import type { CrsId, Dataset, NetworkProps, Problem } from '../domain/dataset';
 import type { Route } from '../domain/engine/route';
 import type { WalkRequest, WalkResult } from '../domain/engine/walkEngine';
 import type { LonLat } from '../domain/geo';
@@ -64,6 +65,8 @@ export interface SessionStats {
   sources: Record<GraphSource, number>;
   /** Walking engines (the graph's snapper, chains and category fields) made since it started. */
   walkEngines: number;
+  /** network.geojson files the page handed the session to parse and check. */
+  networkChecks: number;
 }
 
 /** Every question a view can ask, and its answer. */
@@ -88,8 +91,18 @@ export type Answer<K extends Kind> = Questions[K]['answer'];
 export type Question = { [K in Kind]: { type: 'ask'; kind: K; id: number; generation: number; ask: Ask<K> } }[Kind];
 
 export type ToSession =
-  /** `warmWalk`: make the walking engine right after `ready`, before any walk is asked (the resident view asks one at once). */
-  | { type: 'load'; generation: number; dataset: Dataset; prebuilt: ArrayBuffer | null; warmWalk?: boolean }
+  /**
+   * `warmWalk`: make the walking engine right after `ready`, before any walk is asked (the
+   * resident view asks one at once). `network`: the dataset's network is the one the session
+   * checked under this token (the message's `dataset.network` is then null, not sent again).
+   */
+  | { type: 'load'; generation: number; dataset: Dataset; prebuilt: ArrayBuffer | null; warmWalk?: boolean; network?: number }
+  /** network.geojson's text, to parse, check and convert here (the loader's `networkLayer`), kept under `token`. */
+  | { type: 'network'; token: number; text: string; crs: CrsId }
+  /** The page has read the last slice of the network being checked: the next one, please. */
+  | { type: 'networkMore'; token: number }
+  /** The page no longer holds the network of `token`. */
+  | { type: 'release'; token: number }
   | { type: 'volunteers'; generation: number; volunteers: VolunteerSite[] }
   | Question;
 
@@ -103,8 +116,26 @@ export interface Ready {
   ms: number;
 }
 
+/** The end of a checked network, after its last `networkFeatures` slice. */
+export interface NetworkChecked {
+  token: number;
+  /** Why the file gave nothing (not JSON, not a FeatureCollection), or null. */
+  reason: string | null;
+  /** False when the file is not a FeatureCollection (no features at all). */
+  collection: boolean;
+  problems: Problem[];
+  total: number;
+}
+
 export type FromSession =
   | ({ type: 'ready' } & Ready)
+  /**
+   * The valid features of a checked network, a slice at a time, each one sent when the page
+   * asks for more: the page reads each in its own short task (messages sent back to back can
+   * be dispatched together in one long task).
+   */
+  | { type: 'networkFeatures'; token: number; features: Feature<Geometry, NetworkProps>[] }
+  | ({ type: 'networkChecked' } & NetworkChecked)
   | { type: 'answer'; kind: Kind; id: number; generation: number; answer: unknown; ms: number }
   | { type: 'skipped'; id: number }
   | { type: 'error'; id: number; message: string };

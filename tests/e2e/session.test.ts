@@ -7,6 +7,7 @@ import { fromDirectory } from '../../src/data/node-source';
 import { walkContext } from '../../src/domain/engine/context';
 import { networkFingerprint } from '../../src/domain/engine/fingerprint';
 import { encodePrebuilt, PREBUILT_FILE } from '../../src/domain/engine/prebuilt';
+import { SESSION_CHECKS_NETWORK_FROM } from '../../src/workers/sessionClient';
 import { e2eSession, ROOT } from './browser';
 
 const session = e2eSession();
@@ -81,5 +82,35 @@ describe('one walking session per dataset', () => {
     expect(await stats(old)).toMatchObject({ graphBuilds: 1, sources: { prebuilt: 0, built: 1 } });
     await old.getByText(/预构建步行路网（network\.graph\.bin）与当前 network\.geojson 不一致，已忽略/).waitFor();
     await old.close();
+  }, 240_000);
+
+  it('checks a city-sized network.geojson in the session, not on the page: the same problems listed, the streets drawn, one graph', async () => {
+    // The sample's network with two bad ways, written out indented: over the size the session checks (1 MB).
+    const network = JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample/network.geojson'), 'utf8')) as { features: unknown[] };
+    network.features.push({ type: 'Feature', properties: { id: 'not-a-line' }, geometry: { type: 'Point', coordinates: [119.33, 26.09] } });
+    network.features.push(network.features[0]);
+    const body = JSON.stringify(network, null, 2);
+    expect(body.length).toBeGreaterThan(SESSION_CHECKS_NETWORK_FROM);
+
+    const page = await session.page(null, { viewport: { width: 1280, height: 860 } });
+    await page.route('**/data/yuefeng-sample/network.geojson', (route) => route.fulfill({ contentType: 'application/geo+json', body }));
+    await page.goto(new URL('./?compound=c-084', session.base).toString());
+    await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 90_000 });
+    await page.locator('[data-testid="walk-answer"][data-source="walk"]').waitFor({ timeout: 90_000 });
+    expect(await stats(page)).toMatchObject({ networkChecks: 1, graphBuilds: 1, pageGraphBuilds: 0, sources: { built: 1 } });
+
+    const problems = await page.evaluate(() =>
+      window
+        .__serviceCircles!.store.getState()
+        .problems.filter((p) => p.file === 'network.geojson')
+        .map((p) => p.id),
+    );
+    expect(problems).toEqual(['not-a-line', (network.features[0] as { properties: { id: string } }).properties.id]);
+    await page.getByRole('button', { name: /^数据问题 \d+$/ }).waitFor();
+    // Every valid way reached the page (in the session's spatial order) and the map's streets.
+    const ways = await page.evaluate(() => window.__serviceCircles!.store.getState().dataset!.network!.features.length);
+    expect(ways).toBe(network.features.length - 2);
+    await page.waitForFunction(() => window.__serviceCircles!.controller.map.querySourceFeatures('network').length > 0, undefined, { timeout: 30_000 });
+    await page.close();
   }, 240_000);
 });

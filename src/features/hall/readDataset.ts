@@ -5,6 +5,7 @@ import { fromUrl, urlListing } from '../../data/sources';
 import type { Dataset } from '../../domain/dataset';
 import { textFingerprint } from '../../domain/hall/privacy';
 import { DEFAULT_DATA } from '../../store/url';
+import { sessionNetworkCheck } from '../../workers/sessionClient';
 import { DEFAULT_CONFIG, parsePlaylist, parsePlaylistParam, type ParsedPlaylist } from '../../domain/hall/playlist';
 
 export type DatasetRead = { ok: true; dataset: Dataset; fingerprint: string; files: Map<string, string> } | { ok: false; reason: string };
@@ -39,7 +40,7 @@ export async function readDataset(path: string): Promise<DatasetRead> {
         throw error;
       }
     },
-    { label: path },
+    { label: path, checkNetwork: sessionNetworkCheck() },
   );
   if (failure) return { ok: false, reason: failure };
   if (!result.dataset) return { ok: false, reason: result.fatal ?? 'the dataset did not load' };

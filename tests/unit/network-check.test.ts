@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Feature, LineString } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { loadDataset, networkLayer, type CheckNetwork } from '../../src/data/load';
+import { fromDirectory } from '../../src/data/node-source';
+import type { CrsId } from '../../src/domain/dataset';
+import { NETWORK_SLICE, spatialOrder } from '../../src/workers/networkCheck';
+import { WalkingSession } from '../../src/workers/sessionClient';
+import { sessionHost } from '../../src/workers/sessionHost';
+import type { FromSession, SessionStats, ToSession } from '../../src/workers/sessionProtocol';
+import { collection, compound, files, line, manifest, memory, point } from './loader-helpers';
+
+const SAMPLE = resolve(import.meta.dirname, '../../data/yuefeng-sample');
+const sampleText = readFileSync(resolve(SAMPLE, 'network.geojson'), 'utf8');
+
+/** The sample's network with two bad ways: a point where a line belongs, and a repeated id. */
+function badNetworkText(): string {
+  const network = JSON.parse(sampleText) as { features: unknown[] };
+  network.features.push({ type: 'Feature', properties: { id: 'not-a-line' }, geometry: { type: 'Point', coordinates: [119.33, 26.09] } });
+  network.features.push(network.features[0]);
+  return JSON.stringify(network);
+}
+
+const idsOf = (features: readonly Feature[] | null | undefined) => new Set((features ?? []).map((f) => String(f.properties?.id)));
+
+describe('the loader hands network.geojson to a checker', () => {
+  const dataset = (crs: CrsId, network: string) =>
+    memory(
+      files({
+        'manifest.json': manifest({ crs }),
+        'compounds.geojson': collection(compound('c1')),
+        'facilities.geojson': collection(point({ id: 'f1', category: 'clinic' })),
+        'network.geojson': `\ufeff${network}`,
+      }),
+    );
+  const network = collection(line({ id: 'w1' }), line({ id: 'w2', highway: 7 }));
+
+  it('gives it the text (without its byte-order mark) and the manifest’s coordinate system, and takes its layer', async () => {
+    const asked: [string, CrsId][] = [];
+    const check: CheckNetwork = (text, crs) => {
+      asked.push([text, crs]);
+      return Promise.resolve(networkLayer(text, crs));
+    };
+    const elsewhere = await loadDataset(dataset('GCJ02', network), { checkNetwork: check });
+    const inPlace = await loadDataset(dataset('GCJ02', network));
+    expect(asked).toEqual([[network, 'GCJ02']]);
+    expect(elsewhere.problems).toEqual(inPlace.problems);
+    expect(elsewhere.problems.map((p) => [p.file, p.id])).toEqual([['network.geojson', 'w2']]);
+    // Converted to WGS84 by the checker, as the loader converts in place.
+    expect(elsewhere.dataset!.network).toEqual(inPlace.dataset!.network);
+    expect(elsewhere.dataset!.network!.features[0]!.geometry.coordinates[0]).not.toEqual([119.33, 26.09]);
+  });
+
+  it('checks in place when the checker declines (null), and lists a network that is not JSON either way', async () => {
+    const declined = await loadDataset(dataset('WGS84', network), { checkNetwork: () => null });
+    expect(declined.dataset!.network!.features).toHaveLength(1);
+    const broken = await loadDataset(dataset('WGS84', '{"type": "FeatureCollection", "features": ['), {
+      checkNetwork: (text, crs) => Promise.resolve(networkLayer(text, crs)),
+    });
+    expect(broken.dataset!.network).toBeNull();
+    expect(broken.problems).toEqual([expect.objectContaining({ file: 'network.geojson', field: '(file)', severity: 'error' })]);
+  });
+});
+
+describe('the walking session checks a network for the page', { timeout: 60_000 }, () => {
+  it('gives the page the same features and problems as the loader in place, in slices, and keeps the network for the graph', async () => {
+    const text = badNetworkText();
+    const read = fromDirectory(SAMPLE);
+    const withBadNetwork = (name: Parameters<typeof read>[0]) => (name === 'network.geojson' ? Promise.resolve(text) : read(name));
+    const session = new WalkingSession(false);
+    const sent: ToSession[] = [];
+    const port = (session as unknown as { port: { post(m: ToSession, t?: Transferable[]): void } }).port;
+    Object.assign(session, { port: { post: (message: ToSession, transfer?: Transferable[]) => (sent.push(message), port.post(message, transfer)) } });
+
+    const inPlace = await loadDataset(withBadNetwork);
+    const checked = await loadDataset(withBadNetwork, { checkNetwork: (t, crs) => session.checkNetwork(t, crs) });
+    expect(checked.problems).toEqual(inPlace.problems);
+    expect(checked.problems.filter((p) => p.file === 'network.geojson').map((p) => p.id)).toEqual([
+      'not-a-line',
+      String(inPlace.dataset!.network!.features[0]!.properties.id),
+    ]);
+    const features = checked.dataset!.network!.features;
+    expect(features).toHaveLength(inPlace.dataset!.network!.features.length);
+    expect(idsOf(features)).toEqual(idsOf(inPlace.dataset!.network!.features));
+    // One slice at a time: the page asks for each next one after reading the last.
+    expect(sent.filter((m) => m.type === 'networkMore')).toHaveLength(Math.ceil(features.length / NETWORK_SLICE));
+
+    // Loading the dataset names the session's copy instead of sending the network again.
+    await session.send(checked.dataset!);
+    const load = sent.find((m): m is Extract<ToSession, { type: 'load' }> => m.type === 'load')!;
+    expect(load.dataset.network).toBeNull();
+    expect(load.network).toBe((sent.find((m) => m.type === 'network') as Extract<ToSession, { type: 'network' }>).token);
+    await expect(session.load(checked.dataset!)).resolves.toMatchObject({ hasNetwork: true, graph: 'built' });
+
+    // It walks exactly as a session handed the network checked in place.
+    const other = new WalkingSession(false);
+    void other.send(inPlace.dataset!);
+    const origin = inPlace.dataset!.gates.features[0]!.geometry.coordinates as [number, number];
+    const request = { origins: [origin], speedMPerMin: 60, bandMinutes: [5, 10, 15] };
+    const [walked, expected] = await Promise.all([session.ask('walk', { request }), other.ask('walk', { request })]);
+    expect(walked!.answer!.nearest.length).toBeGreaterThan(0);
+    expect(walked!.answer!.nearest).toEqual(expected!.answer!.nearest);
+    expect(await session.stats()).toMatchObject<Partial<SessionStats>>({ networkChecks: 1, graphBuilds: expect.any(Number) });
+  });
+
+  it('answers a load that names a network still being checked only once the check is done, in order', async () => {
+    const posted: FromSession[] = [];
+    const host = sessionHost((message) => posted.push(message), queueMicrotask);
+    const sample = (await loadDataset(fromDirectory(SAMPLE))).dataset!;
+    host({ type: 'network', token: 7, text: sampleText, crs: 'WGS84' });
+    // Sent at once behind it, while the session is still loading its checker.
+    host({ type: 'load', generation: 1, dataset: { ...sample, network: null }, prebuilt: null, network: 7 });
+    await waitUntil(() => posted.some((m) => m.type === 'ready'));
+    expect(posted.map((m) => m.type)).toEqual(['networkFeatures', 'ready']);
+    expect(posted[1]).toMatchObject({ type: 'ready', hasNetwork: true, graph: 'built' });
+    // Released (the page let go of the network): nothing more is sent for it.
+    host({ type: 'release', token: 7 });
+    host({ type: 'networkMore', token: 7 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(posted).toHaveLength(2);
+  });
+});
+
+async function waitUntil(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(done()).toBe(true);
+}
+
+describe('spatial order of the network sent to the page', () => {
+  /** A 60 × 60 grid of short streets, shuffled. */
+  const grid = (): Feature<LineString>[] => {
+    const ways: Feature<LineString>[] = [];
+    for (let i = 0; i < 60; i++)
+      for (let j = 0; j < 60; j++)
+        ways.push({
+          type: 'Feature',
+          properties: { id: `${i}-${j}` },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [119.3 + i * 0.001, 26.05 + j * 0.001],
+              [119.3 + i * 0.001 + 0.0008, 26.05 + j * 0.001],
+            ],
+          },
+        });
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let k = ways.length - 1; k > 0; k--) {
+      const r = Math.floor(random() * (k + 1));
+      [ways[k], ways[r]] = [ways[r]!, ways[k]!];
+    }
+    return ways;
+  };
+  /** The mean share of the whole extent that a run of `size` consecutive ways covers. */
+  const meanRunArea = (ways: Feature<LineString>[], size: number) => {
+    const areas: number[] = [];
+    for (let k = 0; k < ways.length; k += size) {
+      const points = ways.slice(k, k + size).flatMap((w) => w.geometry.coordinates);
+      const xs = points.map((p) => p[0]!);
+      const ys = points.map((p) => p[1]!);
+      areas.push(((Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys))) / (0.0598 * 0.059));
+    }
+    return areas.reduce((a, b) => a + b, 0) / areas.length;
+  };
+
+  it('keeps every way once, and a run of them lies in a small part of the map', () => {
+    const shuffled = grid();
+    const ordered = spatialOrder(shuffled);
+    expect(idsOf(ordered)).toEqual(idsOf(shuffled));
+    expect(ordered).toHaveLength(shuffled.length);
+    expect(meanRunArea(shuffled, 225)).toBeGreaterThan(0.8);
+    expect(meanRunArea(ordered, 225)).toBeLessThan(0.1);
+  });
+});
