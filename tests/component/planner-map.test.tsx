@@ -65,6 +65,6 @@ describe('the planner on the map', () => {
     // Leaving the planner takes back its colours only, not the feature state other views keep on the compounds.
     useStore.getState().setMode('resident');
     expect(removed.length).toBeGreaterThan(0);
-    expect(removed.every((r) => r.source === 'compounds' && (r.key === 'unmet' || r.key === 'underServed'))).toBe(true);
+    expect(removed.every((r) => r.source === 'compounds' && (r.key === 'unmetStep' || r.key === 'underServed'))).toBe(true);
   });
 });

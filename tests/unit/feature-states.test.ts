@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { featureStates, STATES_PER_FRAME } from '../../src/map/featureStates';
 
@@ -29,16 +29,40 @@ describe('feature states a batch per frame', () => {
     expect(waiting()).toBe(0);
 
     calls.length = 0;
-    const count = STATES_PER_FRAME * 2 + 10;
+    const count = 5_000;
     for (let i = 0; i < count; i++) states.set(`c${i}`, { unmet: i });
     states.flush();
     expect(calls).toHaveLength(STATES_PER_FRAME);
-    frame();
-    expect(calls).toHaveLength(STATES_PER_FRAME * 2);
-    frame();
+    // Each frame sets the next batch, until none is left.
+    const perFrame: number[] = [];
+    while (waiting() > 0) {
+      const before = calls.length;
+      frame();
+      perFrame.push(calls.length - before);
+    }
     expect(calls).toHaveLength(count);
-    expect(waiting()).toBe(0);
     expect(new Set(calls).size).toBe(count);
+    expect(Math.min(...perFrame)).toBeGreaterThan(0);
+  });
+
+  it('sizes the batch to what the frames cost: smaller after a slow frame, larger after quick ones', () => {
+    const { map, calls, frame } = framedMap();
+    const states = featureStates(map, 'compounds');
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    for (let i = 0; i < 5_000; i++) states.set(`c${i}`, { unmet: i });
+    states.flush();
+    // The frame that applied the first batch took 140 ms: four times the budget.
+    now += 140;
+    frame();
+    const slow = calls.length - STATES_PER_FRAME;
+    expect(slow).toBeLessThan(STATES_PER_FRAME / 2);
+    // Quick frames (10 ms) let it grow again.
+    now += 10;
+    const before = calls.length;
+    frame();
+    expect(calls.length - before).toBeGreaterThan(slow);
+    vi.restoreAllMocks();
   });
 
   it('merges changes still waiting: the latest value of a key wins, and a removal then a set is a set', () => {

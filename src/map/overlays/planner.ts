@@ -38,13 +38,26 @@ const SRC = { changes: 'planner-changes', sites: 'planner-sites' } as const;
 
 /**
  * The compliance layers draw the map's own compounds source (sent to MapLibre once per
- * dataset, in every view); each result colours them through feature state (unmet ▲ rules,
- * canteen under-served), set only for the compounds whose figures changed, so neither opening
- * the planner nor a what-if at city scale sends 5,000 outlines to MapLibre's worker.
+ * dataset, in every view); each result colours them through feature state (the colour step
+ * of their unmet ▲ rules, canteen under-served), set only for the compounds whose look
+ * changed, so neither opening the planner nor a what-if at city scale sends 5,000 outlines to
+ * MapLibre's worker. The state is the step, not the count, so the paint never changes: a new
+ * paint expression on a feature-state layer makes MapLibre reload every tile of the source,
+ * each applying all 5,000 states again (another standard took tasks of 100-300 ms per tile).
  */
-const UNMET: ExpressionSpecification = ['feature-state', 'unmet'];
-function byUnmet(steps: { from: number; color: string }[]): ExpressionSpecification {
-  return ['step', ['coalesce', UNMET, 0], steps[0]!.color, ...steps.slice(1).flatMap((s) => [s.from, s.color])] as unknown as ExpressionSpecification;
+const UNMET: ExpressionSpecification = ['feature-state', 'unmetStep'];
+const BY_STEP = [
+  'step',
+  ['coalesce', UNMET, 0],
+  STEP_COLORS[0],
+  ...STEP_COLORS.slice(1).flatMap((color, k) => [k + 1, color]),
+] as unknown as ExpressionSpecification;
+
+/** The colour step (index in STEP_COLORS) of a compound that misses `unmet` ▲ rules. */
+export function stepOf(steps: readonly { from: number; color: string }[], unmet: number): number {
+  let color = steps[0]!.color;
+  for (const step of steps) if (unmet >= step.from) color = step.color;
+  return STEP_COLORS.indexOf(color as (typeof STEP_COLORS)[number]);
 }
 const ifScored = (value: number): ExpressionSpecification => ['case', ['==', UNMET, null], 0, value];
 const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
@@ -56,7 +69,7 @@ const layers: GroupedLayer[] = [
       id: 'planner-compliance-fill',
       type: 'fill',
       source: SOURCES.compounds,
-      paint: { 'fill-color': byUnmet(unmetSteps(0)), 'fill-opacity': ifScored(0.62) },
+      paint: { 'fill-color': BY_STEP, 'fill-opacity': ifScored(0.62) },
     },
   },
   {
@@ -151,14 +164,17 @@ const point = (coordinates: [number, number], properties: Record<string, unknown
 });
 
 interface CompoundLook {
-  unmet: number;
+  unmetStep: number;
   underServed: boolean;
 }
 
 /** Per compound id, what the map shows of a result. */
 function compoundLooks(result: PlannerResultView): Map<string, CompoundLook> {
+  const steps = unmetSteps(requiredRulesOf(result));
   const looks = new Map<string, CompoundLook>();
-  result.compliance.compounds.forEach((c, i) => looks.set(c.compound.id, { unmet: c.unmetRequired, underServed: result.canteens.compounds[i]!.underServed }));
+  result.compliance.compounds.forEach((c, i) =>
+    looks.set(c.compound.id, { unmetStep: stepOf(steps, c.unmetRequired), underServed: result.canteens.compounds[i]!.underServed }),
+  );
   return looks;
 }
 
@@ -168,12 +184,12 @@ function recolour(map: MapLibreMap, drawnLooks: Map<string, CompoundLook>, next:
   for (const id of drawnLooks.keys()) {
     if (next.has(id)) continue;
     // The map's own compounds source: only the planner's keys (the hall keeps its own there).
-    states.remove(id, 'unmet');
+    states.remove(id, 'unmetStep');
     states.remove(id, 'underServed');
   }
   for (const [id, look] of next) {
     const old = drawnLooks.get(id);
-    if (!old || old.unmet !== look.unmet || old.underServed !== look.underServed) states.set(id, { ...look });
+    if (!old || old.unmetStep !== look.unmetStep || old.underServed !== look.underServed) states.set(id, { ...look });
   }
   states.flush();
   return next;
@@ -249,7 +265,6 @@ export async function plannerMapImage(bounds: [number, number, number, number] |
 
 interface Drawn {
   active: boolean;
-  steps: string;
   result: unknown;
   dataset: unknown;
   scenario: unknown;
@@ -270,10 +285,8 @@ export const plannerOverlay: Overlay = {
     hook(map);
     latest = state;
     const active = state.mode === 'planner';
-    const steps = unmetSteps(requiredRulesOf(state.plannerResult));
     const next: Drawn = {
       active,
-      steps: JSON.stringify(steps),
       result: state.plannerResult,
       dataset: state.dataset,
       scenario: state.scenarios.find((s) => s.id === state.activeScenarioId),
@@ -289,7 +302,6 @@ export const plannerOverlay: Overlay = {
       next.looks = recolour(map, next.looks, active && state.plannerResult ? compoundLooks(state.plannerResult) : new Map());
     // A closed facility is drawn at its place in the result, so a new result may move the changes.
     if (changed('scenario') || changed('result')) next.changesData = setDataIfNew(map, SRC.changes, active ? changeFeatures(state) : EMPTY, next.changesData);
-    if (changed('steps')) map.setPaintProperty('planner-compliance-fill', 'fill-color', byUnmet(steps));
     if (changed('sites')) next.sitesData = setDataIfNew(map, SRC.sites, active ? siteFeatures(state) : EMPTY, next.sitesData);
     drawn.set(map, next);
   },
