@@ -33,6 +33,8 @@ const spec = {
 const ANSWER_TIMEOUT_MS = 60_000;
 /** Long tasks this long after an answer still count to its change (the map draws the new colours). */
 const AFTER_ANSWER_MS = 1_500;
+/** How long the pointer rests on the map before a click (aiming). */
+const AIM_MS = 300;
 /** The categories proposed in turn: a daily one, an elder canteen (seats shared 2SFCA) and a shop. */
 const CATEGORIES = ['clinic', 'canteen', 'supermarket'] as const;
 
@@ -129,6 +131,12 @@ async function main() {
       // Points spread over the middle of the map, a different one each time.
       const x = box.x + box.width * (0.3 + 0.4 * (((k * 7) % 11) / 10));
       const y = box.y + box.height * (0.3 + 0.4 * (((k * 5) % 7) / 6));
+      // As a planner does: the pointer comes onto the map and aims (the map's cursor turns to a
+      // crosshair), then clicks. A click at the very moment the pointer arrives would wait for
+      // the frame of that cursor change (Chromium defers other tasks after an input that asks
+      // for a frame, up to 50 ms).
+      await page.mouse.move(x, y, { steps: 4 });
+      await page.waitForTimeout(AIM_MS);
       const clickedAt = await page.evaluate(() => performance.now());
       await page.mouse.click(x, y);
       const answer = await answerFor(page, k + 1);

@@ -6,14 +6,12 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
  * first colours of 5,000 compounds at once took one task of half a second. The first batch is
  * set at once (a what-if's few compounds show with its answer); the rest follow a batch per
  * rendered frame. Changes still waiting are merged, the latest value of a key winning.
- * The batch follows what the frames cost: the map's cost per state grows with its loaded
- * tiles, and with software rendering.
+ * The batch is fixed: a frame's own cost (drawing, in software WebGL 35 ms or more) does not
+ * depend on it, and sizing the batch to the frame time shrank it until a city's colours took
+ * hundreds of frames, during which every click waited for a frame (Chromium defers other
+ * tasks after an input while a frame is pending).
  */
-export const STATES_PER_FRAME = 250;
-/** What a frame that applies a batch may take, milliseconds (a long task is over 50). */
-const FRAME_BUDGET_MS = 35;
-const MIN_BATCH = 25;
-const MAX_BATCH = 2_000;
+export const STATES_PER_FRAME = 300;
 
 type Id = string | number;
 /** Per key, the value to set, or undefined to remove the key. */
@@ -22,7 +20,6 @@ type Change = Map<string, unknown>;
 class FeatureStates {
   private readonly waiting = new Map<Id, Change>();
   private scheduled = false;
-  private batch = STATES_PER_FRAME;
 
   constructor(
     private readonly map: MapLibreMap,
@@ -43,7 +40,7 @@ class FeatureStates {
     if (this.scheduled) return;
     let count = 0;
     for (const [id, change] of this.waiting) {
-      if (count++ === this.batch) break;
+      if (count++ === STATES_PER_FRAME) break;
       this.waiting.delete(id);
       const set: Record<string, unknown> = {};
       let any = false;
@@ -58,13 +55,9 @@ class FeatureStates {
     }
     if (this.waiting.size === 0) return;
     this.scheduled = true;
-    const setAt = performance.now();
     // Set during a frame's `render` event, a batch is applied in the next frame.
     this.map.once('render', () => {
       this.scheduled = false;
-      // From setting a batch to its frame drawn: the next batch is sized to the budget.
-      const took = Math.max(1, performance.now() - setAt);
-      this.batch = Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, (this.batch * FRAME_BUDGET_MS) / took)));
       this.flush();
     });
   }
