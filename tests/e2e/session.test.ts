@@ -107,7 +107,7 @@ describe('one walking session per dataset', () => {
     );
     expect(problems).toEqual(['not-a-line', (network.features[0] as { properties: { id: string } }).properties.id]);
     await page.getByRole('button', { name: /^数据问题 \d+$/ }).waitFor();
-    // Every valid way reached the page (in the session's spatial order) and the map's streets.
+    // Every valid way reached the page and the map's streets.
     const ways = await page.evaluate(() => window.__serviceCircles!.store.getState().dataset!.network!.features.length);
     expect(ways).toBe(network.features.length - 2);
     await page.waitForFunction(() => window.__serviceCircles!.controller.map.querySourceFeatures('network').length > 0, undefined, { timeout: 30_000 });
