@@ -16,16 +16,12 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
   const core = new SessionCore();
   const waiting = new Map<Kind, Question>();
   let scheduled = false;
-  /** Networks checked here, by token, while the page holds them. */
-  const networks = new Map<number, { network: Network | null }>();
-  /** The slices of a checked network still to send, and its end. */
-  const sending = new Map<number, { slices: FromSession[]; next: number }>();
+  /** Networks checked here, by token, while the page holds them, with the messages (slices, then the end) still to send of each. */
+  const networks = new Map<number, { network: Network | null; unsent: FromSession[] }>();
   let checker: Promise<typeof NetworkCheck> | null = null;
   const sendNext = (token: number) => {
-    const entry = sending.get(token);
-    if (!entry) return;
-    post(entry.slices[entry.next++]!, []);
-    if (entry.next === entry.slices.length) sending.delete(token);
+    const next = networks.get(token)?.unsent.shift();
+    if (next) post(next, []);
   };
 
   const run = () => {
@@ -55,16 +51,12 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
         .then(({ checkNetworkText }) => {
           const { network, messages } = checkNetworkText(token, text, crs);
           core.networkChecks++;
-          networks.set(token, { network });
-          sending.set(token, { slices: messages, next: 0 });
+          networks.set(token, { network, unsent: messages });
         })
         .catch((error: unknown) => {
           console.error('walking session: network.geojson could not be checked:', error);
-          networks.set(token, { network: null });
-          sending.set(token, {
-            slices: [{ type: 'networkChecked', token, reason: 'network.geojson could not be checked', collection: false, problems: [], total: 0 }],
-            next: 0,
-          });
+          const end: FromSession = { type: 'networkChecked', token, reason: 'network.geojson could not be checked', collection: false, problems: [], total: 0 };
+          networks.set(token, { network: null, unsent: [end] });
         })
         .then(() => sendNext(token));
     }
@@ -74,7 +66,6 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
     }
     if (message.type === 'release') {
       networks.delete(message.token);
-      sending.delete(message.token);
       return;
     }
     if (message.type === 'load') {

@@ -23,9 +23,9 @@ const STEP_COLORS = ['#2b8a3e', '#94d82d', '#fcc419', '#f76707', '#c92a2a'] as c
  * a half and three quarters of the ruleset's checked ▲ rules, so that every ruleset (5 rules
  * or 50) spreads over the same colours.
  */
-export function unmetSteps(requiredRules: number): { from: number; color: string }[] {
+export function unmetSteps(requiredRules: number): { from: number; color: string; step: number }[] {
   const froms = [0, 1, ...[0.25, 0.5, 0.75].map((f) => Math.max(2, Math.round(requiredRules * f)))];
-  return froms.map((from, k) => ({ from, color: STEP_COLORS[k]! })).filter((step, k, all) => k === 0 || step.from > all[k - 1]!.from);
+  return froms.map((from, k) => ({ from, color: STEP_COLORS[k]!, step: k })).filter((step, k, all) => k === 0 || step.from > all[k - 1]!.from);
 }
 
 /** The ▲ rules a result checks (the denominator of the steps). */
@@ -53,11 +53,11 @@ const BY_STEP = [
   ...STEP_COLORS.slice(1).flatMap((color, k) => [k + 1, color]),
 ] as unknown as ExpressionSpecification;
 
-/** The colour step (index in STEP_COLORS) of a compound that misses `unmet` ▲ rules. */
-export function stepOf(steps: readonly { from: number; color: string }[], unmet: number): number {
-  let color = steps[0]!.color;
-  for (const step of steps) if (unmet >= step.from) color = step.color;
-  return STEP_COLORS.indexOf(color as (typeof STEP_COLORS)[number]);
+/** The colour step (index in STEP_COLORS) of a compound that misses `unmet` ▲ rules: the last of `steps` it reaches. */
+export function stepOf(steps: readonly { from: number; step: number }[], unmet: number): number {
+  let reached = steps[0]!.step;
+  for (const { from, step } of steps) if (unmet >= from) reached = step;
+  return reached;
 }
 const ifScored = (value: number): ExpressionSpecification => ['case', ['==', UNMET, null], 0, value];
 const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
