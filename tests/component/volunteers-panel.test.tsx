@@ -29,6 +29,19 @@ describe('volunteer coverage by skill and hour', () => {
     expect(screen.getByText('1,200 / 1,600 人（75%）')).toBeInTheDocument();
   });
 
+  it("takes the clock's time onto the hour slider's half-hour step when a time is to be chosen", async () => {
+    vi.setSystemTime(new Date(MONDAY_EVENING.getTime() + 25 * 60_000));
+    useStore.setState({ volNow: Date.now() });
+    render(<VolunteersPanel />);
+    expect(screen.getByText('20:25')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('radio', { name: '指定时间' }));
+    // The slider and the time asked agree: 20:00, not a slider on 20:00 asking 20:25.
+    expect(screen.getByLabelText('时刻')).toHaveValue(String(20 * 60));
+    expect(screen.getByText('20:00')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('时刻'), { target: { value: String(21 * 60) } });
+    expect(screen.getByText('21:00')).toBeInTheDocument();
+  });
+
   it('on Sunday morning the wide-ranging volunteer reaches both compounds', async () => {
     render(<VolunteersPanel />);
     await userEvent.selectOptions(screen.getByLabelText('技能'), 'medical');

@@ -22,6 +22,9 @@ const WEEKDAYS = [
   'volunteers.day.su',
 ] as const;
 
+/** The hour slider's step, minutes. */
+const HOUR_STEP_MIN = 30;
+
 /** Volunteer coverage for a skill and a time: who is available, the area, compounds and residents reached. */
 export function CoveragePanel() {
   const { volunteers, skill, time, setSkill, setTime, coverage, coverageKey, lang, now, timeZone } = useStore(
@@ -58,6 +61,9 @@ export function CoveragePanel() {
     );
   }
   const weekTime = time.kind === 'week' ? time : weekTimeOf(new Date(now), timeZone);
+  // The slider moves in half hours: a time taken from the clock is shown and chosen on its step,
+  // or the slider would sit on 20:00 while 20:25 is asked, and choosing 20:00 would change nothing.
+  const sliderMinute = weekTime.minuteOfDay - (weekTime.minuteOfDay % HOUR_STEP_MIN);
   const share = (covered: number, total: number) => (total ? formatPercent(lang, covered / total) : '–');
   return (
     <section className="panel-section coverage-panel" aria-labelledby={`${id}-title`}>
@@ -81,7 +87,12 @@ export function CoveragePanel() {
           {t('volunteers.coverage.now')}
         </label>
         <label className="check">
-          <input type="radio" name={`${id}-time`} checked={time.kind === 'week'} onChange={() => setTime({ kind: 'week', ...weekTime })} />
+          <input
+            type="radio"
+            name={`${id}-time`}
+            checked={time.kind === 'week'}
+            onChange={() => setTime({ kind: 'week', weekday: weekTime.weekday, minuteOfDay: sliderMinute })}
+          />
           {t('volunteers.coverage.at')}
         </label>
         <div className="time-pickers">
@@ -99,11 +110,11 @@ export function CoveragePanel() {
           <input
             type="range"
             min={0}
-            max={23 * 60 + 30}
-            step={30}
+            max={24 * 60 - HOUR_STEP_MIN}
+            step={HOUR_STEP_MIN}
             aria-label={t('volunteers.coverage.hour')}
-            aria-valuetext={formatMinuteOfDay(weekTime.minuteOfDay - (weekTime.minuteOfDay % 30))}
-            value={weekTime.minuteOfDay - (weekTime.minuteOfDay % 30)}
+            aria-valuetext={formatMinuteOfDay(sliderMinute)}
+            value={sliderMinute}
             onChange={(e) => setTime({ kind: 'week', weekday: weekTime.weekday, minuteOfDay: Number(e.target.value) })}
           />
           <output>{formatMinuteOfDay(time.kind === 'week' ? time.minuteOfDay : weekTime.minuteOfDay)}</output>
