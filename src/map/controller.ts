@@ -1,5 +1,5 @@
 import * as maplibregl from 'maplibre-gl';
-import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
+import type { GeoJSONSource, MapGeoJSONFeature, VectorTileSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // MapLibre 6 runs its worker from a separate file; `?worker&url` makes Vite emit it as one
 // self-contained chunk (with its shared module) and gives its URL.
@@ -22,9 +22,16 @@ import { labelField, SOURCES } from './layers/types';
 import { markOnce, WALKSHED_MARK } from './liteScene';
 import { ALL_LAYERS, baseStyle } from './style';
 import { OVERLAYS } from './overlays';
+import { StreetTiles } from './streetTiles';
+import { STREETS_PROTOCOL } from './streetTilesProtocol';
 import type { AppState } from '../store';
+import { walkingSession } from '../workers/sessionClient';
 
 maplibregl.setWorkerUrl(MAPLIBRE_WORKER_URL);
+
+/** The streets' tiles, cut in their own worker for every map on the page, once the walking session has answered. */
+const streetTiles = new StreetTiles(undefined, () => walkingSession().settled());
+maplibregl.addProtocol(STREETS_PROTOCOL, async (request, abort) => ({ data: await streetTiles.tile(request.url, abort.signal) }));
 
 /** Clickable layers, most specific first. */
 const PICKABLE: { layer: string; kind: Picked['kind'] }[] = [
@@ -145,9 +152,24 @@ export class MapController {
     this.source(id)?.setData(data ?? { type: 'FeatureCollection', features: [] });
   }
 
+  /** How many ways the streets on the map were cut from; null while their tiles are being made. */
+  streetWays(): number | null {
+    return streetTiles.ways(this.streets()?.tiles?.[0] ?? '');
+  }
+
+  private streets(): VectorTileSource | undefined {
+    return this.map.getSource<VectorTileSource>(SOURCES.network);
+  }
+
+  private setStreets(network: Dataset['network']): void {
+    const url = streetTiles.url(network);
+    const source = this.streets();
+    if (source && source.tiles?.[0] !== url) source.setTiles([url]);
+  }
+
   private setDataset(dataset: Dataset | null): void {
     this.setData(SOURCES.context, dataset?.context ?? null);
-    this.setData(SOURCES.network, dataset?.network ?? null);
+    this.setStreets(dataset?.network ?? null);
     this.setData(SOURCES.compounds, dataset?.compounds ?? null);
     this.setData(SOURCES.grids, dataset?.grids ?? null);
     this.setData(SOURCES.buildings, dataset?.buildings ?? null);

@@ -8,6 +8,7 @@ import { circleLayers } from './layers/circles';
 import { routeLayers, walkFillLayers, walkLineLayers } from './layers/walk';
 import { SOURCES, type GroupedLayer } from './layers/types';
 import { OVERLAYS } from './overlays';
+import { STREET_MAX_ZOOM, streetTilesUrl } from './streetTilesProtocol';
 
 /** Bottom to top. */
 export const ALL_LAYERS: GroupedLayer[] = [
@@ -34,9 +35,12 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * (without `glyphs`, MapLibre draws text locally with the fonts in theme.fonts).
  */
 export function baseStyle(): StyleSpecification {
-  const sources = Object.fromEntries(
+  const sources: StyleSpecification['sources'] = Object.fromEntries(
     [...Object.values(SOURCES), ...OVERLAYS.flatMap((o) => o.sources)].map((id) => [id, { type: 'geojson' as const, data: EMPTY, promoteId: 'id' }]),
   );
+  // The streets are vector tiles cut in a worker (streetTiles.ts): a city's network given as
+  // GeoJSON held the page for half a second while MapLibre cloned it.
+  sources[SOURCES.network] = { type: 'vector', tiles: [streetTilesUrl(0)], maxzoom: STREET_MAX_ZOOM };
   return {
     version: 8,
     sources,

@@ -18,6 +18,9 @@ export interface Answered<K extends Kind> {
  */
 const SHOW_NEWER: ReadonlySet<Kind> = new Set(['walk']);
 
+/** How long the session must have had nothing to do before it counts as settled. */
+const SETTLED_AFTER_MS = 150;
+
 interface Port {
   post(message: ToSession, transfer?: Transferable[]): void;
 }
@@ -46,6 +49,10 @@ export class WalkingSession {
   /** Networks the session checked, by their features array (the loader keeps it as the dataset's): the token the session keeps them under. */
   private readonly networkTokens = new WeakMap<object, number>();
   private readonly checking = new Map<number, { features: Feature<Geometry, NetworkProps>[]; resolve: (layer: Layer<NetworkProps>) => void }>();
+  /** The current generation's `ready` has come (true before any dataset: nothing to wait for). */
+  private isReady = true;
+  private readonly onSettled: (() => void)[] = [];
+  private settling: ReturnType<typeof setTimeout> | null = null;
   /** Once the page has let go of a checked network, the session drops its copy too. */
   private readonly released = new FinalizationRegistry<number>((token) => this.port.post({ type: 'release', token }));
 
@@ -74,6 +81,29 @@ export class WalkingSession {
       this.checking.set(token, { features: [], resolve });
       this.port.post({ type: 'network', token, text, crs });
     });
+  }
+
+  /**
+   * Resolves once the session has nothing left to do: the current dataset is ready and every
+   * question asked has its answer, for a moment (a view asks right after `ready`). Work of
+   * lower priority (the streets' tiles) waits for it rather than share the CPU with the
+   * first answers.
+   */
+  settled(): Promise<void> {
+    return new Promise((resolve) => {
+      this.onSettled.push(resolve);
+      this.checkSettled();
+    });
+  }
+
+  private checkSettled(): void {
+    if (this.settling !== null || this.onSettled.length === 0) return;
+    const idle = () => this.isReady && this.waiting.size === 0 && this.checking.size === 0;
+    if (!idle()) return;
+    this.settling = setTimeout(() => {
+      this.settling = null;
+      if (idle()) for (const resolve of this.onSettled.splice(0)) resolve();
+    }, SETTLED_AFTER_MS);
   }
 
   /** A prebuilt graph for this dataset, fetched by whoever loaded it; the session checks it against the network. */
@@ -110,6 +140,7 @@ export class WalkingSession {
     for (const { resolve } of this.waiting.values()) resolve(null);
     this.waiting.clear();
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.isReady = false;
     const offered = this.prebuilt.get(dataset) ?? Promise.resolve(null);
     this.posted = offered
       .catch(() => null)
@@ -159,6 +190,11 @@ export class WalkingSession {
   }
 
   private receive(message: FromSession): void {
+    this.answer(message);
+    this.checkSettled();
+  }
+
+  private answer(message: FromSession): void {
     if (message.type === 'networkFeatures') {
       const entry = this.checking.get(message.token);
       if (!entry) return;
@@ -180,7 +216,9 @@ export class WalkingSession {
       return;
     }
     if (message.type === 'ready') {
-      if (message.generation === this.generation) this.resolveReady?.(message);
+      if (message.generation !== this.generation) return;
+      this.isReady = true;
+      this.resolveReady?.(message);
       return;
     }
     const entry = this.waiting.get(message.id);

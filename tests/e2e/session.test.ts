@@ -107,10 +107,14 @@ describe('one walking session per dataset', () => {
     );
     expect(problems).toEqual(['not-a-line', (network.features[0] as { properties: { id: string } }).properties.id]);
     await page.getByRole('button', { name: /^数据问题 \d+$/ }).waitFor();
-    // Every valid way reached the page and the map's streets.
+    // Every valid way reached the page and the streets' tiles.
     const ways = await page.evaluate(() => window.__serviceCircles!.store.getState().dataset!.network!.features.length);
     expect(ways).toBe(network.features.length - 2);
-    await page.waitForFunction(() => window.__serviceCircles!.controller.map.querySourceFeatures('network').length > 0, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => window.__serviceCircles!.controller.streetWays() !== null, undefined, { timeout: 30_000 });
+    expect(await page.evaluate(() => window.__serviceCircles!.controller.streetWays())).toBe(ways);
+    await page.waitForFunction(() => window.__serviceCircles!.controller.map.querySourceFeatures('network', { sourceLayer: 'network' }).length > 0, undefined, {
+      timeout: 30_000,
+    });
     await page.close();
   }, 240_000);
 });

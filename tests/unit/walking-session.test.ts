@@ -255,6 +255,23 @@ describe('the page side of the session (WalkingSession)', () => {
     // Only the newer dataset went to the session, and no question with it.
     expect(posted.map((m) => m.type)).toEqual(['load']);
   });
+
+  it('settles once the dataset is ready and every question asked has its answer, and not before', async () => {
+    const { session, posted, deliver } = recorded();
+    void session.send(sample);
+    const asked = session.ask('walk', { request });
+    let settled = false;
+    void session.settled().then(() => (settled = true));
+    await flushMicrotasks();
+    const [load, ask] = posted as [Extract<ToSession, { type: 'load' }>, Extract<ToSession, { type: 'ask' }>];
+    deliver({ type: 'answer', kind: 'walk', id: ask.id, generation: load.generation, answer: null, ms: 1 });
+    await asked;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled, 'the dataset is not ready yet').toBe(false);
+    deliver({ type: 'ready', generation: load.generation } as FromSession);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).toBe(true);
+  });
 });
 
 const flushMicrotasks = () => new Promise((resolve) => setTimeout(resolve, 0));

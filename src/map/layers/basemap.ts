@@ -1,5 +1,6 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { MAJOR_HIGHWAYS, PATH_HIGHWAYS, theme } from '../theme';
+import { STREET_LAYER } from '../streetTilesProtocol';
 import { SOURCES, type GroupedLayer } from './types';
 
 const highwayIn = (values: string[]): ExpressionSpecification => ['in', ['get', 'highway'], ['literal', values]];
@@ -57,6 +58,7 @@ export const networkLayers: GroupedLayer[] = [
       id: 'network-minor-casing',
       type: 'line',
       source: SOURCES.network,
+      'source-layer': STREET_LAYER,
       filter: minorFilter,
       layout: round,
       paint: { 'line-color': theme.street.minorCasing, 'line-width': width(1.2, 7) },
@@ -68,6 +70,7 @@ export const networkLayers: GroupedLayer[] = [
       id: 'network-major-casing',
       type: 'line',
       source: SOURCES.network,
+      'source-layer': STREET_LAYER,
       filter: highwayIn(MAJOR_HIGHWAYS),
       layout: round,
       paint: { 'line-color': theme.street.majorCasing, 'line-width': width(3, 14) },
@@ -79,6 +82,7 @@ export const networkLayers: GroupedLayer[] = [
       id: 'network-minor',
       type: 'line',
       source: SOURCES.network,
+      'source-layer': STREET_LAYER,
       filter: minorFilter,
       layout: round,
       paint: { 'line-color': theme.street.minor, 'line-width': width(0.6, 5) },
@@ -90,6 +94,7 @@ export const networkLayers: GroupedLayer[] = [
       id: 'network-major',
       type: 'line',
       source: SOURCES.network,
+      'source-layer': STREET_LAYER,
       filter: highwayIn(MAJOR_HIGHWAYS),
       layout: round,
       paint: { 'line-color': theme.street.major, 'line-width': width(2, 11) },
@@ -101,6 +106,7 @@ export const networkLayers: GroupedLayer[] = [
       id: 'network-path',
       type: 'line',
       source: SOURCES.network,
+      'source-layer': STREET_LAYER,
       filter: highwayIn(PATH_HIGHWAYS),
       paint: { 'line-color': theme.street.path, 'line-width': width(0.5, 2), 'line-dasharray': [2, 1] },
     },
@@ -111,6 +117,7 @@ export const networkLayers: GroupedLayer[] = [
       id: 'network-steps',
       type: 'line',
       source: SOURCES.network,
+      'source-layer': STREET_LAYER,
       filter: highwayIn(['steps']),
       paint: { 'line-color': theme.street.steps, 'line-width': width(1, 4), 'line-dasharray': [0.5, 0.5] },
     },
@@ -121,6 +128,7 @@ export const networkLayers: GroupedLayer[] = [
       id: 'network-private',
       type: 'line',
       source: SOURCES.network,
+      'source-layer': STREET_LAYER,
       filter: notWalkable,
       paint: { 'line-color': theme.street.private, 'line-width': 1, 'line-dasharray': [1, 2] },
     },
@@ -131,6 +139,7 @@ export const networkLayers: GroupedLayer[] = [
       id: 'network-label',
       type: 'symbol',
       source: SOURCES.network,
+      'source-layer': STREET_LAYER,
       minzoom: 14,
       filter: ['has', 'name'],
       layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': [...theme.fonts], 'text-size': 12, 'text-max-angle': 30 },

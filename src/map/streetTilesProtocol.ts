@@ -1,0 +1,33 @@
+import type { Feature, Geometry } from 'geojson';
+
+/**
+ * Between the page's `streets://` protocol (streetTiles.ts) and the streets' tile worker
+ * (streetTileStore.ts). A network is sent once, in slices, under a key; each slice is
+ * acknowledged before the next goes, so no single message takes the page long to clone.
+ */
+
+/** The one source layer of a street tile (the layers in layers/basemap.ts read it). */
+export const STREET_LAYER = 'network';
+/** Tiles are cut up to this zoom; MapLibre overzooms them beyond it. */
+export const STREET_MAX_ZOOM = 16;
+/** From this zoom on, the tiles carry every way (below it, only the main roads). */
+export const STREET_DETAIL_ZOOM = 12;
+/** Ways sent to the worker per message: one slice clones in a few milliseconds on a phone. */
+export const STREET_SLICE = 2_000;
+export const STREETS_PROTOCOL = 'streets';
+
+/** The tile URL template of the network sent under `key`; key 0 is no network (empty tiles). */
+export const streetTilesUrl = (key: number) => `${STREETS_PROTOCOL}://${key}/{z}/{x}/{y}`;
+
+/** A way as the dataset holds it (its properties are NetworkProps; only a few are kept in the tiles). */
+export type StreetFeature = Feature<Geometry, object | null>;
+
+export type ToStreetTiles =
+  | { type: 'begin'; key: number }
+  | { type: 'ways'; key: number; features: StreetFeature[] }
+  | { type: 'end'; key: number }
+  | { type: 'tile'; id: number; key: number; z: number; x: number; y: number }
+  | { type: 'cancel'; id: number }
+  | { type: 'release'; key: number };
+
+export type FromStreetTiles = { type: 'more'; key: number } | { type: 'ready'; key: number; ways: number } | { type: 'tile'; id: number; data: ArrayBuffer };
