@@ -12,7 +12,7 @@ export const STREET_LAYER = 'network';
 export const STREET_MAX_ZOOM = 16;
 /** From this zoom on, the tiles carry every way (below it, only the main roads). */
 export const STREET_DETAIL_ZOOM = 12;
-/** Ways sent to the worker per message: one slice clones in a few milliseconds on a phone. */
+/** Ways sent to the worker per message: 2,000 of Wuhan's serialise in about 3 ms (all 92,667 in 206 ms), V8 in Node on the dev machine. */
 export const STREET_SLICE = 2_000;
 export const STREETS_PROTOCOL = 'streets';
 
