@@ -1,9 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Dataset } from '../../src/domain/dataset';
+import type { Feature, LineString } from 'geojson';
+import type { Layer } from '../../src/data/load';
+import type { Dataset, NetworkProps } from '../../src/domain/dataset';
 import { DEFAULT_CONFIG } from '../../src/domain/hall/playlist';
 import { HallFooter } from '../../src/features/hall/HallFooter';
-import { readPlaylist } from '../../src/features/hall/readDataset';
+import { readPlaylist, rememberingLastNetwork } from '../../src/features/hall/readDataset';
 import { useHallData } from '../../src/features/hall/useHallData';
 import { useStore } from '../../src/store';
 import { advance } from './hall-harness';
@@ -140,5 +142,58 @@ describe('the hall playlist from the dataset', () => {
     const asked = site({});
     expect((await readPlaylist('data/x', 'overview:10')).config.entries.map((e) => e.kind)).toEqual(['overview']);
     expect(asked).toEqual([]);
+  });
+});
+
+describe('re-reads of an unchanged network', () => {
+  const layer = (features: Feature<LineString, NetworkProps>[]): Layer<NetworkProps> => ({
+    result: { features, problems: [], total: features.length, ids: new Map() },
+    reason: null,
+  });
+
+  it('hand back the same checked layer, so the session and the map keep the same streets; a changed network is checked again', async () => {
+    const asked: string[] = [];
+    const check = rememberingLastNetwork((text, crs) => {
+      asked.push(`${crs}:${text}`);
+      return Promise.resolve(layer([]));
+    });
+    const first = check('{"a":1}', 'WGS84');
+    expect(check('{"a":1}', 'WGS84')).toBe(first);
+    const changed = check('{"a":2}', 'WGS84');
+    expect(changed).not.toBe(first);
+    expect(check('{"a":2}', 'GCJ02')).not.toBe(changed);
+    expect(asked).toEqual(['WGS84:{"a":1}', 'WGS84:{"a":2}', 'GCJ02:{"a":2}']);
+    expect(await check('{"a":2}', 'GCJ02')).toBe(await check('{"a":2}', 'GCJ02'));
+  });
+
+  it('checks again after a check that failed, and checks in place (remembered too) a network the session declines', async () => {
+    let calls = 0;
+    const failing = rememberingLastNetwork(() => (++calls === 1 ? Promise.reject(new Error('worker gone')) : Promise.resolve(layer([]))));
+    await expect(failing('{}', 'WGS84')).rejects.toThrow('worker gone');
+    await expect(failing('{}', 'WGS84')).resolves.toMatchObject({ reason: null });
+    expect(calls).toBe(2);
+    const network = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'w1', highway: 'residential' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [119.33, 26.09],
+              [119.331, 26.09],
+            ],
+          },
+        },
+        { type: 'Feature', properties: { id: 'bad' }, geometry: { type: 'Point', coordinates: [119.33, 26.09] } },
+      ],
+    });
+    for (const check of [rememberingLastNetwork(() => null), rememberingLastNetwork(undefined)]) {
+      const inPlace = await check(network, 'WGS84')!;
+      expect(inPlace.result.features?.map((f) => f.properties.id)).toEqual(['w1']);
+      expect(inPlace.result.problems.map((p) => p.id)).toEqual(['bad']);
+      expect(await check(network, 'WGS84')!).toBe(inPlace);
+    }
   });
 });

@@ -1,8 +1,8 @@
-import { loadDataset } from '../../data/load';
+import { loadDataset, networkLayer, type CheckNetwork, type Layer } from '../../data/load';
 import { describeSource, sourceAllowed } from '../../data/dataOrigin';
 import { isListed } from '../../data/manifestFiles';
 import { fromUrl, urlListing } from '../../data/sources';
-import type { Dataset } from '../../domain/dataset';
+import type { Dataset, NetworkProps } from '../../domain/dataset';
 import { textFingerprint } from '../../domain/hall/privacy';
 import { DEFAULT_DATA } from '../../store/url';
 import { sessionNetworkCheck } from '../../workers/sessionClient';
@@ -16,6 +16,31 @@ export type DatasetRead = { ok: true; dataset: Dataset; fingerprint: string; fil
  * the time a cached copy was served while the network was down.
  */
 const fromServer: typeof fetch = (input, init) => fetch(`${String(input)}?hallRead=${Date.now()}`, { ...init, cache: 'no-store' });
+
+/**
+ * The network check, remembering the last network it was handed: a re-read whose
+ * network.geojson has not changed (most re-reads: requests and volunteers change, streets do
+ * not) gets the same checked layer back, with the same features. The walking session then
+ * does not parse and check a city's network again, a small network is not checked on the page
+ * again, and the map does not send its streets to be cut into tiles again. `check` is where a
+ * large network is checked (the walking session); one it declines is checked in place, as the
+ * loader would.
+ */
+export function rememberingLastNetwork(check: CheckNetwork | undefined): CheckNetwork {
+  let last: { text: string; crs: string; layer: Promise<Layer<NetworkProps>> } | null = null;
+  return (text, crs) => {
+    if (last && last.text === text && last.crs === crs) return last.layer;
+    const layer = check?.(text, crs) ?? Promise.resolve(networkLayer(text, crs));
+    last = { text, crs, layer };
+    // A check that failed is not handed out again.
+    layer.catch(() => {
+      if (last?.layer === layer) last = null;
+    });
+    return layer;
+  };
+}
+
+let checkNetwork: CheckNetwork | null = null;
 
 /**
  * Reads the dataset again through the same loader as the app. Any file that could not be
@@ -40,7 +65,7 @@ export async function readDataset(path: string): Promise<DatasetRead> {
         throw error;
       }
     },
-    { label: path, checkNetwork: sessionNetworkCheck() },
+    { label: path, checkNetwork: (checkNetwork ??= rememberingLastNetwork(sessionNetworkCheck())) },
   );
   if (failure) return { ok: false, reason: failure };
   if (!result.dataset) return { ok: false, reason: result.fatal ?? 'the dataset did not load' };
