@@ -10,7 +10,8 @@ import { ChainPoints } from '../../src/domain/engine/nearest';
 import { reachOf } from '../../src/domain/engine/distanceAt';
 import { searchFrom, SearchSpace, STEPS_COST_FACTOR, type Search, type Source } from '../../src/domain/engine/dijkstra';
 import { Snapper } from '../../src/domain/engine/snap';
-import type { LonLat } from '../../src/domain/geo';
+import { EARTH_RADIUS_M, type LonLat } from '../../src/domain/geo';
+import { Rng } from '../../src/data/sample/prng';
 
 type Way = { coords: LonLat[] | LonLat[][]; props?: Partial<NetworkProps> };
 function net(ways: Way[]): FC<LineString | MultiLineString, NetworkProps> {
@@ -174,6 +175,68 @@ describe('snapping', () => {
 
   it('returns null on an empty graph', () => {
     expect(new Snapper(buildGraph(net([]))).snap([0, 0])).toBeNull();
+  });
+
+  it('finds the nearest segment of all, also where a long diagonal box is nearer than the segment in it', () => {
+    // Short streets on a jittered grid, crossed by long diagonal ways whose boxes cover
+    // everything: the nearest boxes are often not the nearest segments.
+    const rng = new Rng(7);
+    const ways: Way[] = [];
+    for (let k = 0; k < 300; k++) {
+      const x = rng.range(0, 0.02);
+      const y = rng.range(0, 0.02);
+      ways.push({
+        coords: [
+          [x, y],
+          [x + rng.range(-0.0008, 0.0008), y + rng.range(-0.0008, 0.0008)],
+        ],
+      });
+    }
+    for (let k = 0; k < 12; k++)
+      ways.push({
+        coords: [
+          [rng.range(0, 0.004), rng.range(0, 0.004)],
+          [rng.range(0.016, 0.02), rng.range(0.016, 0.02)],
+        ],
+      });
+    const graph = buildGraph(net(ways));
+    const snapper = new Snapper(graph);
+    // Brute force in the same local plane as the snapper (its mean node, equirectangular).
+    let lon0 = 0;
+    let lat0 = 0;
+    for (let i = 0; i < graph.nodeCount; i++) {
+      lon0 += graph.nodeLon[i]! / graph.nodeCount;
+      lat0 += graph.nodeLat[i]! / graph.nodeCount;
+    }
+    const ky = (EARTH_RADIUS_M * Math.PI) / 180;
+    const kx = ky * Math.cos((lat0 * Math.PI) / 180);
+    const xy = (i: number) => [(graph.nodeLon[i]! - lon0) * kx, (graph.nodeLat[i]! - lat0) * ky] as const;
+    const nearest = (point: LonLat) => {
+      const px = (point[0] - lon0) * kx;
+      const py = (point[1] - lat0) * ky;
+      let best = -1;
+      let bestD2 = Infinity;
+      for (let s = 0; s < graph.segmentCount; s++) {
+        const [ax, ay] = xy(graph.segmentA[s]!);
+        const [bx, by] = xy(graph.segmentB[s]!);
+        const dx = bx - ax;
+        const dy = by - ay;
+        const len2 = dx * dx + dy * dy;
+        const t = len2 > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2)) : 0;
+        const d2 = (ax + t * dx - px) ** 2 + (ay + t * dy - py) ** 2;
+        if (d2 < bestD2 - 1e-9 || (Math.abs(d2 - bestD2) <= 1e-9 && s < best)) {
+          best = s;
+          bestD2 = d2;
+        }
+      }
+      return best;
+    };
+    let differ = 0;
+    for (let k = 0; k < 2_000; k++) {
+      const point: LonLat = [rng.range(-0.002, 0.022), rng.range(-0.002, 0.022)];
+      if (snapper.snap(point)!.segment !== nearest(point)) differ++;
+    }
+    expect(differ).toBe(0);
   });
 });
 

@@ -17,6 +17,12 @@ export interface Snap {
 const DEG = Math.PI / 180;
 /** Exact ties between segments are broken by the lower segment index (deterministic). */
 const TIE_M = 1e-9;
+/** Boxes asked for first; most snaps find their segment among them and need no second query. */
+const NEAREST_BOXES = 4;
+
+function axisDistance(k: number, min: number, max: number): number {
+  return k < min ? min - k : k <= max ? 0 : k - max;
+}
 
 /**
  * Nearest point on the nearest segment, through a flatbush index of segment boxes in a local
@@ -58,6 +64,15 @@ export class Snapper {
     this.index.finish();
   }
 
+  /** Squared metres from (px, py) to segment s's box, as the index measures it. */
+  private boxDistance2(s: number, px: number, py: number): number {
+    const a = this.graph.segmentA[s]!;
+    const b = this.graph.segmentB[s]!;
+    const dx = axisDistance(px, Math.min(this.x[a]!, this.x[b]!), Math.max(this.x[a]!, this.x[b]!));
+    const dy = axisDistance(py, Math.min(this.y[a]!, this.y[b]!), Math.max(this.y[a]!, this.y[b]!));
+    return dx * dx + dy * dy;
+  }
+
   /** Snaps a point; null when the graph has no segment (or none within `maxOffsetM`). */
   snap(point: LonLat, maxOffsetM = Infinity): Snap | null {
     if (this.graph.segmentCount === 0) return null;
@@ -84,9 +99,13 @@ export class Snapper {
         bestT = t;
       }
     };
-    for (const s of this.index.neighbors(px, py, 8)) consider(s);
-    // Any segment closer than the best so far has its box closer too: check all of those.
-    for (const s of this.index.neighbors(px, py, Infinity, Math.sqrt(bestD2) + 1e-6)) consider(s);
+    const nearest = this.index.neighbors(px, py, NEAREST_BOXES);
+    for (const s of nearest) consider(s);
+    // Any segment closer than the best so far has its box closer too. The boxes come nearest
+    // first, so when the farthest of them is already beyond the best, no other box can hold a
+    // closer segment; otherwise check every box within the best distance.
+    const farthest = nearest.length === NEAREST_BOXES ? this.boxDistance2(nearest[NEAREST_BOXES - 1]!, px, py) : Infinity;
+    if (farthest < bestD2 + TIE_M) for (const s of this.index.neighbors(px, py, Infinity, Math.sqrt(bestD2) + 1e-6)) consider(s);
     if (best < 0) return null;
     const a = this.graph.segmentA[best]!;
     const b = this.graph.segmentB[best]!;
