@@ -63,6 +63,46 @@ describe('graph build', () => {
     expect(Number.isFinite(s.distM[4]!)).toBe(false);
   });
 
+  it('joins ways at shared coordinates anywhere on Earth, across hemispheres and over a wide extent', () => {
+    // Two ways meeting in the west and south, one spanning 300° of longitude, one at the date line.
+    const g = buildGraph(
+      net([
+        {
+          coords: [
+            [-122.4194, -33.8688],
+            [-70.6693, -33.4489],
+          ],
+        },
+        {
+          coords: [
+            [-70.6693, -33.4489],
+            [151.2093, 33.8688],
+          ],
+        },
+        {
+          coords: [
+            [179.9999999, -89.9999999],
+            [-179.9999999, 89.9999999],
+            [151.2093, 33.8688],
+          ],
+        },
+      ]),
+    );
+    expect(g.nodeCount).toBe(5);
+    expect(g.segmentCount).toBe(4);
+    const s = searchFrom(g, [{ snap: new Snapper(g).snap([-122.4194, -33.8688])!, label: 0 }]);
+    for (let n = 0; n < g.nodeCount; n++) expect(Number.isFinite(s.distM[n]!)).toBe(true);
+  });
+
+  it('keeps every distinct coordinate of a large network apart (no merged nodes)', () => {
+    // 40,000 distinct vertices on a grid of 1e-7° steps: neighbours differ in the last digit only.
+    const coords: LonLat[] = [];
+    for (let i = 0; i < 200; i++) for (let j = 0; j < 200; j++) coords.push([116.3 + i * 1e-7, 39.9 + j * 1e-7]);
+    const g = buildGraph(net([{ coords }, { coords: [coords[0]!, coords[39_999]!] }]));
+    expect(g.nodeCount).toBe(40_000);
+    expect(g.segmentCount).toBe(40_000);
+  });
+
   it('rounds coordinates to 1e-7° before joining, drops zero-length and duplicate segments', () => {
     const g = buildGraph(
       net([

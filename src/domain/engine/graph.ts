@@ -1,6 +1,7 @@
 import type { LineString, MultiLineString, Position } from 'geojson';
 import type { FC, NetworkProps } from '../dataset';
 import { haversineM } from '../geo';
+import { PairIndex } from './pairIndex';
 
 /** Segment flags (bit mask). */
 export const SEGMENT_STEPS = 1;
@@ -41,56 +42,6 @@ export function isWalkable(props: Partial<NetworkProps> | null | undefined): boo
   return access !== 'no' && access !== 'private';
 }
 
-function lines(geometry: LineString | MultiLineString): Position[][] {
-  return geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
-}
-
-/** Grows typed arrays while the ways are read (their final size is unknown up front). */
-class Growable {
-  data: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(Math.max(16, capacity));
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-}
-
-/**
- * Numeric key of a coordinate in 1e-7° units within the data's extent (fast Map keys);
- * exact while the extent is under ~9° a side, else string keys.
- */
-function coordinateKeyer(network: FC<LineString | MultiLineString, NetworkProps>): (x: number, y: number) => number | string {
-  let minX = Infinity,
-    minY = Infinity,
-    maxX = -Infinity,
-    maxY = -Infinity;
-  for (const feature of network.features) {
-    for (const line of lines(feature.geometry)) {
-      for (const p of line) {
-        const x = Math.round((p[0] ?? 0) * 1e7);
-        const y = Math.round((p[1] ?? 0) * 1e7);
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
-    }
-  }
-  const spanY = maxY - minY + 1;
-  if ((maxX - minX + 1) * spanY < Number.MAX_SAFE_INTEGER) return (x, y) => (x - minX) * spanY + (y - minY);
-  return (x, y) => `${x},${y}`;
-}
-
-/** Segment keys are exact while there are fewer than 2^26 nodes. */
-const SEGMENT_KEY = 2 ** 26;
-
 /**
  * Graphs built in this JavaScript realm (page or worker) so far. The walking session reports
  * it, so a test can check that a dataset's graph is built once, whichever views ask for it.
@@ -99,76 +50,81 @@ export const graphBuilds = { count: 0 };
 
 export function buildGraph(network: FC<LineString | MultiLineString, NetworkProps>): WalkGraph {
   graphBuilds.count++;
-  const nodeIndex = new Map<number | string, number>();
-  const keyOf = coordinateKeyer(network);
-  const lon = new Growable(network.features.length * 4);
-  const lat = new Growable(network.features.length * 4);
-  const segA = new Growable(network.features.length * 4);
-  const segB = new Growable(network.features.length * 4);
-  const segLen = new Growable(network.features.length * 4);
-  const segFlags = new Growable(network.features.length * 4);
-  const segFeature = new Growable(network.features.length * 4);
-  const seen = new Set<number | string>();
+  const { features } = network;
+  // Vertices of the walkable ways: at most that many nodes, and fewer segments.
+  let vertices = 0;
+  for (const feature of features) {
+    if (!isWalkable(feature.properties)) continue;
+    const g = feature.geometry;
+    if (g.type === 'LineString') vertices += g.coordinates.length;
+    else for (const line of g.coordinates) vertices += line.length;
+  }
+  // Coordinates in 1e-7° fit 32-bit integers (±1.8e9 at most), so a coordinate is a pair of them.
+  const nodeIndex = new PairIndex(vertices);
+  const seen = new PairIndex(vertices);
+  const lon = new Float64Array(vertices);
+  const lat = new Float64Array(vertices);
+  const segA = new Uint32Array(vertices);
+  const segB = new Uint32Array(vertices);
+  const segLen = new Float64Array(vertices);
+  const segFlags = new Uint8Array(vertices);
+  const segFeature = new Uint32Array(vertices);
+  let nodeCount = 0;
+  let segmentCount = 0;
 
-  const node = (position: Position): number => {
-    const x = Math.round((position[0] ?? 0) * 1e7);
-    const y = Math.round((position[1] ?? 0) * 1e7);
-    const key = keyOf(x, y);
-    let id = nodeIndex.get(key);
-    if (id === undefined) {
-      id = lon.length;
-      nodeIndex.set(key, id);
-      lon.push(x / 1e7);
-      lat.push(y / 1e7);
-    }
-    return id;
-  };
-
-  network.features.forEach((feature, featureIndex) => {
-    if (!isWalkable(feature.properties)) return;
-    const props = feature.properties;
-    const flags = (props?.highway === 'steps' ? SEGMENT_STEPS : 0) | (props?.bridge && props.bridge !== 'no' ? SEGMENT_BRIDGE : 0);
-    for (const line of lines(feature.geometry)) {
-      let previous = -1;
-      for (const position of line) {
-        const current = node(position);
-        if (previous >= 0 && previous !== current) {
-          const a = Math.min(previous, current);
-          const b = Math.max(previous, current);
-          const key = b < SEGMENT_KEY ? a * SEGMENT_KEY + b : `${a},${b}`;
-          if (!seen.has(key)) {
-            seen.add(key);
-            segA.push(a);
-            segB.push(b);
-            segLen.push(haversineM(lon.data[a]!, lat.data[a]!, lon.data[b]!, lat.data[b]!));
-            segFlags.push(flags);
-            segFeature.push(featureIndex);
-          }
-        }
-        previous = current;
+  const addLine = (line: Position[], flags: number, featureIndex: number): void => {
+    let previous = -1;
+    for (const position of line) {
+      const x = Math.round((position[0] ?? 0) * 1e7);
+      const y = Math.round((position[1] ?? 0) * 1e7);
+      let current = nodeIndex.getOrSet(x, y, nodeCount);
+      if (current < 0) {
+        current = nodeCount++;
+        lon[current] = x / 1e7;
+        lat[current] = y / 1e7;
       }
+      if (previous >= 0 && previous !== current) {
+        const a = Math.min(previous, current);
+        const b = Math.max(previous, current);
+        if (seen.getOrSet(a, b, 0) < 0) {
+          segA[segmentCount] = a;
+          segB[segmentCount] = b;
+          segLen[segmentCount] = haversineM(lon[a]!, lat[a]!, lon[b]!, lat[b]!);
+          segFlags[segmentCount] = flags;
+          segFeature[segmentCount] = featureIndex;
+          segmentCount++;
+        }
+      }
+      previous = current;
     }
-  });
+  };
+  for (let featureIndex = 0; featureIndex < features.length; featureIndex++) {
+    const feature = features[featureIndex]!;
+    const props = feature.properties;
+    if (!isWalkable(props)) continue;
+    const flags = (props?.highway === 'steps' ? SEGMENT_STEPS : 0) | (props?.bridge && props.bridge !== 'no' ? SEGMENT_BRIDGE : 0);
+    const g = feature.geometry;
+    if (g.type === 'LineString') addLine(g.coordinates, flags, featureIndex);
+    else for (const line of g.coordinates) addLine(line, flags, featureIndex);
+  }
 
-  const nodeCount = lon.length;
-  const segmentCount = segA.length;
   // Number the nodes along a Hilbert curve, so that nodes near each other on the ground are
   // near each other in memory: a search then reads fewer cache lines (about 10 % faster).
-  const newId = spatialOrder(lon.data, lat.data, nodeCount);
+  const newId = spatialOrder(lon, lat, nodeCount);
   const nodeLon = new Float64Array(nodeCount);
   const nodeLat = new Float64Array(nodeCount);
   for (let old = 0; old < nodeCount; old++) {
-    nodeLon[newId[old]!] = lon.data[old]!;
-    nodeLat[newId[old]!] = lat.data[old]!;
+    nodeLon[newId[old]!] = lon[old]!;
+    nodeLat[newId[old]!] = lat[old]!;
   }
   for (let s = 0; s < segmentCount; s++) {
-    segA.data[s] = newId[segA.data[s]!]!;
-    segB.data[s] = newId[segB.data[s]!]!;
+    segA[s] = newId[segA[s]!]!;
+    segB[s] = newId[segB[s]!]!;
   }
   const offsets = new Uint32Array(nodeCount + 1);
   for (let s = 0; s < segmentCount; s++) {
-    offsets[segA.data[s]! + 1]!++;
-    offsets[segB.data[s]! + 1]!++;
+    offsets[segA[s]! + 1]!++;
+    offsets[segB[s]! + 1]!++;
   }
   for (let n = 0; n < nodeCount; n++) offsets[n + 1]! += offsets[n]!;
   const fill = offsets.slice(0, nodeCount);
@@ -176,9 +132,9 @@ export function buildGraph(network: FC<LineString | MultiLineString, NetworkProp
   const edgeLengthM = new Float64Array(segmentCount * 2);
   const edgeSegment = new Uint32Array(segmentCount * 2);
   for (let s = 0; s < segmentCount; s++) {
-    const a = segA.data[s]!;
-    const b = segB.data[s]!;
-    const len = segLen.data[s]!;
+    const a = segA[s]!;
+    const b = segB[s]!;
+    const len = segLen[s]!;
     let e = fill[a]!++;
     targets[e] = b;
     edgeLengthM[e] = len;
@@ -198,11 +154,11 @@ export function buildGraph(network: FC<LineString | MultiLineString, NetworkProp
     edgeLengthM,
     edgeSegment,
     segmentCount,
-    segmentA: Uint32Array.from(segA.data.subarray(0, segmentCount)),
-    segmentB: Uint32Array.from(segB.data.subarray(0, segmentCount)),
-    segmentLengthM: segLen.data.slice(0, segmentCount),
-    segmentFlags: Uint8Array.from(segFlags.data.subarray(0, segmentCount)),
-    segmentFeature: Uint32Array.from(segFeature.data.subarray(0, segmentCount)),
+    segmentA: segA.slice(0, segmentCount),
+    segmentB: segB.slice(0, segmentCount),
+    segmentLengthM: segLen.slice(0, segmentCount),
+    segmentFlags: segFlags.slice(0, segmentCount),
+    segmentFeature: segFeature.slice(0, segmentCount),
   };
 }
 
