@@ -1,5 +1,6 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { theme } from '../theme';
+import { dotColour } from './points';
 import { SOURCES, type GroupedLayer } from './types';
 
 const isCommunity: ExpressionSpecification = ['==', ['get', 'level'], 'community'];
@@ -58,7 +59,7 @@ export const buildingLayers: GroupedLayer[] = [
       source: SOURCES.buildings,
       minzoom: BUILDINGS_MIN_ZOOM,
       filter: isPoint,
-      paint: { 'circle-color': theme.unit.fill, 'circle-radius': 5, 'circle-stroke-color': theme.unit.outline, 'circle-stroke-width': 1 },
+      paint: { 'circle-color': dotColour(theme.unit.fill), 'circle-radius': 5, 'circle-stroke-color': theme.unit.outline, 'circle-stroke-width': 1 },
     },
   },
   {

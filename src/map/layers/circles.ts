@@ -1,5 +1,6 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { theme } from '../theme';
+import { dotColour } from './points';
 import { SOURCES, type GroupedLayer } from './types';
 
 const BAND_COLOUR: ExpressionSpecification = [
@@ -40,7 +41,7 @@ export const circleLayers: GroupedLayer[] = [
       type: 'circle',
       source: SOURCES.circles,
       filter: isOrigin,
-      paint: { 'circle-radius': 6, 'circle-color': theme.compound.selected, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+      paint: { 'circle-radius': 6, 'circle-color': dotColour(theme.compound.selected), 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
     },
   },
   {

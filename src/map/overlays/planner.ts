@@ -2,7 +2,7 @@ import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 
 import type { Feature, FeatureCollection } from 'geojson';
 import type { PlannerResultView } from '../../domain/planner/view';
 import type { AppState } from '../../store';
-import { iconId } from '../layers/points';
+import { dotColour, iconId } from '../layers/points';
 import { mapSnapshot } from '../snapshot';
 import { SOURCES, type GroupedLayer } from '../layers/types';
 import { theme } from '../theme';
@@ -102,7 +102,7 @@ const layers: GroupedLayer[] = [
       type: 'circle',
       source: SRC.changes,
       filter: kind('closed'),
-      paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.closed, 'circle-stroke-width': 3 },
+      paint: { 'circle-radius': 14, 'circle-color': dotColour('rgba(0,0,0,0)'), 'circle-stroke-color': COLORS.closed, 'circle-stroke-width': 3 },
     },
   },
   {
@@ -112,7 +112,7 @@ const layers: GroupedLayer[] = [
       type: 'circle',
       source: SRC.changes,
       filter: kind('proposed'),
-      paint: { 'circle-radius': 15, 'circle-color': '#fff', 'circle-stroke-color': COLORS.proposed, 'circle-stroke-width': 3 },
+      paint: { 'circle-radius': 15, 'circle-color': dotColour('#fff'), 'circle-stroke-color': COLORS.proposed, 'circle-stroke-width': 3 },
     },
   },
   {
@@ -132,7 +132,7 @@ const layers: GroupedLayer[] = [
       type: 'circle',
       source: SRC.changes,
       filter: kind('gate'),
-      paint: { 'circle-radius': 6, 'circle-color': COLORS.gate, 'circle-stroke-color': COLORS.proposed, 'circle-stroke-width': 3 },
+      paint: { 'circle-radius': 6, 'circle-color': dotColour(COLORS.gate), 'circle-stroke-color': COLORS.proposed, 'circle-stroke-width': 3 },
     },
   },
   {
@@ -141,7 +141,7 @@ const layers: GroupedLayer[] = [
       id: 'planner-site',
       type: 'circle',
       source: SRC.sites,
-      paint: { 'circle-radius': 12, 'circle-color': COLORS.site, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+      paint: { 'circle-radius': 12, 'circle-color': dotColour(COLORS.site), 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
     },
   },
   {

@@ -9,6 +9,7 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import type { RequestStage } from '../../domain/dataset';
 import { stageIndex, STAGES } from '../../domain/volunteers/workflow';
+import { dotColour } from '../layers/points';
 import type { AppState } from '../../store';
 import { ledgerOf, requestsOf, volunteersOf } from '../../store/volunteersSlice';
 import { theme } from '../theme';
@@ -64,7 +65,7 @@ const coverageLayers: GroupedLayer[] = [
       source: SRC.sites,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 3, 16, 6],
-        'circle-color': COLORS.volunteer,
+        'circle-color': dotColour(COLORS.volunteer),
         'circle-stroke-color': '#fff',
         'circle-stroke-width': 1.5,
       },
@@ -125,7 +126,13 @@ const requestLayers: LayerSpecification[] = [
     type: 'circle',
     source: SRC.requests,
     filter: ['==', ['get', 'id'], ''],
-    paint: { 'circle-radius': 12, 'circle-opacity': 0, 'circle-stroke-color': COLORS.selected, 'circle-stroke-width': 3 },
+    paint: {
+      'circle-radius': 12,
+      'circle-color': dotColour('rgba(0,0,0,0)'),
+      'circle-opacity': 0,
+      'circle-stroke-color': COLORS.selected,
+      'circle-stroke-width': 3,
+    },
   },
 ];
 
