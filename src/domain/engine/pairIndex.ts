@@ -31,14 +31,9 @@ export class PairIndex {
     return slot;
   }
 
-  /** The value stored for (x, y), or -1. */
-  get(x: number, y: number): number {
-    return this.value[this.slotOf(x, y)]!;
-  }
-
   /**
-   * The value stored for (x, y); when there is none, stores `value` and returns -1. One lookup
-   * for "find or add".
+   * The value stored for (x, y); when there is none, stores `value` (≥ 0) and returns -1: one
+   * lookup to find or add.
    */
   getOrSet(x: number, y: number, value: number): number {
     let slot = this.slotOf(x, y);
