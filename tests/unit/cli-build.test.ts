@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,13 +37,23 @@ describe('compiled CLIs after pruning dev dependencies', () => {
   const run = (...args: string[]) =>
     execFileSync(process.execPath, [join(dir, 'dist-node/main.js'), ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
+  // A chunk left by an older build, which the build must not ship again.
+  const stale = join(ROOT, 'dist-node', 'chunk-LEFT-BY-AN-OLDER-BUILD.js');
+
   beforeAll(() => {
+    mkdirSync(dirname(stale), { recursive: true });
+    writeFileSync(stale, 'export {};\n');
     execFileSync(NPM, ['run', '-s', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
     dir = mkdtempSync(join(tmpdir(), 'cli-pruned-'));
     prunedInstall(dir);
   }, 120_000);
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes dist-node afresh: nothing of an older build is left in it', () => {
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(join(ROOT, 'dist-node', 'main.js'))).toBe(true);
   });
 
   it('has no dev dependency to lean on', () => {
