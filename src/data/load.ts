@@ -1,5 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import type { CrsId, NetworkProps } from '../domain/dataset';
+import type { Network } from './packedNetwork';
 import {
   DATASET_FILES,
   REQUIRED_FILES,
@@ -90,12 +91,31 @@ export function networkLayer(text: string | null, crs: CrsId): Layer<NetworkProp
   return layer;
 }
 
+/** network.geojson checked: the dataset's network (null when no way is valid), and the file's problems. */
+export interface CheckedNetwork {
+  network: Network | null;
+  problems: Problem[];
+  /** Why the file gave nothing (absent, not JSON, not a FeatureCollection), or null. */
+  reason: string | null;
+}
+
+/** network.geojson's text checked on this thread, as the loader does when nobody else does it. */
+export function checkNetworkInPlace(text: string | null, crs: CrsId): CheckedNetwork {
+  const { result, reason } = networkLayer(text, crs);
+  return { network: result.features?.length ? collection(result.features) : null, problems: result.problems, reason };
+}
+
 /**
  * Checks network.geojson's text elsewhere (the walking session's worker, so that the page
- * does not parse a city's largest file); resolves with the layer as `networkLayer` makes it.
+ * does not parse a city's largest file); resolves as `checkNetworkInPlace` would.
  * Null: the loader checks this one in place.
  */
-export type CheckNetwork = (text: string, crs: CrsId) => Promise<Layer<NetworkProps>> | null;
+export type CheckNetwork = (text: string, crs: CrsId) => Promise<CheckedNetwork> | null;
+
+/** A network.geojson that could not be read. */
+function notRead(read: Extract<Read, { ok: false }>): CheckedNetwork {
+  return { network: null, problems: read.problem ? [read.problem] : [], reason: read.reason };
+}
 
 /** Why a required layer leaves nothing usable, or null when it has valid features. */
 function requiredReason(file: DatasetFile, layer: Layer<{ id?: string }>): string | null {
@@ -151,11 +171,11 @@ export async function loadDataset(read: ReadFile, options: { label?: string; che
       toWgs84InPlace(layer.result.features ?? [], crs);
       return layer;
     });
-  const networkChecked = input(NETWORK.file).then(async (text): Promise<Layer<NetworkProps>> => {
+  const networkChecked = input(NETWORK.file).then(async (text): Promise<CheckedNetwork> => {
     const elsewhere = text.ok ? options.checkNetwork?.(text.text, crs) : null;
-    const layer = !text.ok ? layerOf(NETWORK, text) : elsewhere ? await elsewhere : networkLayer(text.text, crs);
-    sink(NETWORK.file).push(...layer.result.problems);
-    return layer;
+    const checked = !text.ok ? notRead(text) : elsewhere ? await elsewhere : checkNetworkInPlace(text.text, crs);
+    sink(NETWORK.file).push(...checked.problems);
+    return checked;
   });
   const layers = Promise.all([
     checked(COMPOUNDS),
@@ -223,12 +243,11 @@ export async function loadDataset(read: ReadFile, options: { label?: string; che
     return { dataset: null, problems, fatal: `Cannot load ${what}: ${fatal.join('; ')}` };
   }
 
-  const networkFeatures = network.result.features?.length ? network.result.features : null;
   const dataset: Dataset = {
     manifest,
     compounds: collection(compounds.result.features),
     facilities: collection(facilities.result.features),
-    network: networkFeatures ? collection(networkFeatures) : null,
+    network: network.network,
     gates: collection(gateFeatures),
     grids: collection(gridFeatures),
     volunteers: collection(volunteers.result.features),

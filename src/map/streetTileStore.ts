@@ -1,24 +1,22 @@
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import { unpackNetwork } from '../data/packedNetwork';
 import { STREET_DETAIL_ZOOM, STREET_LAYER, STREET_MAX_ZOOM, type FromStreetTiles, type StreetFeature, type ToStreetTiles } from './streetTilesProtocol';
 
 /**
  * The streets' vector tiles, cut in a worker of their own (streetTiles.worker.ts) instead of
  * handing MapLibre the network as GeoJSON: `setData` of a city's 92,667 ways serialised and
- * cloned them on the page in one task of 400-550 ms. The page now sends the ways in slices
- * (each quick to clone) and MapLibre asks for tiles through the `streets://` protocol.
+ * cloned them on the page in one task of 400-550 ms. The page now sends the ways packed (a few
+ * flat arrays, quick to clone) and MapLibre asks for tiles through the `streets://` protocol.
  */
 
 type Ask = Extract<ToStreetTiles, { type: 'tile' }>;
 type Send = (message: FromStreetTiles, transfer?: Transferable[]) => void;
 
 interface Streets {
-  /** The ways received so far, by tier (null once indexed). */
-  tiers: StreetFeature[][] | null;
-  /** One index per tier (null: no way of that tier), once the last slice is in. */
+  /** One index per tier (null: no way of that tier), once the ways are in. */
   indexes: (GeoJSONVT | null)[] | null;
-  ways: number;
-  /** Tiles asked for before the last slice arrived. */
+  /** Tiles asked for before the ways arrived. */
   waiting: Ask[];
 }
 
@@ -77,8 +75,8 @@ export function encodeTile(indexes: (GeoJSONVT | null)[], z: number, x: number, 
 }
 
 /**
- * The worker's state: the streets of each network the page showed (by key), indexed once the
- * last slice is in. Tiles asked for earlier wait for the index; a cancelled one is dropped.
+ * The worker's state: the streets of each network the page showed (by key), indexed once its
+ * ways are in. Tiles asked for earlier wait for the index; a cancelled one is dropped.
  */
 export function streetTileStore(send: Send): (message: ToStreetTiles) => void {
   const networks = new Map<number, Streets>();
@@ -89,24 +87,18 @@ export function streetTileStore(send: Send): (message: ToStreetTiles) => void {
   return (message) => {
     switch (message.type) {
       case 'begin':
-        networks.set(message.key, { tiers: TIERS.map(() => []), indexes: null, ways: 0, waiting: [] });
+        networks.set(message.key, { indexes: null, waiting: [] });
         return;
-      case 'ways': {
+      case 'network': {
         const streets = networks.get(message.key);
-        if (!streets?.tiers) return;
-        for (const f of message.features) streets.tiers[tierOf(f)]!.push(kept(f));
-        streets.ways += message.features.length;
-        send({ type: 'more', key: message.key });
-        return;
-      }
-      case 'end': {
-        const streets = networks.get(message.key);
-        if (!streets?.tiers) return;
-        streets.indexes = streets.tiers.map((features) =>
+        if (!streets || streets.indexes) return;
+        const ways = unpackNetwork(message.packed);
+        const tiers: StreetFeature[][] = TIERS.map(() => []);
+        for (const way of ways) tiers[tierOf(way)]!.push(kept(way));
+        streets.indexes = tiers.map((features) =>
           features.length ? new GeoJSONVT({ type: 'FeatureCollection', features }, { maxZoom: STREET_MAX_ZOOM, extent: EXTENT, buffer: 64 }) : null,
         );
-        streets.tiers = null;
-        send({ type: 'ready', key: message.key, ways: streets.ways });
+        send({ type: 'ready', key: message.key, ways: ways.length });
         for (const ask of streets.waiting.splice(0)) answer(ask, streets.indexes);
         return;
       }

@@ -1,4 +1,5 @@
-import { STREET_SLICE, STREETS_PROTOCOL, streetTilesUrl, type FromStreetTiles, type StreetFeature, type ToStreetTiles } from './streetTilesProtocol';
+import { packedOf, wayCount, type Network } from '../data/packedNetwork';
+import { STREETS_PROTOCOL, streetTilesUrl, type FromStreetTiles, type ToStreetTiles } from './streetTilesProtocol';
 
 export interface StreetTilesPort {
   post(message: ToStreetTiles): void;
@@ -32,9 +33,8 @@ export class StreetTiles {
   private port: StreetTilesPort | null = null;
   private nextKey = 1;
   private nextId = 0;
-  /** Networks sent, by their features array (the dataset's), so a map made again reuses them. */
-  private readonly keys = new WeakMap<object, number>();
-  private readonly sending = new Map<number, { features: StreetFeature[]; next: number }>();
+  /** Networks sent (the dataset's), so a map made again reuses them. */
+  private readonly keys = new WeakMap<Network, number>();
   private readonly asked = new Map<number, (data: ArrayBuffer) => void>();
   private readonly indexed = new Map<number, number>();
   /** Once the page has let go of a network, the worker drops its tiles too. */
@@ -54,7 +54,7 @@ export class StreetTiles {
   ) {}
 
   /** The tile URL template of this network's streets; a dataset without a network has empty tiles. */
-  url(network: { features: StreetFeature[] } | null): string {
+  url(network: Network | null): string {
     return streetTilesUrl(this.keyOf(network));
   }
 
@@ -85,37 +85,23 @@ export class StreetTiles {
     });
   }
 
-  private keyOf(network: { features: StreetFeature[] } | null): number {
-    if (!network || network.features.length === 0) return 0;
-    const known = this.keys.get(network.features);
+  private keyOf(network: Network | null): number {
+    if (!network || wayCount(network) === 0) return 0;
+    const known = this.keys.get(network);
     if (known) return known;
     const key = this.nextKey++;
-    this.keys.set(network.features, key);
-    this.released.register(network.features, key);
-    this.port ??= this.connect((message) => this.receive(message));
-    this.port.post({ type: 'begin', key });
-    this.sending.set(key, { features: network.features, next: 0 });
+    this.keys.set(network, key);
+    this.released.register(network, key);
+    const port = (this.port ??= this.connect((message) => this.receive(message)));
+    port.post({ type: 'begin', key });
     const waited = new Promise<void>((resolve) => setTimeout(resolve, STREETS_WAIT_AT_MOST_MS));
-    void Promise.race([this.after(), waited]).then(() => this.sendSlice(key));
+    // Copied, not moved: the dataset keeps its network.
+    void Promise.race([this.after(), waited]).then(() => port.post({ type: 'network', key, packed: packedOf(network) }));
     return key;
   }
 
-  private sendSlice(key: number): void {
-    const sending = this.sending.get(key);
-    if (!sending || !this.port) return;
-    if (sending.next >= sending.features.length) {
-      this.sending.delete(key);
-      this.port.post({ type: 'end', key });
-      return;
-    }
-    const features = sending.features.slice(sending.next, sending.next + STREET_SLICE);
-    sending.next += features.length;
-    this.port.post({ type: 'ways', key, features });
-  }
-
   private receive(message: FromStreetTiles): void {
-    if (message.type === 'more') this.sendSlice(message.key);
-    else if (message.type === 'ready') this.indexed.set(message.key, message.ways);
+    if (message.type === 'ready') this.indexed.set(message.key, message.ways);
     else {
       const resolve = this.asked.get(message.id);
       this.asked.delete(message.id);

@@ -1,9 +1,10 @@
 import type { Feature, Geometry } from 'geojson';
+import type { PackedNetwork } from '../data/packedNetwork';
 
 /**
  * Between the page's `streets://` protocol (streetTiles.ts) and the streets' tile worker
- * (streetTileStore.ts). A network is sent once, in slices, under a key; each slice is
- * acknowledged before the next goes, so no single message takes the page long to clone.
+ * (streetTileStore.ts). A network is sent once, packed, under a key (`begin` first, so tiles
+ * asked for meanwhile wait for it).
  */
 
 /** The one source layer of a street tile (the layers in layers/basemap.ts read it). */
@@ -12,8 +13,6 @@ export const STREET_LAYER = 'network';
 export const STREET_MAX_ZOOM = 16;
 /** From this zoom on, the tiles carry every way (below it, only the main roads). */
 export const STREET_DETAIL_ZOOM = 12;
-/** Ways sent to the worker per message: 2,000 of Wuhan's serialise in about 3 ms (all 92,667 in 206 ms), V8 in Node on the dev machine. */
-export const STREET_SLICE = 2_000;
 export const STREETS_PROTOCOL = 'streets';
 
 /** The tile URL template of the network sent under `key`; key 0 is no network (empty tiles). */
@@ -24,10 +23,9 @@ export type StreetFeature = Feature<Geometry, object | null>;
 
 export type ToStreetTiles =
   | { type: 'begin'; key: number }
-  | { type: 'ways'; key: number; features: StreetFeature[] }
-  | { type: 'end'; key: number }
+  | { type: 'network'; key: number; packed: PackedNetwork }
   | { type: 'tile'; id: number; key: number; z: number; x: number; y: number }
   | { type: 'cancel'; id: number }
   | { type: 'release'; key: number };
 
-export type FromStreetTiles = { type: 'more'; key: number } | { type: 'ready'; key: number; ways: number } | { type: 'tile'; id: number; data: ArrayBuffer };
+export type FromStreetTiles = { type: 'ready'; key: number; ways: number } | { type: 'tile'; id: number; data: ArrayBuffer };

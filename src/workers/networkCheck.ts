@@ -1,5 +1,6 @@
 import { networkLayer } from '../data/load';
-import type { CrsId, Dataset } from '../domain/dataset';
+import { packedBuffers, packNetwork, type Network } from '../data/packedNetwork';
+import type { CrsId } from '../domain/dataset';
 import type { FromSession } from './sessionProtocol';
 
 /**
@@ -8,17 +9,17 @@ import type { FromSession } from './sessionProtocol';
  * script stays small for a phone, whose page checks its small network itself.
  */
 
-export type Network = NonNullable<Dataset['network']>;
-
-/** Features per `networkFeatures` message: a slice the page reads in a few milliseconds. */
-export const NETWORK_SLICE = 2_000;
-
-/** The network of this text as the session keeps it, and the messages that send it to the page: slices, then the end. */
-export function checkNetworkText(token: number, text: string, crs: CrsId): { network: Network | null; messages: FromSession[] } {
+/**
+ * The network of this text as the session keeps it, and the message that gives the page its
+ * valid ways, packed (with the buffers to move along).
+ */
+export function checkNetworkText(token: number, text: string, crs: CrsId): { network: Network | null; message: FromSession; transfer: Transferable[] } {
   const { result, reason } = networkLayer(text, crs);
-  const features = result.features ?? [];
-  const messages: FromSession[] = [];
-  for (let i = 0; i < features.length; i += NETWORK_SLICE) messages.push({ type: 'networkFeatures', token, features: features.slice(i, i + NETWORK_SLICE) });
-  messages.push({ type: 'networkChecked', token, reason, collection: result.features !== null, problems: result.problems, total: result.total });
-  return { network: result.features ? ({ type: 'FeatureCollection', features } as Network) : null, messages };
+  const features = (result.features ?? []) as Network['features'];
+  const packed = result.features ? packNetwork(features) : null;
+  return {
+    network: result.features ? { type: 'FeatureCollection', features } : null,
+    message: { type: 'networkChecked', token, reason, packed, problems: result.problems },
+    transfer: packed ? packedBuffers(packed) : [],
+  };
 }

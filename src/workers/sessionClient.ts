@@ -1,6 +1,6 @@
-import type { Feature, Geometry } from 'geojson';
-import type { CheckNetwork, Layer } from '../data/load';
-import type { CrsId, Dataset, NetworkProps } from '../domain/dataset';
+import type { CheckedNetwork, CheckNetwork } from '../data/load';
+import { packedCollection, type Network } from '../data/packedNetwork';
+import type { CrsId, Dataset } from '../domain/dataset';
 import { graphBuilds } from '../domain/engine/graph';
 import type { VolunteerSite } from '../domain/volunteers/volunteerReach';
 import type { Answer, Ask, FromSession, Kind, Ready, SessionStats, ToSession } from './sessionProtocol';
@@ -46,9 +46,9 @@ export class WalkingSession {
   private readonly shown = new Map<Kind, number>();
   private readonly waiting = new Map<number, { kind: Kind | null; resolve: (answer: Answered<Kind> | null) => void }>();
   private nextToken = 0;
-  /** Networks the session checked, by their features array (the loader keeps it as the dataset's): the token the session keeps them under. */
-  private readonly networkTokens = new WeakMap<object, number>();
-  private readonly checking = new Map<number, { features: Feature<Geometry, NetworkProps>[]; resolve: (layer: Layer<NetworkProps>) => void }>();
+  /** Networks the session checked, as the loader keeps them in the dataset: the token the session keeps them under. */
+  private readonly networkTokens = new WeakMap<Network, number>();
+  private readonly checking = new Map<number, (checked: CheckedNetwork) => void>();
   /** The current generation's `ready` has come (true before any dataset: nothing to wait for). */
   private isReady = true;
   private readonly onSettled: (() => void)[] = [];
@@ -72,13 +72,13 @@ export class WalkingSession {
   /**
    * Has the session parse, check and convert network.geojson's text (the loader's
    * `networkLayer`, off the page's thread) and keep the result, so that loading the dataset
-   * later does not send the network back. The valid features come in slices, each one
-   * quick to read on the page.
+   * later does not send the network back. The valid ways come packed: the page rebuilds
+   * them only if something reads them (packedCollection).
    */
-  checkNetwork(text: string, crs: CrsId): Promise<Layer<NetworkProps>> {
+  checkNetwork(text: string, crs: CrsId): Promise<CheckedNetwork> {
     const token = this.nextToken++;
     return new Promise((resolve) => {
-      this.checking.set(token, { features: [], resolve });
+      this.checking.set(token, resolve);
       this.port.post({ type: 'network', token, text, crs });
     });
   }
@@ -147,7 +147,7 @@ export class WalkingSession {
       .then((prebuilt) => {
         if (generation !== this.generation) return;
         const warmWalk = options.warmWalk ?? false;
-        const network = dataset.network ? this.networkTokens.get(dataset.network.features) : undefined;
+        const network = dataset.network ? this.networkTokens.get(dataset.network) : undefined;
         this.port.post(
           network === undefined
             ? { type: 'load', generation, dataset, prebuilt, warmWalk }
@@ -195,24 +195,16 @@ export class WalkingSession {
   }
 
   private answer(message: FromSession): void {
-    if (message.type === 'networkFeatures') {
-      const entry = this.checking.get(message.token);
-      if (!entry) return;
-      for (const feature of message.features) entry.features.push(feature);
-      this.port.post({ type: 'networkMore', token: message.token });
-      return;
-    }
     if (message.type === 'networkChecked') {
-      const entry = this.checking.get(message.token);
-      if (!entry) return;
+      const resolve = this.checking.get(message.token);
+      if (!resolve) return;
       this.checking.delete(message.token);
-      const features = message.collection ? entry.features : null;
-      if (features) {
-        this.networkTokens.set(features, message.token);
-        this.released.register(features, message.token);
+      const network = message.packed && message.packed.wayEnds.length > 0 ? packedCollection(message.packed) : null;
+      if (network) {
+        this.networkTokens.set(network, message.token);
+        this.released.register(network, message.token);
       } else this.port.post({ type: 'release', token: message.token });
-      // The ids seen are not carried back: the loader resolves no reference to the network.
-      entry.resolve({ result: { features, problems: message.problems, total: message.total, ids: new Map() }, reason: message.reason });
+      resolve({ network, problems: message.problems, reason: message.reason });
       return;
     }
     if (message.type === 'ready') {

@@ -1,5 +1,5 @@
 import type * as NetworkCheck from './networkCheck';
-import type { Network } from './networkCheck';
+import type { Network } from '../data/packedNetwork';
 import { SessionCore } from './sessionCore';
 import type { FromSession, Kind, Question, ToSession } from './sessionProtocol';
 
@@ -16,13 +16,9 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
   const core = new SessionCore();
   const waiting = new Map<Kind, Question>();
   let scheduled = false;
-  /** Networks checked here, by token, while the page holds them, with the messages (slices, then the end) still to send of each. */
-  const networks = new Map<number, { network: Network | null; unsent: FromSession[] }>();
+  /** Networks checked here, by token, while the page holds them. */
+  const networks = new Map<number, Network | null>();
   let checker: Promise<typeof NetworkCheck> | null = null;
-  const sendNext = (token: number) => {
-    const next = networks.get(token)?.unsent.shift();
-    if (next) post(next, []);
-  };
 
   const run = () => {
     scheduled = false;
@@ -49,20 +45,16 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
       const { token, text, crs } = message;
       return (checker ??= import('./networkCheck'))
         .then(({ checkNetworkText }) => {
-          const { network, messages } = checkNetworkText(token, text, crs);
+          const { network, message, transfer } = checkNetworkText(token, text, crs);
           core.networkChecks++;
-          networks.set(token, { network, unsent: messages });
+          networks.set(token, network);
+          post(message, transfer);
         })
         .catch((error: unknown) => {
           console.error('walking session: network.geojson could not be checked:', error);
-          const end: FromSession = { type: 'networkChecked', token, reason: 'network.geojson could not be checked', collection: false, problems: [], total: 0 };
-          networks.set(token, { network: null, unsent: [end] });
-        })
-        .then(() => sendNext(token));
-    }
-    if (message.type === 'networkMore') {
-      sendNext(message.token);
-      return;
+          networks.set(token, null);
+          post({ type: 'networkChecked', token, reason: 'network.geojson could not be checked', packed: null, problems: [] }, []);
+        });
     }
     if (message.type === 'release') {
       networks.delete(message.token);
@@ -71,10 +63,10 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
     if (message.type === 'load') {
       let dataset = message.dataset;
       if (message.network !== undefined) {
-        const entry = networks.get(message.network);
+        const network = networks.get(message.network);
         // The page holds this network, so it cannot have been released.
-        if (!entry) throw new Error(`walking session: no network under token ${message.network}`);
-        dataset = { ...dataset, network: entry.network };
+        if (network === undefined) throw new Error(`walking session: no network under token ${message.network}`);
+        dataset = { ...dataset, network };
       }
       const ready = core.load(message.generation, dataset, message.prebuilt);
       post({ type: 'ready', ...ready }, []);

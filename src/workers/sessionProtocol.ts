@@ -1,5 +1,5 @@
-import type { Feature, Geometry } from 'geojson';
-import type { CrsId, Dataset, NetworkProps, Problem } from '../domain/dataset';
+import type { PackedNetwork } from '../data/packedNetwork';
+import type { CrsId, Dataset, Problem } from '../domain/dataset';
 import type { Route } from '../domain/engine/route';
 import type { WalkRequest, WalkResult } from '../domain/engine/walkEngine';
 import type { LonLat } from '../domain/geo';
@@ -99,8 +99,6 @@ export type ToSession =
   | { type: 'load'; generation: number; dataset: Dataset; prebuilt: ArrayBuffer | null; warmWalk?: boolean; network?: number }
   /** network.geojson's text, to parse, check and convert here (the loader's `networkLayer`), kept under `token`. */
   | { type: 'network'; token: number; text: string; crs: CrsId }
-  /** The page has read the last slice of the network being checked: the next one, please. */
-  | { type: 'networkMore'; token: number }
   /** The page no longer holds the network of `token`. */
   | { type: 'release'; token: number }
   | { type: 'volunteers'; generation: number; volunteers: VolunteerSite[] }
@@ -116,25 +114,18 @@ export interface Ready {
   ms: number;
 }
 
-/** The end of a checked network, after its last `networkFeatures` slice. */
+/** A checked network: its valid ways and its problems. */
 export interface NetworkChecked {
   token: number;
   /** Why the file gave nothing (not JSON, not a FeatureCollection), or null. */
   reason: string | null;
-  /** False when the file is not a FeatureCollection (no features at all). */
-  collection: boolean;
+  /** The valid ways, packed (their buffers moved to the page); null when the file is not a FeatureCollection. */
+  packed: PackedNetwork | null;
   problems: Problem[];
-  total: number;
 }
 
 export type FromSession =
   | ({ type: 'ready' } & Ready)
-  /**
-   * The valid features of a checked network, a slice at a time, each one sent when the page
-   * asks for more: the page reads each in its own short task (messages sent back to back can
-   * be dispatched together in one long task).
-   */
-  | { type: 'networkFeatures'; token: number; features: Feature<Geometry, NetworkProps>[] }
   | ({ type: 'networkChecked' } & NetworkChecked)
   | { type: 'answer'; kind: Kind; id: number; generation: number; answer: unknown; ms: number }
   | { type: 'skipped'; id: number }

@@ -1,8 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Feature, LineString } from 'geojson';
-import type { Layer } from '../../src/data/load';
-import type { Dataset, NetworkProps } from '../../src/domain/dataset';
+import type { CheckedNetwork } from '../../src/data/load';
+import type { Dataset } from '../../src/domain/dataset';
 import { DEFAULT_CONFIG } from '../../src/domain/hall/playlist';
 import { HallFooter } from '../../src/features/hall/HallFooter';
 import { readPlaylist, rememberingLastNetwork } from '../../src/features/hall/readDataset';
@@ -146,16 +145,13 @@ describe('the hall playlist from the dataset', () => {
 });
 
 describe('re-reads of an unchanged network', () => {
-  const layer = (features: Feature<LineString, NetworkProps>[]): Layer<NetworkProps> => ({
-    result: { features, problems: [], total: features.length, ids: new Map() },
-    reason: null,
-  });
+  const layer = (): CheckedNetwork => ({ network: null, problems: [], reason: null });
 
   it('hand back the same checked layer, so the session and the map keep the same streets; a changed network is checked again', async () => {
     const asked: string[] = [];
     const check = rememberingLastNetwork((text, crs) => {
       asked.push(`${crs}:${text}`);
-      return Promise.resolve(layer([]));
+      return Promise.resolve(layer());
     });
     const first = check('{"a":1}', 'WGS84');
     expect(check('{"a":1}', 'WGS84')).toBe(first);
@@ -168,7 +164,7 @@ describe('re-reads of an unchanged network', () => {
 
   it('checks again after a check that failed, and checks in place (remembered too) a network the session declines', async () => {
     let calls = 0;
-    const failing = rememberingLastNetwork(() => (++calls === 1 ? Promise.reject(new Error('worker gone')) : Promise.resolve(layer([]))));
+    const failing = rememberingLastNetwork(() => (++calls === 1 ? Promise.reject(new Error('worker gone')) : Promise.resolve(layer())));
     await expect(failing('{}', 'WGS84')).rejects.toThrow('worker gone');
     await expect(failing('{}', 'WGS84')).resolves.toMatchObject({ reason: null });
     expect(calls).toBe(2);
@@ -191,8 +187,8 @@ describe('re-reads of an unchanged network', () => {
     });
     for (const check of [rememberingLastNetwork(() => null), rememberingLastNetwork(undefined)]) {
       const inPlace = await check(network, 'WGS84')!;
-      expect(inPlace.result.features?.map((f) => f.properties.id)).toEqual(['w1']);
-      expect(inPlace.result.problems.map((p) => p.id)).toEqual(['bad']);
+      expect(inPlace.network?.features.map((f) => f.properties.id)).toEqual(['w1']);
+      expect(inPlace.problems.map((p) => p.id)).toEqual(['bad']);
       expect(await check(network, 'WGS84')!).toBe(inPlace);
     }
   });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDataset, networkLayer, type CheckNetwork } from '../../src/data/load';
+import { checkNetworkInPlace, loadDataset, type CheckNetwork } from '../../src/data/load';
+import { packedOf } from '../../src/data/packedNetwork';
 import { fromDirectory } from '../../src/data/node-source';
 import type { CrsId } from '../../src/domain/dataset';
-import { NETWORK_SLICE } from '../../src/workers/networkCheck';
 import { WalkingSession } from '../../src/workers/sessionClient';
 import { sessionHost } from '../../src/workers/sessionHost';
 import type { FromSession, SessionStats, ToSession } from '../../src/workers/sessionProtocol';
@@ -37,7 +37,7 @@ describe('the loader hands network.geojson to a checker', () => {
     const asked: [string, CrsId][] = [];
     const check: CheckNetwork = (text, crs) => {
       asked.push([text, crs]);
-      return Promise.resolve(networkLayer(text, crs));
+      return Promise.resolve(checkNetworkInPlace(text, crs));
     };
     const elsewhere = await loadDataset(dataset('GCJ02', network), { checkNetwork: check });
     const inPlace = await loadDataset(dataset('GCJ02', network));
@@ -53,7 +53,7 @@ describe('the loader hands network.geojson to a checker', () => {
     const declined = await loadDataset(dataset('WGS84', network), { checkNetwork: () => null });
     expect(declined.dataset!.network!.features).toHaveLength(1);
     const broken = await loadDataset(dataset('WGS84', '{"type": "FeatureCollection", "features": ['), {
-      checkNetwork: (text, crs) => Promise.resolve(networkLayer(text, crs)),
+      checkNetwork: (text, crs) => Promise.resolve(checkNetworkInPlace(text, crs)),
     });
     expect(broken.dataset!.network).toBeNull();
     expect(broken.problems).toEqual([expect.objectContaining({ file: 'network.geojson', field: '(file)', severity: 'error' })]);
@@ -61,7 +61,7 @@ describe('the loader hands network.geojson to a checker', () => {
 });
 
 describe('the walking session checks a network for the page', { timeout: 60_000 }, () => {
-  it('gives the page the same features and problems as the loader in place, in slices, and keeps the network for the graph', async () => {
+  it('gives the page the same ways (packed) and problems as the loader in place, and keeps the network for the graph', async () => {
     const text = badNetworkText();
     const read = fromDirectory(SAMPLE);
     const withBadNetwork = (name: Parameters<typeof read>[0]) => (name === 'network.geojson' ? Promise.resolve(text) : read(name));
@@ -77,10 +77,10 @@ describe('the walking session checks a network for the page', { timeout: 60_000 
       'not-a-line',
       String(inPlace.dataset!.network!.features[0]!.properties.id),
     ]);
-    const features = checked.dataset!.network!.features;
-    expect(features).toEqual(inPlace.dataset!.network!.features);
-    // One slice at a time: the page asks for each next one after reading the last.
-    expect(sent.filter((m) => m.type === 'networkMore')).toHaveLength(Math.ceil(features.length / NETWORK_SLICE));
+    const network = checked.dataset!.network!;
+    // Packed: the same ways once read, and the same arrays as the page would pack them itself.
+    expect(packedOf(network)).toEqual(packedOf(inPlace.dataset!.network!));
+    expect(network.features).toEqual(inPlace.dataset!.network!.features);
 
     // Loading the dataset names the session's copy instead of sending the network again.
     await session.send(checked.dataset!);
@@ -108,13 +108,11 @@ describe('the walking session checks a network for the page', { timeout: 60_000 
     // Sent at once behind it, while the session is still loading its checker.
     host({ type: 'load', generation: 1, dataset: { ...sample, network: null }, prebuilt: null, network: 7 });
     await waitUntil(() => posted.some((m) => m.type === 'ready'));
-    expect(posted.map((m) => m.type)).toEqual(['networkFeatures', 'ready']);
+    expect(posted.map((m) => m.type)).toEqual(['networkChecked', 'ready']);
     expect(posted[1]).toMatchObject({ type: 'ready', hasNetwork: true, graph: 'built' });
-    // Released (the page let go of the network): nothing more is sent for it.
+    // Released (the page let go of the network): a load that names it is refused.
     host({ type: 'release', token: 7 });
-    host({ type: 'networkMore', token: 7 });
-    await new Promise((r) => setTimeout(r, 0));
-    expect(posted).toHaveLength(2);
+    expect(() => host({ type: 'load', generation: 2, dataset: { ...sample, network: null }, prebuilt: null, network: 7 })).toThrow('no network under token 7');
   });
 });
 

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { packNetwork, type Network } from '../../src/data/packedNetwork';
 import { streetTileStore } from '../../src/map/streetTileStore';
 import { StreetTiles } from '../../src/map/streetTiles';
-import {
-  STREET_DETAIL_ZOOM,
-  STREET_LAYER,
-  STREET_SLICE,
-  type FromStreetTiles,
-  type StreetFeature,
-  type ToStreetTiles,
-} from '../../src/map/streetTilesProtocol';
+import { STREET_DETAIL_ZOOM, STREET_LAYER, type FromStreetTiles, type StreetFeature, type ToStreetTiles } from '../../src/map/streetTilesProtocol';
 
 /** The tile of zoom z holding a [lon, lat] (web mercator, as MapLibre numbers tiles). */
 function tileAt(z: number, [lon, lat]: [number, number]): { z: number; x: number; y: number } {
@@ -40,6 +34,11 @@ function ways(count: number): StreetFeature[] {
   }));
 }
 
+/** The ways as a dataset's network. */
+const fc = (features: StreetFeature[]) => ({ type: 'FeatureCollection', features }) as Network;
+/** The message that gives the worker these ways under `key`. */
+const network = (key: number, features: StreetFeature[]): ToStreetTiles => ({ type: 'network', key, packed: packNetwork(fc(features).features) });
+
 function decode(data: ArrayBuffer) {
   const layer = new VectorTile(new PbfReader(new Uint8Array(data))).layers[STREET_LAYER];
   return layer ? Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties) : [];
@@ -56,18 +55,13 @@ const HERE = tileAt(14, [119.3305, 26.0905]);
 const FAR = tileAt(14, [116.4, 39.9]);
 
 describe('the streets tile worker', () => {
-  it('indexes the ways once the last slice is in, answering the tiles asked for meanwhile', () => {
+  it('indexes the ways once they are in, answering the tiles asked for meanwhile', () => {
     const { sent, receive, tiles } = store();
     receive({ type: 'begin', key: 1 });
-    receive({ type: 'ways', key: 1, features: ways(6).slice(0, 4) });
     receive({ type: 'tile', id: 7, key: 1, ...HERE });
-    receive({ type: 'ways', key: 1, features: ways(6).slice(4) });
-    expect(sent).toEqual([
-      { type: 'more', key: 1 },
-      { type: 'more', key: 1 },
-    ]);
-    receive({ type: 'end', key: 1 });
-    expect(sent[2]).toEqual({ type: 'ready', key: 1, ways: 6 });
+    expect(sent).toEqual([]);
+    receive(network(1, ways(6)));
+    expect(sent[0]).toEqual({ type: 'ready', key: 1, ways: 6 });
     const [answer] = tiles();
     expect(answer?.id).toBe(7);
     const props = decode(answer!.data);
@@ -79,7 +73,7 @@ describe('the streets tile worker', () => {
 
   it("carries only the main roads zoomed out, as basemaps thin a city's streets, and every way from the detail zoom on", () => {
     const { receive, tiles } = store();
-    const network: StreetFeature[] = ['primary', 'secondary', 'tertiary', 'residential', 'footway'].map((highway, i) => ({
+    const roads: StreetFeature[] = ['primary', 'secondary', 'tertiary', 'residential', 'footway'].map((highway, i) => ({
       type: 'Feature',
       properties: { id: highway, highway },
       geometry: {
@@ -91,8 +85,7 @@ describe('the streets tile worker', () => {
       },
     }));
     receive({ type: 'begin', key: 1 });
-    receive({ type: 'ways', key: 1, features: network });
-    receive({ type: 'end', key: 1 });
+    receive(network(1, roads));
     const ids = (z: number) => {
       receive({ type: 'tile', id: z, key: 1, ...tileAt(z, [119.3305, 26.0902]) });
       return decode(tiles().find((t) => t.id === z)!.data)
@@ -108,8 +101,7 @@ describe('the streets tile worker', () => {
   it('answers a tile without streets, an unknown network and a released one with an empty tile', () => {
     const { receive, tiles } = store();
     receive({ type: 'begin', key: 1 });
-    receive({ type: 'ways', key: 1, features: ways(3) });
-    receive({ type: 'end', key: 1 });
+    receive(network(1, ways(3)));
     receive({ type: 'tile', id: 1, key: 1, ...FAR });
     receive({ type: 'tile', id: 2, key: 9, ...HERE });
     receive({ type: 'release', key: 1 });
@@ -131,8 +123,7 @@ describe('the streets tile worker', () => {
     receive({ type: 'tile', id: 3, key: 2, ...HERE });
     receive({ type: 'release', key: 2 });
     expect(tiles().map((t) => [t.id, t.data.byteLength])).toEqual([[3, 0]]);
-    receive({ type: 'ways', key: 1, features: ways(2) });
-    receive({ type: 'end', key: 1 });
+    receive(network(1, ways(2)));
     expect(tiles().map((t) => t.id)).toEqual([3, 2]);
     expect(decode(tiles()[1]!.data)).toHaveLength(2);
   });
@@ -160,33 +151,28 @@ const settle = async () => {
 };
 
 describe('StreetTiles (the page side)', () => {
-  it('sends a network once, in acknowledged slices once the session has answered, and starts the worker only for the first network', async () => {
+  it('sends a network once, packed, once the session has answered, and starts the worker only for the first network', async () => {
     let open = () => {};
     const { tiles, posted, connects } = inPlace(() => new Promise((resolve) => (open = resolve)));
     expect(tiles.url(null)).toBe('streets://0/{z}/{x}/{y}');
-    expect(tiles.url({ features: [] })).toBe('streets://0/{z}/{x}/{y}');
+    expect(tiles.url(fc([]))).toBe('streets://0/{z}/{x}/{y}');
     expect(connects()).toBe(0);
     expect(new Uint8Array(await tiles.tile('streets://0/14/1/1')).length).toBe(0);
 
-    const network = { features: ways(2 * STREET_SLICE + 5) };
-    const url = tiles.url(network);
+    const shown = fc(ways(4005));
+    const url = tiles.url(shown);
     expect(url).toBe('streets://1/{z}/{x}/{y}');
-    expect(tiles.url(network), 'the same network is not sent again').toBe(url);
+    expect(tiles.url(shown), 'the same network is not sent again').toBe(url);
     // Tiles asked for meanwhile wait in the worker; no way is sent before the session has answered.
     const early = tiles.tile(`streets://1/${HERE.z}/${HERE.x}/${HERE.y}`);
     await settle();
     expect(posted.map((m) => m.type)).toEqual(['begin', 'tile']);
     open();
-    await Promise.resolve();
-    await Promise.resolve();
-    // One slice in flight at a time: the next goes when the worker has taken the last.
-    expect(posted.map((m) => m.type)).toEqual(['begin', 'tile', 'ways']);
-    expect(tiles.ways(url)).toBeNull();
     await settle();
-    const slices = posted.filter((m): m is Extract<ToStreetTiles, { type: 'ways' }> => m.type === 'ways').map((m) => m.features.length);
-    expect(slices).toEqual([STREET_SLICE, STREET_SLICE, 5]);
-    expect(posted.at(-1)).toEqual({ type: 'end', key: 1 });
-    expect(tiles.ways(url)).toBe(2 * STREET_SLICE + 5);
+    expect(posted.map((m) => m.type)).toEqual(['begin', 'tile', 'network']);
+    const sent = posted[2] as Extract<ToStreetTiles, { type: 'network' }>;
+    expect(sent.packed.wayEnds).toHaveLength(4005);
+    expect(tiles.ways(url)).toBe(4005);
     expect(connects()).toBe(1);
     expect(decode(await early).length).toBeGreaterThan(0);
 
@@ -198,7 +184,7 @@ describe('StreetTiles (the page side)', () => {
 
   it('rejects an aborted tile with an AbortError and tells the worker to drop it', async () => {
     const { tiles, posted } = inPlace();
-    tiles.url({ features: ways(3) });
+    tiles.url(fc(ways(3)));
     const abort = new AbortController();
     const asked = tiles.tile(`streets://1/${HERE.z}/${HERE.x}/${HERE.y}`, abort.signal);
     abort.abort();

@@ -13,6 +13,23 @@ function only<G extends Geometry, P>(collection: FC<G, P>, keys: readonly (keyof
   };
 }
 
+type Network = NonNullable<Dataset['network']>;
+const publicNetworks = new WeakMap<Network, Network>();
+
+/**
+ * The network as the public screen keeps it, the same one for the same network: a re-read
+ * whose streets did not change (the loader then hands back the same network) shows the same
+ * streets, which the map does not cut into tiles again.
+ */
+function publicNetwork(network: Network): Network {
+  let kept = publicNetworks.get(network);
+  if (!kept) {
+    kept = only(network, ['id', 'name', 'highway', 'access', 'bridge']);
+    publicNetworks.set(network, kept);
+  }
+  return kept;
+}
+
 const empty = <G extends Geometry, P>(): FC<G, P> => ({ type: 'FeatureCollection', features: [] });
 
 /**
@@ -25,7 +42,7 @@ export function publicDataset(dataset: Dataset): Dataset {
     manifest: dataset.manifest,
     compounds: only(dataset.compounds, ['id', 'name', 'name_en', 'population', 'elderly60', 'elderly80', 'households', 'community_id', 'grid_id']),
     facilities: only(dataset.facilities, ['id', 'name', 'name_en', 'category', 'opening_hours', 'capacity']),
-    network: dataset.network && only(dataset.network, ['id', 'name', 'highway', 'access', 'bridge']),
+    network: dataset.network && publicNetwork(dataset.network),
     gates: only(dataset.gates, ['id', 'name', 'name_en', 'compound_id']),
     grids: only(dataset.grids, ['id', 'name', 'name_en', 'level', 'parent_id']),
     volunteers: empty(),

@@ -1,8 +1,8 @@
-import { loadDataset, networkLayer, type CheckNetwork, type Layer } from '../../data/load';
+import { checkNetworkInPlace, loadDataset, type CheckedNetwork, type CheckNetwork } from '../../data/load';
 import { describeSource, sourceAllowed } from '../../data/dataOrigin';
 import { isListed } from '../../data/manifestFiles';
 import { fromUrl, urlListing } from '../../data/sources';
-import type { Dataset, NetworkProps } from '../../domain/dataset';
+import type { Dataset } from '../../domain/dataset';
 import { textFingerprint } from '../../domain/hall/privacy';
 import { DEFAULT_DATA } from '../../store/url';
 import { sessionNetworkCheck } from '../../workers/sessionClient';
@@ -27,10 +27,10 @@ const fromServer: typeof fetch = (input, init) => fetch(`${String(input)}?hallRe
  * loader would.
  */
 export function rememberingLastNetwork(check: CheckNetwork | undefined): CheckNetwork {
-  let last: { text: string; crs: string; layer: Promise<Layer<NetworkProps>> } | null = null;
+  let last: { text: string; crs: string; layer: Promise<CheckedNetwork> } | null = null;
   return (text, crs) => {
     if (last && last.text === text && last.crs === crs) return last.layer;
-    const layer = check?.(text, crs) ?? Promise.resolve(networkLayer(text, crs));
+    const layer = check?.(text, crs) ?? Promise.resolve(checkNetworkInPlace(text, crs));
     last = { text, crs, layer };
     // A check that failed is not handed out again.
     layer.catch(() => {

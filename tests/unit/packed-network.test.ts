@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { packedBuffers, packedCollection, packedOf, packNetwork, unpackNetwork, wayCount, type Network } from '../../src/data/packedNetwork';
+
+const ways: Network['features'] = [
+  {
+    type: 'Feature',
+    id: 17,
+    properties: { id: 'w1', name: '鼓屏路 <b>', highway: 'primary', bridge: true },
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [119.3, 26.08],
+        [119.301, 26.081],
+        [119.302, 26.0805],
+      ],
+    },
+  },
+  {
+    type: 'Feature',
+    properties: { id: 'w2', access: 'no' },
+    geometry: {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [119.31, 26.09],
+          [119.311, 26.09],
+        ],
+        [
+          [-0.5, -33.9],
+          [179.9999999, 89.9999999],
+          [0.1234567891234, 1e-9],
+        ],
+      ],
+    },
+  },
+  {
+    type: 'Feature',
+    properties: { id: 'w3' },
+    geometry: {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+      ],
+    },
+  },
+];
+
+describe('a packed network', () => {
+  it('gives back exactly the ways it was made of: LineStrings and MultiLineStrings (of one line too), every other member kept', () => {
+    const packed = packNetwork(ways);
+    expect(packed.wayEnds).toEqual(new Uint32Array([1, 3, 4]));
+    expect(packed.lineEnds).toEqual(new Uint32Array([3, 5, 8, 10]));
+    expect(packed.coords).toHaveLength(20);
+    expect(unpackNetwork(packed)).toEqual(ways);
+    expect(unpackNetwork(packNetwork([]))).toEqual([]);
+    expect(packedBuffers(packed).every((b) => b instanceof ArrayBuffer)).toBe(true);
+  });
+
+  it('as a dataset’s network: rebuilt only when read, cloned and serialised with its ways, counted without them', () => {
+    const packed = packNetwork(ways);
+    let unpacked = 0;
+    const parse = JSON.parse;
+    JSON.parse = (...args: Parameters<typeof JSON.parse>) => (unpacked++, parse(...args));
+    try {
+      const network = packedCollection(packed);
+      expect(wayCount(network)).toBe(3);
+      expect(packedOf(network)).toBe(packed);
+      expect(unpacked).toBe(0);
+      expect(network.features).toEqual(ways);
+      expect(network.features).toBe(network.features);
+      expect(unpacked).toBe(1);
+      expect(structuredClone(network)).toEqual({ type: 'FeatureCollection', features: ways });
+      expect(parse(JSON.stringify(network))).toEqual({ type: 'FeatureCollection', features: ways });
+      expect({ ...network }).toEqual({ type: 'FeatureCollection', features: ways });
+    } finally {
+      JSON.parse = parse;
+    }
+  });
+
+  it('of a plain network is made once and remembered', () => {
+    const network: Network = { type: 'FeatureCollection', features: ways };
+    expect(packedOf(network)).toBe(packedOf(network));
+    expect(unpackNetwork(packedOf(network))).toEqual(ways);
+    expect(wayCount(network)).toBe(3);
+  });
+});
