@@ -1,6 +1,7 @@
 import { DATASET_FILES, REPORT_FILE, type DatasetFile } from '../domain/dataset';
 import { haversineM } from '../domain/geo';
 import { CATEGORIES } from '../domain/taxonomy';
+import { textOf, type FileContents } from './contents';
 import { textFingerprint } from './fingerprint';
 import { isListed, listedFiles } from './manifestFiles';
 
@@ -12,8 +13,8 @@ import { isListed, listedFiles } from './manifestFiles';
  * those of the files read now. A stale or foreign report is ignored (the walk still comes).
  */
 
-/** Reads one file of the dataset: its text, or null when absent. */
-export type ReadText = (name: string) => Promise<string | null>;
+/** Reads one file of the dataset: its contents, or null when absent. */
+export type ReadText = (name: string) => Promise<FileContents | null>;
 
 export interface FirstAnswerFacility {
   name: string;
@@ -45,7 +46,10 @@ export interface FirstAnswer {
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const parse = (text: string): unknown => JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+const parse = (contents: FileContents): unknown => {
+  const text = textOf(contents);
+  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+};
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const ORDER = new Map(CATEGORIES.map((c, i) => [c.id, i]));
 
@@ -136,7 +140,7 @@ export async function readFirstAnswer(read: ReadText, compoundId: string, speedM
     const early = EARLY_FILES.filter((f) => isListed(listed, f) || f !== 'gates.geojson');
     const [reportText, ...texts] = await Promise.all([read(REPORT_FILE), ...early.map((f) => read(f))]);
     if (!reportText) return null;
-    const result = firstAnswerFrom({ manifest, report: parse(reportText), texts: Object.fromEntries(early.map((f, i) => [f, texts[i] ?? null])), compoundId, speedMPerMin });
+    const result = firstAnswerFrom({ manifest, report: parse(reportText), texts: Object.fromEntries(early.map((f, i) => [f, texts[i] == null ? null : textOf(texts[i])])), compoundId, speedMPerMin });
     if (result.reason) console.info(`report.json not used: ${result.reason}`);
     return result.answer;
   } catch (error) {
@@ -146,16 +150,16 @@ export async function readFirstAnswer(read: ReadText, compoundId: string, speedM
 }
 
 /** Whether the files that arrived later still match what the answer was computed from. */
-export function stillCurrent(answer: FirstAnswer, texts: Partial<Record<DatasetFile, string | null>>): boolean {
+export function stillCurrent(answer: FirstAnswer, texts: Partial<Record<DatasetFile, FileContents | null>>): boolean {
   return Object.entries(answer.unchecked).every(([file, fingerprint]) => {
     const text = texts[file as DatasetFile];
-    return text === undefined || (text !== null && textFingerprint(text) === fingerprint);
+    return text === undefined || (text !== null && textFingerprint(textOf(text)) === fingerprint);
   });
 }
 
 /** A ReadText that reads each file once, whoever asks first; `texts()` gives what has been read. */
-export function sharedReads(read: ReadText): ReadText & { text(name: string): Promise<string | null> | undefined } {
-  const pending = new Map<string, Promise<string | null>>();
+export function sharedReads(read: ReadText): ReadText & { text(name: string): Promise<FileContents | null> | undefined } {
+  const pending = new Map<string, Promise<FileContents | null>>();
   const shared = (name: string) => {
     let p = pending.get(name);
     if (!p) {

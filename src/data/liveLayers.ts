@@ -2,6 +2,7 @@ import type { Feature, Point } from 'geojson';
 import type { Dataset, RequestProps, VolunteerProps } from '../domain/dataset';
 import { toWgs84InPlace } from './crs';
 import { validateLayer } from './features';
+import { textOf } from './contents';
 import type { ReadFile } from './load';
 import { keepResolved } from './references';
 import { REQUESTS, VOLUNTEERS, type LayerSpec } from './schemas';
@@ -25,8 +26,9 @@ const liveCache = new Map<string, { text: string; features: Feature[] }>();
  */
 async function readLive<P extends { id?: string }>(read: ReadFile, spec: LayerSpec<P>, dataset: Dataset, errors: string[]): Promise<Feature<Point, P>[] | null> {
   try {
-    const text = await read(spec.file);
-    if (text === null) throw new Error('not found');
+    const contents = await read(spec.file);
+    if (contents === null) throw new Error('not found');
+    const text = textOf(contents);
     const key = `${dataset.manifest.id}/${spec.file}`;
     const cached = liveCache.get(key);
     if (cached?.text === text) return cached.features as Feature<Point, P>[];

@@ -1,6 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
 import type { CrsId, NetworkProps } from '../domain/dataset';
 import type { Network } from './packedNetwork';
+import { textOf, type FileContents } from './contents';
 import {
   DATASET_FILES,
   REQUIRED_FILES,
@@ -20,8 +21,8 @@ import { keepResolved } from './references';
 import { resolveBuildings } from './buildings';
 import { BUILDINGS, COMPOUNDS, CONTEXT, FACILITIES, GATES, GRIDS, NETWORK, REQUESTS, VOLUNTEERS, type LayerSpec } from './schemas';
 
-/** Reads one dataset file: its text, or null when the file is absent. Throws only on I/O errors. */
-export type ReadFile = (name: DatasetFile) => Promise<string | null>;
+/** Reads one dataset file: its contents, or null when the file is absent. Throws only on I/O errors. */
+export type ReadFile = (name: DatasetFile) => Promise<FileContents | null>;
 
 export interface LoadResult {
   /** null when something required is unusable; `fatal` then says what. */
@@ -34,13 +35,23 @@ export interface LoadResult {
 type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; problem?: Problem };
 /** A file's text (byte-order mark removed), or why there is none. */
 type Read = { ok: true; text: string } | { ok: false; reason: string; problem?: Problem };
+/** As Read, but the contents as the reader gave them (the network's bytes stay bytes for its checker). */
+type ReadContents = { ok: true; contents: FileContents } | Extract<Read, { ok: false }>;
+
+/** A file read, decoded. */
+function decoded(got: ReadContents): Read {
+  if (!got.ok) return got;
+  const text = textOf(got.contents);
+  // A byte-order mark is common in files saved by Windows tools and is not JSON.
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
 
 /**
  * Reads one file. `promised`: the manifest lists it, so its absence is worth a warning (the
  * list is wrong, and a browser has logged a failed request for it).
  */
-async function readText(read: ReadFile, file: DatasetFile, promised = false): Promise<Read> {
-  let text: string | null;
+async function readContents(read: ReadFile, file: DatasetFile, promised = false): Promise<ReadContents> {
+  let text: FileContents | null;
   try {
     text = await read(file);
   } catch (error) {
@@ -55,8 +66,7 @@ async function readText(read: ReadFile, file: DatasetFile, promised = false): Pr
     const problem = makeProblem({ file, field: '(file)', severity: 'error' }, 'file.missingRequired', { files: REQUIRED_FILES.join(', ') });
     return { ok: false, reason: `${file} is missing`, problem };
   }
-  // A byte-order mark is common in files saved by Windows tools and is not JSON.
-  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  return { ok: true, contents: text };
 }
 
 function parse(file: DatasetFile, read: Read): Parsed {
@@ -85,8 +95,8 @@ function layerOf<P extends { id?: string }>(spec: LayerSpec<P>, parsed: Parsed):
  * network.geojson's text parsed, checked and converted to WGS84: what the loader does with it
  * in place, and what the walking session does with it when the page hands it the text.
  */
-export function networkLayer(text: string | null, crs: CrsId): Layer<NetworkProps> {
-  const layer = layerOf(NETWORK, text === null ? { ok: false, reason: `${NETWORK.file} is absent` } : parse(NETWORK.file, { ok: true, text }));
+export function networkLayer(contents: FileContents, crs: CrsId): Layer<NetworkProps> {
+  const layer = layerOf(NETWORK, parse(NETWORK.file, decoded({ ok: true, contents })));
   toWgs84InPlace(layer.result.features ?? [], crs);
   return layer;
 }
@@ -99,9 +109,9 @@ export interface CheckedNetwork {
   reason: string | null;
 }
 
-/** network.geojson's text checked on this thread, as the loader does when nobody else does it. */
-export function checkNetworkInPlace(text: string | null, crs: CrsId): CheckedNetwork {
-  const { result, reason } = networkLayer(text, crs);
+/** network.geojson checked on this thread, as the loader does when nobody else does it. */
+export function checkNetworkInPlace(contents: FileContents, crs: CrsId): CheckedNetwork {
+  const { result, reason } = networkLayer(contents, crs);
   return { network: result.features?.length ? collection(result.features) : null, problems: result.problems, reason };
 }
 
@@ -110,10 +120,17 @@ export function checkNetworkInPlace(text: string | null, crs: CrsId): CheckedNet
  * does not parse a city's largest file); resolves as `checkNetworkInPlace` would.
  * Null: the loader checks this one in place.
  */
-export type CheckNetwork = (text: string, crs: CrsId) => Promise<CheckedNetwork> | null;
+export type CheckNetwork = (contents: FileContents, crs: CrsId) => Promise<CheckedNetwork> | null;
+
+/** network.geojson checked by `elsewhere`, or in place when it declines. */
+function checkNetwork(contents: FileContents, crs: CrsId, elsewhere: CheckNetwork | undefined): Promise<CheckedNetwork> | CheckedNetwork {
+  // Bytes are decoded by the checker (a decoder drops the byte-order mark); a text loses it here.
+  const given = typeof contents === 'string' && contents.charCodeAt(0) === 0xfeff ? contents.slice(1) : contents;
+  return elsewhere?.(given, crs) ?? checkNetworkInPlace(given, crs);
+}
 
 /** A network.geojson that could not be read. */
-function notRead(read: Extract<Read, { ok: false }>): CheckedNetwork {
+function notRead(read: Extract<ReadContents, { ok: false }>): CheckedNetwork {
   return { network: null, problems: read.problem ? [read.problem] : [], reason: read.reason };
 }
 
@@ -134,14 +151,14 @@ function collection<G extends Geometry, P>(features: Feature<Geometry, P>[] | nu
  * a browser would log as a failed request), or all of them for a manifest without one.
  * Resolves once the manifest is in, with every file's read under way.
  */
-async function readFiles(read: ReadFile): Promise<{ manifest: Parsed; pending: Map<DatasetFile, Promise<Read>> }> {
-  const pending = new Map<DatasetFile, Promise<Read>>(REQUIRED_FILES.map((file) => [file, readText(read, file)]));
-  const manifest = parse('manifest.json', await (pending.get('manifest.json') as Promise<Read>));
+async function readFiles(read: ReadFile): Promise<{ manifest: Parsed; pending: Map<DatasetFile, Promise<ReadContents>> }> {
+  const pending = new Map<DatasetFile, Promise<ReadContents>>(REQUIRED_FILES.map((file) => [file, readContents(read, file)]));
+  const manifest = parse('manifest.json', decoded(await (pending.get('manifest.json') as Promise<ReadContents>)));
   const listed = manifest.ok ? listedFiles(manifest.value) : null;
   for (const file of DATASET_FILES) {
     if (pending.has(file)) continue;
-    const skipped: Read = { ok: false, reason: `${file} is not listed in manifest.json` };
-    pending.set(file, isListed(listed, file) ? readText(read, file, listed !== null) : Promise.resolve(skipped));
+    const skipped: ReadContents = { ok: false, reason: `${file} is not listed in manifest.json` };
+    pending.set(file, isListed(listed, file) ? readContents(read, file, listed !== null) : Promise.resolve(skipped));
   }
   return { manifest, pending };
 }
@@ -154,7 +171,7 @@ async function readFiles(read: ReadFile): Promise<{ manifest: Parsed; pending: M
  */
 export async function loadDataset(read: ReadFile, options: { label?: string; checkNetwork?: CheckNetwork } = {}): Promise<LoadResult> {
   const { manifest: manifestInput, pending } = await readFiles(read);
-  const input = (file: DatasetFile) => pending.get(file) as Promise<Read>;
+  const input = (file: DatasetFile) => (pending.get(file) as Promise<ReadContents>).then(decoded);
   const byFile = new Map<DatasetFile, Problem[]>(DATASET_FILES.map((file) => [file, []]));
   const sink = (file: DatasetFile) => byFile.get(file) as Problem[];
   const fatal: string[] = [];
@@ -171,9 +188,8 @@ export async function loadDataset(read: ReadFile, options: { label?: string; che
       toWgs84InPlace(layer.result.features ?? [], crs);
       return layer;
     });
-  const networkChecked = input(NETWORK.file).then(async (text): Promise<CheckedNetwork> => {
-    const elsewhere = text.ok ? options.checkNetwork?.(text.text, crs) : null;
-    const checked = !text.ok ? notRead(text) : elsewhere ? await elsewhere : checkNetworkInPlace(text.text, crs);
+  const networkChecked = (pending.get(NETWORK.file) as Promise<ReadContents>).then(async (got): Promise<CheckedNetwork> => {
+    const checked = got.ok ? await checkNetwork(got.contents, crs, options.checkNetwork) : notRead(got);
     sink(NETWORK.file).push(...checked.problems);
     return checked;
   });

@@ -1,4 +1,5 @@
 import { DATASET_FILES, type DatasetFile } from '../domain/dataset';
+import { textOf, type FileContents } from './contents';
 import type { ReadFile } from './load';
 import { PREBUILT_FILE } from '../domain/engine/prebuilt';
 import type { Manifest } from '../domain/dataset';
@@ -6,12 +7,20 @@ import { listedFiles } from './manifestFiles';
 
 /** Where a dataset's files come from in the browser: a URL directory, or files the user picked. */
 
+/** The files a browser reads as bytes, left for the walking session to decode (see FileContents). */
+export const READ_AS_BYTES: readonly string[] = ['network.geojson'];
+
 /**
  * Reads `<base>/<file>` over HTTP. 404/410 (and an HTML page where JSON was asked for,
  * as single-page-app hosts send for any unknown path) mean the file is absent; any other
- * failed response throws, which the loader lists as a problem with that file.
+ * failed response throws, which the loader lists as a problem with that file. The files
+ * named in `bytes` come as bytes, the others as text.
  */
-export function fromUrl(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): ReadFile & ((name: string) => Promise<string | null>) {
+export function fromUrl(
+  base: string,
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+  bytes: readonly string[] = [],
+): ReadFile & ((name: string) => Promise<FileContents | null>) {
   const prefix = base === '' || base.endsWith('/') ? base : `${base}/`;
   return async (name: string) => {
     const url = `${prefix}${name}`;
@@ -19,7 +28,7 @@ export function fromUrl(base: string, fetchImpl: typeof fetch = (...args) => fet
     if (response.status === 404 || response.status === 410) return null;
     if (!response.ok) throw new Error(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${url}`);
     if (response.headers.get('content-type')?.includes('text/html')) return null;
-    return response.text();
+    return bytes.includes(name) ? response.arrayBuffer() : response.text();
   };
 }
 
@@ -29,7 +38,8 @@ export function fromUrl(base: string, fetchImpl: typeof fetch = (...args) => fet
  */
 export async function urlListing(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): Promise<ReadonlySet<string> | null> {
   try {
-    const text = await fromUrl(base, fetchImpl)('manifest.json');
+    const contents = await fromUrl(base, fetchImpl)('manifest.json');
+    const text = contents === null ? null : textOf(contents);
     return text === null ? null : listedFiles(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
   } catch {
     return null;
@@ -69,7 +79,7 @@ function depth(file: File): number {
 }
 
 /**
- * Reads files the user picked from disk, matched by file name. Either spelling
+ * Reads files the user picked from disk, matched by file name (the READ_AS_BYTES ones as bytes). Either spelling
  * (`.geojson` or `.json`) is accepted; when several match, the exact contract name wins,
  * then the one nearest the top of a picked folder.
  */
@@ -87,6 +97,7 @@ export function fromFiles(files: Iterable<File>): ReadFile {
   }
   return async (name) => {
     const entry = chosen.get(name);
-    return entry ? entry.file.text() : null;
+    if (!entry) return null;
+    return READ_AS_BYTES.includes(name) ? entry.file.arrayBuffer() : entry.file.text();
   };
 }

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Dataset, Problem } from '../domain/dataset';
 import type { ReadFile } from '../data/load';
 import { describeSource, sourceAllowed, type DataSourceInfo } from '../data/dataOrigin';
-import { fromFiles, fromUrl, prebuiltFromUrl } from '../data/sources';
+import { fromFiles, fromUrl, prebuiltFromUrl, READ_AS_BYTES } from '../data/sources';
 import { withEarlyReads } from '../data/earlyReads';
 import { sessionNetworkCheck, walkingSession } from '../workers/sessionClient';
 import { readFirstAnswer, readRest, sharedReads, stillCurrent, type FirstAnswer } from '../data/firstAnswer';
@@ -102,7 +102,8 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       }
       set({ source });
       // The reads public/early.js started for a shared compound link are taken, not repeated.
-      const read = sharedReads(fromUrl(path, withEarlyReads(path)));
+      // The network comes as bytes, which the walking session decodes: the page never holds a city's network as text.
+      const read = sharedReads(fromUrl(path, withEarlyReads(path), READ_AS_BYTES));
       // A shared link to a compound (resident view, standard pace, all its gates): its
       // walking minutes from the shipped report first, while the rest downloads.
       const { mode, pendingCompound, pendingGate, profile } = get();

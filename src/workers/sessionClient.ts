@@ -1,3 +1,4 @@
+import { sizeOf, type FileContents } from '../data/contents';
 import type { CheckedNetwork, CheckNetwork } from '../data/load';
 import { packedCollection, type Network } from '../data/packedNetwork';
 import type { CrsId, Dataset } from '../domain/dataset';
@@ -75,11 +76,12 @@ export class WalkingSession {
    * later does not send the network back. The valid ways come packed: the page rebuilds
    * them only if something reads them (packedCollection).
    */
-  checkNetwork(text: string, crs: CrsId): Promise<CheckedNetwork> {
+  checkNetwork(contents: FileContents, crs: CrsId): Promise<CheckedNetwork> {
     const token = this.nextToken++;
     return new Promise((resolve) => {
       this.checking.set(token, resolve);
-      this.port.post({ type: 'network', token, text, crs });
+      // Bytes are copied, not moved: a shared link's first answer still fingerprints them (stillCurrent).
+      this.port.post({ type: 'network', token, contents, crs });
     });
   }
 
@@ -241,7 +243,7 @@ declare global {
 let session: WalkingSession | null = null;
 
 /**
- * network.geojson files this long (characters) or longer are checked in the walking session's
+ * network.geojson files this long (characters or bytes) or longer are checked in the walking session's
  * worker: a city's (the Wuhan network, 92,667 ways) kept the page busy for a second. A smaller one, such as
  * the sample's (0.8 MB) on a phone, is checked in place, and the session's script does not
  * load the checker's code (zod and the problem texts), which would share the phone's link
@@ -252,7 +254,7 @@ export const SESSION_CHECKS_NETWORK_FROM = 1_000_000;
 /** The loader's network check in the walking session's worker (none where there are no workers: the loader checks in place). */
 export function sessionNetworkCheck(): CheckNetwork | undefined {
   if (typeof Worker === 'undefined') return undefined;
-  return (text, crs) => (text.length >= SESSION_CHECKS_NETWORK_FROM ? walkingSession().checkNetwork(text, crs) : null);
+  return (contents, crs) => (sizeOf(contents) >= SESSION_CHECKS_NETWORK_FROM ? walkingSession().checkNetwork(contents, crs) : null);
 }
 
 /** The page's walking session (a worker; in place where there are no workers). */

@@ -42,10 +42,10 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
   /** Handles one message; a promise while it waits for the network checker's code, which later messages wait behind. */
   const handle = (message: ToSession): Promise<void> | void => {
     if (message.type === 'network') {
-      const { token, text, crs } = message;
+      const { token, contents, crs } = message;
       return (checker ??= import('./networkCheck'))
         .then(({ checkNetworkText }) => {
-          const { network, message, transfer } = checkNetworkText(token, text, crs);
+          const { network, message, transfer } = checkNetworkText(token, contents, crs);
           core.networkChecks++;
           networks.set(token, network);
           post(message, transfer);

@@ -1,3 +1,4 @@
+import type { FileContents } from '../data/contents';
 import type { PackedNetwork } from '../data/packedNetwork';
 import type { CrsId, Dataset, Problem } from '../domain/dataset';
 import type { Route } from '../domain/engine/route';
@@ -97,8 +98,8 @@ export type ToSession =
    * checked under this token (the message's `dataset.network` is then null, not sent again).
    */
   | { type: 'load'; generation: number; dataset: Dataset; prebuilt: ArrayBuffer | null; warmWalk?: boolean; network?: number }
-  /** network.geojson's text, to parse, check and convert here (the loader's `networkLayer`), kept under `token`. */
-  | { type: 'network'; token: number; text: string; crs: CrsId }
+  /** network.geojson's text or bytes, to decode, parse, check and convert here (the loader's `networkLayer`), kept under `token`. */
+  | { type: 'network'; token: number; contents: FileContents; crs: CrsId }
   /** The page no longer holds the network of `token`. */
   | { type: 'release'; token: number }
   | { type: 'volunteers'; generation: number; volunteers: VolunteerSite[] }

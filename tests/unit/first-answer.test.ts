@@ -44,6 +44,10 @@ describe('the shipped nearest report (report.json) as a first answer', () => {
     // The network is checked when it arrives: unchanged, the answer stands.
     expect(answer!.unchecked).toEqual({ 'network.geojson': report.inputs['network.geojson'] });
     expect(stillCurrent(answer!, { 'network.geojson': read('network.geojson') })).toBe(true);
+    // As the browser reads it, bytes (decoded for the check, as a fetch's text() would be).
+    const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
+    expect(stillCurrent(answer!, { 'network.geojson': bytes(`\ufeff${read('network.geojson')}`) })).toBe(true);
+    expect(stillCurrent(answer!, { 'network.geojson': bytes(`${read('network.geojson')} `) })).toBe(false);
   });
 
   it('ignores a foreign report, a stale one, another pace, or an unknown compound', () => {

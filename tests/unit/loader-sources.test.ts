@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load';
 import { fromDirectory } from '../../src/data/node-source';
-import { fromFiles, fromUrl } from '../../src/data/sources';
+import { fromFiles, fromUrl, READ_AS_BYTES } from '../../src/data/sources';
 import { collection, facility, files, plain } from './loader-helpers';
 
 /** A fetch over a fixed table of URL → [status, body, content type]. */
@@ -32,6 +32,17 @@ describe('fromUrl', () => {
       expect(loaded?.facilities.features).toHaveLength(1);
       expect(requested).toContain('data/yuefeng/network.geojson');
     }
+  });
+
+  it('reads the files it is told to as bytes (the walking network, for the session to decode), the others as text', async () => {
+    const network = '{"type":"FeatureCollection","features":[]}';
+    const { impl } = fakeFetch({ 'd/network.geojson': [200, network], 'd/manifest.json': [200, '{}'] });
+    const read = fromUrl('d', impl, READ_AS_BYTES);
+    const bytes = await read('network.geojson');
+    expect(bytes).toBeInstanceOf(ArrayBuffer);
+    expect(new TextDecoder().decode(bytes as ArrayBuffer)).toBe(network);
+    expect(await read('manifest.json')).toBe('{}');
+    expect(await fromUrl('d', impl)('network.geojson')).toBe(network);
   });
 
   it('works with an absolute base URL', async () => {
@@ -73,6 +84,27 @@ describe('fromFiles', () => {
     expect(dataset?.compounds.features).toHaveLength(1);
     expect(dataset?.facilities.features).toHaveLength(2);
     expect(dataset?.network).toBeNull();
+  });
+
+  it('reads a picked network as bytes, and the loader decodes it as it would the text', async () => {
+    const network = collection({
+      type: 'Feature',
+      properties: { id: 'w1', name: '路' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [119.3, 26.08],
+          [119.301, 26.081],
+        ],
+      },
+    });
+    const read = fromFiles([new File([files()['manifest.json'] as string], 'manifest.json'), new File([network], 'network.geojson')]);
+    expect(await read('network.geojson')).toBeInstanceOf(ArrayBuffer);
+    expect(typeof (await read('manifest.json'))).toBe('string');
+    const { dataset } = await loadDataset((name) =>
+      name === 'network.geojson' || name === 'manifest.json' ? read(name) : Promise.resolve((files() as Record<string, string>)[name] ?? null),
+    );
+    expect(dataset?.network?.features.map((f) => f.properties.name)).toEqual(['路']);
   });
 
   it('prefers the exact contract name when both spellings are picked', async () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkNetworkInPlace, loadDataset, type CheckNetwork } from '../../src/data/load';
+import type { FileContents } from '../../src/data/contents';
+import { checkNetworkInPlace, loadDataset, type CheckNetwork, type ReadFile } from '../../src/data/load';
 import { packedOf } from '../../src/data/packedNetwork';
 import { fromDirectory } from '../../src/data/node-source';
 import type { CrsId } from '../../src/domain/dataset';
@@ -34,7 +35,7 @@ describe('the loader hands network.geojson to a checker', () => {
   const network = collection(line({ id: 'w1' }), line({ id: 'w2', highway: 7 }));
 
   it('gives it the text (without its byte-order mark) and the manifest’s coordinate system, and takes its layer', async () => {
-    const asked: [string, CrsId][] = [];
+    const asked: [FileContents, CrsId][] = [];
     const check: CheckNetwork = (text, crs) => {
       asked.push([text, crs]);
       return Promise.resolve(checkNetworkInPlace(text, crs));
@@ -47,6 +48,27 @@ describe('the loader hands network.geojson to a checker', () => {
     // Converted to WGS84 by the checker, as the loader converts in place.
     expect(elsewhere.dataset!.network).toEqual(inPlace.dataset!.network);
     expect(elsewhere.dataset!.network!.features[0]!.geometry.coordinates[0]).not.toEqual([119.33, 26.09]);
+  });
+
+  it('gives it the bytes where the reader read bytes: decoded there (byte-order mark and all), the same network and problems', async () => {
+    const asText = memory(
+      files({
+        'manifest.json': manifest({ crs: 'GCJ02' }),
+        'compounds.geojson': collection(compound('c1')),
+        'facilities.geojson': collection(point({ id: 'f1', category: 'clinic' })),
+      }),
+    );
+    const bytes = new TextEncoder().encode(`\ufeff${network}`).buffer as ArrayBuffer;
+    const read: ReadFile = (name) => (name === 'network.geojson' ? Promise.resolve(bytes) : asText(name));
+    const asked: FileContents[] = [];
+    const elsewhere = await loadDataset(read, { checkNetwork: (contents, crs) => (asked.push(contents), Promise.resolve(checkNetworkInPlace(contents, crs))) });
+    const declined = await loadDataset(read, { checkNetwork: () => null });
+    const inPlace = await loadDataset(dataset('GCJ02', network));
+    expect(asked).toEqual([bytes]);
+    for (const result of [elsewhere, declined]) {
+      expect(result.problems).toEqual(inPlace.problems);
+      expect(result.dataset!.network).toEqual(inPlace.dataset!.network);
+    }
   });
 
   it('checks in place when the checker declines (null), and lists a network that is not JSON either way', async () => {
@@ -104,7 +126,7 @@ describe('the walking session checks a network for the page', { timeout: 60_000 
     const posted: FromSession[] = [];
     const host = sessionHost((message) => posted.push(message), queueMicrotask);
     const sample = (await loadDataset(fromDirectory(SAMPLE))).dataset!;
-    host({ type: 'network', token: 7, text: sampleText, crs: 'WGS84' });
+    host({ type: 'network', token: 7, contents: new TextEncoder().encode(sampleText).buffer as ArrayBuffer, crs: 'WGS84' });
     // Sent at once behind it, while the session is still loading its checker.
     host({ type: 'load', generation: 1, dataset: { ...sample, network: null }, prebuilt: null, network: 7 });
     await waitUntil(() => posted.some((m) => m.type === 'ready'));

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { textOf } from '../../data/contents';
 import { loadDataset, type ReadFile } from '../../data/load';
 import { textFingerprint } from '../../data/fingerprint';
 import { fromDirectory } from '../../data/node-source';
@@ -23,7 +24,7 @@ export interface AnalyzeOptions {
 function fingerprinting(read: ReadFile, inputs: Partial<Record<DatasetFile, string>>): ReadFile {
   return async (name) => {
     const text = await read(name);
-    if (text !== null && REPORT_INPUTS.includes(name)) inputs[name] = textFingerprint(text);
+    if (text !== null && REPORT_INPUTS.includes(name)) inputs[name] = textFingerprint(textOf(text));
     return text;
   };
 }

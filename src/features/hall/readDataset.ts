@@ -1,3 +1,4 @@
+import { textOf, type FileContents } from '../../data/contents';
 import { checkNetworkInPlace, loadDataset, type CheckedNetwork, type CheckNetwork } from '../../data/load';
 import { describeSource, sourceAllowed } from '../../data/dataOrigin';
 import { isListed } from '../../data/manifestFiles';
@@ -27,11 +28,12 @@ const fromServer: typeof fetch = (input, init) => fetch(`${String(input)}?hallRe
  * loader would.
  */
 export function rememberingLastNetwork(check: CheckNetwork | undefined): CheckNetwork {
-  let last: { text: string; crs: string; layer: Promise<CheckedNetwork> } | null = null;
-  return (text, crs) => {
-    if (last && last.text === text && last.crs === crs) return last.layer;
-    const layer = check?.(text, crs) ?? Promise.resolve(checkNetworkInPlace(text, crs));
-    last = { text, crs, layer };
+  // The hall reads text (it fingerprints every file); bytes would be remembered as the same buffer only.
+  let last: { contents: FileContents; crs: string; layer: Promise<CheckedNetwork> } | null = null;
+  return (contents, crs) => {
+    if (last && last.contents === contents && last.crs === crs) return last.layer;
+    const layer = check?.(contents, crs) ?? Promise.resolve(checkNetworkInPlace(contents, crs));
+    last = { contents, crs, layer };
     // A check that failed is not handed out again.
     layer.catch(() => {
       if (last?.layer === layer) last = null;
@@ -56,7 +58,8 @@ export async function readDataset(path: string): Promise<DatasetRead> {
   const result = await loadDataset(
     async (name) => {
       try {
-        const text = await read(name);
+        const contents = await read(name);
+        const text = contents === null ? null : textOf(contents);
         texts.push(`${name}\n${text ?? ''}`);
         if (text !== null) files.set(name, text);
         return text;
