@@ -56,12 +56,16 @@ export function packNetwork(ways: readonly Way[]): PackedNetwork {
   return { coords, lineEnds, wayEnds, multi, rest: JSON.stringify(rests) };
 }
 
+/** How many networks this thread rebuilt as ways (tests read it: a planner's page rebuilds none). */
+export const unpacks = { count: 0 };
+
 /**
  * The ways again, as packNetwork was given them, but for altitudes: positions come back as
  * [longitude, latitude] (nothing that reads a packed network, the map or the page, uses them;
  * the walking session keeps the ways it checked as they were).
  */
 export function unpackNetwork(packed: PackedNetwork): Way[] {
+  unpacks.count++;
   const { coords, lineEnds, wayEnds, multi } = packed;
   const rests = JSON.parse(packed.rest) as Omit<Way, 'geometry'>[];
   const ways: Way[] = new Array(wayEnds.length);

@@ -1,6 +1,6 @@
 import { sizeOf, type FileContents } from '../data/contents';
 import type { CheckedNetwork, CheckNetwork } from '../data/load';
-import { packedCollection, type Network } from '../data/packedNetwork';
+import { packedCollection, unpacks, type Network } from '../data/packedNetwork';
 import type { CrsId, Dataset } from '../domain/dataset';
 import { graphBuilds } from '../domain/engine/graph';
 import type { VolunteerSite } from '../domain/volunteers/volunteerReach';
@@ -179,8 +179,11 @@ export class WalkingSession {
     });
   }
 
-  /** How many graphs were built, in the session's worker and on this page (tests and the bench read it). */
-  async stats(): Promise<SessionStats & { pageGraphBuilds: number }> {
+  /**
+   * How many graphs were built, in the session's worker and on this page, and how many
+   * networks this page rebuilt as ways from their packed arrays (tests and the bench read it).
+   */
+  async stats(): Promise<SessionStats & { pageGraphBuilds: number; pageNetworkUnpacks: number }> {
     const id = this.nextId++;
     const answer = await new Promise<Answered<Kind> | null>((resolve) => {
       this.waiting.set(id, { kind: null, resolve });
@@ -188,7 +191,7 @@ export class WalkingSession {
     });
     // A new dataset generation started meanwhile: ask again.
     if (!answer) return this.stats();
-    return { ...(answer.answer as SessionStats), pageGraphBuilds: graphBuilds.count };
+    return { ...(answer.answer as SessionStats), pageGraphBuilds: graphBuilds.count, pageNetworkUnpacks: unpacks.count };
   }
 
   private receive(message: FromSession): void {

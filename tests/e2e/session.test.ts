@@ -97,7 +97,8 @@ describe('one walking session per dataset', () => {
     await page.goto(new URL('./?compound=c-084', session.base).toString());
     await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 90_000 });
     await page.locator('[data-testid="walk-answer"][data-source="walk"]').waitFor({ timeout: 90_000 });
-    expect(await stats(page)).toMatchObject({ networkChecks: 1, graphBuilds: 1, pageGraphBuilds: 0, sources: { built: 1 } });
+    // The page holds the ways packed and has not rebuilt them: nothing on it has read them yet.
+    expect(await stats(page)).toMatchObject({ networkChecks: 1, graphBuilds: 1, pageGraphBuilds: 0, pageNetworkUnpacks: 0, sources: { built: 1 } });
 
     const problems = await page.evaluate(() =>
       window
@@ -110,6 +111,7 @@ describe('one walking session per dataset', () => {
     // Every valid way reached the page and the streets' tiles.
     const ways = await page.evaluate(() => window.__serviceCircles!.store.getState().dataset!.network!.features.length);
     expect(ways).toBe(network.features.length - 2);
+    expect(await stats(page)).toMatchObject({ pageNetworkUnpacks: 1 });
     await page.waitForFunction(() => window.__serviceCircles!.controller.streetWays() !== null, undefined, { timeout: 30_000 });
     expect(await page.evaluate(() => window.__serviceCircles!.controller.streetWays())).toBe(ways);
     await page.waitForFunction(() => window.__serviceCircles!.controller.map.querySourceFeatures('network', { sourceLayer: 'network' }).length > 0, undefined, {
