@@ -92,8 +92,8 @@ function layerOf<P extends { id?: string }>(spec: LayerSpec<P>, parsed: Parsed):
 }
 
 /**
- * network.geojson's text parsed, checked and converted to WGS84: what the loader does with it
- * in place, and what the walking session does with it when the page hands it the text.
+ * network.geojson decoded, parsed, checked and converted to WGS84: what the loader does with it
+ * in place, and what the walking session does with it when the page hands it the file.
  */
 export function networkLayer(contents: FileContents, crs: CrsId): Layer<NetworkProps> {
   const layer = layerOf(NETWORK, parse(NETWORK.file, decoded({ ok: true, contents })));

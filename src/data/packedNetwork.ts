@@ -85,7 +85,7 @@ export function unpackNetwork(packed: PackedNetwork): Way[] {
 }
 
 /** The buffers of a packed network, to move it to another thread. */
-export function packedBuffers(packed: PackedNetwork): ArrayBuffer[] {
+export function networkBuffers(packed: PackedNetwork): ArrayBuffer[] {
   return [packed.coords.buffer, packed.lineEnds.buffer, packed.wayEnds.buffer, packed.multi.buffer] as ArrayBuffer[];
 }
 

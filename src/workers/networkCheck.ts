@@ -1,6 +1,6 @@
 import type { FileContents } from '../data/contents';
 import { networkLayer } from '../data/load';
-import { packedBuffers, packNetwork, type Network } from '../data/packedNetwork';
+import { networkBuffers, packNetwork, type Network } from '../data/packedNetwork';
 import type { CrsId } from '../domain/dataset';
 import type { FromSession } from './sessionProtocol';
 
@@ -25,6 +25,6 @@ export function checkNetworkText(
   return {
     network: result.features ? { type: 'FeatureCollection', features } : null,
     message: { type: 'networkChecked', token, reason, packed, problems: result.problems },
-    transfer: packed ? packedBuffers(packed) : [],
+    transfer: packed ? networkBuffers(packed) : [],
   };
 }

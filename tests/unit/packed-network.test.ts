@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packedBuffers, packedCollection, packedOf, packNetwork, unpackNetwork, wayCount, type Network } from '../../src/data/packedNetwork';
+import { networkBuffers, packedCollection, packedOf, packNetwork, unpackNetwork, wayCount, type Network } from '../../src/data/packedNetwork';
 
 const ways: Network['features'] = [
   {
@@ -56,7 +56,7 @@ describe('a packed network', () => {
     expect(packed.coords).toHaveLength(20);
     expect(unpackNetwork(packed)).toEqual(ways);
     expect(unpackNetwork(packNetwork([]))).toEqual([]);
-    expect(packedBuffers(packed).every((b) => b instanceof ArrayBuffer)).toBe(true);
+    expect(networkBuffers(packed).every((b) => b instanceof ArrayBuffer)).toBe(true);
   });
 
   it('as a dataset’s network: rebuilt only when read, cloned and serialised with its ways, counted without them', () => {
