@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { networkBuffers, packedCollection, packedOf, packNetwork, unpackNetwork, wayCount, type Network } from '../../src/data/packedNetwork';
+import {
+  networkBuffers,
+  packedCollection,
+  packedOf,
+  packNetwork,
+  PAGE_NETWORK_PROPS,
+  unpackNetwork,
+  wayCount,
+  type Network,
+} from '../../src/data/packedNetwork';
 
 const ways: Network['features'] = [
   {
     type: 'Feature',
-    id: 17,
     properties: { id: 'w1', name: '鼓屏路 <b>', highway: 'primary', bridge: true },
     geometry: {
       type: 'LineString',
@@ -17,7 +25,7 @@ const ways: Network['features'] = [
   },
   {
     type: 'Feature',
-    properties: { id: 'w2', access: 'no' },
+    properties: { id: 'w2', access: 'no', u: 300799470, oneway: 'yes' } as Network['features'][number]['properties'],
     geometry: {
       type: 'MultiLineString',
       coordinates: [
@@ -49,7 +57,7 @@ const ways: Network['features'] = [
 ];
 
 describe('a packed network', () => {
-  it('gives back exactly the ways it was made of: LineStrings and MultiLineStrings (of one line too), every other member kept', () => {
+  it('gives back exactly the ways it was made of: LineStrings and MultiLineStrings (of one line too), with all their properties', () => {
     const packed = packNetwork(ways);
     expect(packed.wayEnds).toEqual(new Uint32Array([1, 3, 4]));
     expect(packed.lineEnds).toEqual(new Uint32Array([3, 5, 8, 10]));
@@ -57,6 +65,14 @@ describe('a packed network', () => {
     expect(unpackNetwork(packed)).toEqual(ways);
     expect(unpackNetwork(packNetwork([]))).toEqual([]);
     expect(networkBuffers(packed).every((b) => b instanceof ArrayBuffer)).toBe(true);
+  });
+
+  it('keeps only the properties asked for: the page gets those it reads, and no GeoJSON member but type, geometry and properties', () => {
+    const withId = [{ ...ways[0]!, id: 17, bbox: [0, 0, 1, 1] }, ...ways.slice(1)] as Network['features'];
+    const kept = unpackNetwork(packNetwork(withId, PAGE_NETWORK_PROPS));
+    expect(kept.map((w) => w.properties)).toEqual([ways[0]!.properties, { id: 'w2', access: 'no' }, { id: 'w3' }]);
+    expect(kept[0]).toEqual(ways[0]);
+    expect(kept.map((w) => w.geometry)).toEqual(ways.map((w) => w.geometry));
   });
 
   it('as a dataset’s network: rebuilt only when read, cloned and serialised with its ways, counted without them', () => {
@@ -80,10 +96,10 @@ describe('a packed network', () => {
     }
   });
 
-  it('of a plain network is made once and remembered', () => {
+  it('of a plain network is made once (with the page’s properties) and remembered', () => {
     const network: Network = { type: 'FeatureCollection', features: ways };
     expect(packedOf(network)).toBe(packedOf(network));
-    expect(unpackNetwork(packedOf(network))).toEqual(ways);
+    expect(unpackNetwork(packedOf(network))).toEqual(unpackNetwork(packNetwork(ways, PAGE_NETWORK_PROPS)));
     expect(wayCount(network)).toBe(3);
   });
 });
