@@ -1,5 +1,5 @@
 import type { Feature, LineString, MultiLineString } from 'geojson';
-import type { Dataset, NetworkProps } from '../domain/dataset';
+import { SHOWN_NETWORK_PROPS, type Dataset, type NetworkProps } from '../domain/dataset';
 
 /**
  * A checked walking network in a few flat arrays and one string: what crosses between threads
@@ -20,14 +20,9 @@ export interface PackedNetwork {
   multi: Uint8Array;
   /** Each way's properties (all of them, or the ones asked for), as a JSON array. */
   props: string;
+  /** The properties kept, when not all of them. */
+  keys: readonly string[] | null;
 }
-
-/**
- * The properties of a way that anything on the page reads (the map's streets and their names,
- * the phone's still map, the hall, a compound's sketch): the walking session sends the page
- * only these. Other properties (an import's node ids, OSM tags) stay with the session.
- */
-export const PAGE_NETWORK_PROPS: readonly string[] = ['id', 'name', 'name_en', 'highway', 'access', 'bridge'];
 
 export type Network = NonNullable<Dataset['network']>;
 type Way = Network['features'][number];
@@ -66,7 +61,7 @@ export function packNetwork(ways: readonly Way[], keys?: readonly string[]): Pac
     }
     wayEnds[w] = line;
   });
-  return { coords, lineEnds, wayEnds, multi, props: JSON.stringify(props) };
+  return { coords, lineEnds, wayEnds, multi, props: JSON.stringify(props), keys: keys ?? null };
 }
 
 function pick(properties: Record<string, unknown> | null, keys: readonly string[]): Record<string, unknown> {
@@ -128,14 +123,20 @@ export function packedCollection(packed: PackedNetwork): Network {
   return network;
 }
 
-/** The network packed: as it came (packedCollection), or packed now (with the page's properties) and remembered. */
+/** The network packed: as it came (packedCollection), or packed now (with the properties shown) and remembered. */
 export function packedOf(network: Network): PackedNetwork {
   let packed = packedOfNetwork.get(network);
   if (!packed) {
-    packed = packNetwork(network.features, PAGE_NETWORK_PROPS);
+    packed = packNetwork(network.features, SHOWN_NETWORK_PROPS);
     packedOfNetwork.set(network, packed);
   }
   return packed;
+}
+
+/** Whether the network's ways carry none but the properties shown (SHOWN_NETWORK_PROPS), known without rebuilding them. */
+export function showsOnly(network: Network): boolean {
+  const keys = packedOfNetwork.get(network)?.keys;
+  return keys != null && keys.every((key) => SHOWN_NETWORK_PROPS.includes(key));
 }
 
 /** How many ways the network has, without rebuilding them. */

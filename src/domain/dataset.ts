@@ -70,6 +70,14 @@ export interface NetworkProps {
   bridge?: boolean | string;
 }
 
+/**
+ * The properties of a way that anything shows: the map's streets and their names, the phone's
+ * still map, a compound's sketch, the public hall screen. The page's copy of a network checked
+ * by the walking session keeps only these (an import's node ids and other tags stay with the
+ * session), and the public screen keeps no others.
+ */
+export const SHOWN_NETWORK_PROPS: readonly string[] = ['id', 'name', 'name_en', 'highway', 'access', 'bridge'];
+
 export interface GateProps extends Named {
   compound_id: string;
 }

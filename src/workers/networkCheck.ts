@@ -1,7 +1,7 @@
 import type { FileContents } from '../data/contents';
 import { networkLayer } from '../data/load';
-import { networkBuffers, packNetwork, PAGE_NETWORK_PROPS, type Network } from '../data/packedNetwork';
-import type { CrsId } from '../domain/dataset';
+import { networkBuffers, packNetwork, type Network } from '../data/packedNetwork';
+import { SHOWN_NETWORK_PROPS, type CrsId } from '../domain/dataset';
 import type { FromSession } from './sessionProtocol';
 
 /**
@@ -21,7 +21,7 @@ export function checkNetworkText(
 ): { network: Network | null; message: FromSession; transfer: Transferable[] } {
   const { result, reason } = networkLayer(contents, crs);
   const features = (result.features ?? []) as Network['features'];
-  const packed = result.features ? packNetwork(features, PAGE_NETWORK_PROPS) : null;
+  const packed = result.features ? packNetwork(features, SHOWN_NETWORK_PROPS) : null;
   return {
     network: result.features ? { type: 'FeatureCollection', features } : null,
     message: { type: 'networkChecked', token, reason, packed, problems: result.problems },

@@ -19,6 +19,19 @@ describe('what the public hall screen keeps', () => {
     expect(shown.compounds.features[0]?.geometry).toBe(full.compounds.features[0]?.geometry);
   });
 
+  it('keeps only the properties of a way that are shown, and a network known to carry only those as it is', () => {
+    const full = streetDataset();
+    const way = full.network!.features[0]!;
+    const tagged = { ...way, properties: { ...way.properties, name_en: 'Gushan Rd', u: 300799470, note: '王小明 13800138000' } };
+    const network = { type: 'FeatureCollection' as const, features: [tagged, ...full.network!.features.slice(1)] };
+    const shown = publicDataset({ ...full, network });
+    expect(shown.network!.features[0]!.properties).toEqual({ ...way.properties, name_en: 'Gushan Rd' });
+    expect(JSON.stringify(shown.network)).not.toMatch(PHONE);
+    // The same network gives the same public one (the map keeps its streets' tiles).
+    expect(publicDataset({ ...full, network }).network).toBe(shown.network);
+    expect(publicDataset({ ...full, network }, { networkShownOnly: true }).network).toBe(network);
+  });
+
   it('tells a changed dataset from an unchanged one', () => {
     expect(textFingerprint(['a', 'b'])).toBe(textFingerprint(['a', 'b']));
     expect(textFingerprint(['a', 'b'])).not.toBe(textFingerprint(['a', 'c']));

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  networkBuffers,
-  packedCollection,
-  packedOf,
-  packNetwork,
-  PAGE_NETWORK_PROPS,
-  unpackNetwork,
-  wayCount,
-  type Network,
-} from '../../src/data/packedNetwork';
+import { networkBuffers, packedCollection, packedOf, packNetwork, showsOnly, unpackNetwork, wayCount, type Network } from '../../src/data/packedNetwork';
+import { SHOWN_NETWORK_PROPS } from '../../src/domain/dataset';
 
 const ways: Network['features'] = [
   {
@@ -69,10 +61,14 @@ describe('a packed network', () => {
 
   it('keeps only the properties asked for: the page gets those it reads, and no GeoJSON member but type, geometry and properties', () => {
     const withId = [{ ...ways[0]!, id: 17, bbox: [0, 0, 1, 1] }, ...ways.slice(1)] as Network['features'];
-    const kept = unpackNetwork(packNetwork(withId, PAGE_NETWORK_PROPS));
+    const kept = unpackNetwork(packNetwork(withId, SHOWN_NETWORK_PROPS));
     expect(kept.map((w) => w.properties)).toEqual([ways[0]!.properties, { id: 'w2', access: 'no' }, { id: 'w3' }]);
     expect(kept[0]).toEqual(ways[0]);
     expect(kept.map((w) => w.geometry)).toEqual(ways.map((w) => w.geometry));
+    // Known without rebuilding the ways: a network packed with the properties shown carries no other.
+    expect(showsOnly(packedCollection(packNetwork(ways, SHOWN_NETWORK_PROPS)))).toBe(true);
+    expect(showsOnly(packedCollection(packNetwork(ways)))).toBe(false);
+    expect(showsOnly({ type: 'FeatureCollection', features: ways })).toBe(false);
   });
 
   it('as a dataset’s network: rebuilt only when read, cloned and serialised with its ways, counted without them', () => {
@@ -99,7 +95,7 @@ describe('a packed network', () => {
   it('of a plain network is made once (with the page’s properties) and remembered', () => {
     const network: Network = { type: 'FeatureCollection', features: ways };
     expect(packedOf(network)).toBe(packedOf(network));
-    expect(unpackNetwork(packedOf(network))).toEqual(unpackNetwork(packNetwork(ways, PAGE_NETWORK_PROPS)));
+    expect(unpackNetwork(packedOf(network))).toEqual(unpackNetwork(packNetwork(ways, SHOWN_NETWORK_PROPS)));
     expect(wayCount(network)).toBe(3);
   });
 });

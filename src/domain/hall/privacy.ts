@@ -1,5 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
-import type { Dataset, FC } from '../dataset';
+import { SHOWN_NETWORK_PROPS, type Dataset, type FC, type NetworkProps } from '../dataset';
 
 /** Keeps only the listed properties of every feature (everything else may be personal). */
 function only<G extends Geometry, P>(collection: FC<G, P>, keys: readonly (keyof P)[]): FC<G, P> {
@@ -24,7 +24,7 @@ const publicNetworks = new WeakMap<Network, Network>();
 function publicNetwork(network: Network): Network {
   let kept = publicNetworks.get(network);
   if (!kept) {
-    kept = only(network, ['id', 'name', 'highway', 'access', 'bridge']);
+    kept = only(network, SHOWN_NETWORK_PROPS as (keyof NetworkProps)[]);
     publicNetworks.set(network, kept);
   }
   return kept;
@@ -35,14 +35,16 @@ const empty = <G extends Geometry, P>(): FC<G, P> => ({ type: 'FeatureCollection
 /**
  * The dataset as the public screen keeps it: a whitelist of properties per file (no staff,
  * no phone numbers, no addresses), and no volunteers or requests at all: their aggregates
- * are computed from the full dataset before it is dropped.
+ * are computed from the full dataset before it is dropped. `networkShownOnly`: the network's
+ * ways are known to carry only SHOWN_NETWORK_PROPS already (as the walking session hands a
+ * checked network to the page), so it is kept as it is rather than copied way by way.
  */
-export function publicDataset(dataset: Dataset): Dataset {
+export function publicDataset(dataset: Dataset, options: { networkShownOnly?: boolean } = {}): Dataset {
   return {
     manifest: dataset.manifest,
     compounds: only(dataset.compounds, ['id', 'name', 'name_en', 'population', 'elderly60', 'elderly80', 'households', 'community_id', 'grid_id']),
     facilities: only(dataset.facilities, ['id', 'name', 'name_en', 'category', 'opening_hours', 'capacity']),
-    network: dataset.network && publicNetwork(dataset.network),
+    network: dataset.network && (options.networkShownOnly ? dataset.network : publicNetwork(dataset.network)),
     gates: only(dataset.gates, ['id', 'name', 'name_en', 'compound_id']),
     grids: only(dataset.grids, ['id', 'name', 'name_en', 'level', 'parent_id']),
     volunteers: empty(),

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Dataset } from '../../domain/dataset';
+import { showsOnly } from '../../data/packedNetwork';
 import { publicDataset } from '../../domain/hall/privacy';
 import type { PlaylistConfig } from '../../domain/hall/playlist';
 import { useStore } from '../../store';
@@ -86,7 +87,7 @@ export function useHallData(): void {
 
 /** Public dataset into the store at once; aggregates of the full one when the worker answers. */
 function accept(full: Dataset, nowMs: number): void {
-  const shown = publicDataset(full);
+  const shown = publicDataset(full, { networkShownOnly: full.network !== null && showsOnly(full.network) });
   // The screen's walks (on the public dataset) and its aggregates (on the full one) share one session generation.
   walkingSession().alias(shown, full);
   useStore.getState().setHallDataset(shown, nowMs);
