@@ -1,3 +1,4 @@
+import { parseJsonText } from '../domain/jsonText';
 import { z } from '../domain/zod';
 import type { Problem } from '../domain/dataset';
 import { foundPhrase, phrase } from '../domain/problemText';
@@ -52,7 +53,7 @@ export function parseBuildingContacts(text: string | null, buildingIds: Readonly
   const file = CONTACTS_FILE;
   let raw: unknown;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = parseJsonText(text);
   } catch (error) {
     return { byBuilding, problems: [jsonProblem({ file, field: '(file)', severity: 'error' }, error, text)] };
   }

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../domain/jsonText';
 import { DATASET_FILES, REPORT_FILE, type DatasetFile } from '../domain/dataset';
 import { haversineM } from '../domain/geo';
 import { CATEGORIES } from '../domain/taxonomy';
@@ -46,10 +47,7 @@ export interface FirstAnswer {
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const parse = (contents: FileContents): unknown => {
-  const text = textOf(contents);
-  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-};
+const parse = (contents: FileContents): unknown => parseJsonText(textOf(contents));
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const ORDER = new Map(CATEGORIES.map((c, i) => [c.id, i]));
 

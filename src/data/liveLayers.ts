@@ -1,3 +1,4 @@
+import { parseJsonText } from '../domain/jsonText';
 import type { Feature, Point } from 'geojson';
 import type { Dataset, RequestProps, VolunteerProps } from '../domain/dataset';
 import { toWgs84InPlace } from './crs';
@@ -32,7 +33,7 @@ async function readLive<P extends { id?: string }>(read: ReadFile, spec: LayerSp
     const key = `${dataset.manifest.id}/${spec.file}`;
     const cached = liveCache.get(key);
     if (cached?.text === text) return cached.features as Feature<Point, P>[];
-    const result = validateLayer(spec, JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+    const result = validateLayer(spec, parseJsonText(text));
     if (!result.features) throw new Error(result.problems[0]?.message ?? 'not a GeoJSON FeatureCollection');
     toWgs84InPlace(result.features, dataset.manifest.crs);
     const features = result.features as Feature<Point, P>[];

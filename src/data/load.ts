@@ -1,3 +1,4 @@
+import { withoutBom } from '../domain/jsonText';
 import type { Feature, Geometry } from 'geojson';
 import type { CrsId, NetworkProps } from '../domain/dataset';
 import type { Network } from './packedNetwork';
@@ -41,9 +42,7 @@ type ReadContents = { ok: true; contents: FileContents } | Extract<Read, { ok: f
 /** A file read, decoded. */
 function decoded(got: ReadContents): Read {
   if (!got.ok) return got;
-  const text = textOf(got.contents);
-  // A byte-order mark is common in files saved by Windows tools and is not JSON.
-  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  return { ok: true, text: withoutBom(textOf(got.contents)) };
 }
 
 /**
@@ -125,7 +124,7 @@ export type CheckNetwork = (contents: FileContents, crs: CrsId) => Promise<Check
 /** network.geojson checked by `elsewhere`, or in place when it declines. */
 function checkNetwork(contents: FileContents, crs: CrsId, elsewhere: CheckNetwork | undefined): Promise<CheckedNetwork> | CheckedNetwork {
   // Bytes are decoded by the checker (a decoder drops the byte-order mark); a text loses it here.
-  const given = typeof contents === 'string' && contents.charCodeAt(0) === 0xfeff ? contents.slice(1) : contents;
+  const given = typeof contents === 'string' ? withoutBom(contents) : contents;
   return elsewhere?.(given, crs) ?? checkNetworkInPlace(given, crs);
 }
 

@@ -1,5 +1,5 @@
 import type { Feature, LineString, MultiLineString } from 'geojson';
-import { SHOWN_NETWORK_PROPS, type Dataset, type NetworkProps } from '../domain/dataset';
+import { pickProperties, SHOWN_NETWORK_PROPS, type Dataset, type NetworkProps } from '../domain/dataset';
 
 /**
  * A checked walking network in a few flat arrays and one string: what crosses between threads
@@ -49,7 +49,7 @@ export function packNetwork(ways: readonly Way[], keys?: readonly string[]): Pac
   let line = 0;
   ways.forEach((way, w) => {
     const { geometry, properties } = way;
-    props[w] = keys ? pick(properties as unknown as Record<string, unknown> | null, keys) : properties;
+    props[w] = keys ? pickProperties(properties as unknown as Record<string, unknown> | null, keys) : properties;
     multi[w] = geometry.type === 'MultiLineString' ? 1 : 0;
     for (const points of geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates) {
       for (const point of points) {
@@ -64,11 +64,6 @@ export function packNetwork(ways: readonly Way[], keys?: readonly string[]): Pac
   return { coords, lineEnds, wayEnds, multi, props: JSON.stringify(props), keys: keys ?? null };
 }
 
-function pick(properties: Record<string, unknown> | null, keys: readonly string[]): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const key of keys) if (properties?.[key] !== undefined) kept[key] = properties[key];
-  return kept;
-}
 
 /** How many networks this thread rebuilt as ways (tests read it: a planner's page rebuilds none). */
 export const unpacks = { count: 0 };

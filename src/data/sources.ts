@@ -1,3 +1,4 @@
+import { parseJsonText } from '../domain/jsonText';
 import { DATASET_FILES, type DatasetFile } from '../domain/dataset';
 import { textOf, type FileContents } from './contents';
 import type { ReadFile } from './load';
@@ -40,7 +41,7 @@ export async function urlListing(base: string, fetchImpl: typeof fetch = (...arg
   try {
     const contents = await fromUrl(base, fetchImpl)('manifest.json');
     const text = contents === null ? null : textOf(contents);
-    return text === null ? null : listedFiles(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+    return text === null ? null : listedFiles(parseJsonText(text));
   } catch {
     return null;
   }

@@ -78,6 +78,13 @@ export interface NetworkProps {
  */
 export const SHOWN_NETWORK_PROPS: readonly string[] = ['id', 'name', 'name_en', 'highway', 'access', 'bridge'];
 
+/** A feature's properties, only the listed ones that it has (the public screen's whitelists, the page's copy of a network). */
+export function pickProperties<P>(properties: P | null, keys: readonly (keyof P)[]): P {
+  const kept = {} as P;
+  for (const key of keys) if (properties?.[key] !== undefined) kept[key] = properties[key];
+  return kept;
+}
+
 export interface GateProps extends Named {
   compound_id: string;
 }

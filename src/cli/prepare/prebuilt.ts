@@ -1,3 +1,4 @@
+import { parseJsonText } from '../../domain/jsonText';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../../data/load';
@@ -42,7 +43,7 @@ function listInManifest(dir: string): Prepared['listed'] {
   const path = join(dir, 'manifest.json');
   if (!existsSync(path)) return 'no-manifest';
   const text = readFileSync(path, 'utf8');
-  const manifest = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Record<string, unknown>;
+  const manifest = parseJsonText(text) as Record<string, unknown>;
   const files = Array.isArray(manifest.files)
     ? (manifest.files as string[])
     : DATASET_FILES.filter((f) => f !== 'manifest.json' && (existsSync(join(dir, f)) || existsSync(join(dir, f.replace(/\.geojson$/, '.json')))));

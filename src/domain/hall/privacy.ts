@@ -1,15 +1,11 @@
 import type { Feature, Geometry } from 'geojson';
-import { SHOWN_NETWORK_PROPS, type Dataset, type FC, type NetworkProps } from '../dataset';
+import { pickProperties, SHOWN_NETWORK_PROPS, type Dataset, type FC, type NetworkProps } from '../dataset';
 
 /** Keeps only the listed properties of every feature (everything else may be personal). */
 function only<G extends Geometry, P>(collection: FC<G, P>, keys: readonly (keyof P)[]): FC<G, P> {
   return {
     type: 'FeatureCollection',
-    features: collection.features.map((f): Feature<G, P> => {
-      const properties = {} as P;
-      for (const key of keys) if (f.properties[key] !== undefined) properties[key] = f.properties[key];
-      return { type: 'Feature', geometry: f.geometry, properties };
-    }),
+    features: collection.features.map((f): Feature<G, P> => ({ type: 'Feature', geometry: f.geometry, properties: pickProperties(f.properties, keys) })),
   };
 }
 

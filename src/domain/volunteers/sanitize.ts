@@ -1,3 +1,4 @@
+import { parseJsonText } from '../jsonText';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 
@@ -150,7 +151,7 @@ export function sanitizeDataset(texts: DatasetTexts): SanitizeResult {
     const text = texts.get(name);
     if (text === undefined) return undefined;
     try {
-      return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      return parseJsonText(text);
     } catch (error) {
       result.leftOut.set(name, `not valid JSON (${(error as Error).message})`);
       return undefined;
