@@ -47,7 +47,7 @@ export interface FirstAnswer {
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const parse = (contents: FileContents): unknown => parseJsonText(textOf(contents));
+const parse = (text: string): unknown => parseJsonText(text);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const ORDER = new Map(CATEGORIES.map((c, i) => [c.id, i]));
 
@@ -131,14 +131,15 @@ export async function readFirstAnswer(read: ReadText, compoundId: string, speedM
   try {
     const manifestText = await read('manifest.json');
     if (manifestText === null) return null;
-    const manifest = parse(manifestText);
+    const manifest = parse(await textOf(manifestText));
     const listed = listedFiles(manifest);
     // Only a dataset that lists its report is asked for it: an absent file is a failed request.
     if (listed === null || !isListed(listed, REPORT_FILE)) return null;
     const early = EARLY_FILES.filter((f) => isListed(listed, f) || f !== 'gates.geojson');
     const [reportText, ...texts] = await Promise.all([read(REPORT_FILE), ...early.map((f) => read(f))]);
     if (!reportText) return null;
-    const result = firstAnswerFrom({ manifest, report: parse(reportText), texts: Object.fromEntries(early.map((f, i) => [f, texts[i] == null ? null : textOf(texts[i])])), compoundId, speedMPerMin });
+    const textsOf = await Promise.all(texts.map((t) => (t == null ? null : textOf(t))));
+    const result = firstAnswerFrom({ manifest, report: parse(await textOf(reportText)), texts: Object.fromEntries(early.map((f, i) => [f, textsOf[i] ?? null])), compoundId, speedMPerMin });
     if (result.reason) console.info(`report.json not used: ${result.reason}`);
     return result.answer;
   } catch (error) {
@@ -148,11 +149,13 @@ export async function readFirstAnswer(read: ReadText, compoundId: string, speedM
 }
 
 /** Whether the files that arrived later still match what the answer was computed from. */
-export function stillCurrent(answer: FirstAnswer, texts: Partial<Record<DatasetFile, FileContents | null>>): boolean {
-  return Object.entries(answer.unchecked).every(([file, fingerprint]) => {
-    const text = texts[file as DatasetFile];
-    return text === undefined || (text !== null && textFingerprint(textOf(text)) === fingerprint);
-  });
+export async function stillCurrent(answer: FirstAnswer, texts: Partial<Record<DatasetFile, FileContents | null>>): Promise<boolean> {
+  for (const [file, fingerprint] of Object.entries(answer.unchecked)) {
+    const contents = texts[file as DatasetFile];
+    if (contents === undefined) continue;
+    if (contents === null || textFingerprint(await textOf(contents)) !== fingerprint) return false;
+  }
+  return true;
 }
 
 /** A ReadText that reads each file once, whoever asks first; `texts()` gives what has been read. */
@@ -179,7 +182,7 @@ export async function readRest(read: ReadText): Promise<void> {
   let listed: ReadonlySet<string> | null;
   try {
     const manifest = await read('manifest.json');
-    listed = manifest === null ? null : listedFiles(parse(manifest));
+    listed = manifest === null ? null : listedFiles(parse(await textOf(manifest)));
   } catch {
     return;
   }

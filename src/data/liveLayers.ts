@@ -29,7 +29,7 @@ async function readLive<P extends { id?: string }>(read: ReadFile, spec: LayerSp
   try {
     const contents = await read(spec.file);
     if (contents === null) throw new Error('not found');
-    const text = textOf(contents);
+    const text = await textOf(contents);
     const key = `${dataset.manifest.id}/${spec.file}`;
     const cached = liveCache.get(key);
     if (cached?.text === text) return cached.features as Feature<Point, P>[];

@@ -36,13 +36,13 @@ export interface LoadResult {
 type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; problem?: Problem };
 /** A file's text (byte-order mark removed), or why there is none. */
 type Read = { ok: true; text: string } | { ok: false; reason: string; problem?: Problem };
-/** As Read, but the contents as the reader gave them (the network's bytes stay bytes for its checker). */
+/** As Read, but the contents as the reader gave them (the network's Blob stays unread for its checker). */
 type ReadContents = { ok: true; contents: FileContents } | Extract<Read, { ok: false }>;
 
 /** A file read, decoded. */
-function decoded(got: ReadContents): Read {
+async function decoded(got: ReadContents): Promise<Read> {
   if (!got.ok) return got;
-  return { ok: true, text: withoutBom(textOf(got.contents)) };
+  return { ok: true, text: withoutBom(await textOf(got.contents)) };
 }
 
 /**
@@ -91,11 +91,11 @@ function layerOf<P extends { id?: string }>(spec: LayerSpec<P>, parsed: Parsed):
 }
 
 /**
- * network.geojson decoded, parsed, checked and converted to WGS84: what the loader does with it
+ * network.geojson's text parsed, checked and converted to WGS84: what the loader does with it
  * in place, and what the walking session does with it when the page hands it the file.
  */
-export function networkLayer(contents: FileContents, crs: CrsId): Layer<NetworkProps> {
-  const layer = layerOf(NETWORK, parse(NETWORK.file, decoded({ ok: true, contents })));
+export function networkLayer(text: string, crs: CrsId): Layer<NetworkProps> {
+  const layer = layerOf(NETWORK, parse(NETWORK.file, { ok: true, text: withoutBom(text) }));
   toWgs84InPlace(layer.result.features ?? [], crs);
   return layer;
 }
@@ -108,24 +108,24 @@ export interface CheckedNetwork {
   reason: string | null;
 }
 
-/** network.geojson checked on this thread, as the loader does when nobody else does it. */
-export function checkNetworkInPlace(contents: FileContents, crs: CrsId): CheckedNetwork {
-  const { result, reason } = networkLayer(contents, crs);
+/** network.geojson's text checked on this thread, as the loader does when nobody else does it. */
+export function checkNetworkInPlace(text: string, crs: CrsId): CheckedNetwork {
+  const { result, reason } = networkLayer(text, crs);
   return { network: result.features?.length ? collection(result.features) : null, problems: result.problems, reason };
 }
 
 /**
- * Checks network.geojson's text elsewhere (the walking session's worker, so that the page
- * does not parse a city's largest file); resolves as `checkNetworkInPlace` would.
+ * Checks network.geojson elsewhere (the walking session's worker, so that the page neither
+ * reads nor parses a city's largest file); resolves as `checkNetworkInPlace` would.
  * Null: the loader checks this one in place.
  */
 export type CheckNetwork = (contents: FileContents, crs: CrsId) => Promise<CheckedNetwork> | null;
 
 /** network.geojson checked by `elsewhere`, or in place when it declines. */
-function checkNetwork(contents: FileContents, crs: CrsId, elsewhere: CheckNetwork | undefined): Promise<CheckedNetwork> | CheckedNetwork {
-  // Bytes are decoded by the checker (a decoder drops the byte-order mark); a text loses it here.
+async function checkNetwork(contents: FileContents, crs: CrsId, elsewhere: CheckNetwork | undefined): Promise<CheckedNetwork> {
+  // A Blob is decoded by its reader (which drops the byte-order mark); a text loses it here.
   const given = typeof contents === 'string' ? withoutBom(contents) : contents;
-  return elsewhere?.(given, crs) ?? checkNetworkInPlace(given, crs);
+  return (await elsewhere?.(given, crs)) ?? checkNetworkInPlace(await textOf(given), crs);
 }
 
 /** A network.geojson that could not be read. */
@@ -152,7 +152,7 @@ function collection<G extends Geometry, P>(features: Feature<Geometry, P>[] | nu
  */
 async function readFiles(read: ReadFile): Promise<{ manifest: Parsed; pending: Map<DatasetFile, Promise<ReadContents>> }> {
   const pending = new Map<DatasetFile, Promise<ReadContents>>(REQUIRED_FILES.map((file) => [file, readContents(read, file)]));
-  const manifest = parse('manifest.json', decoded(await (pending.get('manifest.json') as Promise<ReadContents>)));
+  const manifest = parse('manifest.json', await decoded(await (pending.get('manifest.json') as Promise<ReadContents>)));
   const listed = manifest.ok ? listedFiles(manifest.value) : null;
   for (const file of DATASET_FILES) {
     if (pending.has(file)) continue;

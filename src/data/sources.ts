@@ -8,19 +8,19 @@ import { listedFiles } from './manifestFiles';
 
 /** Where a dataset's files come from in the browser: a URL directory, or files the user picked. */
 
-/** The files a browser reads as bytes, left for the walking session to decode (see FileContents). */
-export const READ_AS_BYTES: readonly string[] = ['network.geojson'];
+/** The files a browser leaves unread, as a Blob, for the walking session to read (see FileContents). */
+export const READ_AS_BLOB: readonly string[] = ['network.geojson'];
 
 /**
  * Reads `<base>/<file>` over HTTP. 404/410 (and an HTML page where JSON was asked for,
  * as single-page-app hosts send for any unknown path) mean the file is absent; any other
  * failed response throws, which the loader lists as a problem with that file. The files
- * named in `bytes` come as bytes, the others as text.
+ * named in `blobs` come as a Blob, the others as text.
  */
 export function fromUrl(
   base: string,
   fetchImpl: typeof fetch = (...args) => fetch(...args),
-  bytes: readonly string[] = [],
+  blobs: readonly string[] = [],
 ): ReadFile & ((name: string) => Promise<FileContents | null>) {
   const prefix = base === '' || base.endsWith('/') ? base : `${base}/`;
   return async (name: string) => {
@@ -29,7 +29,7 @@ export function fromUrl(
     if (response.status === 404 || response.status === 410) return null;
     if (!response.ok) throw new Error(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${url}`);
     if (response.headers.get('content-type')?.includes('text/html')) return null;
-    return bytes.includes(name) ? response.arrayBuffer() : response.text();
+    return blobs.includes(name) ? response.blob() : response.text();
   };
 }
 
@@ -40,7 +40,7 @@ export function fromUrl(
 export async function urlListing(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): Promise<ReadonlySet<string> | null> {
   try {
     const contents = await fromUrl(base, fetchImpl)('manifest.json');
-    const text = contents === null ? null : textOf(contents);
+    const text = contents === null ? null : await textOf(contents);
     return text === null ? null : listedFiles(parseJsonText(text));
   } catch {
     return null;
@@ -80,7 +80,7 @@ function depth(file: File): number {
 }
 
 /**
- * Reads files the user picked from disk, matched by file name (the READ_AS_BYTES ones as bytes). Either spelling
+ * Reads files the user picked from disk, matched by file name (the READ_AS_BLOB ones left unread: a File is a Blob). Either spelling
  * (`.geojson` or `.json`) is accepted; when several match, the exact contract name wins,
  * then the one nearest the top of a picked folder.
  */
@@ -99,6 +99,6 @@ export function fromFiles(files: Iterable<File>): ReadFile {
   return async (name) => {
     const entry = chosen.get(name);
     if (!entry) return null;
-    return READ_AS_BYTES.includes(name) ? entry.file.arrayBuffer() : entry.file.text();
+    return READ_AS_BLOB.includes(name) ? entry.file : entry.file.text();
   };
 }

@@ -1,5 +1,7 @@
 import { en } from './en';
 import { zhCN, type MessageKey } from './zh-CN';
+import { dateTimeFormat, numberFormat } from './intl';
+export { dateTimeFormat, numberFormat } from './intl';
 
 export type { MessageKey } from './zh-CN';
 
@@ -56,7 +58,6 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
 }
 
 /** Number formats by language and digits: making one costs far more than using it (a long list formats thousands of numbers). */
-const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * A number from 0 to 999.x as Intl writes it in both our languages (no grouping, "." for the
@@ -90,16 +91,13 @@ export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 
   // first answer ("步行 6.3 分钟") does not wait for the locale's number data to load.
   const plain = plainNumber(value, maximumFractionDigits);
   if (plain !== null) return plain;
-  const key = `${lang} ${maximumFractionDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits })));
-  return format.format(value);
+  return numberFormat(LOCALES[lang], { maximumFractionDigits }).format(value);
 }
 
 export function formatDate(lang: Lang, isoDate: string): string {
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00` : isoDate);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(LOCALES[lang], { year: 'numeric', month: 'long', day: 'numeric' }).format(date);
+  return dateTimeFormat(LOCALES[lang], { year: 'numeric', month: 'long', day: 'numeric' }).format(date);
 }
 
 export function htmlLang(lang: Lang): string {

@@ -2,13 +2,16 @@ import type { StateCreator } from 'zustand';
 import type { Dataset, Problem } from '../domain/dataset';
 import type { ReadFile } from '../data/load';
 import { describeSource, sourceAllowed, type DataSourceInfo } from '../data/dataOrigin';
-import { fromFiles, fromUrl, prebuiltFromUrl, READ_AS_BYTES } from '../data/sources';
+import { fromFiles, fromUrl, prebuiltFromUrl, READ_AS_BLOB } from '../data/sources';
 import { withEarlyReads } from '../data/earlyReads';
 import { sessionNetworkCheck, walkingSession } from '../workers/sessionClient';
 import { readFirstAnswer, readRest, sharedReads, stillCurrent, type FirstAnswer } from '../data/firstAnswer';
 import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
 import type { AppState } from './index';
 import { DEFAULT_DATA } from './url';
+
+/** Resolves in a task of its own, after whatever the browser has waiting (input, frames). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -59,12 +62,13 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     // with the dataset (on a phone that render takes as long as the build); every view's later
     // load of the same dataset is the same session generation. Waited for only while it is
     // a few microtasks away: a prebuilt graph still downloading does not hold the page back.
-    if (result.dataset && typeof Worker !== 'undefined')
-      await Promise.race([
-        // The resident view asks for a walk as soon as the dataset is ready.
-        walkingSession().send(result.dataset, { warmWalk: get().mode === 'resident' }),
-        new Promise<void>((resolve) => setTimeout(resolve, 0)),
-      ]);
+    // The render then starts a task of its own: posting a city's dataset takes tens of
+    // milliseconds, and so does the render, which together would block the page for longer.
+    if (result.dataset && typeof Worker !== 'undefined') {
+      // The resident view asks for a walk as soon as the dataset is ready.
+      await Promise.race([walkingSession().send(result.dataset, { warmWalk: get().mode === 'resident' }), nextTask()]);
+      await nextTask();
+    }
     if (afterRead && !(await afterRead())) set({ firstAnswer: null });
     if (seq !== loadSeq) return;
     set({
@@ -102,8 +106,8 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       }
       set({ source });
       // The reads public/early.js started for a shared compound link are taken, not repeated.
-      // The network comes as bytes, which the walking session decodes: the page never holds a city's network as text.
-      const read = sharedReads(fromUrl(path, withEarlyReads(path), READ_AS_BYTES));
+      // The network comes as a Blob, which the walking session reads: the page never holds a city's network.
+      const read = sharedReads(fromUrl(path, withEarlyReads(path), READ_AS_BLOB));
       // A shared link to a compound (resident view, standard pace, all its gates): its
       // walking minutes from the shipped report first, while the rest downloads.
       const { mode, pendingCompound, pendingGate, profile } = get();

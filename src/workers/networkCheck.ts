@@ -1,4 +1,3 @@
-import type { FileContents } from '../data/contents';
 import { networkLayer } from '../data/load';
 import { networkBuffers, packNetwork, type Network } from '../data/packedNetwork';
 import { SHOWN_NETWORK_PROPS, type CrsId } from '../domain/dataset';
@@ -14,12 +13,8 @@ import type { FromSession } from './sessionProtocol';
  * The network of this text as the session keeps it, and the message that gives the page its
  * valid ways, packed (with the buffers to move along).
  */
-export function checkNetworkText(
-  token: number,
-  contents: FileContents,
-  crs: CrsId,
-): { network: Network | null; message: FromSession; transfer: Transferable[] } {
-  const { result, reason } = networkLayer(contents, crs);
+export function checkNetworkText(token: number, text: string, crs: CrsId): { network: Network | null; message: FromSession; transfer: Transferable[] } {
+  const { result, reason } = networkLayer(text, crs);
   const features = (result.features ?? []) as Network['features'];
   const packed = result.features ? packNetwork(features, SHOWN_NETWORK_PROPS) : null;
   return {

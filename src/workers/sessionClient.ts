@@ -71,7 +71,7 @@ export class WalkingSession {
   }
 
   /**
-   * Has the session parse, check and convert network.geojson's text (the loader's
+   * Has the session read, parse, check and convert network.geojson (the loader's
    * `networkLayer`, off the page's thread) and keep the result, so that loading the dataset
    * later does not send the network back. The valid ways come packed: the page rebuilds
    * them only if something reads them (packedCollection).
@@ -80,7 +80,7 @@ export class WalkingSession {
     const token = this.nextToken++;
     return new Promise((resolve) => {
       this.checking.set(token, resolve);
-      // Bytes are copied, not moved: a shared link's first answer still fingerprints them (stillCurrent).
+      // A Blob goes as a handle: its bytes are read in the session, not copied here.
       this.port.post({ type: 'network', token, contents, crs });
     });
   }

@@ -1,5 +1,6 @@
 import type * as NetworkCheck from './networkCheck';
 import type { Network } from '../data/packedNetwork';
+import { textOf } from '../data/contents';
 import { SessionCore } from './sessionCore';
 import type { FromSession, Kind, Question, ToSession } from './sessionProtocol';
 
@@ -39,13 +40,13 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
     }
   };
 
-  /** Handles one message; a promise while it waits for the network checker's code, which later messages wait behind. */
+  /** Handles one message; a promise while it reads a network's file and waits for the checker's code, which later messages wait behind. */
   const handle = (message: ToSession): Promise<void> | void => {
     if (message.type === 'network') {
       const { token, contents, crs } = message;
-      return (checker ??= import('./networkCheck'))
-        .then(({ checkNetworkText }) => {
-          const { network, message, transfer } = checkNetworkText(token, contents, crs);
+      return Promise.all([(checker ??= import('./networkCheck')), textOf(contents)])
+        .then(([{ checkNetworkText }, text]) => {
+          const { network, message, transfer } = checkNetworkText(token, text, crs);
           core.networkChecks++;
           networks.set(token, network);
           post(message, transfer);

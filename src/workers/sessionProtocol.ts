@@ -98,7 +98,7 @@ export type ToSession =
    * checked under this token (the message's `dataset.network` is then null, not sent again).
    */
   | { type: 'load'; generation: number; dataset: Dataset; prebuilt: ArrayBuffer | null; warmWalk?: boolean; network?: number }
-  /** network.geojson's text or bytes, to decode, parse, check and convert here (the loader's `networkLayer`), kept under `token`. */
+  /** network.geojson's text or Blob, to read, parse, check and convert here (the loader's `networkLayer`), kept under `token`. */
   | { type: 'network'; token: number; contents: FileContents; crs: CrsId }
   /** The page no longer holds the network of `token`. */
   | { type: 'release'; token: number }

@@ -119,4 +119,38 @@ describe('one walking session per dataset', () => {
     });
     await page.close();
   }, 240_000);
+
+  it('checks a city-sized network.geojson picked from disk in the session too: the file goes there unread', async () => {
+    const network = JSON.parse(readFileSync(resolve(ROOT, 'data/yuefeng-sample/network.geojson'), 'utf8')) as { features: unknown[] };
+    network.features.push({ type: 'Feature', properties: { id: 'not-a-line' }, geometry: { type: 'Point', coordinates: [119.33, 26.09] } });
+    const body = `\ufeff${JSON.stringify(network, null, 2)}`;
+    expect(body.length).toBeGreaterThan(SESSION_CHECKS_NETWORK_FROM);
+    const file = (name: string) => ({ name, mimeType: 'application/json', buffer: readFileSync(resolve(ROOT, 'data/yuefeng-sample', name)) });
+
+    const page = await session.page(null, { viewport: { width: 1280, height: 860 } });
+    await page.goto(new URL('./?mode=planner', session.base).toString());
+    await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 90_000 });
+    const before = await stats(page);
+    await page
+      .getByTestId('open-data-input')
+      .setInputFiles([
+        file('manifest.json'),
+        file('compounds.geojson'),
+        file('facilities.geojson'),
+        { name: 'network.geojson', mimeType: 'application/json', buffer: Buffer.from(body) },
+      ]);
+    await page.waitForFunction(
+      () => window.__serviceCircles!.store.getState().sourceLabel.includes('network.geojson') && window.__serviceCircles!.store.getState().status === 'ready',
+    );
+    // Checked once more in the session (byte-order mark and all), not on the page; every valid way kept.
+    await page.waitForFunction((checks) => window.__walkingSession!.stats().then((s) => s.networkChecks > checks), before.networkChecks, { timeout: 60_000 });
+    const { problems, ways } = await page.evaluate(() => {
+      const state = window.__serviceCircles!.store.getState();
+      return { problems: state.problems.filter((p) => p.file === 'network.geojson').map((p) => p.id), ways: state.dataset!.network!.features.length };
+    });
+    expect(problems).toEqual(['not-a-line']);
+    expect(ways).toBe(network.features.length - 1);
+    expect(await stats(page)).toMatchObject({ pageGraphBuilds: 0 });
+    await page.close();
+  }, 240_000);
 });

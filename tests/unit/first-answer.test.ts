@@ -23,7 +23,7 @@ describe('the shipped nearest report (report.json) as a first answer', () => {
     }
   });
 
-  it("gives the compound's nearest facility of every category with its walk, in taxonomy order", () => {
+  it("gives the compound's nearest facility of every category with its walk, in taxonomy order", async () => {
     const { answer, reason } = firstAnswerFrom(input);
     expect(reason).toBeNull();
     expect(answer).toMatchObject({
@@ -43,14 +43,15 @@ describe('the shipped nearest report (report.json) as a first answer', () => {
     expect(answer!.rows[0]!.category).toBe('canteen');
     // The network is checked when it arrives: unchanged, the answer stands.
     expect(answer!.unchecked).toEqual({ 'network.geojson': report.inputs['network.geojson'] });
-    expect(stillCurrent(answer!, { 'network.geojson': read('network.geojson') })).toBe(true);
-    // As the browser reads it, bytes (decoded for the check, as a fetch's text() would be).
-    const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
-    expect(stillCurrent(answer!, { 'network.geojson': bytes(`\ufeff${read('network.geojson')}`) })).toBe(true);
-    expect(stillCurrent(answer!, { 'network.geojson': bytes(`${read('network.geojson')} `) })).toBe(false);
+    expect(await stillCurrent(answer!, { 'network.geojson': read('network.geojson') })).toBe(true);
+    // As the browser reads it, a Blob (decoded for the check, byte-order mark dropped, as a fetch's text() would be).
+    const blob = (text: string) => new Blob([new TextEncoder().encode(text)]);
+    expect(await stillCurrent(answer!, { 'network.geojson': blob(`\ufeff${read('network.geojson')}`) })).toBe(true);
+    expect(await stillCurrent(answer!, { 'network.geojson': blob(`${read('network.geojson')} `) })).toBe(false);
+    expect(await stillCurrent(answer!, { 'network.geojson': null })).toBe(false);
   });
 
-  it('ignores a foreign report, a stale one, another pace, or an unknown compound', () => {
+  it('ignores a foreign report, a stale one, another pace, or an unknown compound', async () => {
     expect(firstAnswerFrom({ ...input, report: { ...report, dataset: 'another-town' } }).reason).toMatch(/another-town/);
     const edited = texts['facilities.geojson'].replace('"name":"', '"name":"新');
     expect(firstAnswerFrom({ ...input, texts: { ...texts, 'facilities.geojson': edited } }).reason).toMatch(/facilities\.geojson has changed/);
@@ -58,7 +59,7 @@ describe('the shipped nearest report (report.json) as a first answer', () => {
     expect(firstAnswerFrom({ ...input, speedMPerMin: 45 }).answer).toBeNull();
     expect(firstAnswerFrom({ ...input, compoundId: 'c-nowhere' }).reason).toMatch(/no compound/);
     const { answer } = firstAnswerFrom(input);
-    expect(stillCurrent(answer!, { 'network.geojson': `${read('network.geojson')} ` })).toBe(false);
+    expect(await stillCurrent(answer!, { 'network.geojson': `${read('network.geojson')} ` })).toBe(false);
   });
 
   it('reads each file once, shared with the full load, and asks for no report a manifest does not list', async () => {

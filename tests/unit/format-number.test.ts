@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, htmlLang, LANGS } from '../../src/i18n';
+import { dateTimeFormat, formatNumber, htmlLang, LANGS, numberFormat } from '../../src/i18n';
 
 describe('formatNumber', () => {
   it('writes every number as Intl.NumberFormat does, in every language', () => {
@@ -45,5 +45,26 @@ describe('formatNumber', () => {
         const intl = new Intl.NumberFormat(htmlLang(lang), { maximumFractionDigits: digits });
         for (const value of values) expect(formatNumber(lang, value, digits), `${lang} ${value} ${digits}`).toBe(intl.format(value));
       }
+  });
+});
+
+describe('Intl formatters', () => {
+  it('are made once per locale and options, and format as a new one would', () => {
+    const options: Intl.DateTimeFormatOptions = {
+      timeZone: 'Asia/Shanghai',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    };
+    const once = dateTimeFormat('zh-CN', options);
+    expect(dateTimeFormat('zh-CN', { ...options })).toBe(once);
+    expect(dateTimeFormat('en-GB', options)).not.toBe(once);
+    expect(dateTimeFormat('zh-CN', { ...options, timeZone: 'UTC' })).not.toBe(once);
+    const at = Date.UTC(2026, 9, 29, 11, 22);
+    expect(once.format(at)).toBe(new Intl.DateTimeFormat('zh-CN', options).format(at));
+    expect(numberFormat('en-GB', { style: 'percent' })).toBe(numberFormat('en-GB', { style: 'percent' }));
+    expect(numberFormat('en-GB', { style: 'percent' }).format(0.25)).toBe('25%');
   });
 });

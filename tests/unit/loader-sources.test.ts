@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load';
 import { fromDirectory } from '../../src/data/node-source';
-import { fromFiles, fromUrl, READ_AS_BYTES } from '../../src/data/sources';
+import { fromFiles, fromUrl, READ_AS_BLOB } from '../../src/data/sources';
 import { collection, facility, files, plain } from './loader-helpers';
 
 /** A fetch over a fixed table of URL → [status, body, content type]. */
@@ -34,13 +34,13 @@ describe('fromUrl', () => {
     }
   });
 
-  it('reads the files it is told to as bytes (the walking network, for the session to decode), the others as text', async () => {
+  it('leaves the files it is told to unread, as a Blob (the walking network, for the session to read), the others as text', async () => {
     const network = '{"type":"FeatureCollection","features":[]}';
     const { impl } = fakeFetch({ 'd/network.geojson': [200, network], 'd/manifest.json': [200, '{}'] });
-    const read = fromUrl('d', impl, READ_AS_BYTES);
-    const bytes = await read('network.geojson');
-    expect(bytes).toBeInstanceOf(ArrayBuffer);
-    expect(new TextDecoder().decode(bytes as ArrayBuffer)).toBe(network);
+    const read = fromUrl('d', impl, READ_AS_BLOB);
+    const blob = await read('network.geojson');
+    expect(blob).toBeInstanceOf(Blob);
+    expect(await (blob as Blob).text()).toBe(network);
     expect(await read('manifest.json')).toBe('{}');
     expect(await fromUrl('d', impl)('network.geojson')).toBe(network);
   });
@@ -98,8 +98,10 @@ describe('fromFiles', () => {
         ],
       },
     });
-    const read = fromFiles([new File([files()['manifest.json'] as string], 'manifest.json'), new File([network], 'network.geojson')]);
-    expect(await read('network.geojson')).toBeInstanceOf(ArrayBuffer);
+    const picked = new File([network], 'network.geojson');
+    const read = fromFiles([new File([files()['manifest.json'] as string], 'manifest.json'), picked]);
+    // The picked file itself, unread.
+    expect(await read('network.geojson')).toBe(picked);
     expect(typeof (await read('manifest.json'))).toBe('string');
     const { dataset } = await loadDataset((name) =>
       name === 'network.geojson' || name === 'manifest.json' ? read(name) : Promise.resolve((files() as Record<string, string>)[name] ?? null),

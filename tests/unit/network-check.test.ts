@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FileContents } from '../../src/data/contents';
+import { textOf, type FileContents } from '../../src/data/contents';
 import { checkNetworkInPlace, loadDataset, type CheckNetwork, type ReadFile } from '../../src/data/load';
 import { packedOf } from '../../src/data/packedNetwork';
 import { fromDirectory } from '../../src/data/node-source';
@@ -38,7 +38,7 @@ describe('the loader hands network.geojson to a checker', () => {
     const asked: [FileContents, CrsId][] = [];
     const check: CheckNetwork = (text, crs) => {
       asked.push([text, crs]);
-      return Promise.resolve(checkNetworkInPlace(text, crs));
+      return textOf(text).then((t) => checkNetworkInPlace(t, crs));
     };
     const elsewhere = await loadDataset(dataset('GCJ02', network), { checkNetwork: check });
     const inPlace = await loadDataset(dataset('GCJ02', network));
@@ -50,7 +50,7 @@ describe('the loader hands network.geojson to a checker', () => {
     expect(elsewhere.dataset!.network!.features[0]!.geometry.coordinates[0]).not.toEqual([119.33, 26.09]);
   });
 
-  it('gives it the bytes where the reader read bytes: decoded there (byte-order mark and all), the same network and problems', async () => {
+  it('gives it the Blob where the reader left the file unread: read there (byte-order mark and all), the same network and problems', async () => {
     const asText = memory(
       files({
         'manifest.json': manifest({ crs: 'GCJ02' }),
@@ -58,13 +58,15 @@ describe('the loader hands network.geojson to a checker', () => {
         'facilities.geojson': collection(point({ id: 'f1', category: 'clinic' })),
       }),
     );
-    const bytes = new TextEncoder().encode(`\ufeff${network}`).buffer as ArrayBuffer;
-    const read: ReadFile = (name) => (name === 'network.geojson' ? Promise.resolve(bytes) : asText(name));
+    const blob = new Blob([new TextEncoder().encode(`\ufeff${network}`)]);
+    const read: ReadFile = (name) => (name === 'network.geojson' ? Promise.resolve(blob) : asText(name));
     const asked: FileContents[] = [];
-    const elsewhere = await loadDataset(read, { checkNetwork: (contents, crs) => (asked.push(contents), Promise.resolve(checkNetworkInPlace(contents, crs))) });
+    const elsewhere = await loadDataset(read, {
+      checkNetwork: (contents, crs) => (asked.push(contents), textOf(contents).then((t) => checkNetworkInPlace(t, crs))),
+    });
     const declined = await loadDataset(read, { checkNetwork: () => null });
     const inPlace = await loadDataset(dataset('GCJ02', network));
-    expect(asked).toEqual([bytes]);
+    expect(asked).toEqual([blob]);
     for (const result of [elsewhere, declined]) {
       expect(result.problems).toEqual(inPlace.problems);
       expect(result.dataset!.network).toEqual(inPlace.dataset!.network);
@@ -75,7 +77,7 @@ describe('the loader hands network.geojson to a checker', () => {
     const declined = await loadDataset(dataset('WGS84', network), { checkNetwork: () => null });
     expect(declined.dataset!.network!.features).toHaveLength(1);
     const broken = await loadDataset(dataset('WGS84', '{"type": "FeatureCollection", "features": ['), {
-      checkNetwork: (text, crs) => Promise.resolve(checkNetworkInPlace(text, crs)),
+      checkNetwork: (contents, crs) => textOf(contents).then((t) => checkNetworkInPlace(t, crs)),
     });
     expect(broken.dataset!.network).toBeNull();
     expect(broken.problems).toEqual([expect.objectContaining({ file: 'network.geojson', field: '(file)', severity: 'error' })]);
@@ -126,7 +128,7 @@ describe('the walking session checks a network for the page', { timeout: 60_000 
     const posted: FromSession[] = [];
     const host = sessionHost((message) => posted.push(message), queueMicrotask);
     const sample = (await loadDataset(fromDirectory(SAMPLE))).dataset!;
-    host({ type: 'network', token: 7, contents: new TextEncoder().encode(sampleText).buffer as ArrayBuffer, crs: 'WGS84' });
+    host({ type: 'network', token: 7, contents: new Blob([sampleText]), crs: 'WGS84' });
     // Sent at once behind it, while the session is still loading its checker.
     host({ type: 'load', generation: 1, dataset: { ...sample, network: null }, prebuilt: null, network: 7 });
     await waitUntil(() => posted.some((m) => m.type === 'ready'));

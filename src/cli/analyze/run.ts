@@ -24,7 +24,7 @@ export interface AnalyzeOptions {
 function fingerprinting(read: ReadFile, inputs: Partial<Record<DatasetFile, string>>): ReadFile {
   return async (name) => {
     const text = await read(name);
-    if (text !== null && REPORT_INPUTS.includes(name)) inputs[name] = textFingerprint(textOf(text));
+    if (text !== null && REPORT_INPUTS.includes(name)) inputs[name] = textFingerprint(await textOf(text));
     return text;
   };
 }

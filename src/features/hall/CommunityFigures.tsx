@@ -1,5 +1,5 @@
 import type { PublicCount, RequestAggregate, VolunteerAggregate } from '../../domain/hall/community';
-import { htmlLang, type MessageKey } from '../../i18n';
+import { dateTimeFormat, htmlLang, type MessageKey } from '../../i18n';
 import { Bilingual } from './Bilingual';
 import { Bar, PagedList, share } from './Figures';
 import type { HallText } from './useHallText';
@@ -41,9 +41,7 @@ export function VolunteerFigures({ volunteers, text }: { volunteers: VolunteerAg
 /** Requests of the month by the stage they are at: a bar chart of counts, "<5" below five. */
 export function RequestFigures({ requests, text, timeZone }: { requests: RequestAggregate; text: HallText; timeZone: string }) {
   // The last day counted: counting stops at the start of `until` in the dataset's zone.
-  const lastDay = new Intl.DateTimeFormat(htmlLang(text.lang), { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(
-    Date.parse(requests.until) - 1,
-  );
+  const lastDay = dateTimeFormat(htmlLang(text.lang), { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(Date.parse(requests.until) - 1);
   const largest = Math.max(1, ...requests.byStage.map((s) => (typeof s.count === 'number' ? s.count : 0)));
   return (
     <>

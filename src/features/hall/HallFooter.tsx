@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { formatDate, htmlLang } from '../../i18n';
+import { dateTimeFormat, formatDate, htmlLang } from '../../i18n';
 import { useStore } from '../../store';
 import { slideDurationsMs } from '../../store/hallSlice';
 import { HallLiveStatus } from './HallLiveStatus';
@@ -26,7 +26,7 @@ export function HallFooter() {
     })),
   );
   const clockTime = (ms: number) =>
-    new Intl.DateTimeFormat(htmlLang(text.lang), { timeZone: s.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+    dateTimeFormat(htmlLang(text.lang), { timeZone: s.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
   const paused = s.clock.pausedAtMs !== null;
   // The bar restarts with each screen (key) and runs for what is left of it.
   const leftMs = Math.max(0, s.clock.startedAtMs + s.durationMs - (s.clock.pausedAtMs ?? Date.now()));

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { htmlLang } from '../../i18n';
+import { dateTimeFormat, htmlLang } from '../../i18n';
 import { useStore } from '../../store';
 import { currentSlide } from '../../store/hallSlice';
 import { useNow } from '../resident/useNow';
@@ -19,8 +19,8 @@ export function HallHeader() {
   const now = useNow();
   const timeZone = manifest?.timezone ?? DEFAULT_ZONE;
   const locale = htmlLang(text.lang);
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
-  const date = new Intl.DateTimeFormat(locale, { timeZone, month: 'long', day: 'numeric', weekday: 'long' }).format(now);
+  const time = dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+  const date = dateTimeFormat(locale, { timeZone, month: 'long', day: 'numeric', weekday: 'long' }).format(now);
   const title = slide && slideTitle(slide, areas, community);
   const place = manifest ? (text.lang === 'en' ? (manifest.name.en ?? manifest.name.zh) : manifest.name.zh) : '';
   return (

@@ -28,11 +28,11 @@ const fromServer: typeof fetch = (input, init) => fetch(`${String(input)}?hallRe
  * loader would.
  */
 export function rememberingLastNetwork(check: CheckNetwork | undefined): CheckNetwork {
-  // The hall reads text (it fingerprints every file); bytes would be remembered as the same buffer only.
+  // The hall reads text (it fingerprints every file); a Blob would be remembered as the same Blob only.
   let last: { contents: FileContents; crs: string; layer: Promise<CheckedNetwork> } | null = null;
   return (contents, crs) => {
     if (last && last.contents === contents && last.crs === crs) return last.layer;
-    const layer = check?.(contents, crs) ?? Promise.resolve(checkNetworkInPlace(contents, crs));
+    const layer = check?.(contents, crs) ?? textOf(contents).then((text) => checkNetworkInPlace(text, crs));
     last = { contents, crs, layer };
     // A check that failed is not handed out again.
     layer.catch(() => {
@@ -59,7 +59,7 @@ export async function readDataset(path: string): Promise<DatasetRead> {
     async (name) => {
       try {
         const contents = await read(name);
-        const text = contents === null ? null : textOf(contents);
+        const text = contents === null ? null : await textOf(contents);
         texts.push(`${name}\n${text ?? ''}`);
         if (text !== null) files.set(name, text);
         return text;

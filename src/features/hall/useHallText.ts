@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { formatNumber, htmlLang, translate, type Lang, type MessageKey, type Vars } from '../../i18n';
+import { formatNumber, htmlLang, numberFormat, translate, type Lang, type MessageKey, type Vars } from '../../i18n';
 import { categoryOf } from '../../domain/taxonomy';
 import { useStore } from '../../store';
 
@@ -28,7 +28,7 @@ export function categoryLabel(id: string, lang: Lang): string {
 }
 
 export function percentText(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(htmlLang(lang), { style: 'percent', maximumFractionDigits: 0 }).format(Number.isFinite(share) ? share : 0);
+  return numberFormat(htmlLang(lang), { style: 'percent', maximumFractionDigits: 0 }).format(Number.isFinite(share) ? share : 0);
 }
 
 /** Translation for the hall: the screen's language first, the other one as an optional subtitle. */

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { reportEn, reportZh } from '../../i18n/features/report';
+import { dateTimeFormat, numberFormat } from '../../i18n/intl';
 
 /**
  * The intake pages' own translations: only their messages (report.ts), not the whole app's,
@@ -14,7 +15,7 @@ const RESOURCES: Record<ReportLang, Record<ReportKey, string>> = { zh: reportZh,
 export const LOCALE: Record<ReportLang, string> = { zh: 'zh-CN', en: 'en' };
 
 export function makeT(lang: ReportLang): ReportT {
-  const numbers = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 });
+  const numbers = numberFormat(LOCALE[lang], { maximumFractionDigits: 0 });
   return (key, vars) => {
     const text = RESOURCES[lang][key];
     if (!vars) return text;
@@ -45,14 +46,14 @@ export function useReportText(): ReportText {
 export function formatDateTime(lang: ReportLang, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+  return dateTimeFormat(LOCALE[lang], { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 /** A day as people read it ("12月8日"). */
 export function formatDate(lang: ReportLang, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', day: 'numeric' }).format(date);
+  return dateTimeFormat(LOCALE[lang], { month: 'long', day: 'numeric' }).format(date);
 }
 
 /** "5 分钟前" / "3 h ago" from an ISO instant. */

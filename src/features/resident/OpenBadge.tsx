@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import { useT } from '../../components/useT';
 import type { OpenStateKind } from '../../domain/openState';
 import { wallClockIn } from '../../domain/wallClock';
-import { htmlLang, type Lang } from '../../i18n';
+import { dateTimeFormat, htmlLang, type Lang } from '../../i18n';
 import { useStore } from '../../store';
 import { useOpenState } from './useOpenState';
 
@@ -41,7 +41,7 @@ export function changeTime(change: Date, now: Date, timeZone: string, lang: Lang
   const time = `${pad(wall.hour)}:${pad(wall.minute)}`;
   if (wall.year === today.year && wall.month === today.month && wall.day === today.day) return time;
   const far = change.getTime() - now.getTime() >= 6 * DAY_MS;
-  const day = new Intl.DateTimeFormat(htmlLang(lang), far ? { timeZone, month: 'numeric', day: 'numeric' } : { timeZone, weekday: 'short' }).format(change);
+  const day = dateTimeFormat(htmlLang(lang), far ? { timeZone, month: 'numeric', day: 'numeric' } : { timeZone, weekday: 'short' }).format(change);
   return `${day} ${time}`;
 }
 

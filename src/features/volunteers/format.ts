@@ -2,7 +2,7 @@ import type { RequestStage, VolunteerProps } from '../../domain/dataset';
 import { categoryOf } from '../../domain/taxonomy';
 import { isKnownSkill } from '../../domain/volunteers/skills';
 import type { EscalationLevel } from '../../domain/volunteers/workflow';
-import { formatNumber, type Lang, type MessageKey } from '../../i18n';
+import { dateTimeFormat, formatNumber, type Lang, type MessageKey } from '../../i18n';
 import './messages';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -15,19 +15,17 @@ export function formatDateTime(lang: Lang, value: Date | string | null | undefin
   if (!value) return '';
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return typeof value === 'string' ? value : '';
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    date,
-  );
+  return dateTimeFormat(LOCALES[lang], { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
 }
 
 /** "2026年11月1日" / "1 November 2026" on the dataset's clock. */
 export function formatDay(lang: Lang, date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(date);
+  return dateTimeFormat(LOCALES[lang], { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(date);
 }
 
 /** "19:22:05" on the machine's clock (when the browser last read a file). */
 export function formatClock(lang: Lang, ms: number): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+  return dateTimeFormat(LOCALES[lang], { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
 }
 
 export function formatDays(lang: Lang, ms: number): string {
