@@ -30,6 +30,10 @@ import { walkingSession } from '../workers/sessionClient';
 maplibregl.setWorkerUrl(MAPLIBRE_WORKER_URL);
 
 /** The streets' tiles, cut in their own worker for every map on the page, once the walking session has answered. */
+/** Features a GeoJSON source is given at once, in the task that asks (see MapController.setData). */
+const FEATURES_IN_PLACE = 1_000;
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 const streetTiles = new StreetTiles(undefined, () => walkingSession().settled());
 maplibregl.addProtocol(STREETS_PROTOCOL, async (request, abort) => ({ data: await streetTiles.tile(request.url, abort.signal) }));
 
@@ -75,6 +79,8 @@ export class MapController {
   readonly map: maplibregl.Map;
   private applied: Partial<MapView> = {};
   private pending: MapView | null = null;
+  /** The latest data given to each source (see setData). */
+  private readonly given = new Map<string, object>();
   private loaded = false;
   private marker: maplibregl.Marker | null = null;
   private readonly handlers: MapHandlers;
@@ -141,6 +147,7 @@ export class MapController {
   }
 
   destroy(): void {
+    this.given.clear();
     this.map.remove();
   }
 
@@ -149,7 +156,22 @@ export class MapController {
   }
 
   private setData(id: string, data: FeatureCollection | null): void {
-    this.source(id)?.setData(data ?? { type: 'FeatureCollection', features: [] });
+    const source = this.source(id);
+    if (!source) return;
+    const given = {};
+    this.given.set(id, given);
+    if ((data?.features.length ?? 0) <= FEATURES_IN_PLACE) {
+      void source.setData(data ?? EMPTY);
+      return;
+    }
+    // MapLibre copies a source's data to its worker by walking every object of it, on this
+    // thread: a city's 5,000 compounds take tens of milliseconds. They get a task of their own
+    // rather than add to the render that shows the dataset. (Giving them in slices, with
+    // updateData, made the worker re-cut and the map redraw the tiles once per slice.)
+    setTimeout(() => {
+      // Unless a newer setData has replaced them, or the map is gone.
+      if (this.given.get(id) === given) void source.setData(data ?? EMPTY);
+    }, 0);
   }
 
   /** How many ways the streets on the map were cut from; null while their tiles are being made. */

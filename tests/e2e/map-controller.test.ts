@@ -80,4 +80,71 @@ describe('MapController.apply', () => {
     expect(result.secondCalls).toEqual([]);
     expect(result.twice).toBe(result.once);
   });
+
+  it("gives a city's compounds to the map in a task of their own, all of them, unless a newer dataset has replaced them", async () => {
+    const page = await session.page('./?mode=planner');
+    await waitForMap(page);
+    const result = await page.evaluate(async () => {
+      const { controller, store } = window.__serviceCircles!;
+      const map = controller.map;
+      type View = Parameters<typeof controller.apply>[0];
+      const s = store.getState();
+      const sample = s.dataset!;
+      const view: View = {
+        dataset: sample,
+        layers: s.layers,
+        hiddenCategories: [],
+        compoundId: null,
+        circles: null,
+        walk: null,
+        walkStale: false,
+        route: null,
+        lang: s.lang,
+        facilitiesSubdued: false,
+      };
+      // 2,500 small squares over the sample's area: more than a source is given in place.
+      const [x0, y0] = [119.29, 26.06];
+      const square = (k: number) => {
+        const [x, y] = [x0 + (k % 50) * 0.001, y0 + Math.floor(k / 50) * 0.001];
+        const ring = [
+          [x, y],
+          [x + 0.0004, y],
+          [x + 0.0004, y + 0.0004],
+          [x, y + 0.0004],
+          [x, y],
+        ];
+        return {
+          type: 'Feature' as const,
+          geometry: { type: 'Polygon' as const, coordinates: [ring] },
+          properties: { id: `big-${k}`, name: `小区${k}`, population: 500, elderly60: 100, elderly80: 20 },
+        };
+      };
+      const city = { ...sample, compounds: { type: 'FeatureCollection' as const, features: Array.from({ length: 2_500 }, (_, k) => square(k)) } };
+      const idle = () => new Promise<void>((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve())));
+      const shown = () => new Set(map.querySourceFeatures('compounds').map((f) => f.properties.id as string));
+      const settle = async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await idle();
+      };
+      controller.apply({ ...view, dataset: city });
+      // Until every compound is there (or 20 s have passed).
+      const until = Date.now() + 20_000;
+      while (shown().size < 2_500 && Date.now() < until) await settle();
+      const all = shown();
+      // A newer dataset in the same task: the big one, still to be given, must not land on it.
+      controller.apply(view);
+      controller.apply({ ...view, dataset: city });
+      controller.apply(view);
+      await settle();
+      const after = shown();
+      return {
+        all: all.size,
+        allBig: [...all].every((id) => id.startsWith('big-')),
+        after: after.size,
+        sample: sample.compounds.features.length,
+        leftovers: [...after].filter((id) => id.startsWith('big-')).length,
+      };
+    });
+    expect(result).toEqual({ all: 2_500, allBig: true, after: result.sample, sample: result.sample, leftovers: 0 });
+  });
 });
