@@ -45,6 +45,12 @@ async function decoded(got: ReadContents): Promise<Read> {
   return { ok: true, text: withoutBom(await textOf(got.contents)) };
 }
 
+/** A file that could not be read (an I/O error, or a picked file changed or removed on disk): why, and its problem. */
+export function readFailed(file: DatasetFile, error: unknown): { ok: false; reason: string; problem: Problem } {
+  const problem = makeProblem({ file, field: '(file)', severity: 'error' }, 'file.readFailed', { error: error instanceof Error ? error.message : String(error) });
+  return { ok: false, reason: `${file} could not be read`, problem };
+}
+
 /**
  * Reads one file. `promised`: the manifest lists it, so its absence is worth a warning (the
  * list is wrong, and a browser has logged a failed request for it).
@@ -54,8 +60,7 @@ async function readContents(read: ReadFile, file: DatasetFile, promised = false)
   try {
     text = await read(file);
   } catch (error) {
-    const problem = makeProblem({ file, field: '(file)', severity: 'error' }, 'file.readFailed', { error: error instanceof Error ? error.message : String(error) });
-    return { ok: false, reason: `${file} could not be read`, problem };
+    return readFailed(file, error);
   }
   if (text === null) {
     if (!REQUIRED_FILES.includes(file)) {
@@ -125,7 +130,15 @@ export type CheckNetwork = (contents: FileContents, crs: CrsId) => Promise<Check
 async function checkNetwork(contents: FileContents, crs: CrsId, elsewhere: CheckNetwork | undefined): Promise<CheckedNetwork> {
   // A Blob is decoded by its reader (which drops the byte-order mark); a text loses it here.
   const given = typeof contents === 'string' ? withoutBom(contents) : contents;
-  return (await elsewhere?.(given, crs)) ?? checkNetworkInPlace(await textOf(given), crs);
+  const there = await elsewhere?.(given, crs);
+  if (there) return there;
+  let text: string;
+  try {
+    text = await textOf(given);
+  } catch (error) {
+    return notRead(readFailed(NETWORK.file, error));
+  }
+  return checkNetworkInPlace(text, crs);
 }
 
 /** A network.geojson that could not be read. */

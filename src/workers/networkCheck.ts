@@ -1,4 +1,4 @@
-import { networkLayer } from '../data/load';
+import { networkLayer, readFailed } from '../data/load';
 import { networkBuffers, packNetwork, type Network } from '../data/packedNetwork';
 import { SHOWN_NETWORK_PROPS, type CrsId } from '../domain/dataset';
 import type { FromSession } from './sessionProtocol';
@@ -22,4 +22,10 @@ export function checkNetworkText(token: number, text: string, crs: CrsId): { net
     message: { type: 'networkChecked', token, reason, packed, problems: result.problems },
     transfer: packed ? networkBuffers(packed) : [],
   };
+}
+
+/** The message for a network file the session could not read (a picked file changed or removed on disk since). */
+export function unreadNetwork(token: number, error: unknown): FromSession {
+  const { reason, problem } = readFailed('network.geojson', error);
+  return { type: 'networkChecked', token, reason, packed: null, problems: [problem] };
 }

@@ -44,9 +44,17 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
   const handle = (message: ToSession): Promise<void> | void => {
     if (message.type === 'network') {
       const { token, contents, crs } = message;
-      return Promise.all([(checker ??= import('./networkCheck')), textOf(contents)])
-        .then(([{ checkNetworkText }, text]) => {
-          const { network, message, transfer } = checkNetworkText(token, text, crs);
+      const read = textOf(contents).then(
+        (text) => ({ text }),
+        (error: unknown) => ({ error }),
+      );
+      return Promise.all([(checker ??= import('./networkCheck')), read])
+        .then(([{ checkNetworkText, unreadNetwork }, got]) => {
+          if ('error' in got) {
+            networks.set(token, null);
+            return post(unreadNetwork(token, got.error), []);
+          }
+          const { network, message, transfer } = checkNetworkText(token, got.text, crs);
           core.networkChecks++;
           networks.set(token, network);
           post(message, transfer);

@@ -73,6 +73,28 @@ describe('the loader hands network.geojson to a checker', () => {
     }
   });
 
+  it('lists a network file that cannot be read (a picked file changed on disk since) and loads the rest, in place or in the session', async () => {
+    const unreadable = () => Object.assign(new Blob(['{}']), { text: () => Promise.reject(new Error('The file could not be read: it changed on disk')) });
+    const rest = memory(
+      files({
+        'manifest.json': manifest({ crs: 'WGS84' }),
+        'compounds.geojson': collection(compound('c1')),
+        'facilities.geojson': collection(point({ id: 'f1', category: 'clinic' })),
+      }),
+    );
+    const read: ReadFile = (name) => (name === 'network.geojson' ? Promise.resolve(unreadable()) : rest(name));
+    const session = new WalkingSession(false);
+    for (const checkNetwork of [() => null, (contents: FileContents, crs: CrsId) => session.checkNetwork(contents, crs)]) {
+      const { dataset, problems, fatal } = await loadDataset(read, { checkNetwork });
+      expect(fatal).toBeNull();
+      expect(dataset!.network).toBeNull();
+      expect(dataset!.compounds.features).toHaveLength(1);
+      expect(problems).toEqual([
+        expect.objectContaining({ file: 'network.geojson', field: '(file)', severity: 'error', message: expect.stringContaining('it changed on disk') }),
+      ]);
+    }
+  });
+
   it('checks in place when the checker declines (null), and lists a network that is not JSON either way', async () => {
     const declined = await loadDataset(dataset('WGS84', network), { checkNetwork: () => null });
     expect(declined.dataset!.network!.features).toHaveLength(1);
