@@ -126,8 +126,8 @@ export function checkNetworkInPlace(text: string, crs: CrsId): CheckedNetwork {
  */
 export type CheckNetwork = (contents: FileContents, crs: CrsId) => Promise<CheckedNetwork> | null;
 
-/** network.geojson checked by `elsewhere`, or in place when it declines. */
-async function checkNetwork(contents: FileContents, crs: CrsId, elsewhere: CheckNetwork | undefined): Promise<CheckedNetwork> {
+/** network.geojson checked by `elsewhere`, or in place when it declines (or there is nowhere else). */
+export async function checkNetwork(contents: FileContents, crs: CrsId, elsewhere: CheckNetwork | undefined): Promise<CheckedNetwork> {
   // A Blob is decoded by its reader (which drops the byte-order mark); a text loses it here.
   const given = typeof contents === 'string' ? withoutBom(contents) : contents;
   const there = await elsewhere?.(given, crs);

@@ -1,5 +1,5 @@
 import type { Feature, LineString, MultiLineString } from 'geojson';
-import { pickProperties, SHOWN_NETWORK_PROPS, type Dataset, type NetworkProps } from '../domain/dataset';
+import { pickProperties, SHOWN_NETWORK_PROPS, type Network, type NetworkProps } from '../domain/dataset';
 
 /**
  * A checked walking network in a few flat arrays and one string: what crosses between threads
@@ -24,7 +24,7 @@ export interface PackedNetwork {
   keys: readonly string[] | null;
 }
 
-export type Network = NonNullable<Dataset['network']>;
+export type { Network } from '../domain/dataset';
 type Way = Network['features'][number];
 
 /**

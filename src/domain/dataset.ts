@@ -70,6 +70,9 @@ export interface NetworkProps {
   bridge?: boolean | string;
 }
 
+/** A dataset's walking network: its valid ways. */
+export type Network = FC<LineString | MultiLineString, NetworkProps>;
+
 /**
  * The properties of a way that anything shows: the map's streets and their names, the phone's
  * still map, a compound's sketch, the public hall screen. The page's copy of a network checked
@@ -162,7 +165,7 @@ export interface Dataset {
   manifest: Manifest;
   compounds: FC<Polygon | MultiPolygon, CompoundProps>;
   facilities: FC<Point, FacilityProps>;
-  network: FC<LineString | MultiLineString, NetworkProps> | null;
+  network: Network | null;
   gates: FC<Point, GateProps>;
   grids: FC<Polygon | MultiPolygon, GridProps>;
   volunteers: FC<Point, VolunteerProps>;

@@ -64,12 +64,13 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     // Handed to the walking session now, so that it builds the graph while the page re-renders
     // with the dataset (on a phone that render takes as long as the build); every view's later
     // load of the same dataset is the same session generation. Waited for only while it is
-    // a few microtasks away: a prebuilt graph still downloading does not hold the page back.
-    // The render then starts a task of its own: posting a city's dataset takes tens of
-    // milliseconds, and so does the render, which together would block the page for longer.
+    // a few microtasks away (they run before the next task): a prebuilt graph still downloading
+    // does not hold the page back. The render then starts a task of its own: posting a city's
+    // dataset takes tens of milliseconds, and so does the render, which together would block
+    // the page for longer.
     if (result.dataset && typeof Worker !== 'undefined') {
       // The resident view asks for a walk as soon as the dataset is ready.
-      await Promise.race([walkingSession().send(result.dataset, { warmWalk: get().mode === 'resident' }), nextTask()]);
+      void walkingSession().send(result.dataset, { warmWalk: get().mode === 'resident' });
       await nextTask();
     }
     if (afterRead && !(await afterRead())) set({ firstAnswer: null });

@@ -1,5 +1,4 @@
-import type { LineString, MultiLineString } from 'geojson';
-import type { FC, NetworkProps } from '../dataset';
+import type { Network } from '../dataset';
 import { buildGraph, type WalkGraph } from './graph';
 
 export { graphBuilds } from './graph';
@@ -11,7 +10,7 @@ export interface WalkContext {
   snapper: Snapper;
 }
 
-export type Network = FC<LineString | MultiLineString, NetworkProps>;
+export type { Network } from '../dataset';
 
 /** A context around a graph (built here or decoded from a prebuilt binary); null when it has no segment. */
 export function contextOfGraph(graph: WalkGraph): WalkContext | null {

@@ -1,5 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
-import { pickProperties, SHOWN_NETWORK_PROPS, type Dataset, type FC, type NetworkProps } from '../dataset';
+import { pickProperties, SHOWN_NETWORK_PROPS, type Dataset, type FC, type Network, type NetworkProps } from '../dataset';
 
 /** Keeps only the listed properties of every feature (everything else may be personal). */
 function only<G extends Geometry, P>(collection: FC<G, P>, keys: readonly (keyof P)[]): FC<G, P> {
@@ -9,7 +9,6 @@ function only<G extends Geometry, P>(collection: FC<G, P>, keys: readonly (keyof
   };
 }
 
-type Network = NonNullable<Dataset['network']>;
 const publicNetworks = new WeakMap<Network, Network>();
 
 /**

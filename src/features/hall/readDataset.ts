@@ -1,5 +1,5 @@
 import { textOf, type FileContents } from '../../data/contents';
-import { checkNetworkInPlace, loadDataset, type CheckedNetwork, type CheckNetwork } from '../../data/load';
+import { checkNetwork as checkElsewhereOrInPlace, loadDataset, type CheckedNetwork, type CheckNetwork } from '../../data/load';
 import { describeSource, sourceAllowed } from '../../data/dataOrigin';
 import { isListed } from '../../data/manifestFiles';
 import { fromUrl, urlListing } from '../../data/sources';
@@ -32,7 +32,7 @@ export function rememberingLastNetwork(check: CheckNetwork | undefined): CheckNe
   let last: { contents: FileContents; crs: string; layer: Promise<CheckedNetwork> } | null = null;
   return (contents, crs) => {
     if (last && last.contents === contents && last.crs === crs) return last.layer;
-    const layer = check?.(contents, crs) ?? textOf(contents).then((text) => checkNetworkInPlace(text, crs));
+    const layer = checkElsewhereOrInPlace(contents, crs, check);
     last = { contents, crs, layer };
     // A check that failed is not handed out again.
     layer.catch(() => {
