@@ -22,20 +22,20 @@ import { labelField, SOURCES } from './layers/types';
 import { markOnce, WALKSHED_MARK } from './liteScene';
 import { ALL_LAYERS, baseStyle } from './style';
 import { OVERLAYS } from './overlays';
-import { StreetTiles } from './streetTiles';
-import { STREETS_PROTOCOL } from './streetTilesProtocol';
+import { DatasetTiles } from './datasetTiles';
+import { DATASET_TILES_PROTOCOL } from './datasetTilesProtocol';
 import type { AppState } from '../store';
 import { walkingSession } from '../workers/sessionClient';
 
 maplibregl.setWorkerUrl(MAPLIBRE_WORKER_URL);
 
-/** The streets' tiles, cut in their own worker for every map on the page, once the walking session has answered. */
 /** Features a GeoJSON source is given at once, in the task that asks (see MapController.setData). */
 const FEATURES_IN_PLACE = 1_000;
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-const streetTiles = new StreetTiles(undefined, () => walkingSession().settled());
-maplibregl.addProtocol(STREETS_PROTOCOL, async (request, abort) => ({ data: await streetTiles.tile(request.url, abort.signal) }));
+/** The streets' and compounds' tiles, cut in their own worker for every map on the page (the streets once the walking session has answered). */
+const datasetTiles = new DatasetTiles(undefined, () => walkingSession().settled());
+maplibregl.addProtocol(DATASET_TILES_PROTOCOL, async (request, abort) => ({ data: await datasetTiles.tile(request.url, abort.signal) }));
 
 /** Clickable layers, most specific first. */
 const PICKABLE: { layer: string; kind: Picked['kind'] }[] = [
@@ -165,9 +165,10 @@ export class MapController {
       return;
     }
     // MapLibre copies a source's data to its worker by walking every object of it, on this
-    // thread: a city's 5,000 compounds take tens of milliseconds. They get a task of their own
-    // rather than add to the render that shows the dataset. (Giving them in slices, with
-    // updateData, made the worker re-cut and the map redraw the tiles once per slice.)
+    // thread: a city's 5,000 compounds took about 90 ms (they are tiles now, datasetTiles.ts).
+    // A large source (a city's buildings or facilities) gets a task of its own rather than add
+    // to the render that shows the dataset. (Giving them in slices, with updateData, made the
+    // worker re-cut and the map redraw the tiles once per slice.)
     setTimeout(() => {
       // Unless a newer setData has replaced them, or the map is gone.
       if (this.given.get(id) === given) void source.setData(data ?? EMPTY);
@@ -176,23 +177,27 @@ export class MapController {
 
   /** How many ways the streets on the map were cut from; null while their tiles are being made. */
   streetWays(): number | null {
-    return streetTiles.ways(this.streets()?.tiles?.[0] ?? '');
+    return this.tiledFeatures(SOURCES.network);
   }
 
-  private streets(): VectorTileSource | undefined {
-    return this.map.getSource<VectorTileSource>(SOURCES.network);
+  /** How many compounds the map's compounds were cut from; null while their tiles are being made. */
+  compoundsTiled(): number | null {
+    return this.tiledFeatures(SOURCES.compounds);
   }
 
-  private setStreets(network: Dataset['network']): void {
-    const url = streetTiles.url(network);
-    const source = this.streets();
+  private tiledFeatures(id: string): number | null {
+    return datasetTiles.features(this.map.getSource<VectorTileSource>(id)?.tiles?.[0] ?? '');
+  }
+
+  private setTiles(id: string, url: string): void {
+    const source = this.map.getSource<VectorTileSource>(id);
     if (source && source.tiles?.[0] !== url) source.setTiles([url]);
   }
 
   private setDataset(dataset: Dataset | null): void {
     this.setData(SOURCES.context, dataset?.context ?? null);
-    this.setStreets(dataset?.network ?? null);
-    this.setData(SOURCES.compounds, dataset?.compounds ?? null);
+    this.setTiles(SOURCES.network, datasetTiles.streetsUrl(dataset?.network ?? null));
+    this.setTiles(SOURCES.compounds, datasetTiles.compoundsUrl(dataset?.compounds ?? null));
     this.setData(SOURCES.grids, dataset?.grids ?? null);
     this.setData(SOURCES.buildings, dataset?.buildings ?? null);
     this.setData(SOURCES.gridLabels, dataset ? labelPoints(dataset.grids) : null);

@@ -24,6 +24,7 @@ class FeatureStates {
   constructor(
     private readonly map: MapLibreMap,
     private readonly source: string,
+    private readonly sourceLayer: string | undefined,
   ) {}
 
   set(id: Id, state: Record<string, unknown>): void {
@@ -45,13 +46,13 @@ class FeatureStates {
       const set: Record<string, unknown> = {};
       let any = false;
       for (const [key, value] of change) {
-        if (value === undefined) this.map.removeFeatureState({ source: this.source, id }, key);
+        if (value === undefined) this.map.removeFeatureState({ source: this.source, sourceLayer: this.sourceLayer, id }, key);
         else {
           set[key] = value;
           any = true;
         }
       }
-      if (any) this.map.setFeatureState({ source: this.source, id }, set);
+      if (any) this.map.setFeatureState({ source: this.source, sourceLayer: this.sourceLayer, id }, set);
     }
     if (this.waiting.size === 0) return;
     this.scheduled = true;
@@ -74,8 +75,11 @@ class FeatureStates {
 
 const byMap = new WeakMap<MapLibreMap, Map<string, FeatureStates>>();
 
-/** The batched feature states of one source of this map (one queue per source, shared by the overlays drawing on it). */
-export function featureStates(map: MapLibreMap, source: string): FeatureStates {
+/**
+ * The batched feature states of one source of this map (one queue per source, shared by the
+ * overlays drawing on it); a vector source names its source layer (the compounds: COMPOUND_LAYER).
+ */
+export function featureStates(map: MapLibreMap, source: string, sourceLayer?: string): FeatureStates {
   let sources = byMap.get(map);
   if (!sources) {
     sources = new Map();
@@ -83,7 +87,7 @@ export function featureStates(map: MapLibreMap, source: string): FeatureStates {
   }
   let states = sources.get(source);
   if (!states) {
-    states = new FeatureStates(map, source);
+    states = new FeatureStates(map, source, sourceLayer);
     sources.set(source, states);
   }
   return states;

@@ -8,7 +8,7 @@ import { circleLayers } from './layers/circles';
 import { routeLayers, walkFillLayers, walkLineLayers } from './layers/walk';
 import { SOURCES, type GroupedLayer } from './layers/types';
 import { OVERLAYS } from './overlays';
-import { STREET_MAX_ZOOM, streetTilesUrl } from './streetTilesProtocol';
+import { TILES_MAX_ZOOM, datasetTilesUrl } from './datasetTilesProtocol';
 
 /** Bottom to top. */
 export const ALL_LAYERS: GroupedLayer[] = [
@@ -38,9 +38,11 @@ export function baseStyle(): StyleSpecification {
   const sources: StyleSpecification['sources'] = Object.fromEntries(
     [...Object.values(SOURCES), ...OVERLAYS.flatMap((o) => o.sources)].map((id) => [id, { type: 'geojson' as const, data: EMPTY, promoteId: 'id' }]),
   );
-  // The streets are vector tiles cut in a worker (streetTiles.ts): a city's network given as
-  // GeoJSON held the page for half a second while MapLibre cloned it.
-  sources[SOURCES.network] = { type: 'vector', tiles: [streetTilesUrl(0)], maxzoom: STREET_MAX_ZOOM };
+  // The streets and the compounds are vector tiles cut in a worker (datasetTiles.ts): a city's
+  // network given as GeoJSON held the page for half a second while MapLibre cloned it, and its
+  // compounds for about 90 ms. The compounds' feature states are keyed by their id.
+  sources[SOURCES.network] = { type: 'vector', tiles: [datasetTilesUrl(0)], maxzoom: TILES_MAX_ZOOM };
+  sources[SOURCES.compounds] = { type: 'vector', tiles: [datasetTilesUrl(0)], maxzoom: TILES_MAX_ZOOM, promoteId: 'id' };
   return {
     version: 8,
     sources,

@@ -98,7 +98,9 @@ describe('bad data', () => {
     await page.screenshot({ path: resolve(SHOTS, 'bad-data-problems.png') });
     await dialog.getByRole('button', { name: '关闭' }).click();
     await waitForMap(page);
-    expect(await page.evaluate(() => window.__serviceCircles!.controller.map.querySourceFeatures('compounds').length)).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(() => window.__serviceCircles!.controller.map.querySourceFeatures('compounds', { sourceLayer: 'compounds' }).length),
+    ).toBeGreaterThan(0);
   });
 
   it('shows HTML in a name as text and never runs it', async () => {

@@ -81,7 +81,7 @@ describe('MapController.apply', () => {
     expect(result.twice).toBe(result.once);
   });
 
-  it("gives a city's compounds to the map in a task of their own, all of them, unless a newer dataset has replaced them", async () => {
+  it("draws a city's compounds from the tile worker, all of them, with their states by id, and a newer dataset replaces them", async () => {
     const page = await session.page('./?mode=planner');
     await waitForMap(page);
     const result = await page.evaluate(async () => {
@@ -121,7 +121,7 @@ describe('MapController.apply', () => {
       };
       const city = { ...sample, compounds: { type: 'FeatureCollection' as const, features: Array.from({ length: 2_500 }, (_, k) => square(k)) } };
       const idle = () => new Promise<void>((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve())));
-      const shown = () => new Set(map.querySourceFeatures('compounds').map((f) => f.properties.id as string));
+      const shown = () => new Set(map.querySourceFeatures('compounds', { sourceLayer: 'compounds' }).map((f) => f.properties.id as string));
       const settle = async () => {
         await new Promise((resolve) => setTimeout(resolve, 300));
         await idle();
@@ -131,7 +131,15 @@ describe('MapController.apply', () => {
       const until = Date.now() + 20_000;
       while (shown().size < 2_500 && Date.now() < until) await settle();
       const all = shown();
-      // A newer dataset in the same task: the big one, still to be given, must not land on it.
+      const tiled = controller.compoundsTiled();
+      // Feature state is keyed by the compound's id (promoteId), as the planner and hall set it.
+      map.setFeatureState({ source: 'compounds', sourceLayer: 'compounds', id: 'big-7' }, { unmetStep: 2 });
+      const state = map.getFeatureState({ source: 'compounds', sourceLayer: 'compounds', id: 'big-7' });
+      const rendered = map.queryRenderedFeatures({ layers: ['compound-fill'] }).find((f) => f.id === 'big-7');
+      const name = rendered?.properties.name as unknown;
+      // Only what the layers draw, label and pick travels into the tiles.
+      const keys = Object.keys(rendered?.properties ?? {}).sort();
+      // Newer datasets in the same task: the last one shown wins.
       controller.apply(view);
       controller.apply({ ...view, dataset: city });
       controller.apply(view);
@@ -140,11 +148,25 @@ describe('MapController.apply', () => {
       return {
         all: all.size,
         allBig: [...all].every((id) => id.startsWith('big-')),
+        tiled,
+        state,
+        name,
+        keys,
         after: after.size,
         sample: sample.compounds.features.length,
         leftovers: [...after].filter((id) => id.startsWith('big-')).length,
       };
     });
-    expect(result).toEqual({ all: 2_500, allBig: true, after: result.sample, sample: result.sample, leftovers: 0 });
+    expect(result).toEqual({
+      all: 2_500,
+      allBig: true,
+      tiled: 2_500,
+      state: { unmetStep: 2 },
+      name: '小区7',
+      keys: ['id', 'name'],
+      after: result.sample,
+      sample: result.sample,
+      leftovers: 0,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { theme } from '../theme';
 import { dotColour } from './points';
+import { COMPOUND_LAYER } from '../datasetTilesProtocol';
 import { SOURCES, type GroupedLayer } from './types';
 
 const isCommunity: ExpressionSpecification = ['==', ['get', 'level'], 'community'];
@@ -10,7 +11,13 @@ const isGrid: ExpressionSpecification = ['==', ['get', 'level'], 'grid'];
 export const compoundLayers: GroupedLayer[] = [
   {
     group: 'compounds',
-    layer: { id: 'compound-fill', type: 'fill', source: SOURCES.compounds, paint: { 'fill-color': theme.compound.fill, 'fill-opacity': 0.55 } },
+    layer: {
+      id: 'compound-fill',
+      type: 'fill',
+      source: SOURCES.compounds,
+      'source-layer': COMPOUND_LAYER,
+      paint: { 'fill-color': theme.compound.fill, 'fill-opacity': 0.55 },
+    },
   },
   {
     group: 'compounds',
@@ -18,6 +25,7 @@ export const compoundLayers: GroupedLayer[] = [
       id: 'compound-outline',
       type: 'line',
       source: SOURCES.compounds,
+      'source-layer': COMPOUND_LAYER,
       paint: { 'line-color': theme.compound.outline, 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 0.6, 17, 2] },
     },
   },
@@ -27,6 +35,7 @@ export const compoundLayers: GroupedLayer[] = [
       id: 'compound-selected',
       type: 'line',
       source: SOURCES.compounds,
+      'source-layer': COMPOUND_LAYER,
       filter: ['==', ['get', 'id'], ''],
       paint: { 'line-color': theme.compound.selected, 'line-width': 3.5 },
     },
@@ -113,6 +122,7 @@ export const areaLabelLayers: GroupedLayer[] = [
       id: 'compound-label',
       type: 'symbol',
       source: SOURCES.compounds,
+      'source-layer': COMPOUND_LAYER,
       minzoom: 14.5,
       layout: { 'text-field': ['get', 'name'], 'text-font': [...theme.fonts], 'text-size': 12, 'text-max-width': 6, 'text-padding': 4 },
       paint: { 'text-color': theme.compound.label, 'text-halo-color': theme.halo, 'text-halo-width': 1.5 },

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { MAJOR_HIGHWAYS, PATH_HIGHWAYS, theme } from '../theme';
-import { STREET_LAYER } from '../streetTilesProtocol';
+import { STREET_LAYER } from '../datasetTilesProtocol';
 import { SOURCES, type GroupedLayer } from './types';
 
 const highwayIn = (values: string[]): ExpressionSpecification => ['in', ['get', 'highway'], ['literal', values]];

@@ -5,6 +5,7 @@ import { slideBandCategory, slideTones } from '../../domain/hall/tones';
 import type { AppState } from '../../store';
 import { currentSlide, type HallCamera } from '../../store/hallSlice';
 import { minutesColour } from '../layers/walk';
+import { COMPOUND_LAYER } from '../datasetTilesProtocol';
 import { SOURCES, type GroupedLayer } from '../layers/types';
 import type { Overlay } from './types';
 import { featureStates } from '../featureStates';
@@ -24,11 +25,23 @@ const layers: GroupedLayer[] = [
   { group: 'circles', layer: { id: 'hall-band-line', type: 'line', source: BANDS, paint: { 'line-color': minutesColour('value'), 'line-width': 2 } } },
   {
     group: 'compounds',
-    layer: { id: 'hall-tone-fill', type: 'fill', source: SOURCES.compounds, paint: { 'fill-color': toneColour, 'fill-opacity': ['match', TONE, -1, 0, 0.72] } },
+    layer: {
+      id: 'hall-tone-fill',
+      type: 'fill',
+      source: SOURCES.compounds,
+      'source-layer': COMPOUND_LAYER,
+      paint: { 'fill-color': toneColour, 'fill-opacity': ['match', TONE, -1, 0, 0.72] },
+    },
   },
   {
     group: 'compounds',
-    layer: { id: 'hall-tone-line', type: 'line', source: SOURCES.compounds, paint: { 'line-color': '#ffffff', 'line-width': ['match', TONE, -1, 0, 1.2] } },
+    layer: {
+      id: 'hall-tone-line',
+      type: 'line',
+      source: SOURCES.compounds,
+      'source-layer': COMPOUND_LAYER,
+      paint: { 'line-color': '#ffffff', 'line-width': ['match', TONE, -1, 0, 1.2] },
+    },
   },
   {
     group: 'communities',
@@ -85,7 +98,7 @@ function setLayout(map: MapLibreMap, hall: boolean): void {
 }
 
 function setTones(map: MapLibreMap, tones: Record<string, Tone> | null): void {
-  const states = featureStates(map, SOURCES.compounds);
+  const states = featureStates(map, SOURCES.compounds, COMPOUND_LAYER);
   for (const id of applied.toned) states.remove(id, 'hallTone');
   applied.toned = tones ? Object.keys(tones) : [];
   for (const [id, tone] of Object.entries(tones ?? {})) states.set(id, { hallTone: tone });

@@ -4,6 +4,7 @@ import type { PlannerResultView } from '../../domain/planner/view';
 import type { AppState } from '../../store';
 import { dotColour, iconId } from '../layers/points';
 import { mapSnapshot } from '../snapshot';
+import { COMPOUND_LAYER } from '../datasetTilesProtocol';
 import { SOURCES, type GroupedLayer } from '../layers/types';
 import { theme } from '../theme';
 import type { Overlay } from './types';
@@ -69,6 +70,7 @@ const layers: GroupedLayer[] = [
       id: 'planner-compliance-fill',
       type: 'fill',
       source: SOURCES.compounds,
+      'source-layer': COMPOUND_LAYER,
       paint: { 'fill-color': BY_STEP, 'fill-opacity': ifScored(0.62) },
     },
   },
@@ -78,6 +80,7 @@ const layers: GroupedLayer[] = [
       id: 'planner-compliance-line',
       type: 'line',
       source: SOURCES.compounds,
+      'source-layer': COMPOUND_LAYER,
       paint: { 'line-color': '#495057', 'line-width': 0.6, 'line-opacity': ifScored(1) },
     },
   },
@@ -87,6 +90,7 @@ const layers: GroupedLayer[] = [
       id: 'planner-canteen-under',
       type: 'line',
       source: SOURCES.compounds,
+      'source-layer': COMPOUND_LAYER,
       paint: {
         'line-color': COLORS.underServed,
         'line-width': 2.5,
@@ -180,7 +184,7 @@ function compoundLooks(result: PlannerResultView): Map<string, CompoundLook> {
 
 /** Sets the feature state of the compounds whose look differs from what is drawn; returns what is drawn now. */
 function recolour(map: MapLibreMap, drawnLooks: Map<string, CompoundLook>, next: Map<string, CompoundLook>): Map<string, CompoundLook> {
-  const states = featureStates(map, SOURCES.compounds);
+  const states = featureStates(map, SOURCES.compounds, COMPOUND_LAYER);
   for (const id of drawnLooks.keys()) {
     if (next.has(id)) continue;
     // The map's own compounds source: only the planner's keys (the hall keeps its own there).

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { packAreas } from '../../src/data/packedAreas';
 import { packNetwork, type Network } from '../../src/data/packedNetwork';
-import { streetTileStore } from '../../src/map/streetTileStore';
-import { StreetTiles } from '../../src/map/streetTiles';
-import { STREET_DETAIL_ZOOM, STREET_LAYER, type FromStreetTiles, type StreetFeature, type ToStreetTiles } from '../../src/map/streetTilesProtocol';
+import { datasetTileStore } from '../../src/map/datasetTileStore';
+import { DatasetTiles, type Compounds } from '../../src/map/datasetTiles';
+import {
+  COMPOUND_LAYER,
+  COMPOUND_PROPS,
+  STREET_DETAIL_ZOOM,
+  STREET_LAYER,
+  type FromDatasetTiles,
+  type StreetFeature,
+  type ToDatasetTiles,
+} from '../../src/map/datasetTilesProtocol';
 
 /** The tile of zoom z holding a [lon, lat] (web mercator, as MapLibre numbers tiles). */
 function tileAt(z: number, [lon, lat]: [number, number]): { z: number; x: number; y: number } {
@@ -37,7 +46,7 @@ function ways(count: number): StreetFeature[] {
 /** The ways as a dataset's network. */
 const fc = (features: StreetFeature[]) => ({ type: 'FeatureCollection', features }) as Network;
 /** The message that gives the worker these ways under `key`. */
-const network = (key: number, features: StreetFeature[]): ToStreetTiles => ({ type: 'network', key, packed: packNetwork(fc(features).features) });
+const network = (key: number, features: StreetFeature[]): ToDatasetTiles => ({ type: 'network', key, packed: packNetwork(fc(features).features) });
 
 function decode(data: ArrayBuffer) {
   const layer = new VectorTile(new PbfReader(new Uint8Array(data))).layers[STREET_LAYER];
@@ -46,22 +55,22 @@ function decode(data: ArrayBuffer) {
 
 /** The worker's store, driven directly: what it sends back is collected. */
 function store() {
-  const sent: FromStreetTiles[] = [];
-  const receive = streetTileStore((message) => sent.push(message));
-  return { sent, receive, tiles: () => sent.filter((m): m is Extract<FromStreetTiles, { type: 'tile' }> => m.type === 'tile') };
+  const sent: FromDatasetTiles[] = [];
+  const receive = datasetTileStore((message) => sent.push(message));
+  return { sent, receive, tiles: () => sent.filter((m): m is Extract<FromDatasetTiles, { type: 'tile' }> => m.type === 'tile') };
 }
 
 const HERE = tileAt(14, [119.3305, 26.0905]);
 const FAR = tileAt(14, [116.4, 39.9]);
 
-describe('the streets tile worker', () => {
+describe('the dataset tile worker: streets', () => {
   it('indexes the ways once they are in, answering the tiles asked for meanwhile', () => {
     const { sent, receive, tiles } = store();
     receive({ type: 'begin', key: 1 });
     receive({ type: 'tile', id: 7, key: 1, ...HERE });
     expect(sent).toEqual([]);
     receive(network(1, ways(6)));
-    expect(sent[0]).toEqual({ type: 'ready', key: 1, ways: 6 });
+    expect(sent[0]).toEqual({ type: 'ready', key: 1, features: 6 });
     const [answer] = tiles();
     expect(answer?.id).toBe(7);
     const props = decode(answer!.data);
@@ -131,11 +140,11 @@ describe('the streets tile worker', () => {
 
 /** The page's side wired to the store in place, a turn later as a worker answers. */
 function inPlace(after?: () => Promise<void>) {
-  const posted: ToStreetTiles[] = [];
+  const posted: ToDatasetTiles[] = [];
   let connects = 0;
-  const tiles = new StreetTiles((receive) => {
+  const tiles = new DatasetTiles((receive) => {
     connects++;
-    const worker = streetTileStore((message) => queueMicrotask(() => receive(message)));
+    const worker = datasetTileStore((message) => queueMicrotask(() => receive(message)));
     return {
       post: (message) => {
         posted.push(message);
@@ -150,47 +159,124 @@ const settle = async () => {
   for (let i = 0; i < 50; i++) await Promise.resolve();
 };
 
-describe('StreetTiles (the page side)', () => {
+describe('DatasetTiles (the page side): streets', () => {
   it('sends a network once, packed, once the session has answered, and starts the worker only for the first network', async () => {
     let open = () => {};
     const { tiles, posted, connects } = inPlace(() => new Promise((resolve) => (open = resolve)));
-    expect(tiles.url(null)).toBe('streets://0/{z}/{x}/{y}');
-    expect(tiles.url(fc([]))).toBe('streets://0/{z}/{x}/{y}');
+    expect(tiles.streetsUrl(null)).toBe('dataset://0/{z}/{x}/{y}');
+    expect(tiles.streetsUrl(fc([]))).toBe('dataset://0/{z}/{x}/{y}');
     expect(connects()).toBe(0);
-    expect(new Uint8Array(await tiles.tile('streets://0/14/1/1')).length).toBe(0);
+    expect(new Uint8Array(await tiles.tile('dataset://0/14/1/1')).length).toBe(0);
 
     const shown = fc(ways(4005));
-    const url = tiles.url(shown);
-    expect(url).toBe('streets://1/{z}/{x}/{y}');
-    expect(tiles.url(shown), 'the same network is not sent again').toBe(url);
+    const url = tiles.streetsUrl(shown);
+    expect(url).toBe('dataset://1/{z}/{x}/{y}');
+    expect(tiles.streetsUrl(shown), 'the same network is not sent again').toBe(url);
     // Tiles asked for meanwhile wait in the worker; no way is sent before the session has answered.
-    const early = tiles.tile(`streets://1/${HERE.z}/${HERE.x}/${HERE.y}`);
+    const early = tiles.tile(`dataset://1/${HERE.z}/${HERE.x}/${HERE.y}`);
     await settle();
     expect(posted.map((m) => m.type)).toEqual(['begin', 'tile']);
     open();
     await settle();
     expect(posted.map((m) => m.type)).toEqual(['begin', 'tile', 'network']);
-    const sent = posted[2] as Extract<ToStreetTiles, { type: 'network' }>;
+    const sent = posted[2] as Extract<ToDatasetTiles, { type: 'network' }>;
     expect(sent.packed.wayEnds).toHaveLength(4005);
-    expect(tiles.ways(url)).toBe(4005);
+    expect(tiles.features(url)).toBe(4005);
     expect(connects()).toBe(1);
     expect(decode(await early).length).toBeGreaterThan(0);
 
     const at = HERE;
-    const props = decode(await tiles.tile(`streets://1/${at.z}/${at.x}/${at.y}`));
+    const props = decode(await tiles.tile(`dataset://1/${at.z}/${at.x}/${at.y}`));
     expect(props.length).toBeGreaterThan(0);
     expect(props.every((p) => typeof p.id === 'string' && typeof p.highway === 'string')).toBe(true);
   });
 
   it('rejects an aborted tile with an AbortError and tells the worker to drop it', async () => {
     const { tiles, posted } = inPlace();
-    tiles.url(fc(ways(3)));
+    tiles.streetsUrl(fc(ways(3)));
     const abort = new AbortController();
-    const asked = tiles.tile(`streets://1/${HERE.z}/${HERE.x}/${HERE.y}`, abort.signal);
+    const asked = tiles.tile(`dataset://1/${HERE.z}/${HERE.x}/${HERE.y}`, abort.signal);
     abort.abort();
     await expect(asked).rejects.toMatchObject({ name: 'AbortError' });
     const cancel = posted.find((m) => m.type === 'cancel');
     const ask = posted.find((m) => m.type === 'tile');
     expect(cancel && ask && cancel.id === ask.id).toBe(true);
+  });
+});
+
+/** `count` compounds, small squares side by side north of Fuzhou, with more properties than the tiles keep. */
+function compounds(count: number): Compounds {
+  const features = Array.from({ length: count }, (_, i) => {
+    const [x, y] = [119.33 + (i % 20) * 0.0003, 26.09 + Math.floor(i / 20) * 0.0003];
+    const ring = [
+      [x, y],
+      [x + 0.0002, y],
+      [x + 0.0002, y + 0.0002],
+      [x, y + 0.0002],
+      [x, y],
+    ];
+    return {
+      type: 'Feature' as const,
+      properties: { id: `c${i}`, name: `小区${i}`, ...(i === 0 ? { name_en: 'First' } : {}), population: 100 + i, elderly60: 20, elderly80: 5 },
+      geometry: { type: 'Polygon' as const, coordinates: [ring] },
+    };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+function decodeCompounds(data: ArrayBuffer) {
+  const layer = new VectorTile(new PbfReader(new Uint8Array(data))).layers[COMPOUND_LAYER];
+  return layer ? Array.from({ length: layer.length }, (_, i) => ({ props: layer.feature(i).properties, type: layer.feature(i).type })) : [];
+}
+
+describe('the dataset tile worker and its page side: compounds', () => {
+  it('sends compounds at once, packed and moved, with only what their layers draw, label and pick', async () => {
+    const { tiles, posted, connects } = inPlace(() => new Promise(() => {}));
+    expect(tiles.compoundsUrl(null)).toBe('dataset://0/{z}/{x}/{y}');
+    expect(tiles.compoundsUrl(compounds(0))).toBe('dataset://0/{z}/{x}/{y}');
+    expect(connects()).toBe(0);
+
+    const shown = compounds(400);
+    const url = tiles.compoundsUrl(shown);
+    expect(url).toBe('dataset://1/{z}/{x}/{y}');
+    expect(tiles.compoundsUrl(shown), 'the same compounds are not sent again').toBe(url);
+    // Not held back by the walking session, as the streets are.
+    expect(posted.map((m) => m.type)).toEqual(['begin', 'areas']);
+    await settle();
+    expect(tiles.features(url)).toBe(400);
+    // The dataset keeps its compounds as they were.
+    expect(shown.features[5]!.properties.population).toBe(105);
+
+    const props = decodeCompounds(await tiles.tile(`dataset://1/${HERE.z}/${HERE.x}/${HERE.y}`));
+    expect(props.length).toBeGreaterThan(0);
+    // Polygons (type 3), with only id, name and name_en.
+    expect(props.every((p) => p.type === 3)).toBe(true);
+    expect(props.find((p) => p.props.id === 'c0')!.props).toEqual({ id: 'c0', name: '小区0', name_en: 'First' });
+    expect(props.find((p) => p.props.id === 'c1')!.props).toEqual({ id: 'c1', name: '小区1' });
+    // Nothing of them in a tile elsewhere, and none in the streets' layer.
+    expect(await tiles.tile(`dataset://1/${FAR.z}/${FAR.x}/${FAR.y}`)).toHaveProperty('byteLength', 0);
+    expect(decode(await tiles.tile(`dataset://1/${HERE.z}/${HERE.x}/${HERE.y}`))).toEqual([]);
+  });
+
+  it('keeps streets and compounds apart under their own keys, and a compound tile asked for early waits for them', () => {
+    const { receive, sent, tiles } = store();
+    receive({ type: 'begin', key: 1 });
+    receive({ type: 'begin', key: 2 });
+    receive({ type: 'tile', id: 1, key: 2, ...HERE });
+    expect(sent).toEqual([]);
+    receive({ type: 'areas', key: 2, packed: packAreas(compounds(3).features, COMPOUND_PROPS) });
+    receive(network(1, ways(2)));
+    receive({ type: 'tile', id: 2, key: 1, ...HERE });
+    expect(sent.filter((m) => m.type === 'ready')).toEqual([
+      { type: 'ready', key: 2, features: 3 },
+      { type: 'ready', key: 1, features: 2 },
+    ]);
+    const [compoundTile, streetTile] = tiles();
+    expect(decodeCompounds(compoundTile!.data).map((p) => p.props.id)).toEqual(['c0', 'c1', 'c2']);
+    expect(decode(compoundTile!.data)).toEqual([]);
+    expect(decode(streetTile!.data).map((p) => p.id)).toEqual(['w0', 'w1']);
+    // Sent again under the same key, they are not indexed twice.
+    receive({ type: 'areas', key: 2, packed: packAreas(compounds(9).features, COMPOUND_PROPS) });
+    expect(sent.filter((m) => m.type === 'ready')).toHaveLength(2);
   });
 });
