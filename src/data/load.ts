@@ -13,7 +13,7 @@ import {
   type Problem,
 } from '../domain/dataset';
 import { toWgs84InPlace } from './crs';
-import { validateLayer, type LayerResult } from './features';
+import { validateLayer, validateLayerInSlices, type LayerResult, type Pause } from './features';
 import { isListed, listedFiles } from './manifestFiles';
 import { parseManifest } from './manifest';
 import { jsonProblem, makeProblem } from './messages';
@@ -90,10 +90,25 @@ export interface Layer<P extends { id?: string }> {
 
 /** The layer of a parsed file; its problems (the file's own, when it did not parse) are in `result.problems`. */
 function layerOf<P extends { id?: string }>(spec: LayerSpec<P>, parsed: Parsed): Layer<P> {
-  if (!parsed.ok) return { result: { features: null, problems: parsed.problem ? [parsed.problem] : [], total: 0, ids: new Map() }, reason: parsed.reason };
-  const result = validateLayer(spec, parsed.value);
-  return { result, reason: result.features ? null : `${spec.file} is not a GeoJSON FeatureCollection` };
+  if (!parsed.ok) return notParsed(parsed);
+  return layerWith(spec, validateLayer(spec, parsed.value));
 }
+
+/** layerOf, checked in slices with `pause` between them (see validateLayerInSlices), or at once without one. */
+async function layerInSlices<P extends { id?: string }>(spec: LayerSpec<P>, parsed: Parsed, pause: Pause | undefined): Promise<Layer<P>> {
+  if (!parsed.ok) return notParsed(parsed);
+  return layerWith(spec, pause ? await validateLayerInSlices(spec, parsed.value, pause) : validateLayer(spec, parsed.value));
+}
+
+const notParsed = <P extends { id?: string }>(parsed: Extract<Parsed, { ok: false }>): Layer<P> => ({
+  result: { features: null, problems: parsed.problem ? [parsed.problem] : [], total: 0, ids: new Map() },
+  reason: parsed.reason,
+});
+
+const layerWith = <P extends { id?: string }>(spec: LayerSpec<P>, result: LayerResult<P>): Layer<P> => ({
+  result,
+  reason: result.features ? null : `${spec.file} is not a GeoJSON FeatureCollection`,
+});
 
 /**
  * network.geojson's text parsed, checked and converted to WGS84: what the loader does with it
@@ -181,7 +196,15 @@ async function readFiles(read: ReadFile): Promise<{ manifest: Parsed; pending: M
  * only when manifest.json, compounds.geojson or facilities.geojson leaves nothing usable.
  * Coordinates declared GCJ02 or BD09 are converted to WGS84.
  */
-export async function loadDataset(read: ReadFile, options: { label?: string; checkNetwork?: CheckNetwork } = {}): Promise<LoadResult> {
+export async function loadDataset(
+  read: ReadFile,
+  options: {
+    label?: string;
+    checkNetwork?: CheckNetwork;
+    /** Given (on a page), the layers are checked in slices with this between them, not each in one task. */
+    pause?: Pause;
+  } = {},
+): Promise<LoadResult> {
   const { manifest: manifestInput, pending } = await readFiles(read);
   const input = (file: DatasetFile) => (pending.get(file) as Promise<ReadContents>).then(decoded);
   const byFile = new Map<DatasetFile, Problem[]>(DATASET_FILES.map((file) => [file, []]));
@@ -194,8 +217,8 @@ export async function loadDataset(read: ReadFile, options: { label?: string; che
   // Each layer is checked as soon as its file is in, while the others are still on their way
   // (on a slow link the walking network, the largest, comes last and is checked alone).
   const checked = <P extends { id?: string }>(spec: LayerSpec<P>) =>
-    input(spec.file).then((text) => {
-      const layer = layerOf(spec, parse(spec.file, text));
+    input(spec.file).then(async (text) => {
+      const layer = await layerInSlices(spec, parse(spec.file, text), options.pause);
       sink(spec.file).push(...layer.result.problems);
       toWgs84InPlace(layer.result.features ?? [], crs);
       return layer;

@@ -10,9 +10,9 @@ import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
 import type { AppState } from './index';
 import { DEFAULT_DATA } from './url';
 import { prepareFormatDate } from '../i18n';
+import { nextTask } from '../data/nextTask';
 
 /** Resolves in a task of its own, after whatever the browser has waiting (input, frames). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -57,7 +57,8 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     // the page: a shared link's first answer is on screen before it arrives.
     const { loadDataset } = await import('../data/load');
     // The network is parsed and checked by the walking session, which keeps it for the graph.
-    const result = await loadDataset(read, { ...(label && { label }), checkNetwork: sessionNetworkCheck() });
+    // Checked in slices: a city's compounds would otherwise hold the page for a fifth of a second.
+    const result = await loadDataset(read, { ...(label && { label }), checkNetwork: sessionNetworkCheck(), pause: nextTask });
     if (seq !== loadSeq) return;
     // Offered before any view asks the walking session for this dataset, which then checks it against the network.
     if (result.dataset && prebuilt) walkingSession().offerPrebuilt(result.dataset, prebuilt(result.dataset));

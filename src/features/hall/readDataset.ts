@@ -8,6 +8,7 @@ import { textFingerprint } from '../../domain/hall/privacy';
 import { DEFAULT_DATA } from '../../store/url';
 import { sessionNetworkCheck } from '../../workers/sessionClient';
 import { DEFAULT_CONFIG, parsePlaylist, parsePlaylistParam, type ParsedPlaylist } from '../../domain/hall/playlist';
+import { nextTask } from '../../data/nextTask';
 
 export type DatasetRead = { ok: true; dataset: Dataset; fingerprint: string; files: Map<string, string> } | { ok: false; reason: string };
 
@@ -68,7 +69,7 @@ export async function readDataset(path: string): Promise<DatasetRead> {
         throw error;
       }
     },
-    { label: path, checkNetwork: (checkNetwork ??= rememberingLastNetwork(sessionNetworkCheck())) },
+    { label: path, checkNetwork: (checkNetwork ??= rememberingLastNetwork(sessionNetworkCheck())), pause: nextTask },
   );
   if (failure) return { ok: false, reason: failure };
   if (!result.dataset) return { ok: false, reason: result.fatal ?? 'the dataset did not load' };

@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from 'vitest';
+import { validateLayer, validateLayerInSlices } from '../../src/data/features';
+import { loadDataset } from '../../src/data/load';
+import { COMPOUNDS, FACILITIES } from '../../src/data/schemas';
+import { collection, compound, facility, files, memory, point, polygon } from './loader-helpers';
+
+/** 1,000 compounds in a grid, with a duplicate id, a bad geometry, a missing population and HTML in a name among them. */
+function manyCompounds(): object[] {
+  return Array.from({ length: 1_000 }, (_, i) => {
+    const at = 119.3 + (i % 40) * 0.002;
+    const lat = 26.06 + Math.floor(i / 40) * 0.002;
+    if (i === 300) return compound('c-7');
+    if (i === 500) return polygon({ id: 'c-500', name: '坏', population: 10, elderly60: 1, elderly80: 0 }, [[[at, lat]]]);
+    if (i === 700) return polygon({ id: 'c-700', name: '缺人口', elderly60: 1, elderly80: 0 });
+    return polygon({ id: `c-${i}`, name: i === 900 ? '<b>小区</b>' : `小区${i}`, population: 100 + i, elderly60: 20, elderly80: 5 }, [
+      [
+        [at, lat],
+        [at + 0.001, lat],
+        [at + 0.001, lat + 0.001],
+        [at, lat + 0.001],
+        [at, lat],
+      ],
+    ]);
+  });
+}
+
+describe('layers checked in slices (the page: no task of a fifth of a second for a city)', () => {
+  it('give the same features, problems, count and ids as checked at once, pausing between slices', async () => {
+    const parsed: unknown = JSON.parse(collection(...manyCompounds()));
+    let pauses = 0;
+    const pause = () => {
+      pauses++;
+      return Promise.resolve();
+    };
+    // A slice of 0 ms: a pause at every look at the clock (every 64 features).
+    const sliced = await validateLayerInSlices(COMPOUNDS, parsed, pause, 0);
+    const atOnce = validateLayer(COMPOUNDS, parsed);
+    expect(sliced).toEqual(atOnce);
+    expect(atOnce.features).toHaveLength(997);
+    expect(atOnce.problems.map((p) => p.id ?? p.index)).toEqual(expect.arrayContaining(['c-7', 'c-500', 'c-700']));
+    expect(pauses).toBe(15);
+    // A file that is no FeatureCollection is answered at once.
+    expect(await validateLayerInSlices(FACILITIES, { type: 'Feature' }, pause, 0)).toEqual(validateLayer(FACILITIES, { type: 'Feature' }));
+  });
+
+  it('load the same dataset as checked at once, the pauses given by the page', async () => {
+    const contents = files({
+      'compounds.geojson': collection(...manyCompounds()),
+      'facilities.geojson': collection(...Array.from({ length: 200 }, (_, i) => facility(`f-${i}`)), point({ id: 'f-bad', name: 'x', category: 'nope' })),
+    });
+    let pauses = 0;
+    // A clock that moves 10 ms at every look: each look ends a slice.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 10));
+    const sliced = await loadDataset(memory(contents), {
+      pause: () => {
+        pauses++;
+        return new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    });
+    clock.mockRestore();
+    const atOnce = await loadDataset(memory(contents));
+    expect(sliced).toEqual(atOnce);
+    // 15 pauses in the compounds, 3 in the facilities.
+    expect(pauses).toBe(18);
+    expect(sliced.dataset?.compounds.features).toHaveLength(997);
+    expect(sliced.problems.some((p) => p.file === 'facilities.geojson' && p.id === 'f-bad')).toBe(true);
+  });
+});
