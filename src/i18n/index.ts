@@ -60,26 +60,28 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
 /** Number formats by language and digits: making one costs far more than using it (a long list formats thousands of numbers). */
 
 /**
- * A number from 0 to 999.x as Intl writes it in both our languages (no grouping, "." for the
- * decimals, at most `digits` of them, rounded half up on the number's shortest decimal form,
- * trailing zeros dropped), or null for anything else.
+ * A number from 0 to under a trillion as Intl writes it in both our languages (thousands grouped
+ * with ",", "." for the decimals, at most `digits` of them, rounded half up on the number's
+ * shortest decimal form, trailing zeros dropped), or null for anything else.
  */
 function plainNumber(value: number, digits: number): string | null {
-  if (!(value >= 0 && value < 1000) || digits > 3) return null;
+  if (!(value >= 0 && value < 1e12) || digits > 3) return null;
   const text = String(value);
   if (text.includes('e')) return null;
   const [whole = '0', fraction = ''] = text.split('.');
-  if (fraction.length <= digits) return text;
+  if (fraction.length <= digits) return fraction ? `${grouped(whole)}.${fraction}` : grouped(whole);
   // Rounded in whole units of the last kept digit, so the carry is exact.
   const units = Number(whole + fraction.slice(0, digits)) + (fraction.charCodeAt(digits) >= 53 /* '5' */ ? 1 : 0);
   const scale = 10 ** digits;
-  const intPart = Math.floor(units / scale);
-  if (intPart >= 1000) return null;
+  const intPart = grouped(String(Math.floor(units / scale)));
   const decimals = String(units % scale)
     .padStart(digits, '0')
     .replace(/0+$/, '');
-  return decimals ? `${intPart}.${decimals}` : String(intPart);
+  return decimals ? `${intPart}.${decimals}` : intPart;
 }
+
+/** Whole digits in groups of three: 1234567 → 1,234,567. */
+const grouped = (digits: string) => (digits.length > 3 ? digits.replace(/\B(?=(\d{3})+$)/g, ',') : digits);
 
 /** A feature's name in the language shown: `name_en` in English when there is one, else `name`, else its id. */
 export function localName(props: { name?: string; name_en?: string; id: string }, lang: Lang): string {
@@ -87,30 +89,27 @@ export function localName(props: { name?: string; name_en?: string; id: string }
 }
 
 export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 0): string {
-  // Numbers below a thousand read the same in every language we have: written directly, so a
-  // first answer ("步行 6.3 分钟") does not wait for the locale's number data to load.
+  // Numbers read the same in every language we have: written directly, so neither a first
+  // answer ("步行 6.3 分钟") nor a city's figures wait for the locale's number data to load.
   const plain = plainNumber(value, maximumFractionDigits);
   if (plain !== null) return plain;
   return numberFormat(LOCALES[lang], { maximumFractionDigits }).format(value);
 }
 
-const dayFormat = (lang: Lang) => dateTimeFormat(LOCALES[lang], { year: 'numeric', month: 'long', day: 'numeric' });
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/**
+ * A day as Intl writes it with { year: 'numeric', month: 'long', day: 'numeric' } (2026年11月1日,
+ * November 1, 2026), in the page's time zone, written directly: the first Intl date format a
+ * page makes loads its locale's date data, 30 to 50 ms in Chromium, and the header shows a
+ * dataset's date in the render that first shows the dataset.
+ */
 export function formatDate(lang: Lang, isoDate: string): string {
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00` : isoDate);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return dayFormat(lang).format(date);
-}
-
-/**
- * Makes formatDate's formatter ahead, once the page is idle: the first formatter a page makes
- * loads its locale's date data (about 30 ms in Chromium), which would otherwise fall in the
- * render that first shows a dataset's date, with everything else that render does.
- */
-export function prepareFormatDate(lang: Lang): void {
-  const make = () => void dayFormat(lang);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(make, { timeout: 2_000 });
-  else setTimeout(make, 0);
+  const [year, month, day] = [date.getFullYear(), date.getMonth(), date.getDate()];
+  if (year < 1000 || year > 9999) return dateTimeFormat(LOCALES[lang], { year: 'numeric', month: 'long', day: 'numeric' }).format(date);
+  return lang === 'zh' ? `${year}年${month + 1}月${day}日` : `${MONTHS[month]} ${day}, ${year}`;
 }
 
 export function htmlLang(lang: Lang): string {

@@ -9,7 +9,6 @@ import { readFirstAnswer, readRest, sharedReads, stillCurrent, type FirstAnswer 
 import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
 import type { AppState } from './index';
 import { DEFAULT_DATA } from './url';
-import { prepareFormatDate } from '../i18n';
 import { nextTask } from '../data/nextTask';
 
 /** Resolves in a task of its own, after whatever the browser has waiting (input, frames). */
@@ -51,8 +50,6 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
   ) {
     const seq = ++loadSeq;
     set({ status: 'loading', sourceLabel, blockedHost: null });
-    // While the files are on their way: the header shows the dataset's date once it is in.
-    prepareFormatDate(get().lang);
     // The loader (its schemas and their library) is fetched when a dataset is loaded, not with
     // the page: a shared link's first answer is on screen before it arrives.
     const { loadDataset } = await import('../data/load');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateTimeFormat, formatNumber, htmlLang, LANGS, numberFormat } from '../../src/i18n';
+import { dateTimeFormat, formatDate, formatNumber, htmlLang, LANGS, numberFormat } from '../../src/i18n';
 
 describe('formatNumber', () => {
   it('writes every number as Intl.NumberFormat does, in every language', () => {
@@ -38,13 +38,36 @@ describe('formatNumber', () => {
     let x = 12_345;
     for (let i = 0; i < 3000; i++) {
       x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
-      values.push((x % 1_200_000) / 1000, (x % 20_000) / 7, x % 1300);
+      values.push((x % 1_200_000) / 1000, (x % 20_000) / 7, x % 1300, x, x / 977, (x * 431) / 1000);
     }
+    // A city's people and metres, and the edges of what is written directly.
+    values.push(1_000, 9_999.995, 12_345_678, 999_999_999_999.4, 999_999_999_999.6, 1e12, 1e15 + 0.5, 2 ** 53, 1e21);
     for (const lang of LANGS)
       for (const digits of [0, 1, 2, 3]) {
         const intl = new Intl.NumberFormat(htmlLang(lang), { maximumFractionDigits: digits });
         for (const value of values) expect(formatNumber(lang, value, digits), `${lang} ${value} ${digits}`).toBe(intl.format(value));
       }
+  });
+});
+
+describe('formatDate', () => {
+  it('writes a day as Intl writes it (year, long month, day) in both languages, for dates and date-times', () => {
+    const days: string[] = ['2026-11-01', '2026-12-31', '2024-02-29', '1999-01-09', '2026-11-01T23:30:00', '2026-06-15T00:00:00Z', '0999-05-05', '12345-01-01'];
+    let at = Date.UTC(2020, 0, 1);
+    for (let i = 0; i < 400; i++) {
+      at += 86_400_000 * 3 + 3_600_000 * 7;
+      days.push(new Date(at).toISOString().slice(0, 10), new Date(at).toISOString());
+    }
+    for (const lang of LANGS) {
+      const intl = new Intl.DateTimeFormat(htmlLang(lang), { year: 'numeric', month: 'long', day: 'numeric' });
+      for (const iso of days) {
+        const date = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+        expect(formatDate(lang, iso), `${lang} ${iso}`).toBe(Number.isNaN(date.getTime()) ? iso : intl.format(date));
+      }
+    }
+    expect(formatDate('zh', '2026-11-01')).toBe('2026年11月1日');
+    expect(formatDate('en', '2026-11-01')).toBe('November 1, 2026');
+    expect(formatDate('en', 'not a date')).toBe('not a date');
   });
 });
 
