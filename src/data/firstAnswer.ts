@@ -3,7 +3,7 @@ import { DATASET_FILES, REPORT_FILE, type DatasetFile } from '../domain/dataset'
 import { haversineM } from '../domain/geo';
 import { CATEGORIES } from '../domain/taxonomy';
 import { textOf, type FileContents } from './contents';
-import { textFingerprint } from './fingerprint';
+import { fingerprintOf, textFingerprint } from './fingerprint';
 import { isListed, listedFiles } from './manifestFiles';
 
 /**
@@ -153,7 +153,7 @@ export async function stillCurrent(answer: FirstAnswer, texts: Partial<Record<Da
   for (const [file, fingerprint] of Object.entries(answer.unchecked)) {
     const contents = texts[file as DatasetFile];
     if (contents === undefined) continue;
-    if (contents === null || textFingerprint(await textOf(contents)) !== fingerprint) return false;
+    if (contents === null || (await fingerprintOf(contents)) !== fingerprint) return false;
   }
   return true;
 }
