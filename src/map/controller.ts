@@ -302,7 +302,7 @@ export class MapController {
   /** The cursor of a tool an overlay has armed (the planner's placing one), or null. */
   private toolCursor(): string | null {
     for (const overlay of OVERLAYS) {
-      const cursor = overlay.cursor?.();
+      const cursor = overlay.cursor?.(this.map);
       if (cursor) return cursor;
     }
     return null;

@@ -9,6 +9,11 @@ export function setCurrentMap(controller: MapController | null): void {
   current = controller;
 }
 
+/** The live MapLibre map, or null while none is open. */
+export function currentMap(): MapController['map'] | null {
+  return current?.map ?? null;
+}
+
 /** Registers the still map's picture (LiteMap does, on mount and unmount): an image URL. */
 export function setStillMap(picture: (() => string | null) | null): void {
   still = picture;

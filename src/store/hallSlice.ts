@@ -1,4 +1,5 @@
 import { bbox as turfBBox } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
 import type { StateCreator } from 'zustand';
 import { circlesBBox } from '../domain/coverage';
 import { WALK_SPEED_M_PER_MIN } from '../domain/geo';
@@ -7,6 +8,8 @@ import type { BBoxLonLat } from '../domain/gridSpec';
 import { hallAreas, type HallArea } from '../domain/hall/areas';
 import { interact, startClock, step, tick, type ClockState } from '../domain/hall/clock';
 import type { CommunityStats } from '../domain/hall/community';
+import type { Tone } from '../domain/hall/gapSummary';
+import { slideBandCategory, slideTones } from '../domain/hall/tones';
 import { DEFAULT_CONFIG, type ParsedPlaylist, type PlaylistConfig, type PlaylistProblem } from '../domain/hall/playlist';
 import { expandSlides, type Slide } from '../domain/hall/slides';
 import type { HallStats } from '../domain/hall/stats';
@@ -70,6 +73,36 @@ export const CAMERA_MS = 2500;
 export const slideDurationsMs = (s: Pick<AppState, 'hallSlides' | 'hallSpeed'>): number[] => s.hallSlides.map((slide) => (slide.seconds * 1000) / s.hallSpeed);
 
 export const currentSlide = (s: Pick<AppState, 'hallSlides' | 'hallClock'>): Slide | null => s.hallSlides[s.hallClock.index] ?? s.hallSlides[0] ?? null;
+
+/** The walkshed bands the current screen draws (around a category's facilities), or null. */
+export function hallBands(s: Pick<AppState, 'hallSlides' | 'hallClock' | 'hallStats'>): FeatureCollection | null {
+  const slide = currentSlide(s);
+  const category = slide && slideBandCategory(slide);
+  return (category && s.hallStats?.bands[category]) || null;
+}
+
+/** The area the current screen outlines (its id), or ''. */
+export function hallArea(s: Pick<AppState, 'hallSlides' | 'hallClock'>): string {
+  const slide = currentSlide(s);
+  return slide?.kind === 'area' ? slide.areaId : '';
+}
+
+let lastTones: { inputs: readonly unknown[]; tones: Record<string, Tone> | null } = { inputs: [], tones: null };
+
+/**
+ * The current screen's compound tones by compound id, or null: the same object until the
+ * screen or what it is worked out from changes (the map sets a feature state per compound
+ * when it gets a new one).
+ */
+export function hallTones(
+  s: Pick<AppState, 'hallSlides' | 'hallClock' | 'hallStats' | 'hallCommunity' | 'dataset' | 'hallConfig'>,
+): Record<string, Tone> | null {
+  const slide = currentSlide(s);
+  const inputs = [slide?.key, s.hallStats, s.hallCommunity, s.dataset, s.hallConfig.essentials];
+  if (inputs.some((input, i) => input !== lastTones.inputs[i]))
+    lastTones = { inputs, tones: slide ? slideTones(slide, s.hallStats, s.hallCommunity, s.hallConfig.essentials) : null };
+  return lastTones.tones;
+}
 
 export const createHallSlice: StateCreator<AppState, [], [], HallSlice> = (set, get) => {
   /** Re-expands the playlist for the dataset, keeping the screen shown when it still exists. */

@@ -102,6 +102,18 @@ describe('the service-hall screen', () => {
       const titleSize = await page.locator('h1.hall-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       expect(titleSize).toBeGreaterThanOrEqual(43);
       expectNoPersonalData(await visible(page), key);
+      if (kind === 'gaps') {
+        // Each compound in view is drawn in its tone: a feature state of the compounds' tiles, by id.
+        const drawn = await page.evaluate(() => {
+          const tones = window
+            .__serviceCircles!.controller.map.queryRenderedFeatures({ layers: ['hall-tone-fill'] })
+            .filter((f) => typeof f.state.hallTone === 'number')
+            .map((f) => [String(f.id), f.state.hallTone as number] as const);
+          return { compounds: new Set(tones.map(([id]) => id)).size, tones: new Set(tones.map(([, tone]) => tone)).size };
+        });
+        expect(drawn.compounds).toBeGreaterThan(10);
+        expect(drawn.tones, 'more than one tone').toBeGreaterThan(1);
+      }
       await page.screenshot({ path: resolve(SHOTS, `hall-${kind}.png`) });
     }
     await page.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepOf, unmetSteps } from '../../src/map/overlays/planner';
+import { stepOf, unmetSteps } from '../../src/store/plannerMapView';
 
 describe('the planner map colours a compound by its step of unmet ▲ rules', () => {
   it('gives each compound the colour of the legend step it falls in, for any number of rules', () => {

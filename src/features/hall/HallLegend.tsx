@@ -2,7 +2,6 @@ import type { CSSProperties } from 'react';
 import type { Slide } from '../../domain/hall/slides';
 import { categoryOf } from '../../domain/taxonomy';
 import type { MessageKey } from '../../i18n';
-import { HALL_AREA_COLOUR, HALL_TONE_COLOURS } from '../../map/overlays/hall';
 import { theme } from '../../map/theme';
 import { Bilingual } from './Bilingual';
 import type { HallText, LangVars } from './useHallText';
@@ -32,14 +31,14 @@ export function legendItems(slide: Slide, text: HallText): Item[] {
         ...bandItems('hall.legend.band'),
         { key: 'hall.legend.straight', swatch: line(theme.bands[15] ?? '#000', 'dashed') },
         { key: 'hall.legend.origin', swatch: { ...fill(theme.compound.selected), borderRadius: '50%' } },
-        { key: 'hall.legend.area', swatch: line(HALL_AREA_COLOUR) },
+        { key: 'hall.legend.area', swatch: line(theme.hall.area) },
       ];
     case 'spotlight': {
       const category = categoryOf(slide.category);
       const name = (lang: 'zh' | 'en') => ({ category: text.category(slide.category, lang) });
       return [
-        { key: 'hall.legend.has', swatch: fill(HALL_TONE_COLOURS[0]) },
-        { key: 'hall.legend.hasNot', swatch: fill(HALL_TONE_COLOURS[2]) },
+        { key: 'hall.legend.has', swatch: fill(theme.hall.tones[0]) },
+        { key: 'hall.legend.hasNot', swatch: fill(theme.hall.tones[2]) },
         {
           key: 'hall.legend.facility',
           vars: name,
@@ -51,15 +50,15 @@ export function legendItems(slide: Slide, text: HallText): Item[] {
     }
     case 'gaps':
       return [
-        { key: 'hall.legend.complete', swatch: fill(HALL_TONE_COLOURS[0]) },
-        { key: 'hall.legend.missOne', swatch: fill(HALL_TONE_COLOURS[1]) },
-        { key: 'hall.legend.missMany', swatch: fill(HALL_TONE_COLOURS[2]) },
+        { key: 'hall.legend.complete', swatch: fill(theme.hall.tones[0]) },
+        { key: 'hall.legend.missOne', swatch: fill(theme.hall.tones[1]) },
+        { key: 'hall.legend.missMany', swatch: fill(theme.hall.tones[2]) },
       ];
     case 'volunteers':
       return [
-        { key: 'hall.legend.vol5', swatch: fill(HALL_TONE_COLOURS[0]) },
-        { key: 'hall.legend.volFew', swatch: fill(HALL_TONE_COLOURS[1]) },
-        { key: 'hall.legend.volNone', swatch: fill(HALL_TONE_COLOURS[2]) },
+        { key: 'hall.legend.vol5', swatch: fill(theme.hall.tones[0]) },
+        { key: 'hall.legend.volFew', swatch: fill(theme.hall.tones[1]) },
+        { key: 'hall.legend.volNone', swatch: fill(theme.hall.tones[2]) },
       ];
     case 'requests':
       return [area];

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
 import type { MessageKey } from '../../i18n';
-import { requiredRulesOf, unmetSteps } from '../../map/overlays/planner';
+import { requiredRulesOf, unmetSteps } from '../../store/plannerMapView';
 import { useStore } from '../../store';
 import { CanteenSection } from './CanteenSection';
 import { CommunityChart, CoverageChart } from './Charts';

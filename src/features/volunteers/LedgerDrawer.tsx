@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../components/useT';
 import { filterLedger, ledgerCsv, NO_FILTER } from '../../domain/volunteers/ledger';
 import { formatNumber } from '../../i18n';
-import { STAGE_COLORS } from '../../map/overlays/volunteers';
+import { theme } from '../../map/theme';
 import { useStore } from '../../store';
 import { ledgerOf, timeZoneOf } from '../../store/volunteersSlice';
 import { downloadText } from './download';
@@ -108,7 +108,7 @@ export function LedgerDrawer() {
                 <td>{compoundName(s.lang, names, r.compoundId)}</td>
                 <td>{codeLabel(t, s.lang, r.code)}</td>
                 <td>
-                  <span className="stage-swatch" style={{ background: STAGE_COLORS[r.stage] }} aria-hidden="true" /> {stageLabel(t, r.stage)}
+                  <span className="stage-swatch" style={{ background: theme.volunteers.stages[r.stage] }} aria-hidden="true" /> {stageLabel(t, r.stage)}
                 </td>
                 <td>{formatDateTime(s.lang, r.requested, s.timeZone)}</td>
                 <td>{formatDateTime(s.lang, r.updated, s.timeZone)}</td>

@@ -4,7 +4,7 @@ import { useT } from '../../components/useT';
 import { satisfaction } from '../../domain/volunteers/satisfaction';
 import { STAGES, WORKFLOW_PRESETS, type WorkflowPreset } from '../../domain/volunteers/workflow';
 import { formatNumber } from '../../i18n';
-import { STAGE_COLORS } from '../../map/overlays/volunteers';
+import { theme } from '../../map/theme';
 import { useStore } from '../../store';
 import { Field } from './Field';
 import { ledgerClockOf, ledgerOf, requestsOf, timeZoneOf } from '../../store/volunteersSlice';
@@ -83,7 +83,7 @@ export function RequestsSummary() {
         {STAGES.map((stage) => (
           <li key={stage}>
             <button type="button" className="stage-item" onClick={() => openLedger({ stage })}>
-              <span className="stage-swatch" style={{ background: STAGE_COLORS[stage] }} aria-hidden="true" />
+              <span className="stage-swatch" style={{ background: theme.volunteers.stages[stage] }} aria-hidden="true" />
               <span className="stage-name">{stageLabel(t, stage)}</span>
               <span className="stage-count">{formatNumber(s.lang, counts.byStage.get(stage) ?? 0)}</span>
             </button>

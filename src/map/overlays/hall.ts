@@ -1,18 +1,17 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Tone } from '../../domain/hall/gapSummary';
-import { slideBandCategory, slideTones } from '../../domain/hall/tones';
 import type { AppState } from '../../store';
-import { currentSlide, type HallCamera } from '../../store/hallSlice';
+import { hallArea, hallBands, hallTones, type HallCamera } from '../../store/hallSlice';
 import { minutesColour } from '../layers/walk';
 import { COMPOUND_LAYER } from '../datasetTilesProtocol';
 import { SOURCES, type GroupedLayer } from '../layers/types';
 import type { Overlay } from './types';
+import { theme } from '../theme';
 import { featureStates } from '../featureStates';
 
 /** Compound colours of the hall screen (legend and map): has it / misses one / misses several or none. */
-export const HALL_TONE_COLOURS: Record<Tone, string> = { 0: '#2f9e44', 1: '#f08c00', 2: '#d6336c' };
-export const HALL_AREA_COLOUR = '#3b1f8f';
+const HALL_TONE_COLOURS: Record<Tone, string> = theme.hall.tones;
 
 const BANDS = 'hall-bands';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -40,7 +39,7 @@ const layers: GroupedLayer[] = [
       type: 'line',
       source: SOURCES.compounds,
       'source-layer': COMPOUND_LAYER,
-      paint: { 'line-color': '#ffffff', 'line-width': ['match', TONE, -1, 0, 1.2] },
+      paint: { 'line-color': theme.white, 'line-width': ['match', TONE, -1, 0, 1.2] },
     },
   },
   {
@@ -51,7 +50,7 @@ const layers: GroupedLayer[] = [
       source: SOURCES.grids,
       filter: ['==', ['get', 'id'], ''],
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': HALL_AREA_COLOUR, 'line-width': 6 },
+      paint: { 'line-color': theme.hall.area, 'line-width': 6 },
     },
   },
 ];
@@ -71,20 +70,27 @@ const HALL_LAYOUT: Record<string, Partial<Record<LayoutName, (k: number) => unkn
   'circle-label': { 'text-size': (k) => 20 * k },
 };
 
-/** What this overlay last put on the map, so each apply changes only what is new. */
+/** What this overlay last put on a map, so each apply changes only what is new. */
 interface Applied {
   hall: boolean;
   bands: unknown;
-  /** The inputs of the compound colours last applied: screen, aggregates, dataset. */
-  tonesFor: readonly unknown[];
+  tones: Record<string, Tone> | null;
+  /** The compounds with a tone set. */
   toned: string[];
   area: string;
   camera: HallCamera | null;
+  /** Each layout property the hall enlarged, as it was before. */
   saved: Map<string, unknown>;
 }
-const applied: Applied = { hall: false, bands: null, tonesFor: [], toned: [], area: '', camera: null, saved: new Map() };
+const drawn = new WeakMap<MapLibreMap, Applied>();
 
-function setLayout(map: MapLibreMap, hall: boolean): void {
+function appliedTo(map: MapLibreMap): Applied {
+  let applied = drawn.get(map);
+  if (!applied) drawn.set(map, (applied = { hall: false, bands: null, tones: null, toned: [], area: '', camera: null, saved: new Map() }));
+  return applied;
+}
+
+function setLayout(map: MapLibreMap, applied: Applied, hall: boolean): void {
   const k = Math.max(1, Math.min(window.innerWidth, window.innerHeight) / 1080);
   for (const [layer, props] of Object.entries(HALL_LAYOUT)) {
     if (!map.getLayer(layer)) continue;
@@ -97,52 +103,49 @@ function setLayout(map: MapLibreMap, hall: boolean): void {
   }
 }
 
-function setTones(map: MapLibreMap, tones: Record<string, Tone> | null): void {
+function setTones(map: MapLibreMap, applied: Applied, tones: Record<string, Tone> | null): void {
   const states = featureStates(map, SOURCES.compounds, COMPOUND_LAYER);
   for (const id of applied.toned) states.remove(id, 'hallTone');
   applied.toned = tones ? Object.keys(tones) : [];
+  applied.tones = tones;
   for (const [id, tone] of Object.entries(tones ?? {})) states.set(id, { hallTone: tone });
   states.flush();
 }
 
-function clear(map: MapLibreMap): void {
+function clear(map: MapLibreMap, applied: Applied): void {
   map.getSource<GeoJSONSource>(BANDS)?.setData(EMPTY);
-  setTones(map, null);
+  setTones(map, applied, null);
   map.setFilter('hall-area-line', ['==', ['get', 'id'], '']);
-  setLayout(map, false);
-  Object.assign(applied, { hall: false, bands: null, tonesFor: [], area: '', camera: null });
+  setLayout(map, applied, false);
+  Object.assign(applied, { hall: false, bands: null, area: '', camera: null });
 }
 
 /**
- * The service-hall screen's map content, applied from the store: the current screen's
- * bands, compound colours and area outline, larger labels, and the camera move between
+ * The service-hall screen's map content, applied from the store's selectors: the current
+ * screen's bands, compound tones and area outline, larger labels, and the camera move between
  * screens (a smooth fit to the community or to the whole area).
  */
 export const hallOverlay: Overlay = {
   sources: [BANDS],
   layers,
   apply(map, state: AppState) {
+    const applied = appliedTo(map);
     if (state.mode !== 'hall') {
-      if (applied.hall) clear(map);
+      if (applied.hall) clear(map, applied);
       return;
     }
     if (!applied.hall) {
-      setLayout(map, true);
+      setLayout(map, applied, true);
       applied.hall = true;
     }
-    const slide = currentSlide(state);
-    const bandCategory = slide && slideBandCategory(slide);
-    const bands = (bandCategory && state.hallStats?.bands[bandCategory]) || EMPTY;
+    const bands = hallBands(state) ?? EMPTY;
     if (bands !== applied.bands) {
       map.getSource<GeoJSONSource>(BANDS)?.setData(bands);
       applied.bands = bands;
     }
-    const tonesFor = [slide?.key, state.hallStats, state.hallCommunity, state.dataset, state.hallConfig.essentials];
-    if (tonesFor.some((input, i) => input !== applied.tonesFor[i])) {
-      setTones(map, slide ? slideTones(slide, state.hallStats, state.hallCommunity, state.hallConfig.essentials) : null);
-      applied.tonesFor = tonesFor;
-    }
-    const area = slide?.kind === 'area' ? slide.areaId : '';
+    const tones = hallTones(state);
+    if (tones !== applied.tones) setTones(map, applied, tones);
+    const area = hallArea(state);
     if (area !== applied.area) {
       map.setFilter('hall-area-line', ['==', ['get', 'id'], area]);
       applied.area = area;

@@ -1,9 +1,9 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { Feature, FeatureCollection } from 'geojson';
-import type { PlannerResultView } from '../../domain/planner/view';
+import type { FeatureCollection } from 'geojson';
 import type { AppState } from '../../store';
 import { dotColour, iconId } from '../layers/points';
-import { mapSnapshot } from '../snapshot';
+import { currentMap, mapSnapshot } from '../snapshot';
+import { plannerChanges, plannerLooks, plannerSites, type CompoundLook } from '../../store/plannerMapView';
 import { COMPOUND_LAYER } from '../datasetTilesProtocol';
 import { SOURCES, type GroupedLayer } from '../layers/types';
 import { theme } from '../theme';
@@ -17,24 +17,9 @@ import { featureStates } from '../featureStates';
  * Drawn only in planner mode. A map click while a what-if tool is armed goes to the planner.
  */
 
-const STEP_COLORS = ['#2b8a3e', '#94d82d', '#fcc419', '#f76707', '#c92a2a'] as const;
+const STEP_COLORS = theme.planner.steps;
 
-/**
- * Colour steps by unmet ▲ rules, shared with the panel's legend: none, one, then a quarter,
- * a half and three quarters of the ruleset's checked ▲ rules, so that every ruleset (5 rules
- * or 50) spreads over the same colours.
- */
-export function unmetSteps(requiredRules: number): { from: number; color: string; step: number }[] {
-  const froms = [0, 1, ...[0.25, 0.5, 0.75].map((f) => Math.max(2, Math.round(requiredRules * f)))];
-  return froms.map((from, k) => ({ from, color: STEP_COLORS[k]!, step: k })).filter((step, k, all) => k === 0 || step.from > all[k - 1]!.from);
-}
-
-/** The ▲ rules a result checks (the denominator of the steps). */
-export function requiredRulesOf(result: { compliance: { rules: { rule: { mark: string }; state: string }[] } } | null): number {
-  return result?.compliance.rules.filter((s) => s.rule.mark === '▲' && s.state === 'checked').length ?? 0;
-}
-
-const COLORS = { underServed: '#e8590c', proposed: '#e8590c', closed: '#c92a2a', gate: '#111', site: '#1d3b8f' };
+const COLORS = theme.planner;
 const SRC = { changes: 'planner-changes', sites: 'planner-sites' } as const;
 
 /**
@@ -54,12 +39,6 @@ const BY_STEP = [
   ...STEP_COLORS.slice(1).flatMap((color, k) => [k + 1, color]),
 ] as unknown as ExpressionSpecification;
 
-/** The colour step (index in STEP_COLORS) of a compound that misses `unmet` ▲ rules: the last of `steps` it reaches. */
-export function stepOf(steps: readonly { from: number; step: number }[], unmet: number): number {
-  let reached = steps[0]!.step;
-  for (const { from, step } of steps) if (unmet >= from) reached = step;
-  return reached;
-}
 const ifScored = (value: number): ExpressionSpecification => ['case', ['==', UNMET, null], 0, value];
 const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
 
@@ -81,7 +60,7 @@ const layers: GroupedLayer[] = [
       type: 'line',
       source: SOURCES.compounds,
       'source-layer': COMPOUND_LAYER,
-      paint: { 'line-color': '#495057', 'line-width': 0.6, 'line-opacity': ifScored(1) },
+      paint: { 'line-color': theme.planner.compoundLine, 'line-width': 0.6, 'line-opacity': ifScored(1) },
     },
   },
   {
@@ -116,7 +95,7 @@ const layers: GroupedLayer[] = [
       type: 'circle',
       source: SRC.changes,
       filter: kind('proposed'),
-      paint: { 'circle-radius': 15, 'circle-color': dotColour('#fff'), 'circle-stroke-color': COLORS.proposed, 'circle-stroke-width': 3 },
+      paint: { 'circle-radius': 15, 'circle-color': dotColour(theme.white), 'circle-stroke-color': COLORS.proposed, 'circle-stroke-width': 3 },
     },
   },
   {
@@ -145,7 +124,7 @@ const layers: GroupedLayer[] = [
       id: 'planner-site',
       type: 'circle',
       source: SRC.sites,
-      paint: { 'circle-radius': 12, 'circle-color': dotColour(COLORS.site), 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+      paint: { 'circle-radius': 12, 'circle-color': dotColour(COLORS.site), 'circle-stroke-color': theme.white, 'circle-stroke-width': 2 },
     },
   },
   {
@@ -155,35 +134,13 @@ const layers: GroupedLayer[] = [
       type: 'symbol',
       source: SRC.sites,
       layout: { 'text-field': ['to-string', ['get', 'rank']], 'text-font': [...theme.fonts], 'text-size': 13, 'text-allow-overlap': true },
-      paint: { 'text-color': '#fff' },
+      paint: { 'text-color': theme.white },
     },
   },
 ];
 
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-const point = (coordinates: [number, number], properties: Record<string, unknown>): Feature => ({
-  type: 'Feature',
-  geometry: { type: 'Point', coordinates },
-  properties,
-});
-
-interface CompoundLook {
-  unmetStep: number;
-  underServed: boolean;
-}
-
-/** Per compound id, what the map shows of a result. */
-function compoundLooks(result: PlannerResultView): Map<string, CompoundLook> {
-  const steps = unmetSteps(requiredRulesOf(result));
-  const looks = new Map<string, CompoundLook>();
-  result.compliance.compounds.forEach((c, i) =>
-    looks.set(c.compound.id, { unmetStep: stepOf(steps, c.unmetRequired), underServed: result.canteens.compounds[i]!.underServed }),
-  );
-  return looks;
-}
-
 /** Sets the feature state of the compounds whose look differs from what is drawn; returns what is drawn now. */
-function recolour(map: MapLibreMap, drawnLooks: Map<string, CompoundLook>, next: Map<string, CompoundLook>): Map<string, CompoundLook> {
+function recolour(map: MapLibreMap, drawnLooks: ReadonlyMap<string, CompoundLook>, next: ReadonlyMap<string, CompoundLook>): ReadonlyMap<string, CompoundLook> {
   const states = featureStates(map, SOURCES.compounds, COMPOUND_LAYER);
   for (const id of drawnLooks.keys()) {
     if (next.has(id)) continue;
@@ -197,26 +154,6 @@ function recolour(map: MapLibreMap, drawnLooks: Map<string, CompoundLook>, next:
   }
   states.flush();
   return next;
-}
-
-function changeFeatures(state: AppState): FeatureCollection {
-  const scenario = state.scenarios.find((s) => s.id === state.activeScenarioId);
-  const facilities = state.plannerResult?.state.facilities ?? [];
-  const features: Feature[] = [];
-  for (const change of scenario?.changes ?? []) {
-    if (change.kind === 'add-facility')
-      features.push(point(change.facility.point, { kind: 'proposed', id: change.facility.id, category: change.facility.category }));
-    if (change.kind === 'add-gate') features.push(point(change.point, { kind: 'gate', id: change.gateId }));
-    if (change.kind === 'close-facility') {
-      const entry = facilities.find((e) => e.facility.id === change.facilityId);
-      if (entry) features.push(point(entry.facility.point, { kind: 'closed', id: change.facilityId }));
-    }
-  }
-  return { type: 'FeatureCollection', features };
-}
-
-function siteFeatures(state: AppState): FeatureCollection {
-  return { type: 'FeatureCollection', features: state.sites.map((s) => point(s.point, { id: `site-${s.rank}`, rank: s.rank })) };
 }
 
 const setData = (map: MapLibreMap, id: string, data: FeatureCollection) => map.getSource<GeoJSONSource>(id)?.setData(data);
@@ -233,17 +170,12 @@ function setDataIfNew(map: MapLibreMap, id: string, data: FeatureCollection, dra
   return key;
 }
 
-/** The latest state, for the click and cursor handlers registered once per map. */
-let latest: AppState | null = null;
-const hooked = new WeakSet<MapLibreMap>();
+/** Per map, the latest state (its click handler, registered once, and its cursor read it). */
+const latest = new WeakMap<MapLibreMap, AppState>();
 
-let plannerMap: MapLibreMap | null = null;
-
-function hook(map: MapLibreMap): void {
-  plannerMap = map;
-  if (hooked.has(map)) return;
-  hooked.add(map);
-  map.on('click', (event) => latest?.plannerClick([event.lngLat.lng, event.lngLat.lat]));
+function hook(map: MapLibreMap, state: AppState): void {
+  if (!latest.has(map)) map.on('click', (event) => latest.get(map)?.plannerClick([event.lngLat.lng, event.lngLat.lat]));
+  latest.set(map, state);
 }
 
 /**
@@ -251,7 +183,7 @@ function hook(map: MapLibreMap): void {
  * east, north) when given, once the map has drawn it.
  */
 export async function plannerMapImage(bounds: [number, number, number, number] | null): Promise<string | null> {
-  const map = plannerMap;
+  const map = currentMap();
   if (!map) return null;
   if (bounds) {
     map.fitBounds(bounds, { padding: 24, animate: false });
@@ -269,14 +201,13 @@ export async function plannerMapImage(bounds: [number, number, number, number] |
 
 interface Drawn {
   active: boolean;
-  result: unknown;
   dataset: unknown;
-  scenario: unknown;
-  sites: unknown;
   /** Per compound id, the look its feature state holds. */
-  looks: Map<string, CompoundLook>;
-  /** The JSON of the what-if changes and of the sites on the map. */
+  looks: ReadonlyMap<string, CompoundLook>;
+  /** What the changes and the sites on the map were made from, and their JSON. */
+  changesFor: readonly unknown[];
   changesData: string | undefined;
+  sites: unknown;
   sitesData: string | undefined;
 }
 const drawn = new WeakMap<MapLibreMap, Drawn>();
@@ -284,29 +215,31 @@ const drawn = new WeakMap<MapLibreMap, Drawn>();
 export const plannerOverlay: Overlay = {
   sources: [SRC.changes, SRC.sites],
   layers,
-  cursor: () => (latest?.mode === 'planner' && latest.plannerTool ? 'crosshair' : null),
+  cursor: (map) => {
+    const state = latest.get(map);
+    return state?.mode === 'planner' && state.plannerTool ? 'crosshair' : null;
+  },
   apply(map, state) {
-    hook(map);
-    latest = state;
+    hook(map, state);
+    const before = drawn.get(map);
     const active = state.mode === 'planner';
+    const looks = plannerLooks(state);
+    // Feature state outlives a source's new data: a new dataset is recoloured by difference too.
+    const anew = !before || before.active !== active || before.dataset !== state.dataset;
+    const changesFor = [state.scenarios, state.activeScenarioId, state.plannerResult, active];
     const next: Drawn = {
       active,
-      result: state.plannerResult,
       dataset: state.dataset,
-      scenario: state.scenarios.find((s) => s.id === state.activeScenarioId),
+      looks: anew || before.looks !== looks ? recolour(map, before?.looks ?? new Map(), looks) : before.looks,
+      changesFor,
+      // A closed facility is drawn at its place in the result, so a new result may move the changes.
+      changesData:
+        anew || changesFor.some((input, i) => input !== before.changesFor[i])
+          ? setDataIfNew(map, SRC.changes, plannerChanges(state), before?.changesData)
+          : before.changesData,
       sites: state.sites,
-      looks: drawn.get(map)?.looks ?? new Map(),
-      changesData: drawn.get(map)?.changesData,
-      sitesData: drawn.get(map)?.sitesData,
+      sitesData: anew || before.sites !== state.sites ? setDataIfNew(map, SRC.sites, plannerSites(state), before?.sitesData) : before.sitesData,
     };
-    const before = drawn.get(map);
-    const changed = (key: keyof Drawn) => !before || before[key] !== next[key] || before.active !== active;
-    // Feature state outlives a source's new data: a new dataset is recoloured by difference too.
-    if (changed('result') || changed('dataset'))
-      next.looks = recolour(map, next.looks, active && state.plannerResult ? compoundLooks(state.plannerResult) : new Map());
-    // A closed facility is drawn at its place in the result, so a new result may move the changes.
-    if (changed('scenario') || changed('result')) next.changesData = setDataIfNew(map, SRC.changes, active ? changeFeatures(state) : EMPTY, next.changesData);
-    if (changed('sites')) next.sitesData = setDataIfNew(map, SRC.sites, active ? siteFeatures(state) : EMPTY, next.sitesData);
     drawn.set(map, next);
   },
 };

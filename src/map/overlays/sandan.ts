@@ -24,7 +24,7 @@ const LAYERS: Record<SandanList, LayerSpecification[]> = {
         'circle-color': ['case', ['>', ['get', 'unmatched'], 0], c.need, c.needMatched],
         'circle-radius': ['interpolate', ['linear'], ['get', 'total'], 1, 6, 10, 12, 40, 20],
         'circle-opacity': 0.75,
-        'circle-stroke-color': '#fff',
+        'circle-stroke-color': theme.white,
         'circle-stroke-width': 1.5,
       },
     },
@@ -33,7 +33,7 @@ const LAYERS: Record<SandanList, LayerSpecification[]> = {
       type: 'symbol',
       source: SRC.needs,
       layout: { 'text-field': ['to-string', ['get', 'total']], 'text-font': [...theme.fonts], 'text-size': 11, 'text-allow-overlap': true },
-      paint: { 'text-color': '#fff' },
+      paint: { 'text-color': theme.white },
     },
   ],
   resources: [
@@ -44,7 +44,7 @@ const LAYERS: Record<SandanList, LayerSpecification[]> = {
       paint: {
         'circle-color': ['match', ['get', 'kind'], 'unit', c.unit, c.volunteer],
         'circle-radius': ['match', ['get', 'kind'], 'unit', 7, 4],
-        'circle-stroke-color': '#fff',
+        'circle-stroke-color': theme.white,
         'circle-stroke-width': 1.5,
       },
     },
@@ -69,7 +69,7 @@ const LAYERS: Record<SandanList, LayerSpecification[]> = {
       paint: {
         'circle-color': ['case', ['==', ['get', 'state'], 'done'], c.projectDone, c.project],
         'circle-radius': 5,
-        'circle-stroke-color': ['case', ['==', ['get', 'overdue'], 1], c.overdue, '#fff'],
+        'circle-stroke-color': ['case', ['==', ['get', 'overdue'], 1], c.overdue, theme.white],
         'circle-stroke-width': ['case', ['==', ['get', 'overdue'], 1], 3, 1.5],
       },
     },

@@ -4,9 +4,11 @@ import type { GroupedLayer } from '../layers/types';
 
 /**
  * A view's own map content (planner compliance colours, suggested sites, volunteer coverage,
- * requests): its GeoJSON sources, its layers (styles as data) and how store state is applied
- * to them. `apply` runs on every store change, so it compares with `previous` and only
- * touches the map when its inputs changed (idempotent).
+ * requests): its GeoJSON sources, its layers (styles as data, colours from the theme) and how
+ * store state is applied to them. What it draws comes ready from the store's selectors (no
+ * domain code here), and what it has drawn is kept per map (no module state). `apply` runs
+ * on every store change, so it compares with what it drew and only touches the map when its
+ * inputs changed (idempotent).
  */
 export interface Overlay {
   /** Source ids this overlay owns; each starts as an empty GeoJSON source. */
@@ -18,7 +20,7 @@ export interface Overlay {
    * them is not also a click on the compound or point under it.
    */
   clickLayers?: readonly string[];
-  /** The cursor over the map while the overlay has a tool armed (the planner's placing one), or null. */
-  cursor?(): string | null;
+  /** The cursor over this map while the overlay has a tool armed (the planner's placing one), or null. */
+  cursor?(map: MapLibreMap): string | null;
   apply(map: MapLibreMap, state: AppState, previous: AppState | null): void;
 }

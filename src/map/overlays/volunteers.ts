@@ -7,11 +7,10 @@ import type {
   MapLayerMouseEvent,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { RequestStage } from '../../domain/dataset';
-import { stageIndex, STAGES } from '../../domain/volunteers/workflow';
 import { dotColour } from '../layers/points';
 import type { AppState } from '../../store';
 import { ledgerOf, requestsOf, volunteersOf } from '../../store/volunteersSlice';
+import { coverageVolunteers, requestPoints, uncoveredCompounds } from '../../store/volunteersMapView';
 import { theme } from '../theme';
 import type { GroupedLayer } from '../layers/types';
 import type { Overlay } from './types';
@@ -23,26 +22,7 @@ import type { Overlay } from './types';
  * so the public views never show any of it.
  */
 
-/** Stage colours, from a new request (red-orange) to rated (green). */
-export const STAGE_COLORS: Record<RequestStage, string> = {
-  collect: '#e8590c',
-  deliberate: '#f59f00',
-  coordinate: '#7048e8',
-  execute: '#1c7ed6',
-  publish: '#0c8599',
-  rate: '#2f9e44',
-};
-
-const COLORS = {
-  covered: '#2f9e44',
-  coveredLine: '#2b8a3e',
-  uncovered: '#e03131',
-  uncoveredLine: '#c92a2a',
-  volunteer: '#087f5b',
-  overdue: '#c92a2a',
-  gap: '#f08c00',
-  selected: '#111',
-};
+const COLORS = theme.volunteers;
 
 const SRC = { coverage: 'vol-coverage', uncovered: 'vol-uncovered', sites: 'vol-sites', requests: 'vol-requests' } as const;
 
@@ -66,15 +46,21 @@ const coverageLayers: GroupedLayer[] = [
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 3, 16, 6],
         'circle-color': dotColour(COLORS.volunteer),
-        'circle-stroke-color': '#fff',
+        'circle-stroke-color': theme.white,
         'circle-stroke-width': 1.5,
       },
     },
   },
 ];
 
+/** A stage's colour by its index (requestPoints' stageIndex; the theme lists the stages in their order). */
 const byStage = (property: string): ExpressionSpecification =>
-  ['match', ['get', property], ...STAGES.flatMap((s, i) => [i, STAGE_COLORS[s]]), '#868e96'] as unknown as ExpressionSpecification;
+  [
+    'match',
+    ['get', property],
+    ...Object.values(theme.volunteers.stages).flatMap((colour, i) => [i, colour]),
+    theme.volunteers.unknownStage,
+  ] as unknown as ExpressionSpecification;
 
 /** The clustered requests source (clusters by zoom; cluster colour = its least advanced stage, red ring = any overdue). */
 const requestSource: GeoJSONSourceSpecification = {
@@ -96,7 +82,7 @@ const requestLayers: LayerSpecification[] = [
     paint: {
       'circle-color': byStage('minStage'),
       'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 30, 22],
-      'circle-stroke-color': ['case', ['>', ['get', 'overdue'], 0], COLORS.overdue, '#fff'],
+      'circle-stroke-color': ['case', ['>', ['get', 'overdue'], 0], COLORS.overdue, theme.white],
       'circle-stroke-width': ['case', ['>', ['get', 'overdue'], 0], 3, 1.5],
       'circle-opacity': 0.9,
     },
@@ -107,7 +93,7 @@ const requestLayers: LayerSpecification[] = [
     source: SRC.requests,
     filter: isCluster,
     layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': [...theme.fonts], 'text-size': 13, 'text-allow-overlap': true },
-    paint: { 'text-color': '#fff', 'text-halo-color': 'rgba(0,0,0,0.35)', 'text-halo-width': 1 },
+    paint: { 'text-color': theme.white, 'text-halo-color': 'rgba(0,0,0,0.35)', 'text-halo-width': 1 },
   },
   {
     id: 'vol-request-point',
@@ -117,7 +103,7 @@ const requestLayers: LayerSpecification[] = [
     paint: {
       'circle-color': byStage('stageIndex'),
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 5, 17, 8],
-      'circle-stroke-color': ['case', ['==', ['get', 'overdue'], 1], COLORS.overdue, ['==', ['get', 'gap'], 1], COLORS.gap, '#fff'],
+      'circle-stroke-color': ['case', ['==', ['get', 'overdue'], 1], COLORS.overdue, ['==', ['get', 'gap'], 1], COLORS.gap, theme.white],
       'circle-stroke-width': ['case', ['any', ['==', ['get', 'overdue'], 1], ['==', ['get', 'gap'], 1]], 3, 1.5],
     },
   },
@@ -138,19 +124,19 @@ const requestLayers: LayerSpecification[] = [
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** The latest state, for the click handlers registered once per map. */
-let latest: AppState | null = null;
-const prepared = new WeakSet<MapLibreMap>();
+/** Per map, the latest state (its click handlers, registered once, read it). */
+const latest = new WeakMap<MapLibreMap, AppState>();
 
-/** Adds the clustered source and its layers (cluster options cannot be given through the shared base style). */
-function prepare(map: MapLibreMap): void {
-  if (prepared.has(map)) return;
-  prepared.add(map);
+/** Adds the clustered source and its layers (cluster options cannot be given through the shared base style), once per map. */
+function prepare(map: MapLibreMap, state: AppState): void {
+  const prepared = latest.has(map);
+  latest.set(map, state);
+  if (prepared) return;
   map.addSource(SRC.requests, requestSource);
   for (const layer of requestLayers) map.addLayer({ ...layer, layout: { ...layer.layout, visibility: 'none' } } as LayerSpecification);
   map.on('click', 'vol-request-point', (event: MapLayerMouseEvent) => {
     const id = event.features?.[0]?.properties.id;
-    if (typeof id === 'string') latest?.selectRequest(id);
+    if (typeof id === 'string') latest.get(map)?.selectRequest(id);
   });
   map.on('click', 'vol-request-cluster', (event: MapLayerMouseEvent) => {
     const feature = event.features?.[0];
@@ -165,33 +151,6 @@ function prepare(map: MapLibreMap): void {
 }
 
 const setData = (map: MapLibreMap, id: string, data: FeatureCollection) => map.getSource<GeoJSONSource>(id)?.setData(data);
-
-function requestFeatures(state: AppState): FeatureCollection {
-  const rows = new Map(ledgerOf(state).map((r) => [r.id, r]));
-  return {
-    type: 'FeatureCollection',
-    features: requestsOf(state).map((r) => {
-      const row = rows.get(r.properties.id);
-      return {
-        type: 'Feature',
-        geometry: r.geometry,
-        properties: { id: r.properties.id, stageIndex: stageIndex(r.properties.stage), overdue: row?.overdue ? 1 : 0, gap: row?.gap ? 1 : 0 },
-      };
-    }),
-  };
-}
-
-function uncoveredFeatures(state: AppState): FeatureCollection {
-  const uncovered = new Set(state.coverage?.uncovered ?? []);
-  return { type: 'FeatureCollection', features: (state.dataset?.compounds.features ?? []).filter((c) => uncovered.has(c.properties.id)) };
-}
-
-/** The volunteers the coverage on screen is of (the store keeps their ids with it). */
-function siteFeatures(state: AppState): FeatureCollection {
-  const ids = new Set(state.coverageVolunteerIds);
-  const chosen = volunteersOf(state).filter((v) => ids.has(v.properties.id));
-  return { type: 'FeatureCollection', features: chosen.map((v) => ({ type: 'Feature', geometry: v.geometry, properties: { id: v.properties.id } })) };
-}
 
 /** What each map last drew, so applying the same state twice changes nothing. */
 interface Drawn {
@@ -210,8 +169,7 @@ export const volunteersOverlay: Overlay = {
   layers: coverageLayers,
   clickLayers: ['vol-request-point', 'vol-request-cluster'],
   apply(map, state) {
-    prepare(map);
-    latest = state;
+    prepare(map, state);
     const active = state.mode === 'volunteers' && state.dataset !== null;
     const before = drawn.get(map);
     const rows = active ? ledgerOf(state) : null;
@@ -226,12 +184,12 @@ export const volunteersOverlay: Overlay = {
     };
     if (!before || before.coverage !== next.coverage || before.dataset !== next.dataset || before.active !== active) {
       setData(map, SRC.coverage, active && state.coverage ? state.coverage.area : EMPTY);
-      setData(map, SRC.uncovered, active && state.coverage ? uncoveredFeatures(state) : EMPTY);
+      setData(map, SRC.uncovered, active && state.coverage ? uncoveredCompounds(state) : EMPTY);
     }
-    if (!before || before.sites !== next.sites || before.dataset !== next.dataset) setData(map, SRC.sites, active ? siteFeatures(state) : EMPTY);
+    if (!before || before.sites !== next.sites || before.dataset !== next.dataset) setData(map, SRC.sites, active ? coverageVolunteers(state) : EMPTY);
     const sameRequests =
       before && Array.isArray(before.requests) && Array.isArray(next.requests) && before.requests.every((v, i) => v === (next.requests as unknown[])[i]);
-    if (!before || (!sameRequests && before.requests !== next.requests)) setData(map, SRC.requests, active ? requestFeatures(state) : EMPTY);
+    if (!before || (!sameRequests && before.requests !== next.requests)) setData(map, SRC.requests, active ? requestPoints(state) : EMPTY);
     if (!before || before.visible !== next.visible)
       for (const layer of requestLayers) map.setLayoutProperty(layer.id, 'visibility', next.visible ? 'visible' : 'none');
     if (!before || before.selected !== next.selected) map.setFilter('vol-request-selected', ['==', ['get', 'id'], next.selected ?? '']);
