@@ -26,8 +26,11 @@ export type Area = Feature<Polygon | MultiPolygon, object | null>;
 
 const polygonsOf = (area: Area): Position[][][] => (area.geometry.type === 'Polygon' ? [area.geometry.coordinates] : area.geometry.coordinates);
 
-/** The areas in flat arrays, with only `keys` of their properties (a key an area lacks is left out). */
-export function packAreas(areas: readonly Area[], keys: readonly string[]): PackedAreas {
+/**
+ * The areas in flat arrays, with only `keys` of their properties (a key an area lacks is left
+ * out), and `extra` properties by area id added to them.
+ */
+export function packAreas(areas: readonly Area[], keys: readonly string[], extra?: ReadonlyMap<string, object>): PackedAreas {
   let polygonCount = 0;
   let ringCount = 0;
   let vertexCount = 0;
@@ -51,7 +54,8 @@ export function packAreas(areas: readonly Area[], keys: readonly string[]): Pack
     const all = (area.properties ?? {}) as Record<string, unknown>;
     const kept: Record<string, unknown> = {};
     for (const key of keys) if (all[key] != null) kept[key] = all[key];
-    props[a] = kept;
+    const added = extra && typeof all.id === 'string' ? extra.get(all.id) : undefined;
+    props[a] = added ? { ...kept, ...added } : kept;
     multi[a] = area.geometry.type === 'MultiPolygon' ? 1 : 0;
     for (const rings of polygonsOf(area)) {
       for (const points of rings) {

@@ -22,10 +22,9 @@ import { labelField, SOURCES } from './layers/types';
 import { markOnce, WALKSHED_MARK } from './liteScene';
 import { ALL_LAYERS, baseStyle } from './style';
 import { OVERLAYS } from './overlays';
-import { DatasetTiles } from './datasetTiles';
+import { datasetTiles } from './tiles';
 import { DATASET_TILES_PROTOCOL } from './datasetTilesProtocol';
 import type { AppState } from '../store';
-import { walkingSession } from '../workers/sessionClient';
 
 maplibregl.setWorkerUrl(MAPLIBRE_WORKER_URL);
 
@@ -33,8 +32,6 @@ maplibregl.setWorkerUrl(MAPLIBRE_WORKER_URL);
 const FEATURES_IN_PLACE = 1_000;
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** The streets' and compounds' tiles, cut in their own worker for every map on the page (the streets once the walking session has answered). */
-const datasetTiles = new DatasetTiles(undefined, () => walkingSession().settled());
 maplibregl.addProtocol(DATASET_TILES_PROTOCOL, async (request, abort) => ({ data: await datasetTiles.tile(request.url, abort.signal) }));
 
 /** Clickable layers, most specific first. */

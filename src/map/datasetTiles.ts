@@ -69,10 +69,15 @@ export class DatasetTiles {
     return datasetTilesUrl(key);
   }
 
-  /** The tile URL template of these compounds (only what their layers draw, label and pick is sent). */
-  compoundsUrl(compounds: Compounds | null): string {
-    const key = this.keyOf(compounds, compounds?.features.length ?? 0, (port, key) => {
-      const packed = packAreas(compounds!.features, COMPOUND_PROPS);
+  /**
+   * The tile URL template of these compounds (only what their layers draw, label and pick is
+   * sent), with `baked` properties by compound id in their tiles when given (the planner's
+   * colours: see overlays/planner.ts); one key per `baked` map.
+   */
+  compoundsUrl(compounds: Compounds | null, baked?: ReadonlyMap<string, object>): string {
+    const sent = compounds && baked ? baked : compounds;
+    const key = this.keyOf(sent, compounds?.features.length ?? 0, (port, key) => {
+      const packed = packAreas(compounds!.features, COMPOUND_PROPS, baked);
       port.post({ type: 'areas', key, packed }, areaBuffers(packed));
     });
     return datasetTilesUrl(key);

@@ -3,6 +3,18 @@ import { plannerOverlay } from '../../src/map/overlays/planner';
 import { useStore } from '../../src/store';
 import { plannerDataset } from './planner-dataset';
 
+// jsdom has no workers: the dataset's tiles are cut in place.
+vi.mock('../../src/map/tiles', async () => {
+  const { DatasetTiles } = await import('../../src/map/datasetTiles');
+  const { datasetTileStore } = await import('../../src/map/datasetTileStore');
+  return {
+    datasetTiles: new DatasetTiles((receive) => {
+      const worker = datasetTileStore((message) => queueMicrotask(() => receive(message)));
+      return { post: (message) => queueMicrotask(() => worker(message)) };
+    }),
+  };
+});
+
 const initial = useStore.getState();
 beforeEach(() => useStore.setState({ ...initial, dataset: plannerDataset(), status: 'ready', mode: 'planner' }, true));
 
@@ -10,17 +22,31 @@ beforeEach(() => useStore.setState({ ...initial, dataset: plannerDataset(), stat
 function recordingMap() {
   const sent: { source: string; kinds: string }[] = [];
   const removed: { source: string; key: string | undefined }[] = [];
+  const set: { id: string; state: Record<string, unknown> }[] = [];
+  const compounds = { tiles: ['dataset://0/{z}/{x}/{y}'] as string[], given: [] as string[] };
   const map = {
     on: () => {},
     getCanvas: () => document.createElement('canvas'),
-    getSource: (source: string) => ({
-      setData: (fc: { features: { properties: { kind?: string } }[] }) => sent.push({ source, kinds: fc.features.map((f) => f.properties.kind).join(',') }),
-    }),
-    setFeatureState: () => {},
+    getSource: (source: string) =>
+      source === 'compounds'
+        ? {
+            get tiles() {
+              return compounds.tiles;
+            },
+            setTiles: (tiles: string[]) => {
+              compounds.tiles = tiles;
+              compounds.given.push(tiles[0]!);
+            },
+          }
+        : {
+            setData: (fc: { features: { properties: { kind?: string } }[] }) =>
+              sent.push({ source, kinds: fc.features.map((f) => f.properties.kind).join(',') }),
+          },
+    setFeatureState: (target: { id: string }, state: Record<string, unknown>) => set.push({ id: target.id, state }),
     removeFeatureState: (target: { source: string }, key?: string) => removed.push({ source: target.source, key }),
     setPaintProperty: () => {},
   };
-  return { map: map as unknown as Parameters<typeof plannerOverlay.apply>[0], sent, removed };
+  return { map: map as unknown as Parameters<typeof plannerOverlay.apply>[0], sent, removed, set, compounds };
 }
 
 let unsubscribe = () => {};
@@ -41,11 +67,14 @@ async function answered(n: number): Promise<void> {
 
 describe('the planner on the map', () => {
   it('sends the what-if changes to the map once per change, not again with each answer', async () => {
-    const { map, sent, removed } = recordingMap();
+    const { map, sent, removed, set, compounds } = recordingMap();
     plannerOverlay.apply(map, useStore.getState(), null);
     unsubscribe = useStore.subscribe((state, previous) => plannerOverlay.apply(map, state, previous));
     useStore.getState().startPlanner();
     await vi.waitFor(() => expect(useStore.getState().plannerStatus).toBe('ready'), { timeout: 10_000 });
+    // The first figures are baked into the compounds' tiles: one new set of tiles, no feature state.
+    await vi.waitFor(() => expect(compounds.given).toEqual(['dataset://1/{z}/{x}/{y}']));
+    expect(set).toEqual([]);
 
     // Two clinics placed on the map and a kindergarten closed, each answered before the next.
     for (const [k, at] of [119.3465, 119.3315].entries()) {
@@ -62,6 +91,10 @@ describe('the planner on the map', () => {
     // The compliance colours draw the map's own compounds: no outlines are sent for them.
     expect(new Set(sent.map((s) => s.source))).toEqual(new Set(['planner-changes', 'planner-sites']));
     expect(useStore.getState().plannerResult).not.toBe(useStore.getState().baselineResult);
+    // The what-ifs change a few compounds' looks: feature states for those, the tiles as they were.
+    expect(compounds.given).toHaveLength(1);
+    expect(set.length).toBeGreaterThan(0);
+    expect(set.length).toBeLessThan(useStore.getState().dataset!.compounds.features.length);
     // Leaving the planner takes back its colours only, not the feature state other views keep on the compounds.
     useStore.getState().setMode('resident');
     expect(removed.length).toBeGreaterThan(0);

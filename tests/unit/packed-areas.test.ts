@@ -35,6 +35,12 @@ describe('packed areas (the compounds sent to the tile worker)', () => {
     expect(back.map((a) => a.properties)).toEqual([{ id: 'c-1', name: '耀隆宿舍', name_en: 'Yaolong' }, { id: 'c-2', name: '两块地' }, {}]);
   });
 
+  it('carry extra properties by area id (the planner colours baked into the tiles)', () => {
+    const extra = new Map([['c-2', { unmetStep: 3, underServed: true }]]);
+    const back = unpackAreas(packAreas(areas, ['id', 'name'], extra));
+    expect(back.map((a) => a.properties)).toEqual([{ id: 'c-1', name: '耀隆宿舍' }, { id: 'c-2', name: '两块地', unmetStep: 3, underServed: true }, {}]);
+  });
+
   it('drop an altitude, pack nothing from no areas, and move their buffers whole', () => {
     const high: Area = {
       type: 'Feature',

@@ -1,4 +1,5 @@
-import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
+import type { Dataset } from '../../domain/dataset';
 import type { FeatureCollection } from 'geojson';
 import type { AppState } from '../../store';
 import { dotColour, iconId } from '../layers/points';
@@ -9,6 +10,7 @@ import { SOURCES, type GroupedLayer } from '../layers/types';
 import { theme } from '../theme';
 import type { Overlay } from './types';
 import { featureStates } from '../featureStates';
+import { datasetTiles } from '../tiles';
 
 /**
  * The planner view on the map: compounds coloured by how many ▲ rules they miss (an orange
@@ -23,15 +25,18 @@ const COLORS = theme.planner;
 const SRC = { changes: 'planner-changes', sites: 'planner-sites' } as const;
 
 /**
- * The compliance layers draw the map's own compounds source (sent to MapLibre once per
- * dataset, in every view); each result colours them through feature state (the colour step
- * of their unmet ▲ rules, canteen under-served), set only for the compounds whose look
- * changed, so neither opening the planner nor a what-if at city scale sends 5,000 outlines to
- * MapLibre's worker. The state is the step, not the count, so the paint never changes: a new
- * paint expression on a feature-state layer makes MapLibre reload every tile of the source,
- * each applying all 5,000 states again (another standard took tasks of 100-300 ms per tile).
+ * The compliance layers draw the map's own compounds tiles. A compound's look (the colour
+ * step of its unmet ▲ rules, canteen under-served) is baked into the tiles when the planner's
+ * first figures arrive, or when most compounds change look at once (another standard): the
+ * tile worker cuts the compounds again with it, and MapLibre reloads their tiles. Setting
+ * 5,000 feature states took MapLibre 300 per frame, each such frame 30 to 55 ms of its JS in
+ * software WebGL. Between bakes, a what-if sets the feature state of the few compounds whose
+ * look differs from the baked one, and the state wins. The state is the step, not the count,
+ * so the paint never changes: a new paint expression on a feature-state layer makes MapLibre
+ * reload every tile of the source, each applying every state again.
  */
-const UNMET: ExpressionSpecification = ['feature-state', 'unmetStep'];
+const UNMET: ExpressionSpecification = ['coalesce', ['feature-state', 'unmetStep'], ['get', 'unmetStep']];
+const UNDER_SERVED: ExpressionSpecification = ['coalesce', ['feature-state', 'underServed'], ['get', 'underServed'], false];
 const BY_STEP = [
   'step',
   ['coalesce', UNMET, 0],
@@ -74,7 +79,7 @@ const layers: GroupedLayer[] = [
         'line-color': COLORS.underServed,
         'line-width': 2.5,
         'line-dasharray': [2, 1.5],
-        'line-opacity': ['case', ['boolean', ['feature-state', 'underServed'], false], 1, 0],
+        'line-opacity': ['case', ['boolean', UNDER_SERVED, false], 1, 0],
       },
     },
   },
@@ -139,21 +144,37 @@ const layers: GroupedLayer[] = [
   },
 ];
 
-/** Sets the feature state of the compounds whose look differs from what is drawn; returns what is drawn now. */
-function recolour(map: MapLibreMap, drawnLooks: ReadonlyMap<string, CompoundLook>, next: ReadonlyMap<string, CompoundLook>): ReadonlyMap<string, CompoundLook> {
+const NO_LOOKS: ReadonlyMap<string, CompoundLook> = new Map();
+/** A bake again when more compounds than this change look at once (another standard): cutting the tiles again is cheaper than their feature states. */
+export const BAKE_FROM_CHANGED = 500;
+
+const sameLook = (a: CompoundLook | undefined, b: CompoundLook | undefined) => a?.unmetStep === b?.unmetStep && a?.underServed === b?.underServed;
+
+/** Per compound id, the looks `next` holds that differ from the baked ones. */
+function unbaked(baked: ReadonlyMap<string, CompoundLook>, next: ReadonlyMap<string, CompoundLook>): Map<string, CompoundLook> {
+  const differ = new Map<string, CompoundLook>();
+  for (const [id, look] of next) if (!sameLook(baked.get(id), look)) differ.set(id, look);
+  return differ;
+}
+
+/** Sets the feature states that differ from what they hold (`stated`) to `next`, removing the others; returns what they hold now. */
+function restate(map: MapLibreMap, stated: ReadonlyMap<string, CompoundLook>, next: ReadonlyMap<string, CompoundLook>): ReadonlyMap<string, CompoundLook> {
   const states = featureStates(map, SOURCES.compounds, COMPOUND_LAYER);
-  for (const id of drawnLooks.keys()) {
+  for (const id of stated.keys()) {
     if (next.has(id)) continue;
     // The map's own compounds source: only the planner's keys (the hall keeps its own there).
     states.remove(id, 'unmetStep');
     states.remove(id, 'underServed');
   }
-  for (const [id, look] of next) {
-    const old = drawnLooks.get(id);
-    if (!old || old.unmetStep !== look.unmetStep || old.underServed !== look.underServed) states.set(id, { ...look });
-  }
+  for (const [id, look] of next) if (!sameLook(stated.get(id), look)) states.set(id, { ...look });
   states.flush();
   return next;
+}
+
+/** Gives the map's compounds source these tiles (the same compounds, with or without looks baked in). */
+function setCompoundTiles(map: MapLibreMap, url: string): void {
+  const source = map.getSource<VectorTileSource>(SOURCES.compounds);
+  if (source && source.tiles?.[0] !== url) source.setTiles([url]);
 }
 
 const setData = (map: MapLibreMap, id: string, data: FeatureCollection) => map.getSource<GeoJSONSource>(id)?.setData(data);
@@ -201,9 +222,13 @@ export async function plannerMapImage(bounds: [number, number, number, number] |
 
 interface Drawn {
   active: boolean;
-  dataset: unknown;
-  /** Per compound id, the look its feature state holds. */
+  dataset: Dataset | null;
+  /** The looks last asked for. */
   looks: ReadonlyMap<string, CompoundLook>;
+  /** The looks baked into the compounds' tiles (none: the dataset's plain tiles). */
+  baked: ReadonlyMap<string, CompoundLook>;
+  /** The looks held in feature state, which win over the baked ones. */
+  stated: ReadonlyMap<string, CompoundLook>;
   /** What the changes and the sites on the map were made from, and their JSON. */
   changesFor: readonly unknown[];
   changesData: string | undefined;
@@ -211,6 +236,39 @@ interface Drawn {
   sitesData: string | undefined;
 }
 const drawn = new WeakMap<MapLibreMap, Drawn>();
+
+/**
+ * Gives the map the compounds' tiles with `looks` baked in, in a task of its own (packing a
+ * city's compounds for the tile worker takes tens of milliseconds, and the answer that brings
+ * the looks has its render to do), unless the map has moved on to another dataset or bake.
+ */
+function bakeSoon(map: MapLibreMap, dataset: Dataset, looks: ReadonlyMap<string, CompoundLook>): void {
+  setTimeout(() => {
+    const now = drawn.get(map);
+    if (now?.dataset === dataset && now.baked === looks) setCompoundTiles(map, datasetTiles.compoundsUrl(dataset.compounds, looks));
+  }, 0);
+}
+
+/** The compounds' looks on the map: baked into the tiles, in feature state where they differ. */
+function colour(
+  map: MapLibreMap,
+  dataset: Dataset | null,
+  before: Drawn | undefined,
+  looks: ReadonlyMap<string, CompoundLook>,
+): Pick<Drawn, 'baked' | 'stated'> {
+  // The map controller gives a new dataset its plain tiles; feature states stay on the source.
+  let baked = before && before.dataset === dataset ? before.baked : NO_LOOKS;
+  let differ = unbaked(baked, looks);
+  const missing = [...baked.keys()].some((id) => !looks.has(id));
+  if (dataset && looks.size > 0 && (baked.size === 0 || missing || differ.size > BAKE_FROM_CHANGED)) {
+    baked = looks;
+    differ = new Map();
+    bakeSoon(map, dataset, looks);
+  }
+  // Without looks (outside the planner, where its layers are hidden), the baked ones stay: going
+  // back to the planner does not cut the tiles again.
+  return { baked, stated: restate(map, before?.stated ?? NO_LOOKS, looks.size > 0 ? differ : NO_LOOKS) };
+}
 
 export const plannerOverlay: Overlay = {
   sources: [SRC.changes, SRC.sites],
@@ -224,13 +282,13 @@ export const plannerOverlay: Overlay = {
     const before = drawn.get(map);
     const active = state.mode === 'planner';
     const looks = plannerLooks(state);
-    // Feature state outlives a source's new data: a new dataset is recoloured by difference too.
     const anew = !before || before.active !== active || before.dataset !== state.dataset;
     const changesFor = [state.scenarios, state.activeScenarioId, state.plannerResult, active];
     const next: Drawn = {
       active,
       dataset: state.dataset,
-      looks: anew || before.looks !== looks ? recolour(map, before?.looks ?? new Map(), looks) : before.looks,
+      looks,
+      ...(anew || before.looks !== looks ? colour(map, state.dataset, before, looks) : { baked: before.baked, stated: before.stated }),
       changesFor,
       // A closed facility is drawn at its place in the result, so a new result may move the changes.
       changesData:

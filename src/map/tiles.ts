@@ -1,0 +1,10 @@
+import { DatasetTiles } from './datasetTiles';
+import { walkingSession } from '../workers/sessionClient';
+
+/**
+ * The page's one DatasetTiles: the streets' and compounds' tiles, cut in their own worker for
+ * every map on the page (the streets once the walking session has answered). The map
+ * controller serves them to MapLibre; the planner's overlay asks for compounds with its
+ * colours baked in.
+ */
+export const datasetTiles = new DatasetTiles(undefined, () => walkingSession().settled());
