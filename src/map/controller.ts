@@ -22,7 +22,7 @@ import { labelField, SOURCES } from './layers/types';
 import { markOnce, WALKSHED_MARK } from './liteScene';
 import { ALL_LAYERS, baseStyle } from './style';
 import { OVERLAYS } from './overlays';
-import { datasetTiles } from './tiles';
+import { datasetTiles, showTiles } from './tiles';
 import { DATASET_TILES_PROTOCOL } from './datasetTilesProtocol';
 import type { AppState } from '../store';
 
@@ -186,15 +186,10 @@ export class MapController {
     return datasetTiles.features(this.map.getSource<VectorTileSource>(id)?.tiles?.[0] ?? '');
   }
 
-  private setTiles(id: string, url: string): void {
-    const source = this.map.getSource<VectorTileSource>(id);
-    if (source && source.tiles?.[0] !== url) source.setTiles([url]);
-  }
-
   private setDataset(dataset: Dataset | null): void {
     this.setData(SOURCES.context, dataset?.context ?? null);
-    this.setTiles(SOURCES.network, datasetTiles.streetsUrl(dataset?.network ?? null));
-    this.setTiles(SOURCES.compounds, datasetTiles.compoundsUrl(dataset?.compounds ?? null));
+    showTiles(this.map, SOURCES.network, datasetTiles.streetsUrl(dataset?.network ?? null));
+    showTiles(this.map, SOURCES.compounds, datasetTiles.compoundsUrl(dataset?.compounds ?? null));
     this.setData(SOURCES.grids, dataset?.grids ?? null);
     this.setData(SOURCES.buildings, dataset?.buildings ?? null);
     this.setData(SOURCES.gridLabels, dataset ? labelPoints(dataset.grids) : null);

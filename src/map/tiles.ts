@@ -1,3 +1,4 @@
+import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import { DatasetTiles } from './datasetTiles';
 import { walkingSession } from '../workers/sessionClient';
 
@@ -8,3 +9,9 @@ import { walkingSession } from '../workers/sessionClient';
  * colours baked in.
  */
 export const datasetTiles = new DatasetTiles(undefined, () => walkingSession().settled());
+
+/** Points a vector source of the map at the tiles of `url` (a datasetTiles URL), unless it shows them already. */
+export function showTiles(map: MapLibreMap, sourceId: string, url: string): void {
+  const source = map.getSource<VectorTileSource>(sourceId);
+  if (source && source.tiles?.[0] !== url) source.setTiles([url]);
+}

@@ -2,12 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { plannerOverlay } from '../../src/map/overlays/planner';
 import { useStore } from '../../src/store';
 import { plannerDataset } from './planner-dataset';
+import type * as Tiles from '../../src/map/tiles';
 
 // jsdom has no workers: the dataset's tiles are cut in place.
-vi.mock('../../src/map/tiles', async () => {
+vi.mock('../../src/map/tiles', async (original) => {
+  const actual = await original<typeof Tiles>();
   const { DatasetTiles } = await import('../../src/map/datasetTiles');
   const { datasetTileStore } = await import('../../src/map/datasetTileStore');
   return {
+    ...actual,
     datasetTiles: new DatasetTiles((receive) => {
       const worker = datasetTileStore((message) => queueMicrotask(() => receive(message)));
       return { post: (message) => queueMicrotask(() => worker(message)) };

@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Dataset } from '../../domain/dataset';
 import type { FeatureCollection } from 'geojson';
 import type { AppState } from '../../store';
@@ -10,7 +10,7 @@ import { SOURCES, type GroupedLayer } from '../layers/types';
 import { theme } from '../theme';
 import type { Overlay } from './types';
 import { featureStates } from '../featureStates';
-import { datasetTiles } from '../tiles';
+import { datasetTiles, showTiles } from '../tiles';
 
 /**
  * The planner view on the map: compounds coloured by how many ▲ rules they miss (an orange
@@ -171,12 +171,6 @@ function restate(map: MapLibreMap, stated: ReadonlyMap<string, CompoundLook>, ne
   return next;
 }
 
-/** Gives the map's compounds source these tiles (the same compounds, with or without looks baked in). */
-function setCompoundTiles(map: MapLibreMap, url: string): void {
-  const source = map.getSource<VectorTileSource>(SOURCES.compounds);
-  if (source && source.tiles?.[0] !== url) source.setTiles([url]);
-}
-
 const setData = (map: MapLibreMap, id: string, data: FeatureCollection) => map.getSource<GeoJSONSource>(id)?.setData(data);
 
 /**
@@ -245,7 +239,7 @@ const drawn = new WeakMap<MapLibreMap, Drawn>();
 function bakeSoon(map: MapLibreMap, dataset: Dataset, looks: ReadonlyMap<string, CompoundLook>): void {
   setTimeout(() => {
     const now = drawn.get(map);
-    if (now?.dataset === dataset && now.baked === looks) setCompoundTiles(map, datasetTiles.compoundsUrl(dataset.compounds, looks));
+    if (now?.dataset === dataset && now.baked === looks) showTiles(map, SOURCES.compounds, datasetTiles.compoundsUrl(dataset.compounds, looks));
   }, 0);
 }
 
@@ -259,7 +253,12 @@ function colour(
   // The map controller gives a new dataset its plain tiles; feature states stay on the source.
   let baked = before && before.dataset === dataset ? before.baked : NO_LOOKS;
   let differ = unbaked(baked, looks);
-  const missing = [...baked.keys()].some((id) => !looks.has(id));
+  let missing = false;
+  for (const id of baked.keys())
+    if (!looks.has(id)) {
+      missing = true;
+      break;
+    }
   if (dataset && looks.size > 0 && (baked.size === 0 || missing || differ.size > BAKE_FROM_CHANGED)) {
     baked = looks;
     differ = new Map();
