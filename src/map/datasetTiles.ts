@@ -40,6 +40,8 @@ export class DatasetTiles {
   private nextId = 0;
   /** What was sent (the dataset's network or compounds), so a map made again reuses it. */
   private readonly keys = new WeakMap<object, number>();
+  /** The keys of compounds with properties baked in, by compounds and then by what was baked. */
+  private readonly bakedKeys = new WeakMap<Compounds, WeakMap<object, number>>();
   private readonly asked = new Map<number, (data: ArrayBuffer) => void>();
   private readonly indexed = new Map<number, number>();
   /** Once the page has let go of a network or of compounds, the worker drops their tiles too. */
@@ -61,7 +63,7 @@ export class DatasetTiles {
 
   /** The tile URL template of this network's streets; a dataset without a network has empty tiles. */
   streetsUrl(network: Network | null): string {
-    const key = this.keyOf(network, network ? wayCount(network) : 0, (port, key) => {
+    const key = this.keyOf(network, network ? wayCount(network) : 0, this.keys, (port, key) => {
       const waited = new Promise<void>((resolve) => setTimeout(resolve, STREETS_WAIT_AT_MOST_MS));
       // Copied, not moved: the dataset keeps its network.
       void Promise.race([this.after(), waited]).then(() => port.post({ type: 'network', key, packed: packedOf(network!) }));
@@ -72,11 +74,15 @@ export class DatasetTiles {
   /**
    * The tile URL template of these compounds (only what their layers draw, label and pick is
    * sent), with `baked` properties by compound id in their tiles when given (the planner's
-   * colours: see overlays/planner.ts); one key per `baked` map.
+   * colours: see overlays/planner.ts); one key per compounds and `baked` map.
    */
   compoundsUrl(compounds: Compounds | null, baked?: ReadonlyMap<string, object>): string {
-    const sent = compounds && baked ? baked : compounds;
-    const key = this.keyOf(sent, compounds?.features.length ?? 0, (port, key) => {
+    let keys = this.keys;
+    if (compounds && baked) {
+      keys = this.bakedKeys.get(compounds) ?? new WeakMap();
+      this.bakedKeys.set(compounds, keys);
+    }
+    const key = this.keyOf(baked ?? compounds, compounds?.features.length ?? 0, keys, (port, key) => {
       const packed = packAreas(compounds!.features, COMPOUND_PROPS, baked);
       port.post({ type: 'areas', key, packed }, areaBuffers(packed));
     });
@@ -110,13 +116,13 @@ export class DatasetTiles {
     });
   }
 
-  /** The key `sent` is under; the first time, `send` gives it to the worker. Nothing to draw is key 0. */
-  private keyOf(sent: object | null, count: number, send: (port: DatasetTilesPort, key: number) => void): number {
+  /** The key `sent` is under in `keys`; the first time, `send` gives it to the worker. Nothing to draw is key 0. */
+  private keyOf(sent: object | null, count: number, keys: WeakMap<object, number>, send: (port: DatasetTilesPort, key: number) => void): number {
     if (!sent || count === 0) return 0;
-    const known = this.keys.get(sent);
+    const known = keys.get(sent);
     if (known) return known;
     const key = this.nextKey++;
-    this.keys.set(sent, key);
+    keys.set(sent, key);
     this.released.register(sent, key);
     const port = (this.port ??= this.connect((message) => this.receive(message)));
     port.post({ type: 'begin', key });

@@ -27,20 +27,22 @@ function recordingMap() {
   const removed: { source: string; key: string | undefined }[] = [];
   const set: { id: string; state: Record<string, unknown> }[] = [];
   const compounds = { tiles: ['dataset://0/{z}/{x}/{y}'] as string[], given: [] as string[] };
+  const compoundsSource = {
+    get tiles() {
+      return compounds.tiles;
+    },
+    setTiles: (tiles: string[]) => {
+      compounds.tiles = tiles;
+      compounds.given.push(tiles[0]!);
+    },
+  };
   const map = {
     on: () => {},
     getCanvas: () => document.createElement('canvas'),
+    isSourceLoaded: () => true,
     getSource: (source: string) =>
       source === 'compounds'
-        ? {
-            get tiles() {
-              return compounds.tiles;
-            },
-            setTiles: (tiles: string[]) => {
-              compounds.tiles = tiles;
-              compounds.given.push(tiles[0]!);
-            },
-          }
+        ? compoundsSource
         : {
             setData: (fc: { features: { properties: { kind?: string } }[] }) =>
               sent.push({ source, kinds: fc.features.map((f) => f.properties.kind).join(',') }),

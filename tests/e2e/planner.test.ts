@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { e2eSession, mapIdle, waitForMap, renderedCount, SHOTS } from './browser';
 
 /** 耀隆宿舍 in the sample: an old compound without property management in 凤林社区 (seeds). */
@@ -44,19 +44,23 @@ describe('planner view on the sample', () => {
     await mapIdle(page);
     // Zoomed to the compound's circles: the compounds in view, each coloured.
     expect(await rendered(page, 'planner-compliance-fill')).toBeGreaterThan(20);
-    // The first figures' colours are baked into the compounds' tiles (a what-if's differences are feature states over them).
-    const drawn = await page.evaluate((id) => {
-      const { controller, store } = window.__serviceCircles!;
-      const hit = controller.map.queryRenderedFeatures({ layers: ['planner-compliance-fill'] }).find((f) => f.id === id);
-      const unmet = store.getState().plannerResult!.compliance.compounds.find((c) => c.compound.id === id)!.unmetRequired;
-      return {
-        step: hit?.properties.unmetStep as unknown,
-        underServed: hit?.properties.underServed as unknown,
-        name: hit?.properties.name as unknown,
-        state: hit?.state,
-        unmet,
-      };
-    }, YAOLONG);
+    // The first figures' colours are baked into the compounds' tiles (a what-if's differences are feature states over them);
+    // the baked tiles replace the plain ones once those are in (they stayed plain for good when they were still loading: showTiles).
+    const drawnOf = () =>
+      page.evaluate((id) => {
+        const { controller, store } = window.__serviceCircles!;
+        const hit = controller.map.queryRenderedFeatures({ layers: ['planner-compliance-fill'] }).find((f) => f.id === id);
+        const unmet = store.getState().plannerResult!.compliance.compounds.find((c) => c.compound.id === id)!.unmetRequired;
+        return {
+          step: hit?.properties.unmetStep as unknown,
+          underServed: hit?.properties.underServed as unknown,
+          name: hit?.properties.name as unknown,
+          state: hit?.state,
+          unmet,
+        };
+      }, YAOLONG);
+    await vi.waitFor(async () => expect((await drawnOf()).step).toEqual(expect.any(Number)), { timeout: 10_000, interval: 250 });
+    const drawn = await drawnOf();
     expect(drawn.unmet).toBeGreaterThan(0);
     expect(drawn).toMatchObject({ name: '耀隆宿舍', step: expect.any(Number) as number, underServed: expect.any(Boolean) as boolean, state: {} });
     expect(drawn.step as number).toBeGreaterThan(0);
@@ -101,6 +105,19 @@ describe('planner view on the sample', () => {
     );
     await mapIdle(page);
     expect(await rendered(page, 'planner-proposed-ring')).toBe(1);
+    // Every compound drawn shows the what-if's colour step (feature state over the baked one): none unmet is step 0, one is step 1, more a higher one.
+    const shown = () =>
+      page.evaluate(() => {
+        const { controller, store } = window.__serviceCircles!;
+        const unmet = new Map(store.getState().plannerResult!.compliance.compounds.map((c) => [c.compound.id, c.unmetRequired]));
+        return controller.map.queryRenderedFeatures({ layers: ['planner-compliance-fill'] }).map((f) => ({
+          id: f.id,
+          step: (f.state.unmetStep ?? f.properties.unmetStep) as number,
+          unmet: unmet.get(String(f.id))!,
+        }));
+      });
+    expect((await shown()).length).toBeGreaterThan(20);
+    await expect.poll(async () => (await shown()).filter(({ step, unmet }) => Math.min(step, 2) !== Math.min(unmet, 2))).toEqual([]);
     await page.screenshot({ path: resolve(SHOTS, 'planner-what-if-clinic.png') });
     await page.close();
   });

@@ -258,6 +258,25 @@ describe('the dataset tile worker and its page side: compounds', () => {
     expect(decode(await tiles.tile(`dataset://1/${HERE.z}/${HERE.x}/${HERE.y}`))).toEqual([]);
   });
 
+  it("bakes given properties into the compounds' tiles, one key per compounds and properties", async () => {
+    const { tiles } = inPlace(() => new Promise(() => {}));
+    const first = compounds(3);
+    const second = compounds(3);
+    const looks = new Map([['c0', { unmetStep: 2, underServed: true }]]);
+    const plain = tiles.compoundsUrl(first);
+    const baked = tiles.compoundsUrl(first, looks);
+    expect(baked).not.toBe(plain);
+    expect(tiles.compoundsUrl(first, looks), 'the same bake is not sent again').toBe(baked);
+    // The same properties over other compounds (another dataset) are cut from those compounds.
+    const other = tiles.compoundsUrl(second, looks);
+    expect(new Set([plain, baked, other]).size).toBe(3);
+    await settle();
+    const props = decodeCompounds(await tiles.tile(baked.replace('{z}/{x}/{y}', `${HERE.z}/${HERE.x}/${HERE.y}`)));
+    expect(props.find((p) => p.props.id === 'c0')!.props).toMatchObject({ id: 'c0', unmetStep: 2, underServed: true });
+    expect(props.find((p) => p.props.id === 'c1')!.props).not.toHaveProperty('unmetStep');
+    expect(tiles.features(other)).toBe(3);
+  });
+
   it('keeps streets and compounds apart under their own keys, and a compound tile asked for early waits for them', () => {
     const { receive, sent, tiles } = store();
     receive({ type: 'begin', key: 1 });
