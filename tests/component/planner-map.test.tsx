@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { plannerOverlay } from '../../src/map/overlays/planner';
+import { BAKE_FROM_CHANGED, plannerOverlay } from '../../src/map/overlays/planner';
+import type { AppState } from '../../src/store';
 import { useStore } from '../../src/store';
 import { plannerDataset } from './planner-dataset';
 import type * as Tiles from '../../src/map/tiles';
@@ -104,5 +105,58 @@ describe('the planner on the map', () => {
     useStore.getState().setMode('resident');
     expect(removed.length).toBeGreaterThan(0);
     expect(removed.every((r) => r.source === 'compounds' && (r.key === 'unmetStep' || r.key === 'underServed'))).toBe(true);
+  });
+
+  it('bakes another result into the tiles again when more than BAKE_FROM_CHANGED compounds change colour (a switch of standard in a city)', async () => {
+    const { map, set, compounds } = recordingMap();
+    const n = BAKE_FROM_CHANGED + 200;
+    const square = (i: number): [number, number][][] => {
+      const [x, y] = [119.3 + (i % 30) * 0.002, 26.08 + Math.floor(i / 30) * 0.002];
+      return [
+        [
+          [x, y],
+          [x + 0.001, y],
+          [x + 0.001, y + 0.001],
+          [x, y + 0.001],
+          [x, y],
+        ],
+      ];
+    };
+    const dataset = {
+      ...plannerDataset(),
+      compounds: {
+        type: 'FeatureCollection' as const,
+        features: Array.from({ length: n }, (_, i) => ({
+          type: 'Feature' as const,
+          geometry: { type: 'Polygon' as const, coordinates: square(i) },
+          properties: { id: `c${i}`, name: `小区${i}`, population: 1000, elderly60: 200, elderly80: 40 },
+        })),
+      },
+    };
+    // Eight checked ▲ rules: steps from 0, 1, 2, 4 and 6 unmet.
+    const result = (unmet: (i: number) => number) =>
+      ({
+        compliance: {
+          rules: Array.from({ length: 8 }, () => ({ rule: { mark: '▲' }, state: 'checked' })),
+          compounds: Array.from({ length: n }, (_, i) => ({ compound: { id: `c${i}` }, unmetRequired: unmet(i) })),
+        },
+        canteens: { compounds: Array.from({ length: n }, () => ({ underServed: false })) },
+        state: { facilities: [] },
+      }) as unknown as AppState['plannerResult'];
+    const state = (plannerResult: AppState['plannerResult']): AppState => ({ ...useStore.getState(), dataset, mode: 'planner', plannerResult });
+
+    plannerOverlay.apply(map, state(result(() => 0)), null);
+    await vi.waitFor(() => expect(compounds.given).toHaveLength(1));
+    // Another standard: most compounds change colour, so their tiles are cut again with the new colours.
+    plannerOverlay.apply(map, state(result((i) => (i < BAKE_FROM_CHANGED + 1 ? 3 : 0))), null);
+    await vi.waitFor(() => expect(compounds.given).toHaveLength(2));
+    expect(new Set(compounds.given).size).toBe(2);
+    expect(set).toEqual([]);
+    // A what-if then: its ten differences from the new bake are feature states, the tiles stay.
+    plannerOverlay.apply(map, state(result((i) => (i < BAKE_FROM_CHANGED + 11 ? 3 : 0))), null);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(compounds.given).toHaveLength(2);
+    expect(set.map((s) => s.id).sort()).toEqual(Array.from({ length: 10 }, (_, k) => `c${BAKE_FROM_CHANGED + 1 + k}`).sort());
+    expect(set.every((s) => s.state.unmetStep === 2)).toBe(true);
   });
 });
