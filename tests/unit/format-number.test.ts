@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateTimeFormat, formatDate, formatNumber, htmlLang, LANGS, numberFormat } from '../../src/i18n';
+import { dateTimeFormat, formatDate, formatDateTime, formatNumber, htmlLang, LANGS, numberFormat } from '../../src/i18n';
 
 describe('formatNumber', () => {
   it('writes every number as Intl.NumberFormat does, in every language', () => {
@@ -68,6 +68,28 @@ describe('formatDate', () => {
     expect(formatDate('zh', '2026-11-01')).toBe('2026年11月1日');
     expect(formatDate('en', '2026-11-01')).toBe('November 1, 2026');
     expect(formatDate('en', 'not a date')).toBe('not a date');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes a moment as Intl writes it (short date and time) in both languages, morning, noon, evening and midnight', () => {
+    const moments = [
+      new Date(2026, 11, 6, 8, 21),
+      new Date(2026, 0, 1, 0, 5),
+      new Date(2026, 0, 1, 12, 0),
+      new Date(2005, 0, 6, 13, 1),
+      new Date(2099, 11, 31, 23, 59),
+    ].map((d) => d.getTime());
+    let at = Date.UTC(2020, 0, 1);
+    for (let i = 0; i < 600; i++) moments.push((at += 86_400_000 * 2 + 3_600_000 * 5 + 60_000 * 7));
+    moments.push(Date.UTC(999, 4, 5), Date.UTC(12345, 0, 1));
+    for (const lang of LANGS) {
+      const intl = new Intl.DateTimeFormat(htmlLang(lang), { dateStyle: 'short', timeStyle: 'short' });
+      for (const ms of moments) expect(formatDateTime(lang, ms), `${lang} ${new Date(ms).toISOString()}`).toBe(intl.format(ms));
+    }
+    expect(formatDateTime('zh', new Date(2026, 11, 6, 8, 21).getTime())).toBe('2026/12/6 08:21');
+    expect(formatDateTime('en', new Date(2026, 11, 6, 20, 1).getTime())).toBe('12/6/26, 8:01 PM');
+    expect(formatDateTime('en', Number.NaN)).toBe('');
   });
 });
 

@@ -1,7 +1,7 @@
 import { useT } from '../../components/useT';
 import { REQUEST_STAGES, type RequestStage } from '../../domain/dataset';
 import type { EvidenceCounts, StageTally } from '../../domain/planner/evidence';
-import { formatNumber, type Lang, type MessageKey, type Vars } from '../../i18n';
+import { formatDateTime, formatNumber, type Lang, type MessageKey, type Vars } from '../../i18n';
 import { useStore } from '../../store';
 import { useEvidence } from './evidenceStore';
 import './messages';
@@ -44,7 +44,7 @@ export function EvidenceSourceNote() {
   const dataset = useStore((s) => s.dataset);
   const e = useEvidence();
   if (e.dataset !== dataset || !e.source) return null;
-  const time = e.at ? new Date(e.at).toLocaleString(lang === 'en' ? 'en' : 'zh-CN', { dateStyle: 'short', timeStyle: 'short' }) : '';
+  const time = e.at ? formatDateTime(lang, Date.parse(e.at)) : '';
   return (
     <p className="hint evidence-source" data-testid="evidence-source">
       {e.source === 'ledger' ? t('planner.evidence.ledger', { time }) : t('planner.evidence.dataset')} {t('planner.evidence.rule')}
