@@ -16,7 +16,7 @@ import type { LonLat } from '../domain/geo';
 import type { Picked, WalkOrigin } from '../store/selectionSlice';
 import { circleShapes } from '../store/circleShapes';
 import type { LayerGroup } from '../store/uiSlice';
-import { addCategoryIcons } from './icons';
+import { addCategoryIcons, drawIconsSoon } from './icons';
 import { templateExpression } from './layers/circles';
 import { labelField, SOURCES } from './layers/types';
 import { markOnce, WALKSHED_MARK } from './liteScene';
@@ -84,6 +84,8 @@ export class MapController {
 
   constructor(container: HTMLElement, handlers: MapHandlers) {
     this.handlers = handlers;
+    // The icons are drawn in a worker while the map starts (its WebGL context alone takes a while).
+    void drawIconsSoon();
     this.map = new maplibregl.Map({
       container,
       style: baseStyle(),

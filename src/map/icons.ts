@@ -1,38 +1,69 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { CATEGORIES } from '../domain/taxonomy';
-import { theme } from './theme';
 import { iconId } from './layers/points';
+import { drawCategoryIcons, ICON_SIZE, PIXEL_RATIO, type CategoryIcon } from './iconDrawing';
 
-const SIZE_PX = 24;
-const PIXEL_RATIO = 2;
+/** Draws the icons on the page: where workers or their canvases are missing. */
+function onPage(): CategoryIcon[] {
+  const canvas = document.createElement('canvas');
+  canvas.width = ICON_SIZE;
+  canvas.height = ICON_SIZE;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  return ctx ? drawCategoryIcons(ctx) : [];
+}
+
+/** Draws the icons in a worker of their own, gone once it has answered. */
+function inWorker(): Promise<CategoryIcon[]> {
+  if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined') return Promise.reject(new Error('no worker canvas'));
+  const worker = new Worker(new URL('../workers/icons.worker.ts', import.meta.url), { type: 'module', name: 'category-icons' });
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<{ icons: CategoryIcon[] } | { error: string }>) => {
+      worker.terminate();
+      if ('icons' in event.data) resolve(event.data.icons);
+      else reject(new Error(event.data.error));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'the icons worker failed'));
+    };
+    worker.postMessage(null);
+  });
+}
+
+let drawing: Promise<CategoryIcon[]> | null = null;
+let drawn: CategoryIcon[] | null = null;
 
 /**
- * Draws one round icon per taxonomy category (its colour, its glyph in white) on a canvas
- * with the page's own fonts, so no sprite server is needed.
+ * Starts drawing the category icons off the page, once per page: the first text a canvas
+ * draws in a CJK font costs the page 10 to 50 ms (more while the font loads), in the task
+ * that adds them to a map. A map made later gets the same icons.
+ */
+export function drawIconsSoon(): Promise<CategoryIcon[]> {
+  drawing ??= inWorker()
+    .catch(() => new Promise<CategoryIcon[]>((resolve) => setTimeout(() => resolve(onPage()), 0)))
+    .then((icons) => (drawn = icons));
+  return drawing;
+}
+
+/**
+ * Gives the map every category's icon: at once when they are drawn, else blank ones of the same
+ * size now (so MapLibre never asks for a missing image) and the drawn ones once they are in.
  */
 export function addCategoryIcons(map: MapLibreMap): void {
-  const size = SIZE_PX * PIXEL_RATIO;
-  const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return;
+  const icons = drawn;
+  if (icons) {
+    for (const icon of icons) if (!map.hasImage(icon.id)) map.addImage(icon.id, icon, { pixelRatio: PIXEL_RATIO });
+    return;
+  }
   for (const category of CATEGORIES) {
     const id = iconId(category.id);
-    if (map.hasImage(id)) continue;
-    ctx.clearRect(0, 0, size, size);
-    ctx.beginPath();
-    ctx.arc(size / 2, size / 2, size / 2 - 3, 0, Math.PI * 2);
-    ctx.fillStyle = category.color;
-    ctx.fill();
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = '#ffffff';
-    ctx.stroke();
-    ctx.fillStyle = '#ffffff';
-    ctx.font = `bold ${Math.round(size * 0.5)}px ${theme.fonts.map((f) => (f.includes(' ') ? `"${f}"` : f)).join(', ')}`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(category.glyph, size / 2, size / 2 + size * 0.03);
-    map.addImage(id, ctx.getImageData(0, 0, size, size), { pixelRatio: PIXEL_RATIO });
+    if (!map.hasImage(id))
+      map.addImage(id, { width: ICON_SIZE, height: ICON_SIZE, data: new Uint8Array(ICON_SIZE * ICON_SIZE * 4) }, { pixelRatio: PIXEL_RATIO });
   }
+  let removed = false;
+  map.once('remove', () => (removed = true));
+  void drawIconsSoon().then((late) => {
+    if (removed) return;
+    for (const icon of late) if (map.hasImage(icon.id)) map.updateImage(icon.id, icon);
+  });
 }
