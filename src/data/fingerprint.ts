@@ -1,3 +1,4 @@
+import { askOnce } from '../workers/askOnce';
 import { textOf, type FileContents } from './contents';
 
 /**
@@ -29,18 +30,7 @@ export type FingerprintElsewhere = (blob: Blob) => Promise<string> | null;
 const inWorker: FingerprintElsewhere = (blob) => {
   if (typeof Worker === 'undefined') return null;
   const worker = new Worker(new URL('../workers/fingerprint.worker.ts', import.meta.url), { type: 'module', name: 'fingerprint' });
-  return new Promise<string>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<{ fingerprint: string } | { error: string }>) => {
-      worker.terminate();
-      if ('fingerprint' in event.data) resolve(event.data.fingerprint);
-      else reject(new Error(event.data.error));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message || 'the fingerprint worker failed'));
-    };
-    worker.postMessage(blob);
-  });
+  return askOnce<{ fingerprint: string }>(worker, blob, 'fingerprint').then((reply) => reply.fingerprint);
 };
 
 /**

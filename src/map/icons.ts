@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { CATEGORIES } from '../domain/taxonomy';
 import { iconId } from './layers/points';
+import { askOnce } from '../workers/askOnce';
 import { drawCategoryIcons, ICON_SIZE, PIXEL_RATIO, type CategoryIcon } from './iconDrawing';
 
 /** Draws the icons on the page: where workers or their canvases are missing. */
@@ -16,18 +17,7 @@ function onPage(): CategoryIcon[] {
 function inWorker(): Promise<CategoryIcon[]> {
   if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined') return Promise.reject(new Error('no worker canvas'));
   const worker = new Worker(new URL('../workers/icons.worker.ts', import.meta.url), { type: 'module', name: 'category-icons' });
-  return new Promise((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<{ icons: CategoryIcon[] } | { error: string }>) => {
-      worker.terminate();
-      if ('icons' in event.data) resolve(event.data.icons);
-      else reject(new Error(event.data.error));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message || 'the icons worker failed'));
-    };
-    worker.postMessage(null);
-  });
+  return askOnce<{ icons: CategoryIcon[] }>(worker, null, 'icons').then((reply) => reply.icons);
 }
 
 let drawing: Promise<CategoryIcon[]> | null = null;
