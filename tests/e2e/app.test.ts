@@ -32,6 +32,27 @@ describe('the app on the sample dataset', () => {
     }
     // Labels are placed only when their glyphs could be drawn: no glyph server is involved.
     expect(await renderedCount(page, 'community-label')).toBeGreaterThan(0);
+    // Every category's icon, drawn in a worker of its own, is on the map as drawn: a coloured disc with a white glyph and rim, not the blank stand-in.
+    const icons = () =>
+      page.evaluate(() => {
+        type Images = { listImages(): string[]; style: { getImage(id: string): { data: { data: Uint8Array } } | undefined } };
+        const map = window.__serviceCircles!.controller.map as unknown as Images;
+        return map
+          .listImages()
+          .filter((id) => id.startsWith('cat-'))
+          .map((id) => {
+            const px = map.style.getImage(id)!.data.data;
+            let opaque = 0;
+            let white = 0;
+            for (let i = 0; i < px.length; i += 4) {
+              if (px[i + 3]! > 200) opaque++;
+              if (px[i + 3]! > 200 && px[i]! > 240 && px[i + 1]! > 240 && px[i + 2]! > 240) white++;
+            }
+            return { id, opaque, white };
+          });
+      });
+    await expect.poll(async () => (await icons()).filter((icon) => icon.opaque < 1000 || icon.white < 100)).toEqual([]);
+    expect((await icons()).length).toBeGreaterThan(20);
     await page.screenshot({ path: resolve(SHOTS, 'sample-overview.png') });
     await page.close();
   });
