@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { lastValue } from '../domain/lastValue';
 import type { Dataset } from '../domain/dataset';
 import type { Route } from '../domain/engine/route';
 import type { WalkResult } from '../domain/engine/walkEngine';
@@ -226,14 +227,17 @@ function streetClass(props: { highway?: string; access?: string } | null): Stree
   return 'minor';
 }
 
-/** The last base made, and what it was made of: a walk arriving changes none of it. */
-let lastBase: { of: readonly unknown[]; shapes: LiteShape[] } | null = null;
+/** The last base made, kept while what it was made of stays the same: a walk arriving changes none of it. */
+const baseOf = lastValue<LiteShape[]>();
 
 /** Context, streets and compounds in this projection (the same array as last time when nothing it depends on changed). */
 function baseShapes(input: LiteInput, bounds: Bounds, width: number, height: number, view: ReturnType<typeof fitProjection>): LiteShape[] {
   const { dataset, layers, compoundId } = input;
-  const of = [dataset, layers.context, layers.network, layers.compounds, compoundId, width, height, ...bounds];
-  if (lastBase && lastBase.of.length === of.length && lastBase.of.every((v, i) => v === of[i])) return lastBase.shapes;
+  return baseOf([dataset, layers.context, layers.network, layers.compounds, compoundId, width, height, ...bounds], () => drawBase(input, view));
+}
+
+function drawBase(input: LiteInput, view: ReturnType<typeof fitProjection>): LiteShape[] {
+  const { dataset, layers } = input;
   const { project, covers, pxPerM } = view;
   const shapes: LiteShape[] = [];
   const visible = (g: Geometry | null) => intersects(g, covers);
@@ -276,7 +280,6 @@ function baseShapes(input: LiteInput, bounds: Bounds, width: number, height: num
     const selected = dataset.compounds.features.find((f) => f.properties.id === input.compoundId);
     if (selected) shapes.push({ d: geometryPath(selected.geometry, project), stroke: theme.compound.selected, strokeWidth: 2.5 });
   }
-  lastBase = { of, shapes };
   return shapes;
 }
 

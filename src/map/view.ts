@@ -1,21 +1,21 @@
+import { lastValue } from '../domain/lastValue';
 import type { AppState } from '../store';
 import { originKey } from '../store/analysisSlice';
 import { MODE_LAYER_GROUPS, type LayerGroup } from '../store/uiSlice';
 import type { MapView } from './controller';
 
 /** The last switches drawn, for one object per change (the map compares them by identity). */
-let lastShown: { layers: AppState['layers']; mode: AppState['mode']; shown: Record<LayerGroup, boolean> } | null = null;
+const shownOf = lastValue<Record<LayerGroup, boolean>>();
 
 /**
  * The layer switches as drawn: a group the view does not offer is off (the planner's
  * compliance colours draw the compounds every view draws, and stay hidden outside it).
  */
 function shownLayers(layers: AppState['layers'], mode: AppState['mode']): Record<LayerGroup, boolean> {
-  if (lastShown?.layers === layers && lastShown.mode === mode) return lastShown.shown;
-  const offered = new Set<LayerGroup>(MODE_LAYER_GROUPS[mode]);
-  const shown = Object.fromEntries(Object.entries(layers).map(([group, on]) => [group, on && offered.has(group as LayerGroup)])) as Record<LayerGroup, boolean>;
-  lastShown = { layers, mode, shown };
-  return shown;
+  return shownOf([layers, mode], () => {
+    const offered = new Set<LayerGroup>(MODE_LAYER_GROUPS[mode]);
+    return Object.fromEntries(Object.entries(layers).map(([group, on]) => [group, on && offered.has(group as LayerGroup)])) as Record<LayerGroup, boolean>;
+  });
 }
 
 /** What either map (the interactive one, the still one) shows of the store. */

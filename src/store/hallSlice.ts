@@ -10,6 +10,7 @@ import { interact, startClock, step, tick, type ClockState } from '../domain/hal
 import type { CommunityStats } from '../domain/hall/community';
 import type { Tone } from '../domain/hall/gapSummary';
 import { slideBandCategory, slideTones } from '../domain/hall/tones';
+import { lastValue } from '../domain/lastValue';
 import { DEFAULT_CONFIG, type ParsedPlaylist, type PlaylistConfig, type PlaylistProblem } from '../domain/hall/playlist';
 import { expandSlides, type Slide } from '../domain/hall/slides';
 import type { HallStats } from '../domain/hall/stats';
@@ -87,7 +88,7 @@ export function hallArea(s: Pick<AppState, 'hallSlides' | 'hallClock'>): string 
   return slide?.kind === 'area' ? slide.areaId : '';
 }
 
-let lastTones: { inputs: readonly unknown[]; tones: Record<string, Tone> | null } = { inputs: [], tones: null };
+const tonesOf = lastValue<Record<string, Tone> | null>();
 
 /**
  * The current screen's compound tones by compound id, or null: the same object until the
@@ -98,10 +99,9 @@ export function hallTones(
   s: Pick<AppState, 'hallSlides' | 'hallClock' | 'hallStats' | 'hallCommunity' | 'dataset' | 'hallConfig'>,
 ): Record<string, Tone> | null {
   const slide = currentSlide(s);
-  const inputs = [slide?.key, s.hallStats, s.hallCommunity, s.dataset, s.hallConfig.essentials];
-  if (inputs.some((input, i) => input !== lastTones.inputs[i]))
-    lastTones = { inputs, tones: slide ? slideTones(slide, s.hallStats, s.hallCommunity, s.hallConfig.essentials) : null };
-  return lastTones.tones;
+  return tonesOf([slide?.key, s.hallStats, s.hallCommunity, s.dataset, s.hallConfig.essentials], () =>
+    slide ? slideTones(slide, s.hallStats, s.hallCommunity, s.hallConfig.essentials) : null,
+  );
 }
 
 export const createHallSlice: StateCreator<AppState, [], [], HallSlice> = (set, get) => {

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import type { PlannerResultView } from '../domain/planner/view';
+import { lastValue } from '../domain/lastValue';
 import { theme } from '../map/theme';
 import type { AppState } from './index';
 
@@ -37,22 +37,22 @@ export interface CompoundLook {
   underServed: boolean;
 }
 
-const NO_LOOKS: ReadonlyMap<string, CompoundLook> = new Map();
-let lastLooks: { result: PlannerResultView | null; looks: ReadonlyMap<string, CompoundLook> } = { result: null, looks: NO_LOOKS };
+/** No compound coloured (outside the planner, before its first figures). */
+export const NO_LOOKS: ReadonlyMap<string, CompoundLook> = new Map();
+const looksOf = lastValue<ReadonlyMap<string, CompoundLook>>();
 
 /** Per compound id, how the map shows the planner's result (none outside the planner): the same map for the same result. */
 export function plannerLooks(s: Pick<AppState, 'mode' | 'plannerResult'>): ReadonlyMap<string, CompoundLook> {
   const result = s.mode === 'planner' ? s.plannerResult : null;
   if (!result) return NO_LOOKS;
-  if (lastLooks.result !== result) {
+  return looksOf([result], () => {
     const steps = unmetSteps(requiredRulesOf(result));
     const looks = new Map<string, CompoundLook>();
     result.compliance.compounds.forEach((c, i) =>
       looks.set(c.compound.id, { unmetStep: stepOf(steps, c.unmetRequired), underServed: result.canteens.compounds[i]!.underServed }),
     );
-    lastLooks = { result, looks };
-  }
-  return lastLooks.looks;
+    return looks;
+  });
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };

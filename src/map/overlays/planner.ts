@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import type { AppState } from '../../store';
 import { dotColour, iconId } from '../layers/points';
 import { currentMap, mapSnapshot } from '../snapshot';
-import { plannerChanges, plannerLooks, plannerSites, type CompoundLook } from '../../store/plannerMapView';
+import { NO_LOOKS, plannerChanges, plannerLooks, plannerSites, type CompoundLook } from '../../store/plannerMapView';
 import { COMPOUND_LAYER } from '../datasetTilesProtocol';
 import { SOURCES, type GroupedLayer } from '../layers/types';
 import { theme } from '../theme';
@@ -144,7 +144,6 @@ const layers: GroupedLayer[] = [
   },
 ];
 
-const NO_LOOKS: ReadonlyMap<string, CompoundLook> = new Map();
 /** A bake again when more compounds than this change look at once (another standard): cutting the tiles again is cheaper than their feature states. */
 export const BAKE_FROM_CHANGED = 500;
 
