@@ -79,8 +79,9 @@ export class DatasetTiles {
   compoundsUrl(compounds: Compounds | null, baked?: ReadonlyMap<string, object>): string {
     let keys = this.keys;
     if (compounds && baked) {
-      keys = this.bakedKeys.get(compounds) ?? new WeakMap();
-      this.bakedKeys.set(compounds, keys);
+      const known = this.bakedKeys.get(compounds);
+      if (known) keys = known;
+      else this.bakedKeys.set(compounds, (keys = new WeakMap()));
     }
     const key = this.keyOf(baked ?? compounds, compounds?.features.length ?? 0, keys, (port, key) => {
       const packed = packAreas(compounds!.features, COMPOUND_PROPS, baked);

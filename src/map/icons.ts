@@ -45,10 +45,11 @@ export function addCategoryIcons(map: MapLibreMap): void {
     for (const icon of icons) if (!map.hasImage(icon.id)) map.addImage(icon.id, icon, { pixelRatio: PIXEL_RATIO });
     return;
   }
+  // One blank for all (MapLibre copies what it is given).
+  const blank = { width: ICON_SIZE, height: ICON_SIZE, data: new Uint8Array(ICON_SIZE * ICON_SIZE * 4) };
   for (const category of CATEGORIES) {
     const id = iconId(category.id);
-    if (!map.hasImage(id))
-      map.addImage(id, { width: ICON_SIZE, height: ICON_SIZE, data: new Uint8Array(ICON_SIZE * ICON_SIZE * 4) }, { pixelRatio: PIXEL_RATIO });
+    if (!map.hasImage(id)) map.addImage(id, blank, { pixelRatio: PIXEL_RATIO });
   }
   let removed = false;
   map.once('remove', () => (removed = true));
