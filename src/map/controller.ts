@@ -179,6 +179,11 @@ export class MapController {
     return this.tiledFeatures(SOURCES.network);
   }
 
+  /** How many networks this page copied to the tile worker itself (the rest came from the walking session). */
+  streetsCopiedHere(): number {
+    return datasetTiles.streetsCopiedHere;
+  }
+
   /** How many compounds the map's compounds were cut from; null while their tiles are being made. */
   compoundsTiled(): number | null {
     return this.tiledFeatures(SOURCES.compounds);

@@ -1,7 +1,7 @@
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { unpackAreas } from '../data/packedAreas';
-import { unpackNetwork } from '../data/packedNetwork';
+import { unpackNetwork, type PackedNetwork } from '../data/packedNetwork';
 import {
   COMPOUND_LAYER,
   STREET_DETAIL_ZOOM,
@@ -110,16 +110,26 @@ export function datasetTileStore(send: Send): (message: ToDatasetTiles) => void 
     send({ type: 'ready', key, features: tiers.reduce((sum, features) => sum + features.length, 0) });
     for (const ask of cut.waiting.splice(0)) answer(ask, cut);
   };
+  const streets = (key: number, packed: PackedNetwork | null) => {
+    if (cuts.get(key)?.indexes !== null) return;
+    const tiers: StreetFeature[][] = TIERS.map(() => []);
+    if (packed) for (const way of unpackNetwork(packed)) tiers[tierOf(way)]!.push(kept(way));
+    indexed(key, STREET_LAYER, tiers);
+  };
   return (message) => {
     switch (message.type) {
       case 'begin':
         cuts.set(message.key, { layer: '', indexes: null, waiting: [] });
         return;
-      case 'network': {
-        if (cuts.get(message.key)?.indexes !== null) return;
-        const tiers: StreetFeature[][] = TIERS.map(() => []);
-        for (const way of unpackNetwork(message.packed)) tiers[tierOf(way)]!.push(kept(way));
-        indexed(message.key, STREET_LAYER, tiers);
+      case 'network':
+        streets(message.key, message.packed);
+        return;
+      case 'networkFrom': {
+        const { key, port } = message;
+        port.onmessage = (event: MessageEvent<PackedNetwork | null>) => {
+          port.close();
+          streets(key, event.data);
+        };
         return;
       }
       case 'areas':

@@ -43,6 +43,8 @@ export class DatasetTiles {
   /** The keys of compounds with properties baked in, by compounds and then by what was baked. */
   private readonly bakedKeys = new WeakMap<Compounds, WeakMap<object, number>>();
   private readonly asked = new Map<number, (data: ArrayBuffer) => void>();
+  /** Networks whose ways this page copied to the worker itself (tests read it: a network the session checked comes from there). */
+  streetsCopiedHere = 0;
   private readonly indexed = new Map<number, number>();
   /** Once the page has let go of a network or of compounds, the worker drops their tiles too. */
   private readonly released = new FinalizationRegistry<number>((key) => {
@@ -55,10 +57,14 @@ export class DatasetTiles {
    *   first answers: on two cores, cutting a city's tiles meanwhile made the planner's first
    *   figures twice as slow); they wait at most STREETS_WAIT_AT_MOST_MS. The compounds, a
    *   fraction of the work and drawn in every view, do not wait.
+   * @param sendStreets - has whoever holds this network's ways (the walking session, which
+   *   checked them) post them packed on `port`, so the page does not copy a city's ways to the
+   *   worker (a task of 45 to 100 ms for Wuhan's); false when it cannot, and the page sends them.
    */
   constructor(
     private readonly connect: ConnectDatasetTiles = workerPort,
     private readonly after: () => Promise<void> = () => Promise.resolve(),
+    private readonly sendStreets: (network: Network, port: MessagePort) => boolean = () => false,
   ) {}
 
   /** The tile URL template of this network's streets; a dataset without a network has empty tiles. */
@@ -66,7 +72,15 @@ export class DatasetTiles {
     const key = this.keyOf(network, network ? wayCount(network) : 0, this.keys, (port, key) => {
       const waited = new Promise<void>((resolve) => setTimeout(resolve, STREETS_WAIT_AT_MOST_MS));
       // Copied, not moved: the dataset keeps its network.
-      void Promise.race([this.after(), waited]).then(() => port.post({ type: 'network', key, packed: packedOf(network!) }));
+      void Promise.race([this.after(), waited]).then(() => {
+        const channel = new MessageChannel();
+        if (this.sendStreets(network!, channel.port1)) port.post({ type: 'networkFrom', key, port: channel.port2 }, [channel.port2]);
+        else {
+          channel.port1.close();
+          this.streetsCopiedHere++;
+          port.post({ type: 'network', key, packed: packedOf(network!) });
+        }
+      });
     });
     return datasetTilesUrl(key);
   }

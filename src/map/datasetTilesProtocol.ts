@@ -30,6 +30,8 @@ export type StreetFeature = Feature<Geometry, object | null>;
 export type ToDatasetTiles =
   | { type: 'begin'; key: number }
   | { type: 'network'; key: number; packed: PackedNetwork }
+  /** The network's packed streets (or null: none) arrive on `port` from whoever holds them (the walking session). */
+  | { type: 'networkFrom'; key: number; port: MessagePort }
   | { type: 'areas'; key: number; packed: PackedAreas }
   | { type: 'tile'; id: number; key: number; z: number; x: number; y: number }
   | { type: 'cancel'; id: number }

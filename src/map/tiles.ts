@@ -8,7 +8,11 @@ import { walkingSession } from '../workers/sessionClient';
  * controller serves them to MapLibre; the planner's overlay asks for compounds with its
  * colours baked in.
  */
-export const datasetTiles = new DatasetTiles(undefined, () => walkingSession().settled());
+export const datasetTiles = new DatasetTiles(
+  undefined,
+  () => walkingSession().settled(),
+  (network, port) => walkingSession().sendStreets(network, port),
+);
 
 /** Per source, the tiles it is waiting to show (see showTiles). */
 const queued = new WeakMap<VectorTileSource, string>();

@@ -24,6 +24,13 @@ export function checkNetworkText(token: number, text: string, crs: CrsId): { net
   };
 }
 
+/** The streets of a network the session holds, to the tile worker: packed and moved, not copied (null: none). */
+export function sendStreets(network: Network | null | undefined, port: MessagePort): void {
+  const packed = network && network.features.length > 0 ? packNetwork(network.features, SHOWN_NETWORK_PROPS) : null;
+  port.postMessage(packed, packed ? networkBuffers(packed) : []);
+  port.close();
+}
+
 /** The message for a network file the session could not read (a picked file changed or removed on disk since). */
 export function unreadNetwork(token: number, error: unknown): FromSession {
   const { reason, problem } = readFailed('network.geojson', error);

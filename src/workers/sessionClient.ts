@@ -108,6 +108,18 @@ export class WalkingSession {
     }, SETTLED_AFTER_MS);
   }
 
+  /**
+   * Has the session post this network's streets on `port` (sendStreets), so that the page
+   * does not copy a city's ways to the tile worker; false when the session does not hold it
+   * (a network the page checked itself).
+   */
+  sendStreets(network: Network, port: MessagePort): boolean {
+    const token = this.networkTokens.get(network);
+    if (token === undefined) return false;
+    this.port.post({ type: 'networkTo', token, port }, [port]);
+    return true;
+  }
+
   /** A prebuilt graph for this dataset, fetched by whoever loaded it; the session checks it against the network. */
   offerPrebuilt(dataset: Dataset, buffer: Promise<ArrayBuffer | null>): void {
     this.prebuilt.set(dataset, buffer);

@@ -69,6 +69,17 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
       networks.delete(message.token);
       return;
     }
+    if (message.type === 'networkTo') {
+      const { token, port } = message;
+      // Only a checked network has a token, so the checker's code is here already.
+      return (checker ??= import('./networkCheck'))
+        .then(({ sendStreets }) => sendStreets(networks.get(token), port))
+        .catch((error: unknown) => {
+          console.error('walking session: the streets could not be sent to the tile worker:', error);
+          port.postMessage(null);
+          port.close();
+        });
+    }
     if (message.type === 'load') {
       let dataset = message.dataset;
       if (message.network !== undefined) {

@@ -102,6 +102,12 @@ export type ToSession =
   | { type: 'network'; token: number; contents: FileContents; crs: CrsId }
   /** The page no longer holds the network of `token`. */
   | { type: 'release'; token: number }
+  /**
+   * The streets of the network of `token`, packed (only the properties shown), to post on
+   * `port` (to the tile worker, so that a city's ways are not copied on the page); null
+   * when the session holds no valid ways under that token.
+   */
+  | { type: 'networkTo'; token: number; port: MessagePort }
   | { type: 'volunteers'; generation: number; volunteers: VolunteerSite[] }
   | Question;
 

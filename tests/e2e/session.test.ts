@@ -114,6 +114,8 @@ describe('one walking session per dataset', () => {
     expect(await stats(page)).toMatchObject({ pageNetworkUnpacks: 1 });
     await page.waitForFunction(() => window.__serviceCircles!.controller.streetWays() !== null, undefined, { timeout: 30_000 });
     expect(await page.evaluate(() => window.__serviceCircles!.controller.streetWays())).toBe(ways);
+    // The session sent them to the tile worker; the page copied none.
+    expect(await page.evaluate(() => window.__serviceCircles!.controller.streetsCopiedHere())).toBe(0);
     await page.waitForFunction(() => window.__serviceCircles!.controller.map.querySourceFeatures('network', { sourceLayer: 'network' }).length > 0, undefined, {
       timeout: 30_000,
     });

@@ -122,6 +122,32 @@ describe('the dataset tile worker: streets', () => {
     ]);
   });
 
+  it('takes the ways from a port when they come from elsewhere (the walking session), and none from a null', async () => {
+    const { sent, receive, tiles } = store();
+    const arrived = (n: number) => waitFor(() => sent.filter((m) => m.type === 'ready').length >= n);
+    receive({ type: 'begin', key: 1 });
+    receive({ type: 'tile', id: 1, key: 1, ...HERE });
+    const from = new MessageChannel();
+    receive({ type: 'networkFrom', key: 1, port: from.port2 });
+    expect(sent, 'nothing before the ways arrive').toEqual([]);
+    from.port1.postMessage(packNetwork(fc(ways(5)).features));
+    await arrived(1);
+    expect(sent[0]).toEqual({ type: 'ready', key: 1, features: 5 });
+    expect(decode(tiles()[0]!.data).map((p) => p.id)).toHaveLength(5);
+
+    receive({ type: 'begin', key: 2 });
+    const none = new MessageChannel();
+    receive({ type: 'networkFrom', key: 2, port: none.port2 });
+    none.port1.postMessage(null);
+    await arrived(2);
+    expect(sent.at(-1)).toEqual({ type: 'ready', key: 2, features: 0 });
+    receive({ type: 'tile', id: 2, key: 2, ...HERE });
+    expect(tiles().at(-1)).toMatchObject({ id: 2 });
+    expect(tiles().at(-1)!.data.byteLength).toBe(0);
+    from.port1.close();
+    none.port1.close();
+  });
+
   it('drops a cancelled tile that is still waiting, and empties the waiting ones of a released network', () => {
     const { receive, tiles } = store();
     receive({ type: 'begin', key: 1 });
@@ -139,25 +165,34 @@ describe('the dataset tile worker: streets', () => {
 });
 
 /** The page's side wired to the store in place, a turn later as a worker answers. */
-function inPlace(after?: () => Promise<void>) {
+function inPlace(after?: () => Promise<void>, sendStreets?: (network: Network, port: MessagePort) => boolean) {
   const posted: ToDatasetTiles[] = [];
   let connects = 0;
-  const tiles = new DatasetTiles((receive) => {
-    connects++;
-    const worker = datasetTileStore((message) => queueMicrotask(() => receive(message)));
-    return {
-      post: (message) => {
-        posted.push(message);
-        queueMicrotask(() => worker(message));
-      },
-    };
-  }, after);
+  const tiles = new DatasetTiles(
+    (receive) => {
+      connects++;
+      const worker = datasetTileStore((message) => queueMicrotask(() => receive(message)));
+      return {
+        post: (message) => {
+          posted.push(message);
+          queueMicrotask(() => worker(message));
+        },
+      };
+    },
+    after,
+    sendStreets,
+  );
   return { tiles, posted, connects: () => connects };
 }
 
 const settle = async () => {
   for (let i = 0; i < 50; i++) await Promise.resolve();
 };
+
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(done()).toBe(true);
+}
 
 describe('DatasetTiles (the page side): streets', () => {
   it('sends a network once, packed, once the session has answered, and starts the worker only for the first network', async () => {
@@ -189,6 +224,33 @@ describe('DatasetTiles (the page side): streets', () => {
     const props = decode(await tiles.tile(`dataset://1/${at.z}/${at.x}/${at.y}`));
     expect(props.length).toBeGreaterThan(0);
     expect(props.every((p) => typeof p.id === 'string' && typeof p.highway === 'string')).toBe(true);
+  });
+
+  it('has the ways sent from whoever holds them (the walking session) when it can, not copied on the page', async () => {
+    const shown = fc(ways(7));
+    const handed: Network[] = [];
+    const { tiles, posted } = inPlace(undefined, (network, port) => {
+      handed.push(network);
+      // As the session does: the packed ways, moved through the port.
+      const packed = packNetwork(network.features);
+      port.postMessage(packed, [packed.coords.buffer]);
+      port.close();
+      return true;
+    });
+    const url = tiles.streetsUrl(shown);
+    await waitFor(() => tiles.features(url) !== null);
+    expect(handed).toEqual([shown]);
+    expect(posted.map((m) => m.type)).toEqual(['begin', 'networkFrom']);
+    expect(tiles.streetsCopiedHere).toBe(0);
+    expect(tiles.features(url)).toBe(7);
+    expect(decode(await tiles.tile(`dataset://1/${HERE.z}/${HERE.x}/${HERE.y}`))).toHaveLength(7);
+
+    // A network the page checked itself (no one else holds it): the page sends it.
+    const { tiles: own, posted: ownPosted } = inPlace(undefined, () => false);
+    own.streetsUrl(fc(ways(2)));
+    await settle();
+    expect(ownPosted.map((m) => m.type)).toEqual(['begin', 'network']);
+    expect(own.streetsCopiedHere).toBe(1);
   });
 
   it('rejects an aborted tile with an AbortError and tells the worker to drop it', async () => {

@@ -160,6 +160,29 @@ describe('the walking session checks a network for the page', { timeout: 60_000 
     host({ type: 'release', token: 7 });
     expect(() => host({ type: 'load', generation: 2, dataset: { ...sample, network: null }, prebuilt: null, network: 7 })).toThrow('no network under token 7');
   });
+
+  it("sends a checked network's streets to another thread's port, as the page holds them, and null for a token it does not hold", async () => {
+    const posted: FromSession[] = [];
+    const host = sessionHost((message) => posted.push(message), queueMicrotask);
+    host({ type: 'network', token: 3, contents: sampleText, crs: 'WGS84' });
+    const received = (token: number) =>
+      new Promise<unknown>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event: MessageEvent) => {
+          channel.port1.close();
+          resolve(event.data);
+        };
+        host({ type: 'networkTo', token, port: channel.port2 });
+      });
+    const streets = await received(3);
+    const checked = posted.find((m): m is Extract<FromSession, { type: 'networkChecked' }> => m.type === 'networkChecked')!;
+    // The same ways and properties (only those shown) as the page was given.
+    expect(streets).toEqual(checked.packed);
+    expect(checked.packed!.wayEnds.length).toBeGreaterThan(100);
+    expect(await received(99)).toBeNull();
+    host({ type: 'release', token: 3 });
+    expect(await received(3)).toBeNull();
+  });
 });
 
 async function waitUntil(done: () => boolean): Promise<void> {
