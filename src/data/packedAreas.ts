@@ -18,7 +18,7 @@ export interface PackedAreas {
   areaEnds: Uint32Array;
   /** Per area: 1 for a MultiPolygon, 0 for a Polygon. */
   multi: Uint8Array;
-  /** Each area's properties (only `keys` of them), as a JSON array. */
+  /** Each area's properties (all of them, or only `keys` of them), as a JSON array. */
   props: string;
 }
 
@@ -27,10 +27,10 @@ export type Area = Feature<Polygon | MultiPolygon, object | null>;
 const polygonsOf = (area: Area): Position[][][] => (area.geometry.type === 'Polygon' ? [area.geometry.coordinates] : area.geometry.coordinates);
 
 /**
- * The areas in flat arrays, with only `keys` of their properties (a key an area lacks is left
- * out), and `extra` properties by area id added to them.
+ * The areas in flat arrays, with all their properties (`keys` null) or only `keys` of them (a
+ * key an area lacks is left out), and `extra` properties by area id added to them.
  */
-export function packAreas(areas: readonly Area[], keys: readonly string[], extra?: ReadonlyMap<string, object>): PackedAreas {
+export function packAreas(areas: readonly Area[], keys: readonly string[] | null, extra?: ReadonlyMap<string, object>): PackedAreas {
   let polygonCount = 0;
   let ringCount = 0;
   let vertexCount = 0;
@@ -52,8 +52,11 @@ export function packAreas(areas: readonly Area[], keys: readonly string[], extra
   let polygon = 0;
   areas.forEach((area, a) => {
     const all = (area.properties ?? {}) as Record<string, unknown>;
-    const kept: Record<string, unknown> = {};
-    for (const key of keys) if (all[key] != null) kept[key] = all[key];
+    let kept: Record<string, unknown> = all;
+    if (keys) {
+      kept = {};
+      for (const key of keys) if (all[key] != null) kept[key] = all[key];
+    }
     const added = extra && typeof all.id === 'string' ? extra.get(all.id) : undefined;
     props[a] = added ? { ...kept, ...added } : kept;
     multi[a] = area.geometry.type === 'MultiPolygon' ? 1 : 0;

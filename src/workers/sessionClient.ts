@@ -1,4 +1,5 @@
 import { sizeOf, type FileContents } from '../data/contents';
+import { areaBuffers, packAreas } from '../data/packedAreas';
 import type { CheckedNetwork, CheckNetwork } from '../data/load';
 import { packedCollection, unpacks, type Network } from '../data/packedNetwork';
 import type { CrsId, Dataset } from '../domain/dataset';
@@ -162,11 +163,13 @@ export class WalkingSession {
         if (generation !== this.generation) return;
         const warmWalk = options.warmWalk ?? false;
         const network = dataset.network ? this.networkTokens.get(dataset.network) : undefined;
+        const compounds = packAreas(dataset.compounds.features, null);
+        const sent = { ...dataset, compounds: { type: 'FeatureCollection' as const, features: [] } };
         this.port.post(
           network === undefined
-            ? { type: 'load', generation, dataset, prebuilt, warmWalk }
-            : { type: 'load', generation, dataset: { ...dataset, network: null }, prebuilt, warmWalk, network },
-          prebuilt ? [prebuilt] : [],
+            ? { type: 'load', generation, dataset: sent, prebuilt, warmWalk, compounds }
+            : { type: 'load', generation, dataset: { ...sent, network: null }, prebuilt, warmWalk, network, compounds },
+          [...(prebuilt ? [prebuilt] : []), ...areaBuffers(compounds)],
         );
       });
     return this.posted;

@@ -1,6 +1,8 @@
 import type * as NetworkCheck from './networkCheck';
 import type { Network } from '../data/packedNetwork';
 import { textOf } from '../data/contents';
+import { unpackAreas } from '../data/packedAreas';
+import type { Dataset } from '../domain/dataset';
 import { SessionCore } from './sessionCore';
 import type { FromSession, Kind, Question, ToSession } from './sessionProtocol';
 
@@ -82,6 +84,8 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
     }
     if (message.type === 'load') {
       let dataset = message.dataset;
+      if (message.compounds)
+        dataset = { ...dataset, compounds: { type: 'FeatureCollection', features: unpackAreas(message.compounds) as Dataset['compounds']['features'] } };
       if (message.network !== undefined) {
         const network = networks.get(message.network);
         // The page holds this network, so it cannot have been released.

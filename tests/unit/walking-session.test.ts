@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load';
+import { areaBuffers } from '../../src/data/packedAreas';
 import { fromDirectory } from '../../src/data/node-source';
 import { analyzeDataset } from '../../src/domain/analysis';
 import type { Dataset } from '../../src/domain/dataset';
@@ -241,6 +242,34 @@ describe('the page side of the session (WalkingSession)', () => {
     // The answer may come before `ready` has been handled: it is taken.
     deliver({ type: 'answer', kind: 'walk', id: ask.id, generation: load.generation, answer: null, ms: 1 });
     await expect(asked).resolves.toEqual({ answer: null, ms: 1 });
+  });
+
+  it("moves the dataset's compounds packed, and the session has them back as the page holds them", async () => {
+    const { session, posted } = recorded();
+    void session.send(sample);
+    await flushMicrotasks();
+    const load = posted[0] as Extract<ToSession, { type: 'load' }>;
+    expect(load.dataset.compounds.features).toEqual([]);
+    expect(load.compounds!.areaEnds).toHaveLength(sample.compounds.features.length);
+    // Through a real port, as to the worker: the arrays are moved, not copied.
+    const { port1, port2 } = new MessageChannel();
+    const arrived = new Promise<Extract<ToSession, { type: 'load' }>>((resolve) => (port2.onmessage = (event) => resolve(event.data)));
+    port1.postMessage(load, areaBuffers(load.compounds!));
+    expect(load.compounds!.coords.length, 'moved').toBe(0);
+    const received = await arrived;
+    port1.close();
+    port2.close();
+    const answers: FromSession[] = [];
+    const host = sessionHost((message) => answers.push(message), queueMicrotask);
+    host(received);
+    host({ type: 'ask', kind: 'gaps', id: 1, generation: received.generation, ask: {} } as ToSession);
+    for (let i = 0; i < 100 && !answers.some((m) => m.type === 'answer'); i++) await new Promise((r) => setTimeout(r, 10));
+    // The walk from every compound to the nearest of every category, as from the compounds the page holds.
+    const direct = new SessionCore();
+    direct.load(1, sample, null);
+    const expected = direct.answer({ type: 'ask', kind: 'gaps', id: 1, generation: 1, ask: {} } as Question).answer;
+    expect(answers.find((m) => m.type === 'answer')).toMatchObject({ answer: expected });
+    expect((expected as { compounds: unknown[] }).compounds).toHaveLength(sample.compounds.features.length);
   });
 
   it('drops a question whose dataset was replaced before it was sent, and asks nothing without a dataset', async () => {
