@@ -35,6 +35,12 @@ describe('packed areas (the compounds sent to the tile worker)', () => {
     expect(back.map((a) => a.properties)).toEqual([{ id: 'c-1', name: '耀隆宿舍', name_en: 'Yaolong' }, { id: 'c-2', name: '两块地' }, {}]);
   });
 
+  it('keep every property when asked for no keys (the compounds sent to the walking session)', () => {
+    const back = unpackAreas(packAreas(areas, null));
+    expect(back.map((a) => a.properties)).toEqual([areas[0]!.properties, areas[1]!.properties, {}]);
+    expect(back.map((a) => a.geometry)).toEqual(areas.map((a) => a.geometry));
+  });
+
   it('carry extra properties by area id (the planner colours baked into the tiles)', () => {
     const extra = new Map([['c-2', { unmetStep: 3, underServed: true }]]);
     const back = unpackAreas(packAreas(areas, ['id', 'name'], extra));
