@@ -59,7 +59,7 @@ export class DatasetTiles {
    *   fraction of the work and drawn in every view, do not wait.
    * @param sendStreets - has whoever holds this network's ways (the walking session, which
    *   checked them) post them packed on `port`, so the page does not copy a city's ways to the
-   *   worker (a task of 45 to 100 ms for Wuhan's); false when it cannot, and the page sends them.
+   *   worker (a task of 45 to 104 ms for Wuhan's); false when it cannot, and the page sends them.
    */
   constructor(
     private readonly connect: ConnectDatasetTiles = workerPort,
@@ -71,13 +71,13 @@ export class DatasetTiles {
   streetsUrl(network: Network | null): string {
     const key = this.keyOf(network, network ? wayCount(network) : 0, this.keys, (port, key) => {
       const waited = new Promise<void>((resolve) => setTimeout(resolve, STREETS_WAIT_AT_MOST_MS));
-      // Copied, not moved: the dataset keeps its network.
       void Promise.race([this.after(), waited]).then(() => {
         const channel = new MessageChannel();
         if (this.sendStreets(network!, channel.port1)) port.post({ type: 'networkFrom', key, port: channel.port2 }, [channel.port2]);
         else {
           channel.port1.close();
           this.streetsCopiedHere++;
+          // Copied, not moved: the dataset keeps its network.
           port.post({ type: 'network', key, packed: packedOf(network!) });
         }
       });
