@@ -18,7 +18,7 @@ import { circleShapes } from '../store/circleShapes';
 import type { LayerGroup } from '../store/uiSlice';
 import { addCategoryIcons, drawIconsSoon } from './icons';
 import { templateExpression } from './layers/circles';
-import { labelField, SOURCES } from './layers/types';
+import { labelField, SOURCES, EMPTY_COLLECTION } from './layers/types';
 import { markOnce, WALKSHED_MARK } from './liteScene';
 import { ALL_LAYERS, baseStyle } from './style';
 import { OVERLAYS } from './overlays';
@@ -30,7 +30,6 @@ maplibregl.setWorkerUrl(MAPLIBRE_WORKER_URL);
 
 /** Features a GeoJSON source is given at once, in the task that asks (see MapController.setData). */
 const FEATURES_IN_PLACE = 1_000;
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 maplibregl.addProtocol(DATASET_TILES_PROTOCOL, async (request, abort) => ({ data: await datasetTiles.tile(request.url, abort.signal) }));
 
@@ -160,7 +159,7 @@ export class MapController {
     const given = {};
     this.given.set(id, given);
     if ((data?.features.length ?? 0) <= FEATURES_IN_PLACE) {
-      void source.setData(data ?? EMPTY);
+      void source.setData(data ?? EMPTY_COLLECTION);
       return;
     }
     // MapLibre copies a source's data to its worker by walking every object of it, on this
@@ -170,7 +169,7 @@ export class MapController {
     // worker re-cut and the map redraw the tiles once per slice.)
     setTimeout(() => {
       // Unless a newer setData has replaced them, or the map is gone.
-      if (this.given.get(id) === given) void source.setData(data ?? EMPTY);
+      if (this.given.get(id) === given) void source.setData(data ?? EMPTY_COLLECTION);
     }, 0);
   }
 

@@ -1,4 +1,3 @@
-import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { theme } from './theme';
 import { contextLayers, networkLayers } from './layers/basemap';
@@ -6,7 +5,7 @@ import { areaLabelLayers, boundaryLayers, buildingLayers, compoundLayers } from 
 import { facilityLayers, gateLayers } from './layers/points';
 import { circleLayers } from './layers/circles';
 import { routeLayers, walkFillLayers, walkLineLayers } from './layers/walk';
-import { SOURCES, type GroupedLayer } from './layers/types';
+import { SOURCES, type GroupedLayer, EMPTY_COLLECTION } from './layers/types';
 import { OVERLAYS } from './overlays';
 import { TILES_MAX_ZOOM, datasetTilesUrl } from './datasetTilesProtocol';
 
@@ -28,15 +27,13 @@ export const ALL_LAYERS: GroupedLayer[] = [
   ...facilityLayers,
 ];
 
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
 /**
  * The whole basemap comes from the dataset: no tiles, no sprite and no glyph server
  * (without `glyphs`, MapLibre draws text locally with the fonts in theme.fonts).
  */
 export function baseStyle(): StyleSpecification {
   const sources: StyleSpecification['sources'] = Object.fromEntries(
-    [...Object.values(SOURCES), ...OVERLAYS.flatMap((o) => o.sources)].map((id) => [id, { type: 'geojson' as const, data: EMPTY, promoteId: 'id' }]),
+    [...Object.values(SOURCES), ...OVERLAYS.flatMap((o) => o.sources)].map((id) => [id, { type: 'geojson' as const, data: EMPTY_COLLECTION, promoteId: 'id' }]),
   );
   // The streets and the compounds are vector tiles cut in a worker (datasetTiles.ts): a city's
   // network given as GeoJSON held the page for half a second while MapLibre cloned it, and its

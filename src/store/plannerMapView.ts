@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { lastValue } from '../domain/lastValue';
 import { theme } from '../map/theme';
 import type { AppState } from './index';
+import { EMPTY_COLLECTION } from '../map/layers/types';
 
 /**
  * What the planner's map draws, ready for its overlay (map/overlays/planner.ts): the compounds'
@@ -55,7 +56,6 @@ export function plannerLooks(s: Pick<AppState, 'mode' | 'plannerResult'>): Reado
   });
 }
 
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const point = (coordinates: [number, number], properties: Record<string, unknown>): Feature => ({
   type: 'Feature',
   geometry: { type: 'Point', coordinates },
@@ -64,7 +64,7 @@ const point = (coordinates: [number, number], properties: Record<string, unknown
 
 /** The active scenario's changes as points (kind proposed, gate or closed; none outside the planner). */
 export function plannerChanges(s: Pick<AppState, 'mode' | 'scenarios' | 'activeScenarioId' | 'plannerResult'>): FeatureCollection {
-  if (s.mode !== 'planner') return EMPTY;
+  if (s.mode !== 'planner') return EMPTY_COLLECTION;
   const scenario = s.scenarios.find((x) => x.id === s.activeScenarioId);
   const facilities = s.plannerResult?.state.facilities ?? [];
   const features: Feature[] = [];
@@ -83,6 +83,6 @@ export function plannerChanges(s: Pick<AppState, 'mode' | 'scenarios' | 'activeS
 
 /** The suggested sites as numbered points (none outside the planner). */
 export function plannerSites(s: Pick<AppState, 'mode' | 'sites'>): FeatureCollection {
-  if (s.mode !== 'planner') return EMPTY;
+  if (s.mode !== 'planner') return EMPTY_COLLECTION;
   return { type: 'FeatureCollection', features: s.sites.map((site) => point(site.point, { id: `site-${site.rank}`, rank: site.rank })) };
 }

@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerGroup } from '../../store/uiSlice';
 
@@ -22,6 +23,9 @@ export const SOURCES = {
   reachedWays: 'reached-ways',
   route: 'route',
 } as const;
+
+/** No features: what a source shows when there is nothing to draw (shared, never changed). */
+export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Label text in the chosen language, falling back to the Chinese name. */
 export function labelField(lang: 'zh' | 'en'): ExpressionSpecification {

@@ -1,11 +1,10 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
 import type { Tone } from '../../domain/hall/gapSummary';
 import type { AppState } from '../../store';
 import { hallArea, hallBands, hallTones, type HallCamera } from '../../store/hallSlice';
 import { minutesColour } from '../layers/walk';
 import { COMPOUND_LAYER } from '../datasetTilesProtocol';
-import { SOURCES, type GroupedLayer } from '../layers/types';
+import { SOURCES, type GroupedLayer, EMPTY_COLLECTION } from '../layers/types';
 import type { Overlay } from './types';
 import { theme } from '../theme';
 import { featureStates } from '../featureStates';
@@ -14,7 +13,6 @@ import { featureStates } from '../featureStates';
 const HALL_TONE_COLOURS: Record<Tone, string> = theme.hall.tones;
 
 const BANDS = 'hall-bands';
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const TONE: ExpressionSpecification = ['coalesce', ['feature-state', 'hallTone'], -1];
 const toneColour: ExpressionSpecification = ['match', TONE, 0, HALL_TONE_COLOURS[0], 1, HALL_TONE_COLOURS[1], 2, HALL_TONE_COLOURS[2], 'rgba(0,0,0,0)'];
 
@@ -113,7 +111,7 @@ function setTones(map: MapLibreMap, applied: Applied, tones: Record<string, Tone
 }
 
 function clear(map: MapLibreMap, applied: Applied): void {
-  map.getSource<GeoJSONSource>(BANDS)?.setData(EMPTY);
+  map.getSource<GeoJSONSource>(BANDS)?.setData(EMPTY_COLLECTION);
   setTones(map, applied, null);
   map.setFilter('hall-area-line', ['==', ['get', 'id'], '']);
   setLayout(map, applied, false);
@@ -138,7 +136,7 @@ export const hallOverlay: Overlay = {
       setLayout(map, applied, true);
       applied.hall = true;
     }
-    const bands = hallBands(state) ?? EMPTY;
+    const bands = hallBands(state) ?? EMPTY_COLLECTION;
     if (bands !== applied.bands) {
       map.getSource<GeoJSONSource>(BANDS)?.setData(bands);
       applied.bands = bands;

@@ -14,6 +14,7 @@ import { coverageVolunteers, requestPoints, uncoveredCompounds } from '../../sto
 import { theme } from '../theme';
 import type { GroupedLayer } from '../layers/types';
 import type { Overlay } from './types';
+import { EMPTY_COLLECTION } from '../layers/types';
 
 /**
  * The volunteers view on the map: where the chosen volunteers reach (rasterised coverage
@@ -122,8 +123,6 @@ const requestLayers: LayerSpecification[] = [
   },
 ];
 
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
 /** Per map, the latest state (its click handlers, registered once, read it). */
 const latest = new WeakMap<MapLibreMap, AppState>();
 
@@ -183,13 +182,14 @@ export const volunteersOverlay: Overlay = {
       selected: state.selectedRequestId,
     };
     if (!before || before.coverage !== next.coverage || before.dataset !== next.dataset || before.active !== active) {
-      setData(map, SRC.coverage, active && state.coverage ? state.coverage.area : EMPTY);
-      setData(map, SRC.uncovered, active && state.coverage ? uncoveredCompounds(state) : EMPTY);
+      setData(map, SRC.coverage, active && state.coverage ? state.coverage.area : EMPTY_COLLECTION);
+      setData(map, SRC.uncovered, active && state.coverage ? uncoveredCompounds(state) : EMPTY_COLLECTION);
     }
-    if (!before || before.sites !== next.sites || before.dataset !== next.dataset) setData(map, SRC.sites, active ? coverageVolunteers(state) : EMPTY);
+    if (!before || before.sites !== next.sites || before.dataset !== next.dataset)
+      setData(map, SRC.sites, active ? coverageVolunteers(state) : EMPTY_COLLECTION);
     const sameRequests =
       before && Array.isArray(before.requests) && Array.isArray(next.requests) && before.requests.every((v, i) => v === (next.requests as unknown[])[i]);
-    if (!before || (!sameRequests && before.requests !== next.requests)) setData(map, SRC.requests, active ? requestPoints(state) : EMPTY);
+    if (!before || (!sameRequests && before.requests !== next.requests)) setData(map, SRC.requests, active ? requestPoints(state) : EMPTY_COLLECTION);
     if (!before || before.visible !== next.visible)
       for (const layer of requestLayers) map.setLayoutProperty(layer.id, 'visibility', next.visible ? 'visible' : 'none');
     if (!before || before.selected !== next.selected) map.setFilter('vol-request-selected', ['==', ['get', 'id'], next.selected ?? '']);
