@@ -1,5 +1,5 @@
 import type * as NetworkCheck from './networkCheck';
-import type { Network } from '../data/packedNetwork';
+import type { Network, PackedNetwork } from '../data/packedNetwork';
 import { textOf } from '../data/contents';
 import { unpackAreas } from '../data/packedAreas';
 import type { Dataset } from '../domain/dataset';
@@ -21,6 +21,8 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
   let scheduled = false;
   /** Networks checked here, by token, while the page holds them. */
   const networks = new Map<number, Network | null>();
+  /** Their streets, packed, for the tile worker (see checkNetworkText), while the page holds them. */
+  const streets = new Map<number, PackedNetwork>();
   let checker: Promise<typeof NetworkCheck> | null = null;
 
   const run = () => {
@@ -56,9 +58,10 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
             networks.set(token, null);
             return post(unreadNetwork(token, got.error), []);
           }
-          const { network, message, transfer } = checkNetworkText(token, got.text, crs);
+          const { network, streets: packed, message, transfer } = checkNetworkText(token, got.text, crs);
           core.networkChecks++;
           networks.set(token, network);
+          if (packed) streets.set(token, packed);
           post(message, transfer);
         })
         .catch((error: unknown) => {
@@ -69,18 +72,14 @@ export function sessionHost(post: Post, nextTurn: (run: () => void) => void = (r
     }
     if (message.type === 'release') {
       networks.delete(message.token);
+      streets.delete(message.token);
       return;
     }
     if (message.type === 'networkTo') {
-      const { token, port } = message;
-      // Only a checked network has a token, so the checker's code is here already.
-      return (checker ??= import('./networkCheck'))
-        .then(({ sendStreets }) => sendStreets(networks.get(token), port))
-        .catch((error: unknown) => {
-          console.error('walking session: the streets could not be sent to the tile worker:', error);
-          port.postMessage(null);
-          port.close();
-        });
+      // Copied here (about 2 ms for Wuhan's, off the page), not moved, so a second ask gets them too.
+      message.port.postMessage(streets.get(message.token) ?? null);
+      message.port.close();
+      return;
     }
     if (message.type === 'load') {
       let dataset = message.dataset;
