@@ -43,6 +43,22 @@ describe('layers checked in slices (the page: no task of a fifth of a second for
     expect(await validateLayerInSlices(FACILITIES, { type: 'Feature' }, pause, 0)).toEqual(validateLayer(FACILITIES, { type: 'Feature' }));
   });
 
+  it('count the time the page spent parsing the file in the first slice', async () => {
+    const parsed: unknown = JSON.parse(collection(...manyCompounds().slice(0, 100)));
+    let pauses = 0;
+    const pause = () => {
+      pauses++;
+      return Promise.resolve();
+    };
+    // Slices of a minute: 100 features fit in one, begun now.
+    await validateLayerInSlices(COMPOUNDS, parsed, pause, 60_000);
+    expect(pauses).toBe(0);
+    // Begun two minutes ago (a parse that long): the first look at the clock (after 64 features) pauses.
+    const sliced = await validateLayerInSlices(COMPOUNDS, parsed, pause, 60_000, performance.now() - 120_000);
+    expect(pauses).toBe(1);
+    expect(sliced).toEqual(validateLayer(COMPOUNDS, parsed));
+  });
+
   it('load the same dataset as checked at once, the pauses given by the page', async () => {
     const contents = files({
       'compounds.geojson': collection(...manyCompounds()),
