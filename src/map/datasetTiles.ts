@@ -1,4 +1,5 @@
 import { packedOf, wayCount, type Network } from '../data/packedNetwork';
+import { nextTask } from '../data/nextTask';
 import { areaBuffers, packAreas } from '../data/packedAreas';
 import type { Dataset } from '../domain/dataset';
 import { COMPOUND_PROPS, DATASET_TILES_PROTOCOL, datasetTilesUrl, type FromDatasetTiles, type ToDatasetTiles } from './datasetTilesProtocol';
@@ -56,7 +57,7 @@ export class DatasetTiles {
    * @param after - what the streets wait for before their ways are sent (the walking session's
    *   first answers: on two cores, cutting a city's tiles meanwhile made the planner's first
    *   figures twice as slow); they wait at most STREETS_WAIT_AT_MOST_MS. The compounds, a
-   *   fraction of the work and drawn in every view, do not wait.
+   *   fraction of the work and drawn in every view, do not wait (they go in the next task).
    * @param sendStreets - has whoever holds this network's ways (the walking session, which
    *   checked them) post them packed on `port`, so the page does not copy a city's ways to the
    *   worker (a task of 45 to 104 ms for Wuhan's); false when it cannot, and the page sends them.
@@ -98,8 +99,12 @@ export class DatasetTiles {
       else this.bakedKeys.set(compounds, (keys = new WeakMap()));
     }
     const key = this.keyOf(baked ?? compounds, compounds?.features.length ?? 0, keys, (port, key) => {
-      const packed = packAreas(compounds!.features, COMPOUND_PROPS, baked);
-      port.post({ type: 'areas', key, packed }, areaBuffers(packed));
+      // Packed in a task of their own (a city's 5,000 compounds take 10 to 30 ms), not in the one
+      // that changes the map's sources; the worker holds their tiles' requests until then.
+      void nextTask().then(() => {
+        const packed = packAreas(compounds!.features, COMPOUND_PROPS, baked);
+        port.post({ type: 'areas', key, packed }, areaBuffers(packed));
+      });
     });
     return datasetTilesUrl(key);
   }
