@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useStore } from '../store';
 import { translate } from '../i18n';
 import { MapController } from './controller';
+import { followStore } from './follow';
 import { setCurrentMap } from './snapshot';
 import { mapViewOf } from './view';
 
@@ -42,12 +43,13 @@ export function MapView() {
     setCurrentMap(controller);
     controller.map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
     controller.apply(mapViewOf(useStore.getState()));
-    const unsubscribe = useStore.subscribe((state, previous) => {
+    // A task after each change (see followStore): React renders it first.
+    const unfollow = followStore(useStore, (state, previous) => {
       controller.apply(mapViewOf(state));
       controller.applyOverlays(state, previous);
     });
     return () => {
-      unsubscribe();
+      unfollow();
       setCurrentMap(null);
       controller.destroy();
       if (EXPOSE_HANDLE) delete window.__serviceCircles;
