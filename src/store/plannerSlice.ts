@@ -5,6 +5,7 @@ import { DEFAULT_RULESET_ID, isRulesetId } from '../domain/planner/rulesetIds';
 import type { SiteRequest, SiteSuggestion } from '../domain/planner/siteSelection';
 import { unpackResult, type PlannerResultView } from '../domain/planner/view';
 import type { Change, RuleChange, Scenario } from '../domain/planner/whatIf';
+import { nextTask } from '../data/nextTask';
 import { walkingSession } from '../workers/sessionClient';
 import type { AppState } from './index';
 
@@ -79,6 +80,10 @@ export interface PlannerSlice {
 let started: unknown = null;
 /** The baseline the view holds and its key in the session (not sent again while unchanged). */
 let baselineKey: string | null = null;
+/** That baseline, unpacked as it arrived (what-if answers are against it, even before it is in the store). */
+let baseline: PlannerResultView | null = null;
+/** Answers taken so far: a baseline shown a task after it arrived is dropped if a later answer came meanwhile. */
+let answers = 0;
 let nextId = 1;
 /**
  * A change placed on the map and asked about, not shown yet (see `propose`): the scenario's
@@ -111,7 +116,7 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
     const question = { rulesetId: s.rulesetId, canteen: s.canteenSettings, changes, siteRequest: s.siteRequest, baselineKey };
     void walkingSession()
       .ask('planner', question)
-      .then((answered) => {
+      .then(async (answered) => {
         if (!answered || get().dataset !== dataset) return;
         const a = answered.answer;
         if (!a.baseline && a.baselineKey !== baselineKey) {
@@ -120,12 +125,20 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
           recompute();
           return;
         }
-        if (a.baseline) baselineKey = a.baseline.key;
+        const taken = ++answers;
+        if (a.baseline) {
+          baselineKey = a.baseline.key;
+          baseline = unpackResult(a.baseline.result);
+          // A baseline (a city's 5,000 compounds) takes most of a task to arrive from the worker;
+          // the panels and the map re-render with it in the next one, not on top of that.
+          await nextTask();
+          if (taken !== answers || get().dataset !== dataset) return;
+        }
         const answeredAt = performance.now();
         set((x) => {
           // A change placed on the map is shown with its answer, in the same update.
           const shown = proposal?.changes === question.changes ? proposal.take(x) : {};
-          const baselineResult = a.baseline ? unpackResult(a.baseline.result) : x.baselineResult!;
+          const baselineResult = baseline ?? x.baselineResult!;
           return {
             ...shown,
             plannerResult: a.result ? unpackResult(a.result, baselineResult) : baselineResult,
@@ -208,6 +221,7 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
       settleProposal();
       started = dataset;
       baselineKey = null;
+      baseline = null;
       set({
         plannerStatus: 'computing',
         plannerNetwork: null,

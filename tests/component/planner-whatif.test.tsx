@@ -173,6 +173,57 @@ describe('what-if', () => {
   });
 });
 
+describe('answers arriving', () => {
+  const tasks = async (n = 3) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+
+  it('shows a baseline a task after it arrives; a what-if answered meanwhile is against it and stays', async () => {
+    const session = walkingSession();
+    const real = session.ask.bind(session);
+    // Real answers first: the baseline, then a what-if against it.
+    type Asked = Awaited<ReturnType<typeof real>>;
+    const recorded: NonNullable<Asked>[] = [];
+    const ask = vi.spyOn(session, 'ask').mockImplementation(async (kind, question) => {
+      const answered = await real(kind, question);
+      if (answered) recorded.push(answered);
+      return answered;
+    });
+    useStore.getState().startPlanner();
+    await vi.waitFor(() => expect(useStore.getState().plannerStatus).toBe('ready'));
+    useStore.getState().addChange({ kind: 'add-facility', facility: { id: 'p-1', category: 'clinic', point: [119.3465, 26.09] } });
+    await vi.waitFor(() => expect(useStore.getState().scenarioEffectsFor).toHaveLength(1));
+    const baselineAnswer = recorded.find((r) => (r.answer as { baseline?: unknown }).baseline)!;
+    const whatIfAnswer = recorded.at(-1)!;
+    expect(baselineAnswer).toBeDefined();
+    expect((whatIfAnswer.answer as { baseline?: unknown }).baseline).toBeFalsy();
+    const shownBefore = JSON.stringify(useStore.getState().plannerResult!.compliance.compounds);
+
+    // Again on the same data, the answers replayed in a race: the what-if comes while the
+    // baseline waits for its task.
+    let deliver!: (answered: Asked) => void;
+    ask.mockReset();
+    ask.mockImplementationOnce(() => new Promise((resolve) => (deliver = resolve as typeof deliver)));
+    ask.mockImplementation(() => Promise.resolve(whatIfAnswer) as ReturnType<typeof real>);
+    useStore.setState({ dataset: plannerDataset() });
+    useStore.getState().startPlanner();
+    deliver(baselineAnswer);
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    // Arrived, not shown yet: it is shown in the next task.
+    expect(useStore.getState().plannerResult).toBeNull();
+    useStore.getState().addChange({ kind: 'add-facility', facility: { id: 'p-1', category: 'clinic', point: [119.3465, 26.09] } });
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    const shown = useStore.getState().plannerResult;
+    expect(shown).not.toBeNull();
+    expect(JSON.stringify(shown!.compliance.compounds)).toBe(shownBefore);
+    // The baseline's own turn comes later and does not put it back over the newer answer.
+    await tasks();
+    expect(useStore.getState().plannerResult).toBe(shown);
+    expect(useStore.getState().baselineResult).not.toBeNull();
+    expect(useStore.getState().baselineResult).not.toBe(shown);
+  });
+});
+
 describe('where to build', () => {
   it('suggests sites for a rule, each with how many more people it serves, and tries one', async () => {
     render(<PlannerPanel />);
