@@ -99,6 +99,8 @@ function* checkingLayer<P extends { id?: string }>(spec: LayerSpec<P>, parsed: u
     return { features: null, problems: [problem], total: 0, ids: new Map() };
   }
   const raw = collection.data.features;
+  // A first look at the clock before any feature: the page's parse of the file may have used the slice up.
+  yield;
   const features: Feature<Geometry, P>[] = [];
   const problems: Problem[] = [];
   const firstIndexOf = new Map<string, number>();
