@@ -108,7 +108,9 @@ export class MapController {
       handlers.onLoad?.();
     });
     this.map.on('click', (event) => {
-      if (this.claimedAt(event.point)) return;
+      // An armed tool (the planner's placing one) has the click: its overlay handles it, and
+      // nothing under the point is looked up (at city scale a lookup holds the what-if's question back).
+      if (this.toolCursor() || this.claimedAt(event.point)) return;
       handlers.onClick(this.pickAt(event.point), [event.lngLat.lng, event.lngLat.lat]);
     });
     this.map.on('mousemove', (event) => {

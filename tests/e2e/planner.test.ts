@@ -89,9 +89,24 @@ describe('planner view on the sample', () => {
     });
     for (const dx of [-6, -3, 0]) await page.mouse.move(at.x + dx, at.y);
     await expect.poll(() => page.evaluate(() => (window as unknown as { __cursorWrites: string[] }).__cursorWrites)).toEqual(['crosshair']);
+    // The armed tool has the click: nothing under it is looked up (at city scale that held the question back).
+    await page.evaluate(() => {
+      // The controller's own lookups (what was clicked; whether an overlay's layer has the click).
+      const controller = window.__serviceCircles!.controller as unknown as Record<'pickAt' | 'claimedAt', (...args: unknown[]) => unknown>;
+      const counted = window as unknown as { __lookups: number };
+      counted.__lookups = 0;
+      for (const name of ['pickAt', 'claimedAt'] as const) {
+        const own = controller[name].bind(controller);
+        controller[name] = (...args: unknown[]) => {
+          counted.__lookups++;
+          return own(...args);
+        };
+      }
+    });
     await page.mouse.click(at.x, at.y);
     const changes = page.getByRole('list', { name: '方案中的调整' });
     await changes.waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __lookups: number }).__lookups)).toBe(0);
     // The session answers off the main thread: the change is listed with its effect (or, when that is slow, before it).
     await expect
       .poll(() => changes.textContent(), { timeout: 20_000 })
