@@ -84,6 +84,8 @@ let baselineKey: string | null = null;
 let baseline: PlannerResultView | null = null;
 /** Answers taken so far: a baseline shown a task after it arrived is dropped if a later answer came meanwhile. */
 let answers = 0;
+/** The session's graph build for this dataset, as its first answer reported it (kept should that answer be dropped). */
+let buildMs = 0;
 let nextId = 1;
 /**
  * A change placed on the map and asked about, not shown yet (see `propose`): the scenario's
@@ -126,6 +128,7 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
           return;
         }
         const taken = ++answers;
+        if (a.buildMs > 0) buildMs = a.buildMs;
         if (a.baseline) {
           baselineKey = a.baseline.key;
           baseline = unpackResult(a.baseline.result);
@@ -148,7 +151,7 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
             sites: a.sites,
             plannerStatus: 'ready',
             plannerNetwork: a.network,
-            plannerMs: { build: a.buildMs > 0 ? a.buildMs : x.plannerMs.build, change: answeredAt - asked },
+            plannerMs: { build: buildMs > 0 ? buildMs : x.plannerMs.build, change: answeredAt - asked },
           };
         });
         // Asked to answered and in the store (the page's own part included: unpacking, the store's listeners).
@@ -160,7 +163,8 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
 
   /**
    * Adds a change placed on the map. The question goes to the session first, and the change
-   * is shown with its answer, in one frame, or after SHOW_PROPOSAL_AFTER_MS without it.
+   * is shown with its answer, in one store update (the panels at once, the map's marker and
+   * colours in the next task, see followStore), or after SHOW_PROPOSAL_AFTER_MS without it.
    * A click that changes nothing on screen lets the browser run the session's answer at once;
    * a click that does (the marker, the scenario's list) holds the answer back until that
    * frame is presented (Chromium's DeferRendererTasksAfterInput: up to 50 ms, and all of
@@ -222,6 +226,7 @@ export const createPlannerSlice: StateCreator<AppState, [], [], PlannerSlice> = 
       started = dataset;
       baselineKey = null;
       baseline = null;
+      buildMs = 0;
       set({
         plannerStatus: 'computing',
         plannerNetwork: null,

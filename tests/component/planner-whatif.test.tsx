@@ -221,6 +221,10 @@ describe('answers arriving', () => {
     expect(useStore.getState().plannerResult).toBe(shown);
     expect(useStore.getState().baselineResult).not.toBeNull();
     expect(useStore.getState().baselineResult).not.toBe(shown);
+    // The session's build, reported with the baseline only, is kept although that answer was dropped.
+    const built = (baselineAnswer.answer as { buildMs: number }).buildMs;
+    expect(built).toBeGreaterThan(0);
+    expect(useStore.getState().plannerMs.build).toBe(built);
   });
 });
 
