@@ -29,14 +29,17 @@ export function MapView() {
     const controller = new MapController(container.current, {
       onClick(picked, at) {
         const store = useStore.getState();
-        // A planner placing a facility or gate: the click belongs to the what-if tool.
-        if (store.mode === 'planner' && store.plannerTool) return;
         store.pick(picked);
         if (picked?.kind === 'compound') store.selectCompound(picked.id);
         // In the volunteers view a click on the map is about requests, not a walking origin.
         else if (picked?.kind !== 'facility' && picked?.kind !== 'gate' && store.mode !== 'volunteers') store.setAt(at);
       },
       onDragOrigin: (at) => useStore.getState().setAt(at),
+      // A planner placing a facility or gate: the click belongs to the what-if tool.
+      toolArmed: () => {
+        const store = useStore.getState();
+        return store.mode === 'planner' && store.plannerTool !== null;
+      },
       onLoad: () => controller.applyOverlays(useStore.getState(), null),
     });
     if (EXPOSE_HANDLE) window.__serviceCircles = { controller, store: useStore };

@@ -46,6 +46,12 @@ const NAME_LABEL_LAYERS = ['compound-label', 'grid-label', 'community-label', 'n
 export interface MapHandlers {
   /** A click: what was hit (if anything) and where. */
   onClick(picked: Picked | null, at: LonLat): void;
+  /**
+   * Whether a tool is armed now (the planner's placing one): its overlay has the click, and
+   * nothing under the point is looked up. Read from the store itself, which the map follows a
+   * task late.
+   */
+  toolArmed?(): boolean;
   /** The origin marker was dragged (fires continuously while dragging). */
   onDragOrigin(at: LonLat): void;
   /** The style has loaded (overlays can be applied from now on). */
@@ -108,9 +114,9 @@ export class MapController {
       handlers.onLoad?.();
     });
     this.map.on('click', (event) => {
-      // An armed tool (the planner's placing one) has the click: its overlay handles it, and
-      // nothing under the point is looked up (at city scale a lookup holds the what-if's question back).
-      if (this.toolCursor() || this.claimedAt(event.point)) return;
+      // An armed tool has the click: its overlay handles it, and nothing under the point is
+      // looked up (at city scale a lookup holds the what-if's question back).
+      if (handlers.toolArmed?.() || this.claimedAt(event.point)) return;
       handlers.onClick(this.pickAt(event.point), [event.lngLat.lng, event.lngLat.lat]);
     });
     this.map.on('mousemove', (event) => {
