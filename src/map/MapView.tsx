@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../store';
+import { plannerToolArmed } from '../store/plannerMapView';
 import { translate } from '../i18n';
 import { MapController } from './controller';
 import { followStore } from './follow';
@@ -36,10 +37,7 @@ export function MapView() {
       },
       onDragOrigin: (at) => useStore.getState().setAt(at),
       // A planner placing a facility or gate: the click belongs to the what-if tool.
-      toolArmed: () => {
-        const store = useStore.getState();
-        return store.mode === 'planner' && store.plannerTool !== null;
-      },
+      toolArmed: () => plannerToolArmed(useStore.getState()),
       onLoad: () => controller.applyOverlays(useStore.getState(), null),
     });
     if (EXPOSE_HANDLE) window.__serviceCircles = { controller, store: useStore };

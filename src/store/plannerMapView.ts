@@ -62,6 +62,9 @@ const point = (coordinates: [number, number], properties: Record<string, unknown
   properties,
 });
 
+/** Whether the planner's placing tool is armed: a click on the map is then the tool's (a crosshair over it). */
+export const plannerToolArmed = (s: Pick<AppState, 'mode' | 'plannerTool'>): boolean => s.mode === 'planner' && s.plannerTool !== null;
+
 /** The active scenario's changes as points (kind proposed, gate or closed; none outside the planner). */
 export function plannerChanges(s: Pick<AppState, 'mode' | 'scenarios' | 'activeScenarioId' | 'plannerResult'>): FeatureCollection {
   if (s.mode !== 'planner') return EMPTY_COLLECTION;

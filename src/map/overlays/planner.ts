@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import type { AppState } from '../../store';
 import { dotColour, iconId } from '../layers/points';
 import { currentMap, mapSnapshot } from '../snapshot';
-import { NO_LOOKS, plannerChanges, plannerLooks, plannerSites, type CompoundLook } from '../../store/plannerMapView';
+import { NO_LOOKS, plannerChanges, plannerLooks, plannerSites, plannerToolArmed, type CompoundLook } from '../../store/plannerMapView';
 import { COMPOUND_LAYER } from '../datasetTilesProtocol';
 import { SOURCES, type GroupedLayer } from '../layers/types';
 import { theme } from '../theme';
@@ -273,7 +273,7 @@ export const plannerOverlay: Overlay = {
   layers,
   cursor: (map) => {
     const state = latest.get(map);
-    return state?.mode === 'planner' && state.plannerTool ? 'crosshair' : null;
+    return state && plannerToolArmed(state) ? 'crosshair' : null;
   },
   apply(map, state) {
     hook(map, state);
