@@ -60,7 +60,10 @@ export function parseBuildingContacts(text: string | null, buildingIds: Readonly
   const list = typeof raw === 'object' && raw !== null ? (raw as { buildings?: unknown }).buildings : undefined;
   if (!Array.isArray(list)) {
     const expected = phrase('found.value', { value: '{ "buildings": [ { "building_id", "leader", "centre_households" } ] }' });
-    return { byBuilding, problems: [makeProblem({ file, field: 'buildings', severity: 'error' }, 'field.invalid', { field: 'buildings', expected, found: foundPhrase(raw) })] };
+    return {
+      byBuilding,
+      problems: [makeProblem({ file, field: 'buildings', severity: 'error' }, 'field.invalid', { field: 'buildings', expected, found: foundPhrase(raw) })],
+    };
   }
   list.forEach((item, index) => {
     const parsed = entry.safeParse(item);
@@ -72,7 +75,13 @@ export function parseBuildingContacts(text: string | null, buildingIds: Readonly
     }
     const id = parsed.data.building_id;
     if (!buildingIds.has(id)) {
-      problems.push(makeProblem({ file, id, field: 'building_id', severity: 'error' }, 'reference.absent', { field: 'building_id', target: phrase('found.value', { value: 'a building in buildings.geojson' }), found: foundPhrase(id) }));
+      problems.push(
+        makeProblem({ file, id, field: 'building_id', severity: 'error' }, 'reference.absent', {
+          field: 'building_id',
+          target: phrase('found.value', { value: 'a building in buildings.geojson' }),
+          found: foundPhrase(id),
+        }),
+      );
       return;
     }
     byBuilding.set(id, parsed.data as BuildingContact);

@@ -21,7 +21,11 @@ export function resolveBuildings(
   problems: Problem[],
 ): Building[] {
   const compoundById = new Map(compounds.loaded.map((c) => [c.properties.id, c.properties]));
-  let kept = keepResolved(buildings, { file: FILE, field: 'compound_id', target: phrase('target.compound'), loaded: new Set(compoundById.keys()), seen: compounds.seen }, problems);
+  let kept = keepResolved(
+    buildings,
+    { file: FILE, field: 'compound_id', target: phrase('target.compound'), loaded: new Set(compoundById.keys()), seen: compounds.seen },
+    problems,
+  );
   // A dataset without grids cannot check a grid id; it is kept as given.
   if (grids.loaded.length > 0) {
     const gridIds = new Set(grids.loaded.filter((g) => g.properties.level === 'grid').map((g) => g.properties.id));
@@ -58,7 +62,14 @@ function sumWarnings(buildings: Building[], compoundById: ReadonlyMap<string, Co
     ] as const;
     for (const [field, total, own] of checks) {
       if (own === undefined || total <= own) continue;
-      problems.push(makeProblem({ file: FILE, id: sum.last, field, severity: 'warning' }, 'building.householdsAboveCompound', { compound: compoundId, sum: total, field, total: own }));
+      problems.push(
+        makeProblem({ file: FILE, id: sum.last, field, severity: 'warning' }, 'building.householdsAboveCompound', {
+          compound: compoundId,
+          sum: total,
+          field,
+          total: own,
+        }),
+      );
     }
   }
   return problems;

@@ -200,7 +200,11 @@ interface CheckedProps {
  * parseProperties by a layer's hand-written check: the feature's own properties object is
  * kept (copied only to drop a null optional field, as the schema path does).
  */
-function checkByHand<P extends { id?: string }>(spec: LayerSpec<P>, fastCheck: NonNullable<LayerSpec<P>['fastCheck']>, raw: Record<string, unknown>): CheckedProps {
+function checkByHand<P extends { id?: string }>(
+  spec: LayerSpec<P>,
+  fastCheck: NonNullable<LayerSpec<P>['fastCheck']>,
+  raw: Record<string, unknown>,
+): CheckedProps {
   const issues = fastCheck(raw);
   if (issues.some((issue) => issue.severity === 'error')) return { props: null, issues };
   let props = raw;

@@ -71,7 +71,8 @@ export function firstAnswerFrom(input: FirstAnswerInput): { answer: FirstAnswer 
   if (report.speed_m_per_min !== input.speedMPerMin) return fail(`the report walks at ${String(report.speed_m_per_min)} m/min, not ${input.speedMPerMin}`);
   if (report.network !== true) return fail('the report has straight-line distances only');
   const inputs = isObject(report.inputs) ? report.inputs : null;
-  if (!inputs || typeof inputs['compounds.geojson'] !== 'string' || typeof inputs['facilities.geojson'] !== 'string') return fail('the report does not say which files it was computed from');
+  if (!inputs || typeof inputs['compounds.geojson'] !== 'string' || typeof inputs['facilities.geojson'] !== 'string')
+    return fail('the report does not say which files it was computed from');
   const unchecked: Partial<Record<DatasetFile, string>> = {};
   for (const [file, fingerprint] of Object.entries(inputs)) {
     if (typeof fingerprint !== 'string') return fail(`bad fingerprint for ${file}`);
@@ -87,7 +88,9 @@ export function firstAnswerFrom(input: FirstAnswerInput): { answer: FirstAnswer 
   const compound = features(compounds).find((f) => isObject(f.properties) && f.properties.id === compoundId);
   const props = (compound?.properties ?? {}) as Json;
   const origins = entry.origins.filter((o): o is [number, number] => Array.isArray(o) && typeof o[0] === 'number' && typeof o[1] === 'number');
-  const byId = new Map(features(facilities).flatMap((f) => (isObject(f.properties) && typeof f.properties.id === 'string' ? [[f.properties.id, f] as const] : [])));
+  const byId = new Map(
+    features(facilities).flatMap((f) => (isObject(f.properties) && typeof f.properties.id === 'string' ? [[f.properties.id, f] as const] : [])),
+  );
 
   const rows: FirstAnswerRow[] = [];
   const named: Record<string, FirstAnswerFacility> = {};
@@ -103,7 +106,11 @@ export function firstAnswerFrom(input: FirstAnswerInput): { answer: FirstAnswer 
     const geometry = feature.geometry as { type?: string; coordinates?: unknown } | undefined;
     const at = geometry?.type === 'Point' && Array.isArray(geometry.coordinates) ? (geometry.coordinates as number[]) : null;
     const straightM = at && origins.length ? Math.min(...origins.map((o) => haversineM(o[0], o[1], at[0] ?? 0, at[1] ?? 0))) : null;
-    named[id] = { name: str(fp.name) ?? id, ...(str(fp.name_en) ? { nameEn: str(fp.name_en) } : {}), ...(str(fp.opening_hours) ? { openingHours: str(fp.opening_hours) } : {}) };
+    named[id] = {
+      name: str(fp.name) ?? id,
+      ...(str(fp.name_en) ? { nameEn: str(fp.name_en) } : {}),
+      ...(str(fp.opening_hours) ? { openingHours: str(fp.opening_hours) } : {}),
+    };
     rows.push({ category, facilityId: id, walkM, straightM });
   }
   rows.sort((a, b) => (ORDER.get(a.category) ?? 1e9) - (ORDER.get(b.category) ?? 1e9) || a.category.localeCompare(b.category));
@@ -139,7 +146,13 @@ export async function readFirstAnswer(read: ReadText, compoundId: string, speedM
     const [reportText, ...texts] = await Promise.all([read(REPORT_FILE), ...early.map((f) => read(f))]);
     if (!reportText) return null;
     const textsOf = await Promise.all(texts.map((t) => (t == null ? null : textOf(t))));
-    const result = firstAnswerFrom({ manifest, report: parse(await textOf(reportText)), texts: Object.fromEntries(early.map((f, i) => [f, textsOf[i] ?? null])), compoundId, speedMPerMin });
+    const result = firstAnswerFrom({
+      manifest,
+      report: parse(await textOf(reportText)),
+      texts: Object.fromEntries(early.map((f, i) => [f, textsOf[i] ?? null])),
+      compoundId,
+      speedMPerMin,
+    });
     if (result.reason) console.info(`report.json not used: ${result.reason}`);
     return result.answer;
   } catch (error) {

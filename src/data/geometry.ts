@@ -6,15 +6,7 @@ import { positionPhrase } from './messages';
  * a zod schema over every position of a 100k-way network costs far more than this loop.
  */
 
-export const GEOMETRY_TYPES = [
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection',
-] as const;
+export const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'] as const;
 export type GeometryType = (typeof GEOMETRY_TYPES)[number];
 
 /** The outer shape of a geometry as the feature schema lets it through. */
@@ -40,7 +32,10 @@ function typeList(allowed: readonly GeometryType[] | null): Phrase {
  */
 export function geometryProblem(geometry: RawGeometry | null | undefined, allowed: readonly GeometryType[] | null): Phrase | null {
   if (geometry === null || geometry === undefined) {
-    return phrase('geometry.missing', { expected: typeList(allowed), found: geometry === null ? phrase('found.value', { value: 'null' }) : phrase('found.none') });
+    return phrase('geometry.missing', {
+      expected: typeList(allowed),
+      found: geometry === null ? phrase('found.value', { value: 'null' }) : phrase('found.none'),
+    });
   }
   const { type } = geometry;
   if (!KNOWN_TYPES.has(type)) return phrase('geometry.unknownType', { expected: typeList(allowed), found: foundPhrase(type) });

@@ -25,7 +25,12 @@ const liveCache = new Map<string, { text: string; features: Feature[] }>();
  * Reads and validates one live file with the loader's own pieces. null (and an error) when
  * it cannot be read, is not JSON or not a FeatureCollection: the caller keeps its last good data.
  */
-async function readLive<P extends { id?: string }>(read: ReadFile, spec: LayerSpec<P>, dataset: Dataset, errors: string[]): Promise<Feature<Point, P>[] | null> {
+async function readLive<P extends { id?: string }>(
+  read: ReadFile,
+  spec: LayerSpec<P>,
+  dataset: Dataset,
+  errors: string[],
+): Promise<Feature<Point, P>[] | null> {
   try {
     const contents = await read(spec.file);
     if (contents === null) throw new Error('not found');
@@ -49,8 +54,9 @@ export async function readLiveLayers(read: ReadFile, dataset: Dataset): Promise<
   const errors: string[] = [];
   const [requests, volunteers] = await Promise.all([readLive(read, REQUESTS, dataset, errors), readLive(read, VOLUNTEERS, dataset, errors)]);
   const compounds = new Set(dataset.compounds.features.map((c) => c.properties.id));
-  const resolved = requests && (keepResolved(requests, { file: REQUESTS.file, field: 'compound_id', target: 'a compound', loaded: compounds, seen: compounds }, []) as RequestFeature[]);
+  const resolved =
+    requests &&
+    (keepResolved(requests, { file: REQUESTS.file, field: 'compound_id', target: 'a compound', loaded: compounds, seen: compounds }, []) as RequestFeature[]);
   for (const r of resolved ?? []) r.properties.service_request_id ??= r.properties.id;
   return { requests: resolved, volunteers, error: errors.length ? errors.join('; ') : null };
 }
-

@@ -3,15 +3,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { CrsId, NetworkProps } from '../domain/dataset';
 import type { Network } from './packedNetwork';
 import { textOf, type FileContents } from './contents';
-import {
-  DATASET_FILES,
-  REQUIRED_FILES,
-  type Dataset,
-  type DatasetFile,
-  type FC,
-  type Manifest,
-  type Problem,
-} from '../domain/dataset';
+import { DATASET_FILES, REQUIRED_FILES, type Dataset, type DatasetFile, type FC, type Manifest, type Problem } from '../domain/dataset';
 import { toWgs84InPlace } from './crs';
 import { validateLayer, validateLayerInSlices, type LayerResult, type Pause } from './features';
 import { isListed, listedFiles } from './manifestFiles';
@@ -47,7 +39,9 @@ async function decoded(got: ReadContents): Promise<Read> {
 
 /** A file that could not be read (an I/O error, or a picked file changed or removed on disk): why, and its problem. */
 export function readFailed(file: DatasetFile, error: unknown): { ok: false; reason: string; problem: Problem } {
-  const problem = makeProblem({ file, field: '(file)', severity: 'error' }, 'file.readFailed', { error: error instanceof Error ? error.message : String(error) });
+  const problem = makeProblem({ file, field: '(file)', severity: 'error' }, 'file.readFailed', {
+    error: error instanceof Error ? error.message : String(error),
+  });
   return { ok: false, reason: `${file} could not be read`, problem };
 }
 
@@ -260,7 +254,10 @@ export async function loadDataset(
   }
 
   const [compounds, facilities, network, gates, grids, volunteers, requests, context, buildings] = await layers;
-  for (const [file, layer] of [['compounds.geojson', compounds], ['facilities.geojson', facilities]] as const) {
+  for (const [file, layer] of [
+    ['compounds.geojson', compounds],
+    ['facilities.geojson', facilities],
+  ] as const) {
     const reason = requiredReason(file, layer);
     if (reason) fatal.push(reason);
   }

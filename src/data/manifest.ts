@@ -49,7 +49,9 @@ const SHAPE = {
   licence: z.string().optional(),
   timezone: z.string().refine(isTimezone).default(DEFAULT_TIMEZONE),
   files: z.array(nonEmpty).optional(),
-  holidays: z.looseObject({ off: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(), work: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional() }).optional(),
+  holidays: z
+    .looseObject({ off: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(), work: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional() })
+    .optional(),
 };
 
 const EXPECTED: Record<keyof typeof SHAPE, Phrase> = {

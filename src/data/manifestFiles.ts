@@ -8,7 +8,10 @@ export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
 /** `x.geojson` and `x.json` name the same contract file (DATA-CONTRACT.md allows either). */
 function stem(name: string): string {
-  return name.trim().toLowerCase().replace(/\.(geo)?json$/, '');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/\.(geo)?json$/, '');
 }
 
 /**

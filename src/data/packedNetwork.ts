@@ -64,7 +64,6 @@ export function packNetwork(ways: readonly Way[], keys?: readonly string[]): Pac
   return { coords, lineEnds, wayEnds, multi, props: JSON.stringify(props), keys: keys ?? null };
 }
 
-
 /** How many networks this thread rebuilt as ways (tests read it: a planner's page rebuilds none). */
 export const unpacks = { count: 0 };
 
@@ -87,7 +86,9 @@ export function unpackNetwork(packed: PackedNetwork): Way[] {
       for (let k = 0; vertex < lineEnds[line]!; vertex++, k++) points[k] = [coords[vertex * 2]!, coords[vertex * 2 + 1]!];
       lines.push(points);
     }
-    const geometry: LineString | MultiLineString = multi[w] ? { type: 'MultiLineString', coordinates: lines } : { type: 'LineString', coordinates: lines[0] ?? [] };
+    const geometry: LineString | MultiLineString = multi[w]
+      ? { type: 'MultiLineString', coordinates: lines }
+      : { type: 'LineString', coordinates: lines[0] ?? [] };
     ways[w] = { type: 'Feature', properties: props[w]!, geometry } as Feature<LineString | MultiLineString, NetworkProps>;
   }
   return ways;

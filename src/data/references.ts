@@ -22,11 +22,7 @@ export interface Reference {
   sameFile?: boolean;
 }
 
-export function keepResolved<P extends { id?: string }>(
-  features: Feature<Geometry, P>[],
-  ref: Reference,
-  problems: Problem[],
-): Feature<Geometry, P>[] {
+export function keepResolved<P extends { id?: string }>(features: Feature<Geometry, P>[], ref: Reference, problems: Problem[]): Feature<Geometry, P>[] {
   return features.filter((feature) => {
     const props = feature.properties as P & Record<string, unknown>;
     const value = props[ref.field];

@@ -80,9 +80,7 @@ function optionalFields(shape: Record<string, z.ZodType>): ReadonlySet<string> {
   return new Set(Object.keys(shape).filter((k) => shape[k]?.safeParse(undefined).success));
 }
 
-function layer<P extends { id?: string }>(
-  spec: Omit<LayerSpec<P>, 'schema' | 'optional'> & { shape: Record<string, z.ZodType> },
-): LayerSpec<P> {
+function layer<P extends { id?: string }>(spec: Omit<LayerSpec<P>, 'schema' | 'optional'> & { shape: Record<string, z.ZodType> }): LayerSpec<P> {
   const { shape, ...rest } = spec;
   // The shapes below are written to match the *Props interfaces of domain/dataset.ts.
   const schema = z.looseObject(shape) as unknown as z.ZodType<Omit<P, 'id'>>;
@@ -121,10 +119,20 @@ export const COMPOUNDS = layer<CompoundProps>({
   check(p) {
     const issues: FieldIssue[] = [];
     if (p.elderly80 > p.elderly60) {
-      issues.push({ field: 'elderly80', severity: 'warning', code: 'compound.elderly80AboveElderly60', params: { elderly80: p.elderly80, elderly60: p.elderly60 } });
+      issues.push({
+        field: 'elderly80',
+        severity: 'warning',
+        code: 'compound.elderly80AboveElderly60',
+        params: { elderly80: p.elderly80, elderly60: p.elderly60 },
+      });
     }
     if (p.elderly60 > p.population) {
-      issues.push({ field: 'elderly60', severity: 'warning', code: 'compound.elderly60AbovePopulation', params: { elderly60: p.elderly60, population: p.population } });
+      issues.push({
+        field: 'elderly60',
+        severity: 'warning',
+        code: 'compound.elderly60AbovePopulation',
+        params: { elderly60: p.elderly60, population: p.population },
+      });
     }
     return issues;
   },
@@ -175,7 +183,12 @@ export const NETWORK = layer<NetworkProps>({
     for (const field of ['name', 'highway', 'access', 'bridge'] as const) {
       const value = props[field];
       if (value === undefined || value === null || typeof value === 'string' || (field === 'bridge' && typeof value === 'boolean')) continue;
-      (issues ??= []).push({ field, severity: 'error', code: 'field.invalid', params: { field, expected: NETWORK_EXPECTED[field], found: foundPhrase(value) } });
+      (issues ??= []).push({
+        field,
+        severity: 'error',
+        code: 'field.invalid',
+        params: { field, expected: NETWORK_EXPECTED[field], found: foundPhrase(value) },
+      });
     }
     return issues ?? NO_ISSUES;
   },

@@ -52,7 +52,11 @@ export async function urlListing(base: string, fetchImpl: typeof fetch = (...arg
  * prepare-dataset adds it): never asked for otherwise, so a dataset without one costs no
  * request. Null when absent or unreadable: the walking session then builds the graph.
  */
-export async function prebuiltFromUrl(base: string, manifest: Pick<Manifest, 'files'>, fetchImpl: typeof fetch = (...args) => fetch(...args)): Promise<ArrayBuffer | null> {
+export async function prebuiltFromUrl(
+  base: string,
+  manifest: Pick<Manifest, 'files'>,
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+): Promise<ArrayBuffer | null> {
   if (!manifest.files?.includes(PREBUILT_FILE)) return null;
   const prefix = base === '' || base.endsWith('/') ? base : `${base}/`;
   try {
@@ -90,10 +94,7 @@ export function fromFiles(files: Iterable<File>): ReadFile {
     const match = contractName(file.name);
     if (!match) continue;
     const current = chosen.get(match.name);
-    const better =
-      !current ||
-      (match.exact && !current.exact) ||
-      (match.exact === current.exact && depth(file) < depth(current.file));
+    const better = !current || (match.exact && !current.exact) || (match.exact === current.exact && depth(file) < depth(current.file));
     if (better) chosen.set(match.name, { file, exact: match.exact });
   }
   return async (name) => {

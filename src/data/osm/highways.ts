@@ -8,9 +8,30 @@ import type { Tags } from './elements';
 
 /** highway=* values that carry pedestrians (https://wiki.openstreetmap.org/wiki/Key:highway). */
 const WALKABLE_HIGHWAYS = new Set([
-  'footway', 'path', 'pedestrian', 'steps', 'living_street', 'residential', 'service', 'unclassified', 'road', 'track',
-  'tertiary', 'tertiary_link', 'secondary', 'secondary_link', 'primary', 'primary_link', 'trunk', 'trunk_link',
-  'cycleway', 'bridleway', 'corridor', 'crossing', 'platform', 'elevator',
+  'footway',
+  'path',
+  'pedestrian',
+  'steps',
+  'living_street',
+  'residential',
+  'service',
+  'unclassified',
+  'road',
+  'track',
+  'tertiary',
+  'tertiary_link',
+  'secondary',
+  'secondary_link',
+  'primary',
+  'primary_link',
+  'trunk',
+  'trunk_link',
+  'cycleway',
+  'bridleway',
+  'corridor',
+  'crossing',
+  'platform',
+  'elevator',
 ]);
 
 const NEVER_WALKABLE = new Set(['motorway', 'motorway_link']);

@@ -37,7 +37,9 @@ export function osmManifest(info: OsmFileInfo, options: ManifestOptions): Record
   const asOf = dataAsOf(info, options.fileTime);
   const notes = [`dataAsOf is ${asOf.from}.`];
   if (options.densityPerM2 === undefined) {
-    notes.push('Population is missing: OpenStreetMap has none. Every compound has population 0 (population_missing); re-import with --density, or fill in population, elderly60 and elderly80.');
+    notes.push(
+      'Population is missing: OpenStreetMap has none. Every compound has population 0 (population_missing); re-import with --density, or fill in population, elderly60 and elderly80.',
+    );
   } else {
     notes.push(`Population is estimated from each compound's area at ${options.densityPerM2} persons/m² (population_estimated).`);
   }

@@ -35,7 +35,8 @@ export async function detectFormat(path: string): Promise<OsmFormat> {
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new Error(`cannot read ${path}: ${why}`, { cause: error });
   }
   const format = sniffFormat(head);

@@ -53,7 +53,14 @@ export function overpassElements(raw: RawElement, index: number, wanted: Wanted)
     const out: OsmElement[] = [];
     if (wanted.node && Array.isArray(raw.geometry) && raw.geometry.length === refs.length) {
       raw.geometry.forEach((point: { lat?: unknown; lon?: unknown } | null, i) => {
-        if (point) out.push({ type: 'node', id: refs[i] as number, lat: finite(point.lat, `a position of way ${id}`), lon: finite(point.lon, `a position of way ${id}`), tags: null });
+        if (point)
+          out.push({
+            type: 'node',
+            id: refs[i] as number,
+            lat: finite(point.lat, `a position of way ${id}`),
+            lon: finite(point.lon, `a position of way ${id}`),
+            tags: null,
+          });
       });
     }
     if (wanted.way) out.push({ type, id, refs, tags });
@@ -93,17 +100,23 @@ export const readOverpass: OsmReader = async (path, visit, options) => {
     options.onBytes?.(bytes);
   });
   try {
-    await pipeline(source, pick.withParserAsStream({ filter: 'elements' }), streamArray.asStream(), async (items: AsyncIterable<{ key: number; value: RawElement }>) => {
-      for await (const { key, value } of items) {
-        count++;
-        if (typeof value.timestamp === 'string' && value.timestamp > newest) newest = value.timestamp;
-        for (const element of overpassElements(value, key, options.wanted)) visit(element);
-      }
-    });
+    await pipeline(
+      source,
+      pick.withParserAsStream({ filter: 'elements' }),
+      streamArray.asStream(),
+      async (items: AsyncIterable<{ key: number; value: RawElement }>) => {
+        for await (const { key, value } of items) {
+          count++;
+          if (typeof value.timestamp === 'string' && value.timestamp > newest) newest = value.timestamp;
+          for (const element of overpassElements(value, key, options.wanted)) visit(element);
+        }
+      },
+    );
   } catch (error) {
     throw new Error(`not readable as Overpass JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  if (count === 0 && !/"elements"\s*:/.test(head)) throw new Error('not Overpass JSON: it has no "elements" array (GeoJSON POI tables go through npm run import:poi)');
+  if (count === 0 && !/"elements"\s*:/.test(head))
+    throw new Error('not Overpass JSON: it has no "elements" array (GeoJSON POI tables go through npm run import:poi)');
   if (newest) info.newestEdit = newest;
   return info;
 };

@@ -241,7 +241,8 @@ export const readPbf: OsmReader = async (path, visit, options) => {
     let blocks = 0;
     while (position < size) {
       const headerLength = (await readExactly(4, 'block length')).readUInt32BE(0);
-      if (headerLength === 0 || headerLength > MAX_HEADER_BYTES) throw new Error(`not an OSM PBF file (bad block header length ${headerLength} at byte ${position - 4})`);
+      if (headerLength === 0 || headerLength > MAX_HEADER_BYTES)
+        throw new Error(`not an OSM PBF file (bad block header length ${headerLength} at byte ${position - 4})`);
       const header = readBlobHeader(await readExactly(headerLength, 'block header'));
       if (header.dataSize < 0 || header.dataSize > MAX_BLOB_BYTES) throw new Error(`not an OSM PBF file (bad block size at byte ${position})`);
       if (blocks === 0 && header.type !== 'OSMHeader') throw new Error(`not an OSM PBF file (first block is "${header.type}", expected "OSMHeader")`);

@@ -48,7 +48,13 @@ export const readXml: OsmReader = (path, visit, options) =>
           if (skip) return;
           const id = num(a.id, `the id of a ${tag.name}`, parser.line);
           if (tag.name === 'node') {
-            current = { type: 'node', id, lat: num(a.lat, `the lat of node ${id}`, parser.line), lon: num(a.lon, `the lon of node ${id}`, parser.line), tags: null };
+            current = {
+              type: 'node',
+              id,
+              lat: num(a.lat, `the lat of node ${id}`, parser.line),
+              lon: num(a.lon, `the lon of node ${id}`, parser.line),
+              tags: null,
+            };
           } else if (tag.name === 'way') current = { type: 'way', id, refs: [], tags: null };
           else current = { type: 'relation', id, members: [], tags: null };
           return;
@@ -61,7 +67,11 @@ export const readXml: OsmReader = (path, visit, options) =>
           return;
         case 'member':
           if (current?.type === 'relation' && a.type && MEMBER_TYPES.has(a.type)) {
-            const member: OsmMember = { type: a.type as OsmMember['type'], ref: num(a.ref, `a member ref of relation ${current.id}`, parser.line), role: a.role ?? '' };
+            const member: OsmMember = {
+              type: a.type as OsmMember['type'],
+              ref: num(a.ref, `a member ref of relation ${current.id}`, parser.line),
+              role: a.role ?? '',
+            };
             current.members.push(member);
           }
       }

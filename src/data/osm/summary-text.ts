@@ -35,13 +35,19 @@ export function formatOsmSummary(summary: OsmImportSummary): string {
     ...Object.entries(s.features).map(([file, n]) => `  ${file.padEnd(20)} ${num(n).padStart(7)}`),
     'Facilities per category:',
     ...CATEGORIES.map((c) => `  ${c.id.padEnd(20)} ${num(s.facilitiesByCategory[c.id] ?? 0).padStart(7)}  ${c.zh}`),
-    `Context: ${Object.entries(s.contextByKind).map(([k, n]) => `${k} ${num(n)}`).join(', ') || 'none'}.`,
+    `Context: ${
+      Object.entries(s.contextByKind)
+        .map(([k, n]) => `${k} ${num(n)}`)
+        .join(', ') || 'none'
+    }.`,
     `Multipolygons: ${num(s.multipolygons.assembled)} assembled (${num(s.multipolygons.holes)} holes), ${num(s.multipolygons.failed)} not assembled.`,
   ];
   const skipped = skippedLines(s.skipped);
   if (skipped.length) lines.push('Left out, and why:', ...skipped);
   if (s.populationMissing) {
-    lines.push('Population is missing: OpenStreetMap has none, so every compound has population 0. Re-run with --density <persons/m²> to estimate it from area, or fill it in.');
+    lines.push(
+      'Population is missing: OpenStreetMap has none, so every compound has population 0. Re-run with --density <persons/m²> to estimate it from area, or fill it in.',
+    );
   }
   lines.push('Data © OpenStreetMap contributors, ODbL 1.0: keep this attribution wherever the dataset is shown or shared.');
   return lines.join('\n');

@@ -88,7 +88,11 @@ export function classifyPoi(input: PoiTypeInput): PoiClass {
   if (found?.category) return { ok: true, category: found.category, zh: found.zh, en: found.en, by };
   if (found) return { ok: false, reason: 'not-a-facility', message: `type ${describe(input)} is not a facility (${found.zh} / ${found.en})` };
   const given = describe(input);
-  return { ok: false, reason: 'unknown-type', message: given === '(none)' ? 'no type given' : `unknown type ${given} (no rule in src/data/poi/poi-types.json)` };
+  return {
+    ok: false,
+    reason: 'unknown-type',
+    message: given === '(none)' ? 'no type given' : `unknown type ${given} (no rule in src/data/poi/poi-types.json)`,
+  };
 }
 
 function describe(input: PoiTypeInput): string {

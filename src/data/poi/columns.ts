@@ -22,7 +22,11 @@ const ALIASES: Record<Role, string[]> = {
 };
 
 function normalise(header: string): string {
-  return header.normalize('NFKC').trim().toLowerCase().replace(/[\s_\-.]+/g, '');
+  return header
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, '');
 }
 
 const LOOKUP = new Map<string, Role>();

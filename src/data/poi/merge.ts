@@ -76,7 +76,14 @@ async function existingDataset(dir: string, sourceTime: Date) {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) {
     const id = basename(resolve(dir));
-    const manifest: Record<string, unknown> = { id, name: { zh: id, en: id }, crs: 'WGS84', dataAsOf: sourceTime.toISOString().slice(0, 10), synthetic: false, sources: [] };
+    const manifest: Record<string, unknown> = {
+      id,
+      name: { zh: id, en: id },
+      crs: 'WGS84',
+      dataAsOf: sourceTime.toISOString().slice(0, 10),
+      synthetic: false,
+      sources: [],
+    };
     return { manifest, crs: 'WGS84' as CrsId, created: true, facilities: [] as Feature<Point, Props>[] };
   }
   const raw = (await readJson(manifestPath)) as Record<string, unknown>;
@@ -118,7 +125,9 @@ export async function importPoi(path: string, options: ImportPoiOptions): Promis
 
   const added: Feature<Point, Props>[] = [];
   const byCategory: Record<string, number> = {};
-  const stem = basename(path).replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-');
+  const stem = basename(path)
+    .replace(/\.[^.]+$/, '')
+    .replace(/[^\p{L}\p{N}_-]+/gu, '-');
   const uniqueId = (row: RawPoi, index: number) => {
     const base = `poi-${row.fields.id ?? `${stem}-${index + 1}`}`;
     let id = base;
@@ -181,7 +190,8 @@ export async function importPoi(path: string, options: ImportPoiOptions): Promis
 
   const manifest = { ...dataset.manifest };
   const sources = Array.isArray(manifest.sources) ? [...(manifest.sources as Array<{ name?: unknown }>)] : [];
-  if (!sources.some((s) => s?.name === sourceName)) sources.push({ name: sourceName, note: `imported with npm run import:poi, coordinates ${options.crs}` } as { name: string });
+  if (!sources.some((s) => s?.name === sourceName))
+    sources.push({ name: sourceName, note: `imported with npm run import:poi, coordinates ${options.crs}` } as { name: string });
   manifest.sources = sources;
 
   const report: PoiReport = {

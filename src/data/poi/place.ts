@@ -48,7 +48,8 @@ export function placePoi(row: RawPoi, crs: CrsId): Placed {
   if (lon === null && lat === null) return { ok: false, field, message: 'missing coordinates' };
   if (lat === null) return { ok: false, field: 'lat', message: 'missing lat' };
   if (lon === null) return { ok: false, field: 'lon', message: 'missing lon' };
-  if (Number.isNaN(lon) || Number.isNaN(lat)) return { ok: false, field, message: `coordinates are not numbers (${row.fields.lon ?? ''} ${row.fields.lat ?? ''})`.trim() };
+  if (Number.isNaN(lon) || Number.isNaN(lat))
+    return { ok: false, field, message: `coordinates are not numbers (${row.fields.lon ?? ''} ${row.fields.lat ?? ''})`.trim() };
   if (lon === 0 && lat === 0) return { ok: false, field, message: 'position 0,0 (no real position)' };
   if (Math.abs(lat) > 90 && Math.abs(lon) <= 90) return { ok: false, field, message: `lat ${lat} is out of range: lon and lat look swapped` };
   if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return { ok: false, field, message: `out of range (lon ${lon}, lat ${lat})` };

@@ -122,7 +122,9 @@ export async function readPoiTable(path: string, encoding: Encoding = 'auto'): P
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}`, { cause: error });
+    throw new Error(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}`, {
+      cause: error,
+    });
   }
   const decoded = decodeText(bytes, encoding);
   const text = decoded.text.replace(/^\uFEFF/, '');

@@ -63,10 +63,15 @@ export function buildingFeatures(compounds: CompoundPlan[], frame: Frame, people
       };
       features.push({ type: 'Feature', properties, geometry });
       const centreHouseholds = Array.from({ length: people.count(1, 2) }, () => people.partyMember());
-      contacts.push({ building_id: id, leader: { role: '楼栋党小组组长', ...people.partyMember() }, centre_households: centreHouseholds.map((p) => ({ role: '党员中心户', ...p })) });
+      contacts.push({
+        building_id: id,
+        leader: { role: '楼栋党小组组长', ...people.partyMember() },
+        centre_households: centreHouseholds.map((p) => ({ role: '党员中心户', ...p })),
+      });
     });
   }
   return { features, contacts: { note: CONTACTS_NOTE, buildings: contacts } };
 }
 
-const CONTACTS_NOTE = '示意数据：人名和电话均为虚构（136000 号段）。仅供工作人员，服务器不公开此文件。 / Illustrative: invented names and phones (136000 range). Staff only; the server never serves this file.';
+const CONTACTS_NOTE =
+  '示意数据：人名和电话均为虚构（136000 号段）。仅供工作人员，服务器不公开此文件。 / Illustrative: invented names and phones (136000 range). Staff only; the server never serves this file.';

@@ -23,8 +23,18 @@ const PHASES = [
 export function compoundFeatures(compounds: CompoundPlan[], frame: Frame): Array<Feature<Polygon | MultiPolygon, CompoundProps>> {
   return compounds.map((c) => {
     // Gates are ring vertices, so each sits exactly on the boundary drawn on the map.
-    const rings = c.parts.map((p) => [toPositions(densify(p.ring, BOUNDARY_STEP_M, p.gates.map((g) => g.at)), frame)]);
-    const geometry: Polygon | MultiPolygon = rings.length === 1 ? { type: 'Polygon', coordinates: rings[0] ?? [] } : { type: 'MultiPolygon', coordinates: rings };
+    const rings = c.parts.map((p) => [
+      toPositions(
+        densify(
+          p.ring,
+          BOUNDARY_STEP_M,
+          p.gates.map((g) => g.at),
+        ),
+        frame,
+      ),
+    ]);
+    const geometry: Polygon | MultiPolygon =
+      rings.length === 1 ? { type: 'Polygon', coordinates: rings[0] ?? [] } : { type: 'MultiPolygon', coordinates: rings };
     const properties: CompoundProps = {
       id: c.id,
       name: c.name.zh,

@@ -187,7 +187,9 @@ export function layoutPart(rng: Rng, r: Rect, facing: Partial<Record<Side, Facin
   // At most four footprints per compound (the basemap stays light), spread along it.
   candidates.sort((x, y) => x.s - y.s);
   const keep = Math.min(4, candidates.length);
-  const buildings = Array.from({ length: keep }, (_, i) => candidates[keep < 2 ? i : Math.round((i * (candidates.length - 1)) / (keep - 1))]?.r).filter((r): r is Rect => r !== undefined);
+  const buildings = Array.from({ length: keep }, (_, i) => candidates[keep < 2 ? i : Math.round((i * (candidates.length - 1)) / (keep - 1))]?.r).filter(
+    (r): r is Rect => r !== undefined,
+  );
 
   const layout: PartLayout = { rect: r, ring: ringOf(r, notch), gates, ways, connectors, buildings };
   if (notch) layout.notch = notch;

@@ -167,7 +167,12 @@ function residents(rng: Rng, d: Draft) {
 
 export function planCompounds(rng: Rng, planned: PlannedBlock[], target: number): CompoundsResult {
   const alleys: PlannedWay[] = [];
-  const drafts = draftParts(rng, planned.filter((p) => p.use.kind === 'compounds'), target, alleys);
+  const drafts = draftParts(
+    rng,
+    planned.filter((p) => p.use.kind === 'compounds'),
+    target,
+    alleys,
+  );
   placeNamedCompounds(drafts);
   nameDrafts(rng, drafts);
 

@@ -63,6 +63,11 @@ export function contextFeatures(inputs: ContextInputs): Array<Feature<Geometry, 
 
   const rail: Uv[] = [];
   for (let u = RIVER_U[0]; u <= RIVER_U[1]; u += 50) rail.push(uv(u, RAIL_V));
-  add('rail-1', 'rail', { type: 'LineString', coordinates: rail.map((p) => frame.toLonLat(p)) }, { zh: '外福铁路（示意）', en: 'Waifu Railway (illustrative)' });
+  add(
+    'rail-1',
+    'rail',
+    { type: 'LineString', coordinates: rail.map((p) => frame.toLonLat(p)) },
+    { zh: '外福铁路（示意）', en: 'Waifu Railway (illustrative)' },
+  );
   return out;
 }

@@ -153,7 +153,13 @@ export class FacilityPlanner {
       const tries = mode === 'lot' || mode === 'riverside' ? 1 : 10;
       for (let i = 0; i < tries * 4 && (!best || i < tries); i++) {
         const c =
-          mode === 'lot' ? this.lotCandidate(d, n) : mode === 'riverside' ? this.riversideCandidate() : mode === 'gate' ? this.gateCandidate(d, community) : this.frontageCandidate(d, community);
+          mode === 'lot'
+            ? this.lotCandidate(d, n)
+            : mode === 'riverside'
+              ? this.riversideCandidate()
+              : mode === 'gate'
+                ? this.gateCandidate(d, community)
+                : this.frontageCandidate(d, community);
         if (!c) continue;
         const name = this.nameFor(d, c, n);
         const score = this.spacing(c.at, d.category);

@@ -49,9 +49,25 @@ const STATION_HOURS = 'Mo-Fr 08:00-17:30; Sa 08:00-12:00';
 const OFFICE_HOURS = 'Mo-Fr 08:00-12:00,14:30-17:30; PH off';
 const SCHOOL_HOURS = 'Mo-Fr 07:30-17:30; PH off';
 
-const PHARMACY_CHAINS = [zhEn('益丰大药房', 'Yifeng Pharmacy'), zhEn('天天好大药房', 'Tiantianhao Pharmacy'), zhEn('鹭燕大药房', 'Luyan Pharmacy'), zhEn('国大药房', 'Guoda Pharmacy'), zhEn('老百姓大药房', 'Laobaixing Pharmacy')];
-const CONVENIENCE_CHAINS = [zhEn('美宜佳', 'Meiyijia'), zhEn('见福便利店', 'Jianfu Convenience Store'), zhEn('邻家便利店', 'Linjia Convenience Store'), zhEn('惠友便利店', 'Huiyou Convenience Store')];
-const SUPERMARKETS = [zhEn('永辉超市', 'Yonghui Supermarket'), zhEn('华润万家', 'Vanguard'), zhEn('新华都超市', 'New Huadu Supermarket'), zhEn('元初食品', 'Yuanchu Foods')];
+const PHARMACY_CHAINS = [
+  zhEn('益丰大药房', 'Yifeng Pharmacy'),
+  zhEn('天天好大药房', 'Tiantianhao Pharmacy'),
+  zhEn('鹭燕大药房', 'Luyan Pharmacy'),
+  zhEn('国大药房', 'Guoda Pharmacy'),
+  zhEn('老百姓大药房', 'Laobaixing Pharmacy'),
+];
+const CONVENIENCE_CHAINS = [
+  zhEn('美宜佳', 'Meiyijia'),
+  zhEn('见福便利店', 'Jianfu Convenience Store'),
+  zhEn('邻家便利店', 'Linjia Convenience Store'),
+  zhEn('惠友便利店', 'Huiyou Convenience Store'),
+];
+const SUPERMARKETS = [
+  zhEn('永辉超市', 'Yonghui Supermarket'),
+  zhEn('华润万家', 'Vanguard'),
+  zhEn('新华都超市', 'New Huadu Supermarket'),
+  zhEn('元初食品', 'Yuanchu Foods'),
+];
 const CLINICS = [
   zhEn('仁爱诊所', "Ren'ai Clinic"),
   zhEn('康宁诊所', 'Kangning Clinic'),
@@ -74,7 +90,11 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     where: 'lot',
     lot: 'health_center',
     count: 2,
-    names: (c) => [c.n === 0 ? zhEn('岳峰镇社区卫生服务中心', 'Yuefeng Community Health Service Centre') : zhEn('岳峰中西医结合医院', 'Yuefeng Integrated Medicine Hospital')],
+    names: (c) => [
+      c.n === 0
+        ? zhEn('岳峰镇社区卫生服务中心', 'Yuefeng Community Health Service Centre')
+        : zhEn('岳峰中西医结合医院', 'Yuefeng Integrated Medicine Hospital'),
+    ],
     hours: ['Mo-Fr 08:00-17:30; Sa,Su 08:00-12:00'],
     capacity: steps(60, 150, 10),
   },
@@ -83,7 +103,11 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     where: 'lot',
     lot: 'middle_school',
     count: 3,
-    names: (c) => [...(c.n === 0 ? [zhEn('岳峰中学', 'Yuefeng Middle School')] : []), inCommunity(c, '中学', 'Middle School'), onStreet(c, '中学', 'Middle School')],
+    names: (c) => [
+      ...(c.n === 0 ? [zhEn('岳峰中学', 'Yuefeng Middle School')] : []),
+      inCommunity(c, '中学', 'Middle School'),
+      onStreet(c, '中学', 'Middle School'),
+    ],
     hours: [SCHOOL_HOURS],
     capacity: steps(1200, 2400, 100),
   },
@@ -92,7 +116,11 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     where: 'lot',
     lot: 'primary_school',
     count: 4,
-    names: (c) => [...(c.n === 0 ? [zhEn('岳峰中心小学', 'Yuefeng Central Primary School')] : []), inCommunity(c, '小学', 'Primary School'), onStreet(c, '小学', 'Primary School')],
+    names: (c) => [
+      ...(c.n === 0 ? [zhEn('岳峰中心小学', 'Yuefeng Central Primary School')] : []),
+      inCommunity(c, '小学', 'Primary School'),
+      onStreet(c, '小学', 'Primary School'),
+    ],
     hours: [SCHOOL_HOURS],
     capacity: steps(900, 1800, 100),
   },
@@ -118,7 +146,11 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     where: 'lot',
     lot: 'sports',
     count: 3,
-    names: (c) => [...(c.n === 0 ? [zhEn('岳峰全民健身中心', 'Yuefeng Fitness Centre')] : []), inCommunity(c, '门球场', 'Gateball Court'), inCommunity(c, '篮球场', 'Basketball Court')],
+    names: (c) => [
+      ...(c.n === 0 ? [zhEn('岳峰全民健身中心', 'Yuefeng Fitness Centre')] : []),
+      inCommunity(c, '门球场', 'Gateball Court'),
+      inCommunity(c, '篮球场', 'Basketball Court'),
+    ],
     hours: ['Mo-Su 06:00-22:00', 'Mo-Su 06:00-20:00'],
   },
   // Community institutions.
@@ -138,13 +170,67 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     names: () => [zhEn('岳峰镇便民服务中心', 'Yuefeng Town Service Centre')],
     hours: ['Mo-Fr 08:30-17:30; Sa 09:00-12:00; PH off'],
   },
-  { category: 'community_service', where: 'gate', count: 3, names: (c) => inCompound(c, '党群服务站', 'Party and Public Service Station'), hours: [OFFICE_HOURS] },
-  { category: 'canteen', where: 'gate', community: 'xinhua', count: 1, names: () => [zhEn('新华社区长者食堂', 'Xinhua Community Elder Canteen')], hours: [CANTEEN_HOURS], capacity: () => 60 },
-  { category: 'canteen', where: 'frontage', community: 'santai', count: 1, names: (c) => [inCommunity(c, '社区长者食堂', 'Community Elder Canteen')], hours: [CANTEEN_HOURS], capacity: () => 80 },
-  { category: 'canteen', where: 'gate', community: 'puxia', count: 1, names: (c) => [inCommunity(c, '社区长者食堂', 'Community Elder Canteen')], hours: [CANTEEN_HOURS], capacity: () => 40 },
-  { category: 'canteen', where: 'frontage', community: 'xiangkai', count: 1, names: (c) => [inCommunity(c, '社区食堂', 'Community Canteen')], hours: ['Mo-Sa 10:30-13:00,16:30-18:00; PH off'], capacity: () => 120 },
-  { category: 'canteen', where: 'gate', community: 'xikou', bank: 'south', count: 1, names: (c) => [inCommunity(c, '社区幸福食堂', 'Community Happiness Canteen')], hours: [CANTEEN_HOURS], capacity: () => 50 },
-  { category: 'clinic', where: 'gate', community: 'each', count: 8, names: (c) => [inCommunity(c, '社区卫生服务站', 'Community Health Station')], hours: [STATION_HOURS] },
+  {
+    category: 'community_service',
+    where: 'gate',
+    count: 3,
+    names: (c) => inCompound(c, '党群服务站', 'Party and Public Service Station'),
+    hours: [OFFICE_HOURS],
+  },
+  {
+    category: 'canteen',
+    where: 'gate',
+    community: 'xinhua',
+    count: 1,
+    names: () => [zhEn('新华社区长者食堂', 'Xinhua Community Elder Canteen')],
+    hours: [CANTEEN_HOURS],
+    capacity: () => 60,
+  },
+  {
+    category: 'canteen',
+    where: 'frontage',
+    community: 'santai',
+    count: 1,
+    names: (c) => [inCommunity(c, '社区长者食堂', 'Community Elder Canteen')],
+    hours: [CANTEEN_HOURS],
+    capacity: () => 80,
+  },
+  {
+    category: 'canteen',
+    where: 'gate',
+    community: 'puxia',
+    count: 1,
+    names: (c) => [inCommunity(c, '社区长者食堂', 'Community Elder Canteen')],
+    hours: [CANTEEN_HOURS],
+    capacity: () => 40,
+  },
+  {
+    category: 'canteen',
+    where: 'frontage',
+    community: 'xiangkai',
+    count: 1,
+    names: (c) => [inCommunity(c, '社区食堂', 'Community Canteen')],
+    hours: ['Mo-Sa 10:30-13:00,16:30-18:00; PH off'],
+    capacity: () => 120,
+  },
+  {
+    category: 'canteen',
+    where: 'gate',
+    community: 'xikou',
+    bank: 'south',
+    count: 1,
+    names: (c) => [inCommunity(c, '社区幸福食堂', 'Community Happiness Canteen')],
+    hours: [CANTEEN_HOURS],
+    capacity: () => 50,
+  },
+  {
+    category: 'clinic',
+    where: 'gate',
+    community: 'each',
+    count: 8,
+    names: (c) => [inCommunity(c, '社区卫生服务站', 'Community Health Station')],
+    hours: [STATION_HOURS],
+  },
   {
     category: 'clinic',
     where: 'frontage',
@@ -166,7 +252,11 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     where: 'frontage',
     bank: 'north',
     count: 3,
-    names: (c) => [...(c.n === 0 ? [zhEn('岳峰镇敬老院', 'Yuefeng Home for the Aged')] : []), onStreet(c, '康乐养老院', 'Kangle Care Home'), inCommunity(c, '颐养院', 'Care Home')],
+    names: (c) => [
+      ...(c.n === 0 ? [zhEn('岳峰镇敬老院', 'Yuefeng Home for the Aged')] : []),
+      onStreet(c, '康乐养老院', 'Kangle Care Home'),
+      inCommunity(c, '颐养院', 'Care Home'),
+    ],
     hours: ['24/7'],
     capacity: steps(60, 150, 10),
   },
@@ -190,10 +280,20 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     category: 'culture',
     where: 'frontage',
     count: 4,
-    names: (c) => [...(c.n === 0 ? [zhEn('岳峰镇综合文化站', 'Yuefeng Town Culture Station')] : []), inCommunity(c, '新时代文明实践站', 'Civilization Practice Station'), inCommunity(c, '社区文化活动站', 'Community Culture Station')],
+    names: (c) => [
+      ...(c.n === 0 ? [zhEn('岳峰镇综合文化站', 'Yuefeng Town Culture Station')] : []),
+      inCommunity(c, '新时代文明实践站', 'Civilization Practice Station'),
+      inCommunity(c, '社区文化活动站', 'Community Culture Station'),
+    ],
     hours: ['Mo-Su 08:30-21:00', 'Tu-Su 09:00-12:00,14:30-21:00'],
   },
-  { category: 'culture', where: 'gate', count: 5, names: (c) => [inCommunity(c, '社区文化活动站', 'Community Culture Station'), ...inCompound(c, '老年活动室', 'Seniors Activity Room')], hours: ['Mo-Su 08:30-11:30,14:30-21:00'] },
+  {
+    category: 'culture',
+    where: 'gate',
+    count: 5,
+    names: (c) => [inCommunity(c, '社区文化活动站', 'Community Culture Station'), ...inCompound(c, '老年活动室', 'Seniors Activity Room')],
+    hours: ['Mo-Su 08:30-11:30,14:30-21:00'],
+  },
   // Shops and services beside the streets.
   {
     category: 'pharmacy',
@@ -211,13 +311,27 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     names: (c) => rotate(CONVENIENCE_CHAINS, c.n).map((chain) => branch(chain, c)),
     hours: ['Mo-Su 07:00-23:00', '24/7', 'Mo-Su 06:30-23:30'],
   },
-  { category: 'convenience', where: 'gate', count: 5, names: (c) => inCompound(c, '便利店', 'Convenience Store'), hours: ['Mo-Su 07:00-23:00', 'Mo-Su 07:00-22:00'] },
-  { category: 'supermarket', where: 'frontage', count: 8, mainStreet: true, names: (c) => rotate(SUPERMARKETS, c.n).map((s) => branch(s, c)), hours: ['Mo-Su 08:00-22:00', 'Mo-Su 08:30-22:00'] },
+  {
+    category: 'convenience',
+    where: 'gate',
+    count: 5,
+    names: (c) => inCompound(c, '便利店', 'Convenience Store'),
+    hours: ['Mo-Su 07:00-23:00', 'Mo-Su 07:00-22:00'],
+  },
+  {
+    category: 'supermarket',
+    where: 'frontage',
+    count: 8,
+    mainStreet: true,
+    names: (c) => rotate(SUPERMARKETS, c.n).map((s) => branch(s, c)),
+    hours: ['Mo-Su 08:00-22:00', 'Mo-Su 08:30-22:00'],
+  },
   {
     category: 'sports',
     where: 'frontage',
     count: 3,
-    names: (c) => [onStreet(c, '羽毛球馆', 'Badminton Hall'), onStreet(c, '动力健身', 'Dongli Gym'), inCommunity(c, '乒乓球室', 'Table Tennis Room')].slice(c.n % 3),
+    names: (c) =>
+      [onStreet(c, '羽毛球馆', 'Badminton Hall'), onStreet(c, '动力健身', 'Dongli Gym'), inCommunity(c, '乒乓球室', 'Table Tennis Room')].slice(c.n % 3),
     hours: ['Mo-Su 09:00-22:00', 'Mo-Su 06:00-22:00'],
   },
   {
@@ -241,10 +355,20 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     where: 'frontage',
     count: 6,
     mainStreet: true,
-    names: (c) => [onStreet(c, '公交站', 'Bus Stop'), zhEn(`${c.street.zh}${c.community.zh.replace('社区', '')}公交站`, `${c.street.en} ${c.community.en.replace(' Community', '')} Bus Stop`)],
+    names: (c) => [
+      onStreet(c, '公交站', 'Bus Stop'),
+      zhEn(`${c.street.zh}${c.community.zh.replace('社区', '')}公交站`, `${c.street.en} ${c.community.en.replace(' Community', '')} Bus Stop`),
+    ],
     hours: ['Mo-Su 06:00-22:30'],
   },
-  { category: 'metro', where: 'frontage', count: 2, mainStreet: true, names: (c) => [zhEn(`地铁${c.street.zh}站`, `${c.street.en} Metro Station`)], hours: ['Mo-Su 06:30-23:00'] },
+  {
+    category: 'metro',
+    where: 'frontage',
+    count: 2,
+    mainStreet: true,
+    names: (c) => [zhEn(`地铁${c.street.zh}站`, `${c.street.en} Metro Station`)],
+    hours: ['Mo-Su 06:30-23:00'],
+  },
   {
     category: 'bank',
     where: 'frontage',
@@ -257,12 +381,32 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     category: 'restaurant',
     where: 'frontage',
     count: 4,
-    names: (c) => [onStreet(c, '沙县小吃', 'Shaxian Snacks'), onStreet(c, '鱼丸店', 'Fish Ball Shop'), onStreet(c, '早餐店', 'Breakfast Shop'), onStreet(c, '快餐店', 'Fast Food')].slice(c.n % 4),
+    names: (c) =>
+      [
+        onStreet(c, '沙县小吃', 'Shaxian Snacks'),
+        onStreet(c, '鱼丸店', 'Fish Ball Shop'),
+        onStreet(c, '早餐店', 'Breakfast Shop'),
+        onStreet(c, '快餐店', 'Fast Food'),
+      ].slice(c.n % 4),
     hours: ['Mo-Su 06:00-21:00', 'Mo-Su 10:00-21:30'],
   },
   { category: 'fitness', where: 'gate', count: 2, names: (c) => inCompound(c, '室外健身场地', 'Outdoor Fitness Area'), hours: ['24/7'] },
-  { category: 'nursery', where: 'frontage', count: 2, names: (c) => [inCommunity(c, '托育中心', 'Childcare Centre'), onStreet(c, '托儿所', 'Nursery')], hours: ['Mo-Fr 07:30-18:00; PH off'], capacity: steps(30, 80, 10) },
-  { category: 'mall', where: 'frontage', count: 2, mainStreet: true, names: (c) => [onStreet(c, '购物中心', 'Shopping Centre'), inCommunity(c, '商业广场', 'Shopping Plaza')], hours: ['Mo-Su 10:00-22:00'] },
+  {
+    category: 'nursery',
+    where: 'frontage',
+    count: 2,
+    names: (c) => [inCommunity(c, '托育中心', 'Childcare Centre'), onStreet(c, '托儿所', 'Nursery')],
+    hours: ['Mo-Fr 07:30-18:00; PH off'],
+    capacity: steps(30, 80, 10),
+  },
+  {
+    category: 'mall',
+    where: 'frontage',
+    count: 2,
+    mainStreet: true,
+    names: (c) => [onStreet(c, '购物中心', 'Shopping Centre'), inCommunity(c, '商业广场', 'Shopping Plaza')],
+    hours: ['Mo-Su 10:00-22:00'],
+  },
   {
     category: 'recycling',
     where: 'frontage',
@@ -274,11 +418,30 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     category: 'daily_services',
     where: 'frontage',
     count: 4,
-    names: (c) => [onStreet(c, '洗衣店', 'Laundry'), onStreet(c, '美发店', 'Hair Salon'), onStreet(c, '家电维修', 'Appliance Repair'), onStreet(c, '家政服务', 'Home Services')].slice(c.n % 4),
+    names: (c) =>
+      [
+        onStreet(c, '洗衣店', 'Laundry'),
+        onStreet(c, '美发店', 'Hair Salon'),
+        onStreet(c, '家电维修', 'Appliance Repair'),
+        onStreet(c, '家政服务', 'Home Services'),
+      ].slice(c.n % 4),
     hours: ['Mo-Su 08:30-21:00'],
   },
-  { category: 'government', where: 'frontage', count: 2, mainStreet: true, names: (c) => [c.n === 0 ? zhEn('岳峰镇人民政府', 'Yuefeng Town Government') : zhEn('岳峰司法所', 'Yuefeng Judicial Office')], hours: [OFFICE_HOURS] },
-  { category: 'other', where: 'frontage', count: 2, names: (c) => [onStreet(c, '报刊亭', 'Newsstand'), onStreet(c, '彩票店', 'Lottery Shop')], hours: ['Mo-Su 07:00-20:00'] },
+  {
+    category: 'government',
+    where: 'frontage',
+    count: 2,
+    mainStreet: true,
+    names: (c) => [c.n === 0 ? zhEn('岳峰镇人民政府', 'Yuefeng Town Government') : zhEn('岳峰司法所', 'Yuefeng Judicial Office')],
+    hours: [OFFICE_HOURS],
+  },
+  {
+    category: 'other',
+    where: 'frontage',
+    count: 2,
+    names: (c) => [onStreet(c, '报刊亭', 'Newsstand'), onStreet(c, '彩票店', 'Lottery Shop')],
+    hours: ['Mo-Su 07:00-20:00'],
+  },
 ];
 
 /**

@@ -52,8 +52,7 @@ export function makeFrame(rng: Rng, riverV: number): Frame {
   const shearAmpM = rng.range(30, 50);
 
   // |J - I| stays well below 1 everywhere, so the warp is one-to-one (no folds).
-  const meander = (u: number) =>
-    meanderAmpM * (Math.sin((tau * u) / meanderWaveM + at(0)) + 0.2 * Math.sin((tau * u * 1.9) / meanderWaveM + at(1)));
+  const meander = (u: number) => meanderAmpM * (Math.sin((tau * u) / meanderWaveM + at(0)) + 0.2 * Math.sin((tau * u * 1.9) / meanderWaveM + at(1)));
   const nearRiver = (v: number) => Math.exp(-(((v - riverV) / 1000) ** 2));
 
   return {

@@ -105,7 +105,10 @@ export function generateSample(seed: number, options: GenerateOptions = {}): Sam
   const compoundBuildings = compounds.reduce((n, c) => n + c.parts.reduce((m, p) => m + p.buildings.length, 0), 0);
   const lots = planLots(root.fork('lots'), planned, {
     buildingBudget: Math.max(0, 560 - compoundBuildings),
-    alleyNames: root.fork('alley-names').shuffle(STREET_STEMS).map((s) => ({ zh: `${s.zh}坊`, en: `${s.en} Fang` })),
+    alleyNames: root
+      .fork('alley-names')
+      .shuffle(STREET_STEMS)
+      .map((s) => ({ zh: `${s.zh}坊`, en: `${s.en} Fang` })),
     hillPark: (p) => cellOwner(p.block.col, p.block.row).community.key === 'kangshan',
   });
 

@@ -8,17 +8,7 @@ import type { Rng } from './prng';
  * every block is bounded by one line on each side.
  */
 
-export type Highway =
-  | 'primary'
-  | 'secondary'
-  | 'tertiary'
-  | 'residential'
-  | 'living_street'
-  | 'service'
-  | 'footway'
-  | 'path'
-  | 'steps'
-  | 'pedestrian';
+export type Highway = 'primary' | 'secondary' | 'tertiary' | 'residential' | 'living_street' | 'service' | 'footway' | 'path' | 'steps' | 'pedestrian';
 
 export interface WayTags {
   highway: Highway;

@@ -92,7 +92,10 @@ function park(rng: Rng, p: PlannedBlock, out: LotsResult, steps: boolean): LotSi
   if (width(lot) >= 120 && height(lot) >= 100 && rng.chance(0.5)) {
     out.ponds.push(rect(um - width(lot) * 0.22, vm - height(lot) * 0.2, um + width(lot) * 0.22, vm + height(lot) * 0.2));
   } else {
-    out.ways.push({ a: [um, loop.v0], b: [um, loop.v1], tags: steps ? { highway: 'steps' } : foot }, { a: [loop.u0, vm], b: [loop.u1, vm], tags: { highway: 'path' } });
+    out.ways.push(
+      { a: [um, loop.v0], b: [um, loop.v1], tags: steps ? { highway: 'steps' } : foot },
+      { a: [loop.u0, vm], b: [loop.u1, vm], tags: { highway: 'path' } },
+    );
   }
   const front = frontSide(p);
   // Beside the main entrance path, inside the loop.
