@@ -5,6 +5,7 @@ import type { Network } from './packedNetwork';
 import { textOf, type FileContents } from './contents';
 import { DATASET_FILES, REQUIRED_FILES, type Dataset, type DatasetFile, type FC, type Manifest, type Problem } from '../domain/dataset';
 import { toWgs84InPlace } from './crs';
+import { parseJsonInSlices } from './slicedJson';
 import { validateLayer, validateLayerInSlices, type LayerResult, type Pause } from './features';
 import { isListed, listedFiles } from './manifestFiles';
 import { parseManifest } from './manifest';
@@ -72,7 +73,25 @@ function parse(file: DatasetFile, read: Read): Parsed {
   try {
     return { ok: true, value: JSON.parse(read.text) };
   } catch (error) {
-    return { ok: false, reason: `${file} is not valid JSON`, problem: jsonProblem({ file, field: '(file)', severity: 'error' }, error, read.text) };
+    return notJson(file, read.text, error);
+  }
+}
+
+const notJson = (file: DatasetFile, text: string, error: unknown): Parsed => ({
+  ok: false,
+  reason: `${file} is not valid JSON`,
+  problem: jsonProblem({ file, field: '(file)', severity: 'error' }, error, text),
+});
+
+/** parse, in slices with `pause` between them (parseJsonInSlices); with when its last slice began. */
+async function parseInSlices(file: DatasetFile, read: Read, pause: Pause): Promise<{ parsed: Parsed; sliceStart: number }> {
+  const sliceStart = performance.now();
+  if (!read.ok) return { parsed: read, sliceStart };
+  try {
+    const { value, sliceStart: last } = await parseJsonInSlices(read.text, pause, undefined, sliceStart);
+    return { parsed: { ok: true, value }, sliceStart: last };
+  } catch (error) {
+    return { parsed: notJson(file, read.text, error), sliceStart: performance.now() };
   }
 }
 
@@ -89,14 +108,14 @@ function layerOf<P extends { id?: string }>(spec: LayerSpec<P>, parsed: Parsed):
 }
 
 /**
- * layerOf, checked in slices with `pause` between them (see validateLayerInSlices), or at once
- * without one; the first slice began at `parsedAt`, before the file was parsed (a city's
- * compounds take 30 ms and more to parse: their checking then starts in the next task).
+ * A file's layer, parsed and checked in slices with `pause` between them (parseJsonInSlices,
+ * validateLayerInSlices), or at once without one. The check goes on in the parse's last slice.
  */
-async function layerInSlices<P extends { id?: string }>(spec: LayerSpec<P>, parsed: Parsed, pause: Pause | undefined, parsedAt?: number): Promise<Layer<P>> {
+async function layerInSlices<P extends { id?: string }>(spec: LayerSpec<P>, read: Read, pause: Pause | undefined): Promise<Layer<P>> {
+  if (!pause) return layerOf(spec, parse(spec.file, read));
+  const { parsed, sliceStart } = await parseInSlices(spec.file, read, pause);
   if (!parsed.ok) return notParsed(parsed);
-  if (!pause) return layerWith(spec, validateLayer(spec, parsed.value));
-  return layerWith(spec, await validateLayerInSlices(spec, parsed.value, pause, undefined, parsedAt));
+  return layerWith(spec, await validateLayerInSlices(spec, parsed.value, pause, undefined, sliceStart));
 }
 
 const notParsed = <P extends { id?: string }>(parsed: Extract<Parsed, { ok: false }>): Layer<P> => ({
@@ -217,8 +236,7 @@ export async function loadDataset(
   // (on a slow link the walking network, the largest, comes last and is checked alone).
   const checked = <P extends { id?: string }>(spec: LayerSpec<P>) =>
     input(spec.file).then(async (text) => {
-      const parsedAt = performance.now();
-      const layer = await layerInSlices(spec, parse(spec.file, text), options.pause, parsedAt);
+      const layer = await layerInSlices(spec, text, options.pause);
       sink(spec.file).push(...layer.result.problems);
       toWgs84InPlace(layer.result.features ?? [], crs);
       return layer;
