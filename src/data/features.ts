@@ -1,4 +1,4 @@
-import { z } from '../domain/zod';
+import { lazySchema, z } from '../domain/zod';
 import type { Feature, Geometry } from 'geojson';
 import type { Problem } from '../domain/dataset';
 import { geometryProblem, type RawGeometry } from './geometry';
@@ -24,13 +24,15 @@ export interface LayerResult<P> {
   ids: ReadonlyMap<string, number>;
 }
 
-const collectionSchema = z.looseObject({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
+const collectionSchema = lazySchema(() => z.looseObject({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }));
 
-const featureSchema = z.looseObject({
-  type: z.literal('Feature'),
-  geometry: z.looseObject({ type: z.string(), coordinates: z.unknown().optional(), geometries: z.unknown().optional() }).nullable().optional(),
-  properties: z.record(z.string(), z.unknown()).nullable().optional(),
-});
+const featureSchema = lazySchema(() =>
+  z.looseObject({
+    type: z.literal('Feature'),
+    geometry: z.looseObject({ type: z.string(), coordinates: z.unknown().optional(), geometries: z.unknown().optional() }).nullable().optional(),
+    properties: z.record(z.string(), z.unknown()).nullable().optional(),
+  }),
+);
 
 const ENVELOPE_EXPECTED: Record<string, Phrase> = {
   type: phrase('expect.featureType'),
@@ -93,7 +95,7 @@ export async function validateLayerInSlices<P extends { id?: string }>(
 /** validateLayer's work, stopping every FEATURES_PER_LOOK features; its return value is the result. */
 function* checkingLayer<P extends { id?: string }>(spec: LayerSpec<P>, parsed: unknown): Generator<void, LayerResult<P>> {
   const { file } = spec;
-  const collection = collectionSchema.safeParse(parsed);
+  const collection = collectionSchema().safeParse(parsed);
   if (!collection.success) {
     const problem = makeProblem({ file, field: '(file)', severity: 'error' }, 'file.notCollection', { found: describeGeoJson(parsed) });
     return { features: null, problems: [problem], total: 0, ids: new Map() };
@@ -173,7 +175,7 @@ function* checkingLayer<P extends { id?: string }>(spec: LayerSpec<P>, parsed: u
 
 /** The envelope fields (type, geometry, properties) the feature schema rejects, in its order; null when none. */
 function envelopeBySchema(item: object): string[] | null {
-  const envelope = featureSchema.safeParse(item);
+  const envelope = featureSchema().safeParse(item);
   return envelope.success ? null : [...new Set(envelope.error.issues.map((i) => String(i.path[0])))];
 }
 

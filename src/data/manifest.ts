@@ -1,4 +1,4 @@
-import { z } from '../domain/zod';
+import { lazySchema, z } from '../domain/zod';
 import { CRS_IDS, type CrsId, type Manifest, type Problem } from '../domain/dataset';
 import { foundPhrase, phrase, type Phrase } from '../domain/problemText';
 import { makeProblem } from './messages';
@@ -32,29 +32,30 @@ function isTimezone(tz: string): boolean {
   }
 }
 
-const nonEmpty = z.string().trim().min(1);
-
-const SHAPE = {
-  id: nonEmpty,
-  name: z.union([nonEmpty.transform((zh) => ({ zh })), z.looseObject({ zh: nonEmpty, en: z.string().optional() })]),
-  crs: z.string().transform(normalizeCrs).pipe(z.enum(CRS_IDS)),
-  dataAsOf: z
-    .string()
-    .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)))
-    .optional(),
-  synthetic: z.boolean().default(false),
-  sources: z
-    .array(z.looseObject({ name: nonEmpty, licence: z.string().optional(), attribution: z.string().optional(), url: z.string().optional() }))
-    .default([]),
-  licence: z.string().optional(),
-  timezone: z.string().refine(isTimezone).default(DEFAULT_TIMEZONE),
-  files: z.array(nonEmpty).optional(),
-  holidays: z
-    .looseObject({ off: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(), work: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional() })
-    .optional(),
+const shape = () => {
+  const nonEmpty = z.string().trim().min(1);
+  return {
+    id: nonEmpty,
+    name: z.union([nonEmpty.transform((zh) => ({ zh })), z.looseObject({ zh: nonEmpty, en: z.string().optional() })]),
+    crs: z.string().transform(normalizeCrs).pipe(z.enum(CRS_IDS)),
+    dataAsOf: z
+      .string()
+      .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)))
+      .optional(),
+    synthetic: z.boolean().default(false),
+    sources: z
+      .array(z.looseObject({ name: nonEmpty, licence: z.string().optional(), attribution: z.string().optional(), url: z.string().optional() }))
+      .default([]),
+    licence: z.string().optional(),
+    timezone: z.string().refine(isTimezone).default(DEFAULT_TIMEZONE),
+    files: z.array(nonEmpty).optional(),
+    holidays: z
+      .looseObject({ off: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(), work: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional() })
+      .optional(),
+  };
 };
 
-const EXPECTED: Record<keyof typeof SHAPE, Phrase> = {
+const EXPECTED: Record<keyof ReturnType<typeof shape>, Phrase> = {
   id: phrase('expect.id'),
   name: phrase('expect.name'),
   crs: phrase('expect.oneOf', { list: CRS_IDS.join(', ') }),
@@ -69,7 +70,7 @@ const EXPECTED: Record<keyof typeof SHAPE, Phrase> = {
 
 const REQUIRED = new Set(['id', 'name', 'crs']);
 const DEFAULTED = new Set(['synthetic', 'sources', 'timezone']);
-const schema = z.looseObject(SHAPE);
+const schema = lazySchema(() => z.looseObject(shape()));
 
 export interface ManifestResult {
   manifest: Manifest | null;
@@ -83,13 +84,13 @@ export function parseManifest(raw: unknown): ManifestResult {
   }
   const input: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
   const problems: Problem[] = [];
-  let result = schema.safeParse(input);
+  let result = schema().safeParse(input);
   if (!result.success) {
     const fields = new Set(result.error.issues.map((issue) => String(issue.path[0] ?? '(file)')));
     let fatal = false;
     for (const field of fields) {
       const required = REQUIRED.has(field);
-      const expected = EXPECTED[field as keyof typeof SHAPE] ?? phrase('expect.valid');
+      const expected = EXPECTED[field as keyof typeof EXPECTED] ?? phrase('expect.valid');
       const code = required ? 'field.invalid' : DEFAULTED.has(field) ? 'field.invalidDefault' : 'field.invalidIgnored';
       const severity = required ? 'error' : 'warning';
       problems.push(makeProblem({ file: FILE, field, severity }, code, { field, expected, found: foundPhrase(input[field]) }));
@@ -97,7 +98,7 @@ export function parseManifest(raw: unknown): ManifestResult {
       delete input[field];
     }
     if (fatal) return { manifest: null, problems };
-    result = schema.safeParse(input);
+    result = schema().safeParse(input);
     if (!result.success) return { manifest: null, problems };
   }
   const manifest = result.data as Manifest & { crs: CrsId };

@@ -1,4 +1,4 @@
-import { z } from '../domain/zod';
+import { lazySchema, z } from '../domain/zod';
 import {
   CONTEXT_KINDS,
   GRID_LEVELS,
@@ -59,14 +59,15 @@ const WHOLE = phrase('expect.whole');
 const NO_ISSUES: readonly FieldIssue[] = [];
 const TEXT = phrase('expect.text');
 const oneOf = (values: readonly string[]) => phrase('expect.oneOf', { list: values.join(', ') });
-const text = z.string();
-const count = z.number().int().min(0);
-const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)));
-const dateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)));
+// The fields' schemas are made with their layer's (see layer below), not as this module loads.
+const text = () => z.string();
+const count = () => z.number().int().min(0);
+const isoDate = () => z.string().refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)));
+const dateTime = () => z.string().refine((s) => !Number.isNaN(Date.parse(s)));
 /** Spreadsheets often turn phone numbers into numbers; keep them as text. */
-const phone = z.union([z.string(), z.number().transform(String)]);
+const phone = () => z.union([z.string(), z.number().transform(String)]);
 
-const NAMED = { name: text.optional(), name_en: text.optional() };
+const named = () => ({ name: text().optional(), name_en: text().optional() });
 const NAMED_EXPECTED = { name: TEXT, name_en: TEXT };
 
 const categoryExpected = phrase('expect.category', {
@@ -80,11 +81,27 @@ function optionalFields(shape: Record<string, z.ZodType>): ReadonlySet<string> {
   return new Set(Object.keys(shape).filter((k) => shape[k]?.safeParse(undefined).success));
 }
 
-function layer<P extends { id?: string }>(spec: Omit<LayerSpec<P>, 'schema' | 'optional'> & { shape: Record<string, z.ZodType> }): LayerSpec<P> {
+/**
+ * A layer's spec, its schema made the first time it is read: made all at once, the layers'
+ * schemas held the page's first task with the loader in it past 50 ms; made when a layer's
+ * check begins, each is a small part of a slice.
+ */
+function layer<P extends { id?: string }>(spec: Omit<LayerSpec<P>, 'schema' | 'optional'> & { shape: () => Record<string, z.ZodType> }): LayerSpec<P> {
   const { shape, ...rest } = spec;
-  // The shapes below are written to match the *Props interfaces of domain/dataset.ts.
-  const schema = z.looseObject(shape) as unknown as z.ZodType<Omit<P, 'id'>>;
-  return { ...rest, schema, optional: optionalFields(shape) };
+  const made = lazySchema(() => {
+    const fields = shape();
+    // The shapes below are written to match the *Props interfaces of domain/dataset.ts.
+    return { schema: z.looseObject(fields) as unknown as z.ZodType<Omit<P, 'id'>>, optional: optionalFields(fields) };
+  });
+  return {
+    ...rest,
+    get schema() {
+      return made().schema;
+    },
+    get optional() {
+      return made().optional;
+    },
+  };
 }
 
 const POLYGONAL = ['Polygon', 'MultiPolygon'] as const;
@@ -94,17 +111,17 @@ export const COMPOUNDS = layer<CompoundProps>({
   file: 'compounds.geojson',
   geometry: POLYGONAL,
   idRequired: true,
-  shape: {
-    ...NAMED,
-    population: count,
-    elderly60: count,
-    elderly80: count,
-    households: count.optional(),
+  shape: () => ({
+    ...named(),
+    population: count(),
+    elderly60: count(),
+    elderly80: count(),
+    households: count().optional(),
     built_year: z.number().int().min(1000).max(2200).optional(),
     property_management: z.boolean().optional(),
-    community_id: text.optional(),
-    grid_id: text.optional(),
-  },
+    community_id: text().optional(),
+    grid_id: text().optional(),
+  }),
   expected: {
     ...NAMED_EXPECTED,
     population: WHOLE,
@@ -142,16 +159,16 @@ export const FACILITIES = layer<FacilityProps>({
   file: 'facilities.geojson',
   geometry: POINT,
   idRequired: true,
-  shape: {
-    ...NAMED,
+  shape: () => ({
+    ...named(),
     category: z.string().refine(isCategoryId),
-    opening_hours: text.optional(),
-    capacity: count.optional(),
-    phone: phone.optional(),
-    address: text.optional(),
-    last_verified: isoDate.optional(),
-    source: text.optional(),
-  },
+    opening_hours: text().optional(),
+    capacity: count().optional(),
+    phone: phone().optional(),
+    address: text().optional(),
+    last_verified: isoDate().optional(),
+    source: text().optional(),
+  }),
   expected: {
     ...NAMED_EXPECTED,
     category: categoryExpected,
@@ -170,12 +187,12 @@ export const NETWORK = layer<NetworkProps>({
   file: 'network.geojson',
   geometry: ['LineString', 'MultiLineString'],
   idRequired: true,
-  shape: {
-    name: text.optional(),
-    highway: text.optional(),
-    access: text.optional(),
+  shape: () => ({
+    name: text().optional(),
+    highway: text().optional(),
+    access: text().optional(),
     bridge: z.union([z.boolean(), z.string()]).optional(),
-  },
+  }),
   expected: NETWORK_EXPECTED,
   fastCheck(props) {
     let issues: FieldIssue[] | null = null;
@@ -198,17 +215,17 @@ export const GATES = layer<GateProps>({
   file: 'gates.geojson',
   geometry: POINT,
   idRequired: true,
-  shape: { ...NAMED, compound_id: z.string().min(1) },
+  shape: () => ({ ...named(), compound_id: z.string().min(1) }),
   expected: { ...NAMED_EXPECTED, compound_id: phrase('expect.compoundRef') },
 });
 
-const staffMember = z.looseObject({ role: text, name: text.optional(), phone: phone.optional() });
+const staffMember = () => z.looseObject({ role: text(), name: text().optional(), phone: phone().optional() });
 
 export const GRIDS = layer<GridProps>({
   file: 'grids.geojson',
   geometry: POLYGONAL,
   idRequired: true,
-  shape: { ...NAMED, level: z.enum(GRID_LEVELS), parent_id: z.string().min(1).optional(), staff: z.array(staffMember).optional() },
+  shape: () => ({ ...named(), level: z.enum(GRID_LEVELS), parent_id: z.string().min(1).optional(), staff: z.array(staffMember()).optional() }),
   expected: {
     ...NAMED_EXPECTED,
     level: oneOf(GRID_LEVELS),
@@ -221,14 +238,14 @@ export const VOLUNTEERS = layer<VolunteerProps>({
   file: 'volunteers.geojson',
   geometry: POINT,
   idRequired: true,
-  shape: {
-    ...NAMED,
-    team: text.optional(),
+  shape: () => ({
+    ...named(),
+    team: text().optional(),
     skills: z.array(z.string()).default([]),
-    availability: text.optional(),
+    availability: text().optional(),
     service_radius_m: z.number().min(0).optional(),
-    phone: phone.optional(),
-  },
+    phone: phone().optional(),
+  }),
   expected: {
     ...NAMED_EXPECTED,
     team: TEXT,
@@ -245,19 +262,19 @@ export const REQUESTS = layer<RequestProps>({
   file: 'requests.geojson',
   geometry: POINT,
   idRequired: true,
-  shape: {
+  shape: () => ({
     // Defaults to the feature id (see load.ts), so it may be left out.
     service_request_id: z.union([z.string().min(1), z.number().transform(String)]).optional(),
     service_code: z.string().min(1),
-    description: text.optional(),
+    description: text().optional(),
     status: z.enum(['open', 'closed']),
     stage: z.enum(REQUEST_STAGES),
-    requested_datetime: dateTime,
-    updated_datetime: dateTime.optional(),
-    expected_datetime: dateTime.optional(),
+    requested_datetime: dateTime(),
+    updated_datetime: dateTime().optional(),
+    expected_datetime: dateTime().optional(),
     compound_id: z.string().min(1).optional(),
     rating: z.number().int().min(1).max(5).optional(),
-  },
+  }),
   expected: {
     service_request_id: TEXT,
     service_code: phrase('expect.serviceCode'),
@@ -276,7 +293,7 @@ export const CONTEXT = layer<ContextProps>({
   file: 'context.geojson',
   geometry: null,
   idRequired: false,
-  shape: { kind: z.enum(CONTEXT_KINDS), name: text.optional() },
+  shape: () => ({ kind: z.enum(CONTEXT_KINDS), name: text().optional() }),
   expected: { kind: oneOf(CONTEXT_KINDS), name: TEXT },
 });
 
@@ -284,15 +301,15 @@ export const BUILDINGS = layer<BuildingProps>({
   file: 'buildings.geojson',
   geometry: [...POLYGONAL, ...POINT],
   idRequired: true,
-  shape: {
-    ...NAMED,
+  shape: () => ({
+    ...named(),
     compound_id: z.string().min(1),
     grid_id: z.string().min(1).optional(),
-    households: count.optional(),
-    residents: count.optional(),
-    elderly60: count.optional(),
-    party_group: text.optional(),
-  },
+    households: count().optional(),
+    residents: count().optional(),
+    elderly60: count().optional(),
+    party_group: text().optional(),
+  }),
   expected: {
     ...NAMED_EXPECTED,
     compound_id: phrase('expect.compoundRef'),

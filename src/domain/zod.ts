@@ -9,3 +9,12 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 export { z };
+
+/**
+ * A schema made the first time it is asked for, not as its module loads: on the page, the
+ * loader's schemas, made as its code was loaded, held that task past 50 ms.
+ */
+export function lazySchema<T>(make: () => T): () => T {
+  let made: { schema: T } | null = null;
+  return () => (made ??= { schema: make() }).schema;
+}

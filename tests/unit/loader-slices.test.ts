@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { validateLayer, validateLayerInSlices } from '../../src/data/features';
 import { loadDataset } from '../../src/data/load';
-import { COMPOUNDS, FACILITIES } from '../../src/data/schemas';
+import { BUILDINGS, COMPOUNDS, CONTEXT, FACILITIES, GATES, GRIDS, NETWORK, REQUESTS, VOLUNTEERS } from '../../src/data/schemas';
 import { collection, compound, facility, files, memory, point, polygon } from './loader-helpers';
 
 /** 1,000 compounds in a grid, with a duplicate id, a bad geometry, a missing population and HTML in a name among them. */
@@ -83,5 +83,13 @@ describe('layers checked in slices (the page: no task of a fifth of a second for
     expect(pauses).toBe(32);
     expect(sliced.dataset?.compounds.features).toHaveLength(997);
     expect(sliced.problems.some((p) => p.file === 'facilities.geojson' && p.id === 'f-bad')).toBe(true);
+  });
+
+  it("make each layer's schema when it is first read, once (not all of them as the page loads the loader)", () => {
+    for (const spec of [COMPOUNDS, FACILITIES, NETWORK, GATES, GRIDS, VOLUNTEERS, REQUESTS, CONTEXT, BUILDINGS]) {
+      expect(Object.getOwnPropertyDescriptor(spec, 'schema')?.get, spec.file).toBeTypeOf('function');
+      expect(spec.schema).toBe(spec.schema);
+      expect(spec.optional).toBe(spec.optional);
+    }
   });
 });
