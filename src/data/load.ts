@@ -5,10 +5,11 @@ import type { Network } from './packedNetwork';
 import { textOf, type FileContents } from './contents';
 import { DATASET_FILES, REQUIRED_FILES, type Dataset, type DatasetFile, type FC, type Manifest, type Problem } from '../domain/dataset';
 import { toWgs84InPlace } from './crs';
+import { boundsOf } from '../domain/bounds';
 import { parseJsonInSlices } from './slicedJson';
 import { validateLayer, validateLayerInSlices, type LayerResult, type Pause } from './features';
 import { isListed, listedFiles } from './manifestFiles';
-import { parseManifest } from './manifest';
+import { manifestSchema, parseManifest } from './manifest';
 import { jsonProblem, makeProblem } from './messages';
 import { phrase } from '../domain/problemText';
 import { keepResolved } from './references';
@@ -223,7 +224,15 @@ export async function loadDataset(
     pause?: Pause;
   } = {},
 ): Promise<LoadResult> {
-  const { manifest: manifestInput, pending } = await readFiles(read);
+  const files = readFiles(read);
+  // On the page, the manifest's schema (the first zod makes, with zod's own first-use work)
+  // is made in a task of its own while the files are on their way, not in the one that reads
+  // the manifest (together more than 50 ms in most city loads).
+  if (options.pause && !manifestSchema.made) {
+    await options.pause();
+    manifestSchema();
+  }
+  const { manifest: manifestInput, pending } = await files;
   const input = (file: DatasetFile) => (pending.get(file) as Promise<ReadContents>).then(decoded);
   const byFile = new Map<DatasetFile, Problem[]>(DATASET_FILES.map((file) => [file, []]));
   const sink = (file: DatasetFile) => byFile.get(file) as Problem[];
@@ -247,7 +256,12 @@ export async function loadDataset(
     return checked;
   });
   const layers = Promise.all([
-    checked(COMPOUNDS),
+    // Their bounds are found in a slice of their own (every map frames the dataset by them).
+    checked(COMPOUNDS).then(async (layer) => {
+      await options.pause?.();
+      boundsOf(collection(layer.result.features));
+      return layer;
+    }),
     checked(FACILITIES),
     networkChecked,
     checked(GATES),

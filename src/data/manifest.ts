@@ -70,7 +70,8 @@ const EXPECTED: Record<keyof ReturnType<typeof shape>, Phrase> = {
 
 const REQUIRED = new Set(['id', 'name', 'crs']);
 const DEFAULTED = new Set(['synthetic', 'sources', 'timezone']);
-const schema = lazySchema(() => z.looseObject(shape()));
+/** manifest.json's schema (the loader has it made while the files are on their way). */
+export const manifestSchema = lazySchema(() => z.looseObject(shape()));
 
 export interface ManifestResult {
   manifest: Manifest | null;
@@ -84,7 +85,7 @@ export function parseManifest(raw: unknown): ManifestResult {
   }
   const input: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
   const problems: Problem[] = [];
-  let result = schema().safeParse(input);
+  let result = manifestSchema().safeParse(input);
   if (!result.success) {
     const fields = new Set(result.error.issues.map((issue) => String(issue.path[0] ?? '(file)')));
     let fatal = false;
@@ -98,7 +99,7 @@ export function parseManifest(raw: unknown): ManifestResult {
       delete input[field];
     }
     if (fatal) return { manifest: null, problems };
-    result = schema().safeParse(input);
+    result = manifestSchema().safeParse(input);
     if (!result.success) return { manifest: null, problems };
   }
   const manifest = result.data as Manifest & { crs: CrsId };

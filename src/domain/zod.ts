@@ -10,11 +10,18 @@ z.config({ jitless: true });
 
 export { z };
 
+/** A schema made the first time it is asked for; `made` says whether it has been. */
+export interface LazySchema<T> {
+  (): T;
+  readonly made: boolean;
+}
+
 /**
  * A schema made the first time it is asked for, not as its module loads: on the page, the
  * loader's schemas, made as its code was loaded, held that task past 50 ms.
  */
-export function lazySchema<T>(make: () => T): () => T {
+export function lazySchema<T>(make: () => T): LazySchema<T> {
   let made: { schema: T } | null = null;
-  return () => (made ??= { schema: make() }).schema;
+  const schema = () => (made ??= { schema: make() }).schema;
+  return Object.defineProperty(schema, 'made', { get: () => made !== null }) as LazySchema<T>;
 }

@@ -5,6 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // self-contained chunk (with its shared module) and gives its URL.
 import { MAPLIBRE_WORKER_URL } from './workerUrl';
 import { bbox } from '@turf/turf';
+import { boundsOf } from '../domain/bounds';
 import type { FeatureCollection } from 'geojson';
 import type { Dataset } from '../domain/dataset';
 import { labelPoints } from '../domain/labelPoints';
@@ -104,6 +105,7 @@ export class MapController {
       // them, and the fade kept redrawing the map for 300 ms after every update.
       fadeDuration: 0,
     });
+    datasetTiles.start();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.map.touchZoomRotate.disableRotation();
@@ -210,8 +212,7 @@ export class MapController {
     this.setData(SOURCES.gates, dataset?.gates ?? null);
     this.setData(SOURCES.facilities, dataset?.facilities ?? null);
     if (!dataset || dataset.compounds.features.length === 0) return;
-    const [w, s, e, n] = bbox(dataset.compounds);
-    this.map.fitBounds([w, s, e, n], { padding: 40, animate: false });
+    this.map.fitBounds(boundsOf(dataset.compounds), { padding: 40, animate: false });
   }
 
   private setLayers(layers: Record<LayerGroup, boolean>): void {

@@ -32,8 +32,8 @@ export type Compounds = Dataset['compounds'];
  * The page's side of the dataset's tiles (datasetTileStore.ts): `streetsUrl(network)` and
  * `compoundsUrl(compounds)` name the tiles of a network's streets or of a dataset's compounds
  * for a MapLibre vector source, sending them packed to the worker the first time;
- * `tile(url)` answers MapLibre's `dataset://` requests. The worker starts with the first
- * layer shown, so a page that never draws a map never loads it.
+ * `tile(url)` answers MapLibre's `dataset://` requests. The worker starts with the map (or
+ * with the first layer shown), so a page that never draws a map never loads it.
  */
 export class DatasetTiles {
   private port: DatasetTilesPort | null = null;
@@ -109,6 +109,15 @@ export class DatasetTiles {
     return datasetTilesUrl(key);
   }
 
+  /**
+   * Starts the worker, unless it has started (the first layer shown starts it too): the map
+   * starts it as it is made, rather than in the task that shows the dataset (starting a worker
+   * takes a part of a task).
+   */
+  start(): DatasetTilesPort {
+    return (this.port ??= this.connect((message) => this.receive(message)));
+  }
+
   /** How many ways or compounds the tiles of `url` were cut from (null until the worker has indexed them). */
   features(url: string): number | null {
     return this.indexed.get(Number(KEY.exec(url)?.[1] ?? 0)) ?? null;
@@ -144,7 +153,7 @@ export class DatasetTiles {
     const key = this.nextKey++;
     keys.set(sent, key);
     this.released.register(sent, key);
-    const port = (this.port ??= this.connect((message) => this.receive(message)));
+    const port = this.start();
     port.post({ type: 'begin', key });
     send(port, key);
     return key;

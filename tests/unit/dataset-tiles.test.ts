@@ -220,6 +220,8 @@ describe('DatasetTiles (the page side): streets', () => {
     expect(sent.packed.wayEnds).toHaveLength(4005);
     expect(tiles.features(url)).toBe(4005);
     expect(connects()).toBe(1);
+    expect(tiles.start(), 'a started worker is not started again').toBe(tiles.start());
+    expect(connects()).toBe(1);
     expect(decode(await early).length).toBeGreaterThan(0);
 
     const at = HERE;

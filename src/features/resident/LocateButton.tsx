@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { bbox } from '@turf/turf';
+import { boundsOf } from '../../domain/bounds';
 import { useT } from '../../components/useT';
 import { useStore } from '../../store';
 
@@ -16,7 +16,7 @@ export function LocateButton() {
       (position) => {
         const { dataset, setAt } = useStore.getState();
         const at: [number, number] = [position.coords.longitude, position.coords.latitude];
-        const [w, s, e, n] = dataset ? bbox(dataset.compounds) : [0, 0, 0, 0];
+        const [w, s, e, n] = dataset ? boundsOf(dataset.compounds) : [0, 0, 0, 0];
         const margin = 0.01;
         if (!dataset || at[0] < w - margin || at[0] > e + margin || at[1] < s - margin || at[1] > n + margin) return setState({ kind: 'outside' });
         setState({ kind: 'idle' });

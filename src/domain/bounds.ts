@@ -1,0 +1,19 @@
+import { bbox } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+
+/** West, south, east, north in degrees. */
+export type Bounds = [west: number, south: number, east: number, north: number];
+
+const known = new WeakMap<object, Bounds>();
+
+/**
+ * The bounds of these features, found once per features array: a city's 5,000 compounds take
+ * a noticeable part of a task (the map frames a dataset by them, the locate button checks a
+ * position against them). The loader finds the compounds' bounds as it checks them.
+ * The features must not change after the first call (a dataset's do not).
+ */
+export function boundsOf(collection: FeatureCollection): Bounds {
+  let bounds = known.get(collection.features);
+  if (!bounds) known.set(collection.features, (bounds = bbox(collection) as Bounds));
+  return bounds;
+}
