@@ -5,6 +5,7 @@ import { geometryProblem, type RawGeometry } from './geometry';
 import { foundPhrase, phrase, type Phrase, type ProblemCode, type ProblemParams } from '../domain/problemText';
 import { makeProblem } from './messages';
 import type { FieldIssue, LayerSpec } from './schemas';
+import type { Slices } from './slices';
 
 /**
  * Validates one FeatureCollection file feature by feature: a bad feature is left out and
@@ -63,32 +64,20 @@ export function validateLayer<P extends { id?: string }>(spec: LayerSpec<P>, par
   }
 }
 
-/** Waits for the thread's next task (so that input and drawing get in between slices of work). */
-export type Pause = () => Promise<void>;
-
 /** The features checked between two looks at the clock. */
 const FEATURES_PER_LOOK = 64;
 
 /**
- * validateLayer, in slices of about `sliceMs` with a `pause` between them: on the page, a city's
- * 5,000 compounds and its facilities were checked in one task of 130-200 ms. Same result. The
- * first slice began at `sliceStart` (given when the same task parsed the file).
+ * validateLayer, in `slices`: on the page, a city's 5,000 compounds and its facilities were
+ * checked in one task of 130-200 ms. Same result. The first look at the clock comes before the
+ * first feature (the file's parse may have used the slice up).
  */
-export async function validateLayerInSlices<P extends { id?: string }>(
-  spec: LayerSpec<P>,
-  parsed: unknown,
-  pause: Pause,
-  sliceMs = 8,
-  sliceStart = performance.now(),
-): Promise<LayerResult<P>> {
+export async function validateLayerInSlices<P extends { id?: string }>(spec: LayerSpec<P>, parsed: unknown, slices: Slices): Promise<LayerResult<P>> {
   const checking = checkingLayer(spec, parsed);
-  let sliceEnd = sliceStart + sliceMs;
   for (;;) {
     const step = checking.next();
     if (step.done) return step.value;
-    if (performance.now() < sliceEnd) continue;
-    await pause();
-    sliceEnd = performance.now() + sliceMs;
+    if (slices.over) await slices.next();
   }
 }
 

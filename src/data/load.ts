@@ -7,7 +7,8 @@ import { DATASET_FILES, REQUIRED_FILES, type Dataset, type DatasetFile, type FC,
 import { toWgs84InPlace } from './crs';
 import { boundsOf } from '../domain/bounds';
 import { parseJsonInSlices } from './slicedJson';
-import { validateLayer, validateLayerInSlices, type LayerResult, type Pause } from './features';
+import { validateLayer, validateLayerInSlices, type LayerResult } from './features';
+import { Slices, type Pause } from './slices';
 import { isListed, listedFiles } from './manifestFiles';
 import { manifestSchema, parseManifest } from './manifest';
 import { jsonProblem, makeProblem } from './messages';
@@ -84,15 +85,13 @@ const notJson = (file: DatasetFile, text: string, error: unknown): Parsed => ({
   problem: jsonProblem({ file, field: '(file)', severity: 'error' }, error, text),
 });
 
-/** parse, in slices with `pause` between them (parseJsonInSlices); with when its last slice began. */
-async function parseInSlices(file: DatasetFile, read: Read, pause: Pause): Promise<{ parsed: Parsed; sliceStart: number }> {
-  const sliceStart = performance.now();
-  if (!read.ok) return { parsed: read, sliceStart };
+/** parse, in `slices` (parseJsonInSlices). */
+async function parseInSlices(file: DatasetFile, read: Read, slices: Slices): Promise<Parsed> {
+  if (!read.ok) return read;
   try {
-    const { value, sliceStart: last } = await parseJsonInSlices(read.text, pause, undefined, sliceStart);
-    return { parsed: { ok: true, value }, sliceStart: last };
+    return { ok: true, value: await parseJsonInSlices(read.text, slices) };
   } catch (error) {
-    return { parsed: notJson(file, read.text, error), sliceStart: performance.now() };
+    return notJson(file, read.text, error);
   }
 }
 
@@ -114,9 +113,10 @@ function layerOf<P extends { id?: string }>(spec: LayerSpec<P>, parsed: Parsed):
  */
 async function layerInSlices<P extends { id?: string }>(spec: LayerSpec<P>, read: Read, pause: Pause | undefined): Promise<Layer<P>> {
   if (!pause) return layerOf(spec, parse(spec.file, read));
-  const { parsed, sliceStart } = await parseInSlices(spec.file, read, pause);
+  const slices = new Slices(pause);
+  const parsed = await parseInSlices(spec.file, read, slices);
   if (!parsed.ok) return notParsed(parsed);
-  return layerWith(spec, await validateLayerInSlices(spec, parsed.value, pause, undefined, sliceStart));
+  return layerWith(spec, await validateLayerInSlices(spec, parsed.value, slices));
 }
 
 const notParsed = <P extends { id?: string }>(parsed: Extract<Parsed, { ok: false }>): Layer<P> => ({

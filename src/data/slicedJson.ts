@@ -1,10 +1,4 @@
-import type { Pause } from './features';
-
-/** What parseJsonInSlices gives: the value, and when its last slice began (the caller's work may go on in it). */
-export interface SlicedParse {
-  value: unknown;
-  sliceStart: number;
-}
+import type { Slices } from './slices';
 
 /** The elements parsed one by one between two looks at the clock. */
 const ELEMENTS_PER_LOOK = 32;
@@ -25,7 +19,7 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
 /**
- * `JSON.parse(text)`, in slices of about `sliceMs` with a `pause` between them: on the page, a
+ * `JSON.parse(text)`, in `slices`: on the page, a
  * city's compounds file (1.3 MB) took one task of 30 to 87 ms to parse. The `features` array of
  * a top-level object (a GeoJSON FeatureCollection) is parsed a run of elements at a time, cut
  * where one object ends and the next begins (a cut inside an element does not parse, and the
@@ -33,11 +27,10 @@ const CLOSE_BRACKET = 0x5d;
  * element); the rest of the object is parsed with an empty array in the array's place. The
  * value is the same as JSON.parse's. Whenever the text is not as expected (not an object, no
  * `features` array, two of them, invalid JSON anywhere), the whole text is parsed at once
- * instead, so that invalid JSON throws JSON.parse's own error, with its position. The first
- * slice began at `sliceStart`.
+ * instead, so that invalid JSON throws JSON.parse's own error, with its position.
  */
-export async function parseJsonInSlices(text: string, pause: Pause, sliceMs = 8, sliceStart = performance.now()): Promise<SlicedParse> {
-  const whole = (): SlicedParse => ({ value: JSON.parse(text), sliceStart });
+export async function parseJsonInSlices(text: string, slices: Slices): Promise<unknown> {
+  const whole = (): unknown => JSON.parse(text);
   let at = skipSpace(text, 0);
   if (text.charCodeAt(at) !== OPEN_BRACE) return whole();
   at = skipSpace(text, at + 1);
@@ -59,10 +52,7 @@ export async function parseJsonInSlices(text: string, pause: Pause, sliceMs = 8,
       // Most of the array: runs of whole elements, each parsed by one JSON.parse (cut where an
       // object ends and the next begins); a cut that lands inside an element does not parse.
       for (;;) {
-        if (performance.now() - sliceStart >= sliceMs) {
-          await pause();
-          sliceStart = performance.now();
-        }
+        if (slices.over) await slices.next();
         OBJECTS_BOUNDARY.lastIndex = at + CHUNK_CHARS;
         const boundary = OBJECTS_BOUNDARY.exec(text);
         const run = boundary ? parsedOrUndefined(`[${text.slice(at, boundary.index + 1)}]`) : undefined;
@@ -73,10 +63,7 @@ export async function parseJsonInSlices(text: string, pause: Pause, sliceMs = 8,
       // The rest (the last run, or all of an array that cannot be cut so), element by element.
       if (text.charCodeAt(at) !== CLOSE_BRACKET) {
         for (let n = 1; ; n++) {
-          if (n % ELEMENTS_PER_LOOK === 0 && performance.now() - sliceStart >= sliceMs) {
-            await pause();
-            sliceStart = performance.now();
-          }
+          if (n % ELEMENTS_PER_LOOK === 0 && slices.over) await slices.next();
           const elementEnd = valueEnd(text, at);
           const element = elementEnd < 0 ? undefined : parsedOrUndefined(text.slice(at, elementEnd));
           if (element === undefined) return whole();
@@ -104,7 +91,7 @@ export async function parseJsonInSlices(text: string, pause: Pause, sliceMs = 8,
   const rest = parsedOrUndefined(`${text.slice(0, features.start)}[]${text.slice(features.end)}`);
   if (rest === undefined) return whole();
   (rest as { features: unknown[] }).features = features.elements;
-  return { value: rest, sliceStart };
+  return rest;
 }
 
 /** JSON.parse(text), or undefined when it throws (JSON has no undefined: it cannot be a value). */

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { validateLayer, validateLayerInSlices } from '../../src/data/features';
 import { loadDataset } from '../../src/data/load';
 import { manifestSchema } from '../../src/data/manifest';
+import { Slices } from '../../src/data/slices';
 import { BUILDINGS, COMPOUNDS, CONTEXT, FACILITIES, GATES, GRIDS, NETWORK, REQUESTS, VOLUNTEERS } from '../../src/data/schemas';
 import { collection, compound, facility, files, memory, point, polygon } from './loader-helpers';
 
@@ -34,14 +35,14 @@ describe('layers checked in slices (the page: no task of a fifth of a second for
       return Promise.resolve();
     };
     // A slice of 0 ms: a pause at every look at the clock (before the first feature, then every 64).
-    const sliced = await validateLayerInSlices(COMPOUNDS, parsed, pause, 0);
+    const sliced = await validateLayerInSlices(COMPOUNDS, parsed, new Slices(pause, 0));
     const atOnce = validateLayer(COMPOUNDS, parsed);
     expect(sliced).toEqual(atOnce);
     expect(atOnce.features).toHaveLength(997);
     expect(atOnce.problems.map((p) => p.id ?? p.index)).toEqual(expect.arrayContaining(['c-7', 'c-500', 'c-700']));
     expect(pauses).toBe(16);
     // A file that is no FeatureCollection is answered at once.
-    expect(await validateLayerInSlices(FACILITIES, { type: 'Feature' }, pause, 0)).toEqual(validateLayer(FACILITIES, { type: 'Feature' }));
+    expect(await validateLayerInSlices(FACILITIES, { type: 'Feature' }, new Slices(pause, 0))).toEqual(validateLayer(FACILITIES, { type: 'Feature' }));
   });
 
   it('count the time the page spent parsing the file in the first slice', async () => {
@@ -52,10 +53,10 @@ describe('layers checked in slices (the page: no task of a fifth of a second for
       return Promise.resolve();
     };
     // Slices of a minute: 100 features fit in one, begun now.
-    await validateLayerInSlices(COMPOUNDS, parsed, pause, 60_000);
+    await validateLayerInSlices(COMPOUNDS, parsed, new Slices(pause, 60_000));
     expect(pauses).toBe(0);
     // Begun two minutes ago (a parse that long): the first look at the clock (before the first feature) pauses.
-    const sliced = await validateLayerInSlices(COMPOUNDS, parsed, pause, 60_000, performance.now() - 120_000);
+    const sliced = await validateLayerInSlices(COMPOUNDS, parsed, new Slices(pause, 60_000, performance.now() - 120_000));
     expect(pauses).toBe(1);
     expect(sliced).toEqual(validateLayer(COMPOUNDS, parsed));
   });
