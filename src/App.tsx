@@ -17,6 +17,7 @@ import { LiteMap } from './map/LiteMap';
 import { prefetchMapWorker } from './map/workerUrl';
 import { parseUrlState } from './store/url';
 import { walkingSession } from './workers/sessionClient';
+import { nextTask } from './data/nextTask';
 
 /*
  * Each view is its own chunk, and MapLibre another: a resident opening a shared link loads
@@ -29,8 +30,12 @@ const VolunteersPanel = lazy(() => import('./features/volunteers/VolunteersPanel
 const MapView = lazy(() => {
   // The map's worker script is fetched alongside the map's code, not after it; and the walking
   // session's worker starts now, so its script loads and runs while the dataset is still read.
-  prefetchMapWorker();
-  if (typeof Worker !== 'undefined') walkingSession();
+  // Both a task after the render that asked for the map (each takes a part of a task, and that
+  // render is a long one).
+  void nextTask().then(() => {
+    prefetchMapWorker();
+    if (typeof Worker !== 'undefined') walkingSession();
+  });
   return import('./map/MapView').then((m) => ({ default: m.MapView }));
 });
 
