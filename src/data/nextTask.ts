@@ -2,16 +2,23 @@
 const waiting: (() => void)[] = [];
 let channel: MessageChannel | null = null;
 
+/** Node's ports keep the process alive while ref'd; a browser's have no such methods. */
+type NodePort = MessagePort & { ref?: () => void; unref?: () => void };
+
 /** A message to ourselves: its event is a task of its own, without the 4 ms that nested timeouts are held to. */
 function viaMessage(): Promise<void> {
   return new Promise((resolve) => {
     if (!channel) {
-      channel = new MessageChannel();
-      channel.port1.onmessage = () => waiting.shift()?.();
-      // In node (tests), a port listened to would keep the process alive.
-      (channel.port1 as { unref?: () => void }).unref?.();
+      const made = new MessageChannel();
+      made.port1.onmessage = () => {
+        waiting.shift()?.();
+        // In node, a port listened to keeps the process alive: only while someone waits.
+        if (waiting.length === 0) (made.port1 as NodePort).unref?.();
+      };
+      channel = made;
     }
     waiting.push(resolve);
+    (channel.port1 as NodePort).ref?.();
     channel.port2.postMessage(null);
   });
 }
