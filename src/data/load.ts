@@ -229,6 +229,8 @@ export async function loadDataset(
   // is made in a task of its own while the files are on their way, not in the one that reads
   // the manifest (together more than 50 ms in most city loads).
   if (options.pause && !manifestSchema.made) {
+    // A read that fails meanwhile is handled below, not reported as unhandled.
+    files.catch(() => {});
     await options.pause();
     manifestSchema();
   }
@@ -256,10 +258,12 @@ export async function loadDataset(
     return checked;
   });
   const layers = Promise.all([
-    // Their bounds are found in a slice of their own (every map frames the dataset by them).
+    // On the page, their bounds are found in a slice of their own (every map frames the dataset by them).
     checked(COMPOUNDS).then(async (layer) => {
-      await options.pause?.();
-      boundsOf(collection(layer.result.features));
+      if (options.pause && layer.result.features?.length) {
+        await options.pause();
+        boundsOf(collection(layer.result.features));
+      }
       return layer;
     }),
     checked(FACILITIES),

@@ -39,11 +39,11 @@ export interface LayerSpec<P extends { id?: string }> {
   /** Whether a feature without an id is left out (every file but context). */
   idRequired: boolean;
   /** Checks the properties except `id`; unknown extra properties are kept. */
-  schema: z.ZodType<Omit<P, 'id'>>;
+  readonly schema: z.ZodType<Omit<P, 'id'>>;
   /** What each field must be, for "expected …, found …". */
   expected: Record<string, Phrase>;
   /** Fields whose `null` means "not given" (GIS tools write null for empty cells). */
-  optional: ReadonlySet<string>;
+  readonly optional: ReadonlySet<string>;
   /** Checks across fields of a feature whose fields are each valid. */
   check?: (props: P) => FieldIssue[];
   /**

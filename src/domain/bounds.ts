@@ -3,7 +3,7 @@ import { bbox } from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
 
 /** West, south, east, north in degrees. */
-export type Bounds = [west: number, south: number, east: number, north: number];
+export type Bounds = readonly [west: number, south: number, east: number, north: number];
 
 const known = new WeakMap<object, Bounds>();
 
@@ -15,6 +15,7 @@ const known = new WeakMap<object, Bounds>();
  */
 export function boundsOf(collection: FeatureCollection): Bounds {
   let bounds = known.get(collection.features);
-  if (!bounds) known.set(collection.features, (bounds = bbox(collection) as Bounds));
+  // Frozen: every caller gets the same array.
+  if (!bounds) known.set(collection.features, (bounds = Object.freeze(bbox(collection) as [number, number, number, number])));
   return bounds;
 }

@@ -212,7 +212,8 @@ export class MapController {
     this.setData(SOURCES.gates, dataset?.gates ?? null);
     this.setData(SOURCES.facilities, dataset?.facilities ?? null);
     if (!dataset || dataset.compounds.features.length === 0) return;
-    this.map.fitBounds(boundsOf(dataset.compounds), { padding: 40, animate: false });
+    const [w, s, e, n] = boundsOf(dataset.compounds);
+    this.map.fitBounds([w, s, e, n], { padding: 40, animate: false });
   }
 
   private setLayers(layers: Record<LayerGroup, boolean>): void {

@@ -4,19 +4,23 @@ import { Slices } from '../../src/data/slices';
 
 const noWait = () => Promise.resolve();
 
-/** parseJsonInSlices' value, or the message it threw. */
-async function outcome(text: string, sliceMs = 0): Promise<{ value: unknown } | { error: string }> {
+type Outcome = { value: unknown; written: string } | { error: string };
+
+/** parseJsonInSlices' value (and as written again, which keeps the order of keys), or the message it threw. */
+async function outcome(text: string, sliceMs = 0): Promise<Outcome> {
   try {
-    return { value: await parseJsonInSlices(text, new Slices(noWait, sliceMs)) };
+    const value = await parseJsonInSlices(text, new Slices(noWait, sliceMs));
+    return { value, written: JSON.stringify(value) };
   } catch (error) {
     return { error: (error as Error).message };
   }
 }
 
-/** JSON.parse's value, or the message it threw. */
-function expected(text: string): { value: unknown } | { error: string } {
+/** JSON.parse's value (and as written again), or the message it threw. */
+function expected(text: string): Outcome {
   try {
-    return { value: JSON.parse(text) as unknown };
+    const value = JSON.parse(text) as unknown;
+    return { value, written: JSON.stringify(value) };
   } catch (error) {
     return { error: (error as Error).message };
   }
@@ -83,7 +87,8 @@ describe('parseJsonInSlices (a city file parsed on the page without one long tas
 
   it('keeps the last of two features members, as JSON.parse does', async () => {
     const text = '{"features":[{"a":1},{"b":2}],"type":"FeatureCollection","features":[{"c":3}]}';
-    expect(await outcome(text)).toEqual({ value: { features: [{ c: 3 }], type: 'FeatureCollection' } });
+    expect(await outcome(text)).toEqual(expected(text));
+    expect(await outcome(text)).toMatchObject({ value: { features: [{ c: 3 }], type: 'FeatureCollection' } });
   });
 
   it('throws JSON.parse’s own error, with its position, for invalid JSON anywhere', async () => {
