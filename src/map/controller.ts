@@ -48,9 +48,9 @@ export interface MapHandlers {
   /** A click: what was hit (if anything) and where. */
   onClick(picked: Picked | null, at: LonLat): void;
   /**
-   * Whether a tool is armed now (the planner's placing one): its overlay has the click, and
-   * nothing under the point is looked up. Read from the store itself, which the map follows a
-   * task late.
+   * Whether a tool is armed now (the planner's placing one): its overlay has the click,
+   * nothing under the point is looked up, and the cursor is a crosshair. Read from the store
+   * itself, which the map follows a task late.
    */
   toolArmed?(): boolean;
   /** The origin marker was dragged (fires continuously while dragging). */
@@ -123,7 +123,9 @@ export class MapController {
     });
     this.map.on('mousemove', (event) => {
       const canvas = this.map.getCanvas();
-      const cursor = this.toolCursor() ?? (this.pickAt(event.point) ? 'pointer' : '');
+      // An armed tool's crosshair is read from the store itself, as its click is: the overlays
+      // follow the store a task late, and a pointer over a compound showed meanwhile.
+      const cursor = handlers.toolArmed?.() ? 'crosshair' : this.pickAt(event.point) ? 'pointer' : '';
       // Written only when it changes: each write restyles the page and asks for a frame, and a
       // frame still pending when the mouse is clicked makes Chromium hold back other tasks
       // (the planner's answer) until it is presented.
@@ -305,15 +307,6 @@ export class MapController {
     this.map.setLayoutProperty('facility', 'text-field', ['step', ['zoom'], '', 16, labelField(lang)]);
     const label = templateExpression(translate(lang, 'map.circleLabel'), { minutes: 'minutes', metres: 'radiusM' });
     this.map.setLayoutProperty('circle-label', 'text-field', label);
-  }
-
-  /** The cursor of a tool an overlay has armed (the planner's placing one), or null. */
-  private toolCursor(): string | null {
-    for (const overlay of OVERLAYS) {
-      const cursor = overlay.cursor?.(this.map);
-      if (cursor) return cursor;
-    }
-    return null;
   }
 
   /** Whether an overlay's own click layer (a request, a cluster) is under the point: the overlay has the click. */

@@ -89,6 +89,25 @@ describe('planner view on the sample', () => {
     });
     for (const dx of [-6, -3, 0]) await page.mouse.move(at.x + dx, at.y);
     await expect.poll(() => page.evaluate(() => (window as unknown as { __cursorWrites: string[] }).__cursorWrites)).toEqual(['crosshair']);
+    // The crosshair comes with the tool, in the same task, not once the map has followed the
+    // store (a task late): put away and taken up again, a move at once shows each.
+    const cursorAtOnce = (armed: boolean) =>
+      page.evaluate(
+        ({ x, y, armed }) => {
+          const store = window.__serviceCircles!.store;
+          const kept = window as unknown as { __tool?: ReturnType<typeof store.getState>['plannerTool'] };
+          kept.__tool ??= store.getState().plannerTool;
+          store.setState({ plannerTool: armed ? kept.__tool : null });
+          const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+          canvas.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true }));
+          return canvas.style.cursor;
+        },
+        { ...at, armed },
+      );
+    expect(await cursorAtOnce(false)).not.toBe('crosshair');
+    await page.waitForTimeout(300);
+    expect(await cursorAtOnce(true)).toBe('crosshair');
+    await page.waitForTimeout(300);
     // The armed tool has the click: nothing under it is looked up (at city scale that held the question back).
     await page.evaluate(() => {
       // The controller's own lookups (what was clicked; whether an overlay's layer has the click).

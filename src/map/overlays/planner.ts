@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import type { AppState } from '../../store';
 import { dotColour, iconId } from '../layers/points';
 import { currentMap, mapSnapshot } from '../snapshot';
-import { NO_LOOKS, plannerChanges, plannerLooks, plannerSites, plannerToolArmed, type CompoundLook } from '../../store/plannerMapView';
+import { NO_LOOKS, plannerChanges, plannerLooks, plannerSites, type CompoundLook } from '../../store/plannerMapView';
 import { COMPOUND_LAYER } from '../datasetTilesProtocol';
 import { SOURCES, type GroupedLayer } from '../layers/types';
 import { theme } from '../theme';
@@ -184,7 +184,7 @@ function setDataIfNew(map: MapLibreMap, id: string, data: FeatureCollection, dra
   return key;
 }
 
-/** Per map, the latest state (its click handler, registered once, and its cursor read it). */
+/** Per map, the latest state (its click handler, registered once, reads it). */
 const latest = new WeakMap<MapLibreMap, AppState>();
 
 function hook(map: MapLibreMap, state: AppState): void {
@@ -271,10 +271,6 @@ function colour(
 export const plannerOverlay: Overlay = {
   sources: [SRC.changes, SRC.sites],
   layers,
-  cursor: (map) => {
-    const state = latest.get(map);
-    return state && plannerToolArmed(state) ? 'crosshair' : null;
-  },
   apply(map, state) {
     hook(map, state);
     const before = drawn.get(map);

@@ -20,7 +20,5 @@ export interface Overlay {
    * them is not also a click on the compound or point under it.
    */
   clickLayers?: readonly string[];
-  /** The cursor over this map while the overlay has a tool armed (the planner's placing one), or null. */
-  cursor?(map: MapLibreMap): string | null;
   apply(map: MapLibreMap, state: AppState, previous: AppState | null): void;
 }
