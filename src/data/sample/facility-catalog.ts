@@ -1,6 +1,8 @@
 import type { CategoryId } from '../../domain/taxonomy';
 import type { LotKind } from './landuse';
 import type { ZhEn } from './names';
+import { BANKS, CLINICS, CONVENIENCE_CHAINS, PHARMACY_CHAINS, SUPERMARKETS } from './facility-chains';
+import { branch, inCommunity, inCompound, onStreet, rotate, zhEn, type NameContext } from './facility-names';
 import type { Rng } from './prng';
 
 /**
@@ -9,14 +11,6 @@ import type { Rng } from './prng';
  * the river (fresh markets and middle schools in the north, elderly care in the south) so
  * the planner has gaps to find.
  */
-
-export interface NameContext {
-  community: ZhEn;
-  street: ZhEn;
-  compound?: ZhEn;
-  /** 0-based index of this facility within its demand. */
-  n: number;
-}
 
 export interface FacilityDemand {
   category: CategoryId;
@@ -37,51 +31,12 @@ export interface FacilityDemand {
   capacity?: (rng: Rng) => number;
 }
 
-const zhEn = (zh: string, en: string): ZhEn => ({ zh, en });
-const branch = (chain: ZhEn, c: NameContext): ZhEn => zhEn(`${chain.zh}(${c.street.zh}店)`, `${chain.en} (${c.street.en} branch)`);
-const inCommunity = (c: NameContext, zh: string, en: string): ZhEn => zhEn(`${c.community.zh}${zh}`, `${c.community.en} ${en}`);
-const inCompound = (c: NameContext, zh: string, en: string): ZhEn[] => (c.compound ? [zhEn(`${c.compound.zh}${zh}`, `${c.compound.en} ${en}`)] : []);
-const onStreet = (c: NameContext, zh: string, en: string): ZhEn => zhEn(`${c.street.zh}${zh}`, `${c.street.en} ${en}`);
 const steps = (min: number, max: number, step: number) => (rng: Rng) => rng.int(min / step, max / step) * step;
 
 const CANTEEN_HOURS = 'Mo-Su 10:30-13:00,16:30-18:30';
 const STATION_HOURS = 'Mo-Fr 08:00-17:30; Sa 08:00-12:00';
 const OFFICE_HOURS = 'Mo-Fr 08:00-12:00,14:30-17:30; PH off';
 const SCHOOL_HOURS = 'Mo-Fr 07:30-17:30; PH off';
-
-const PHARMACY_CHAINS = [
-  zhEn('益丰大药房', 'Yifeng Pharmacy'),
-  zhEn('天天好大药房', 'Tiantianhao Pharmacy'),
-  zhEn('鹭燕大药房', 'Luyan Pharmacy'),
-  zhEn('国大药房', 'Guoda Pharmacy'),
-  zhEn('老百姓大药房', 'Laobaixing Pharmacy'),
-];
-const CONVENIENCE_CHAINS = [
-  zhEn('美宜佳', 'Meiyijia'),
-  zhEn('见福便利店', 'Jianfu Convenience Store'),
-  zhEn('邻家便利店', 'Linjia Convenience Store'),
-  zhEn('惠友便利店', 'Huiyou Convenience Store'),
-];
-const SUPERMARKETS = [
-  zhEn('永辉超市', 'Yonghui Supermarket'),
-  zhEn('华润万家', 'Vanguard'),
-  zhEn('新华都超市', 'New Huadu Supermarket'),
-  zhEn('元初食品', 'Yuanchu Foods'),
-];
-const CLINICS = [
-  zhEn('仁爱诊所', "Ren'ai Clinic"),
-  zhEn('康宁诊所', 'Kangning Clinic'),
-  zhEn('济民诊所', 'Jimin Clinic'),
-  zhEn('杏林中医诊所', 'Xinglin TCM Clinic'),
-  zhEn('安康口腔诊所', 'Ankang Dental Clinic'),
-  zhEn('博爱诊所', "Bo'ai Clinic"),
-  zhEn('德生中医诊所', 'Desheng TCM Clinic'),
-  zhEn('福新门诊部', 'Fuxin Outpatient Clinic'),
-];
-
-const BANKS = [zhEn('中国工商银行', 'ICBC'), zhEn('中国建设银行', 'China Construction Bank'), zhEn('福建海峡银行', 'Fujian Haixia Bank')];
-
-const rotate = <T>(items: readonly T[], n: number): T[] => items.map((_, i) => items[(i + n) % items.length] as T);
 
 export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
   // Sites of their own.
@@ -443,24 +398,3 @@ export const FACILITY_DEMANDS: readonly FacilityDemand[] = [
     hours: ['Mo-Su 07:00-20:00'],
   },
 ];
-
-/**
- * The category of a place the catalogue lists under a broader one (the first sample had
- * no post, police or toilet categories). Applied when the features are written, after
- * placement, so placement and every id stay as they were.
- */
-export function categoryForName(zh: string): CategoryId | undefined {
-  if (zh.includes('邮政') || zh.includes('菜鸟驿站')) return 'post';
-  if (zh.includes('派出所') || zh.includes('警务室')) return 'police';
-  if (zh.includes('公共厕所')) return 'public_toilet';
-  if (zh.includes('动力健身')) return 'fitness';
-  return undefined;
-}
-
-/** Hours that follow from what a place is rather than from its category. */
-export function hoursForName(zh: string): string | undefined {
-  if (zh.includes('邮政')) return 'Mo-Su 08:30-17:30';
-  if (zh.includes('派出所') || zh.includes('医院')) return '24/7';
-  if (zh.includes('警务室')) return 'Mo-Fr 08:30-17:30; PH off';
-  return undefined;
-}
