@@ -1,5 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { lastValue } from '../domain/lastValue';
+import type { Bounds } from '../domain/bounds';
 import type { Dataset } from '../domain/dataset';
 import type { Route } from '../domain/engine/route';
 import type { WalkResult } from '../domain/engine/walkEngine';
@@ -83,8 +84,6 @@ export const WALKSHED_MARK = 'walkshed-drawn';
 export function markOnce(name: string): void {
   if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
 }
-
-type Bounds = [west: number, south: number, east: number, north: number];
 
 const RAD = Math.PI / 180;
 const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * RAD) / 2));

@@ -1,3 +1,4 @@
+import type { Bounds } from '../../domain/bounds';
 import type { ContextKind } from '../../domain/dataset';
 import { CoordStore } from './coord-store';
 import type { OsmElement, OsmFileInfo, OsmNode, OsmReader, OsmRelation, OsmWay, Wanted } from './elements';
@@ -13,7 +14,7 @@ import { SkipLog } from './skip-log';
  * the kept ways use.
  */
 
-export type Bbox = [west: number, south: number, east: number, north: number];
+export type Bbox = Bounds;
 
 export interface PassProgress {
   pass: number;
