@@ -19,7 +19,7 @@ import { circleShapes } from '../store/circleShapes';
 import type { LayerGroup } from '../store/uiSlice';
 import { addCategoryIcons, drawIconsSoon } from './icons';
 import { templateExpression } from './layers/circles';
-import { labelField, SOURCES, EMPTY_COLLECTION } from './layers/types';
+import { labelField, SOURCES, EMPTY_COLLECTION, CHECK_STYLE, STYLE_CHANGE } from './layers/types';
 import { markOnce, WALKSHED_MARK } from './liteScene';
 import { ALL_LAYERS, baseStyle } from './style';
 import { OVERLAYS } from './overlays';
@@ -104,6 +104,7 @@ export class MapController {
       // Labels appear at once instead of fading in over 300 ms: each walk update re-places
       // them, and the fade kept redrawing the map for 300 ms after every update.
       fadeDuration: 0,
+      validateStyle: CHECK_STYLE,
     });
     datasetTiles.start();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -220,23 +221,23 @@ export class MapController {
 
   private setLayers(layers: Record<LayerGroup, boolean>): void {
     for (const { group, layer } of ALL_LAYERS) {
-      this.map.setLayoutProperty(layer.id, 'visibility', layers[group] ? 'visible' : 'none');
+      this.map.setLayoutProperty(layer.id, 'visibility', layers[group] ? 'visible' : 'none', STYLE_CHANGE);
     }
   }
 
   private setFacilitiesSubdued(subdued: boolean): void {
-    this.map.setPaintProperty('facility', 'icon-opacity', subdued ? 0.45 : 1);
-    this.map.setPaintProperty('facility', 'text-opacity', subdued ? 0.6 : 1);
-    this.map.setPaintProperty('facility-dot', 'circle-opacity', subdued ? 0.4 : 1);
+    this.map.setPaintProperty('facility', 'icon-opacity', subdued ? 0.45 : 1, STYLE_CHANGE);
+    this.map.setPaintProperty('facility', 'text-opacity', subdued ? 0.6 : 1, STYLE_CHANGE);
+    this.map.setPaintProperty('facility-dot', 'circle-opacity', subdued ? 0.4 : 1, STYLE_CHANGE);
   }
 
   private setHiddenCategories(hidden: string[]): void {
     const filter: maplibregl.FilterSpecification | null = hidden.length ? ['!', ['in', ['get', 'category'], ['literal', hidden]]] : null;
-    for (const layer of ['facility', 'facility-dot']) this.map.setFilter(layer, filter);
+    for (const layer of ['facility', 'facility-dot']) this.map.setFilter(layer, filter, STYLE_CHANGE);
   }
 
   private setSelection(compoundId: string | null, circles: WalkOrigin | null): void {
-    this.map.setFilter('compound-selected', ['==', ['get', 'id'], compoundId ?? '']);
+    this.map.setFilter('compound-selected', ['==', ['get', 'id'], compoundId ?? ''], STYLE_CHANGE);
     if (circles && compoundId !== null && compoundId !== this.applied.compoundId) this.reveal(circles);
     this.setMarker(circles?.origins.kind === 'point' ? (circles.origins.points[0] ?? null) : null);
     if (!circles) return this.setData(SOURCES.circles, null);
@@ -284,10 +285,10 @@ export class MapController {
     this.setData(SOURCES.walksheds, walk?.walksheds ?? null);
     this.setData(SOURCES.reachedWays, walk?.reachedWays ?? null);
     const dim = stale ? 0.4 : 1;
-    this.map.setPaintProperty('walkshed-fill', 'fill-opacity', 0.22 * dim);
-    this.map.setPaintProperty('reached-ways', 'line-opacity', 0.9 * dim);
+    this.map.setPaintProperty('walkshed-fill', 'fill-opacity', 0.22 * dim, STYLE_CHANGE);
+    this.map.setPaintProperty('reached-ways', 'line-opacity', 0.9 * dim, STYLE_CHANGE);
     // With walksheds drawn, the straight-line circles become dashed outlines only.
-    this.map.setPaintProperty('circle-fill', 'fill-opacity', walk ? 0 : 0.1);
+    this.map.setPaintProperty('circle-fill', 'fill-opacity', walk ? 0 : 0.1, STYLE_CHANGE);
     if (walk && walk.walksheds.features.length > 0 && performance.getEntriesByName(WALKSHED_MARK, 'mark').length === 0) {
       // Marks (once per page) when the first walkshed is on screen: what `npm run bench:web` times.
       this.map.once('idle', () => markOnce(WALKSHED_MARK));
@@ -303,10 +304,10 @@ export class MapController {
   }
 
   private setLang(lang: Lang): void {
-    for (const id of NAME_LABEL_LAYERS) this.map.setLayoutProperty(id, 'text-field', labelField(lang));
-    this.map.setLayoutProperty('facility', 'text-field', ['step', ['zoom'], '', 16, labelField(lang)]);
+    for (const id of NAME_LABEL_LAYERS) this.map.setLayoutProperty(id, 'text-field', labelField(lang), STYLE_CHANGE);
+    this.map.setLayoutProperty('facility', 'text-field', ['step', ['zoom'], '', 16, labelField(lang)], STYLE_CHANGE);
     const label = templateExpression(translate(lang, 'map.circleLabel'), { minutes: 'minutes', metres: 'radiusM' });
-    this.map.setLayoutProperty('circle-label', 'text-field', label);
+    this.map.setLayoutProperty('circle-label', 'text-field', label, STYLE_CHANGE);
   }
 
   /** Whether an overlay's own click layer (a request, a cluster) is under the point: the overlay has the click. */

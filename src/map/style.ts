@@ -1,4 +1,4 @@
-import type { StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { theme } from './theme';
 import { contextLayers, networkLayers } from './layers/basemap';
 import { areaLabelLayers, boundaryLayers, buildingLayers, compoundLayers } from './layers/areas';
@@ -40,9 +40,15 @@ export function baseStyle(): StyleSpecification {
   // compounds for about 90 ms. The compounds' feature states are keyed by their id.
   sources[SOURCES.network] = { type: 'vector', tiles: [datasetTilesUrl(0)], maxzoom: TILES_MAX_ZOOM };
   sources[SOURCES.compounds] = { type: 'vector', tiles: [datasetTilesUrl(0)], maxzoom: TILES_MAX_ZOOM, promoteId: 'id' };
+  for (const overlay of OVERLAYS) Object.assign(sources, overlay.ownSources);
+  const hidden = (layer: LayerSpecification) => ({ ...layer, layout: { ...layer.layout, visibility: 'none' } }) as LayerSpecification;
   return {
     version: 8,
     sources,
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': theme.background } }, ...ALL_LAYERS.map((l) => l.layer)],
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
+      ...ALL_LAYERS.map((l) => l.layer),
+      ...OVERLAYS.flatMap((o) => (o.ownLayers ?? []).map(hidden)),
+    ],
   };
 }

@@ -1,3 +1,5 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { e2eSession, waitForMap } from './browser';
 
@@ -79,6 +81,41 @@ describe('MapController.apply', () => {
     expect(result.differs, 'the other view really is another map').toBe(true);
     expect(result.secondCalls).toEqual([]);
     expect(result.twice).toBe(result.once);
+  });
+
+  it('leaves a style MapLibre accepts in every view (the built app skips its checks of each change: CHECK_STYLE)', async () => {
+    // The controller's and the overlays' changes (languages, hidden categories, filters, the
+    // hall's sizes), as a resident's view and the hall leave them (every overlay applies in
+    // every view), checked here against the style spec instead.
+    for (const path of ['./?compound=c-001&lang=en', './?mode=hall']) {
+      const page = await session.page(path);
+      await waitForMap(page);
+      if (path.includes('compound')) await page.locator('[data-testid="walk-answer"][data-source="walk"]').waitFor({ timeout: 60_000 });
+      const style = await page.evaluate(() => {
+        const { controller, store } = window.__serviceCircles!;
+        const s = store.getState();
+        if (s.mode === 'resident')
+          controller.apply({
+            dataset: s.dataset,
+            layers: s.layers,
+            hiddenCategories: ['clinic', 'canteen'],
+            compoundId: s.compoundId,
+            circles: s.circles,
+            walk: s.walk,
+            walkStale: true,
+            route: s.route,
+            lang: 'en',
+            facilitiesSubdued: true,
+          });
+        return controller.map.getStyle();
+      });
+      expect(style.layers.length, path).toBeGreaterThan(40);
+      expect(
+        validateStyleMin(style as StyleSpecification).map((error) => error.message),
+        path,
+      ).toEqual([]);
+      await page.close();
+    }
   });
 
   it("draws a city's compounds from the tile worker, all of them, with their states by id, and a newer dataset replaces them", async () => {

@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSetterOptions } from 'maplibre-gl';
 import type { LayerGroup } from '../../store/uiSlice';
 
 /** A MapLibre layer plus the layer group whose toggle shows or hides it. */
@@ -23,6 +23,18 @@ export const SOURCES = {
   reachedWays: 'reached-ways',
   route: 'route',
 } as const;
+
+/**
+ * Whether MapLibre checks the style, and each change to it, against the style spec. Each
+ * check of a change serializes the whole style (some 60 layers), so showing a dataset (every
+ * layer's visibility, filters, labels) took tens of milliseconds of checks, and the style's
+ * own check at start 40 to 70 ms, with a city's tiles arriving meanwhile. The built app skips
+ * them; development and the tests keep them, and a unit test checks the whole style.
+ */
+export const CHECK_STYLE = import.meta.env.DEV;
+
+/** Options for every style change (setPaintProperty, setLayoutProperty, setFilter): see CHECK_STYLE. */
+export const STYLE_CHANGE: StyleSetterOptions = { validate: CHECK_STYLE };
 
 /** No features: what a source shows when there is nothing to draw (shared, never changed). */
 export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };

@@ -4,7 +4,7 @@ import type { AppState } from '../../store';
 import { hallArea, hallBands, hallTones, type HallCamera } from '../../store/hallSlice';
 import { minutesColour } from '../layers/walk';
 import { COMPOUND_LAYER } from '../datasetTilesProtocol';
-import { SOURCES, type GroupedLayer, EMPTY_COLLECTION } from '../layers/types';
+import { SOURCES, type GroupedLayer, EMPTY_COLLECTION, STYLE_CHANGE } from '../layers/types';
 import type { Overlay } from './types';
 import { theme } from '../theme';
 import { featureStates } from '../featureStates';
@@ -96,7 +96,7 @@ function setLayout(map: MapLibreMap, applied: Applied, hall: boolean): void {
       const key = `${layer}|${prop}`;
       if (hall && !applied.saved.has(key)) applied.saved.set(key, map.getLayoutProperty(layer, prop));
       const next = hall ? size(k) : applied.saved.get(key);
-      if (next !== undefined) map.setLayoutProperty(layer, prop, next as Parameters<MapLibreMap['setLayoutProperty']>[2]);
+      if (next !== undefined) map.setLayoutProperty(layer, prop, next as Parameters<MapLibreMap['setLayoutProperty']>[2], STYLE_CHANGE);
     }
   }
 }
@@ -113,7 +113,7 @@ function setTones(map: MapLibreMap, applied: Applied, tones: Record<string, Tone
 function clear(map: MapLibreMap, applied: Applied): void {
   map.getSource<GeoJSONSource>(BANDS)?.setData(EMPTY_COLLECTION);
   setTones(map, applied, null);
-  map.setFilter('hall-area-line', ['==', ['get', 'id'], '']);
+  map.setFilter('hall-area-line', ['==', ['get', 'id'], ''], STYLE_CHANGE);
   setLayout(map, applied, false);
   Object.assign(applied, { hall: false, bands: null, area: '', camera: null });
 }
@@ -145,7 +145,7 @@ export const hallOverlay: Overlay = {
     if (tones !== applied.tones) setTones(map, applied, tones);
     const area = hallArea(state);
     if (area !== applied.area) {
-      map.setFilter('hall-area-line', ['==', ['get', 'id'], area]);
+      map.setFilter('hall-area-line', ['==', ['get', 'id'], area], STYLE_CHANGE);
       applied.area = area;
     }
     const camera = state.hallCamera;

@@ -2,6 +2,7 @@ import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'mapl
 import type { AppState } from '../../store';
 import { sandanMapOf, type SandanList, type SandanMap } from '../../store/sandanSlice';
 import { theme } from '../theme';
+import { EMPTY_COLLECTION, STYLE_CHANGE } from '../layers/types';
 import type { Overlay } from './types';
 
 /**
@@ -77,16 +78,6 @@ const LAYERS: Record<SandanList, LayerSpecification[]> = {
 };
 
 const LISTS = Object.keys(SRC) as SandanList[];
-const prepared = new WeakSet<MapLibreMap>();
-
-function prepare(map: MapLibreMap): void {
-  if (prepared.has(map)) return;
-  prepared.add(map);
-  for (const list of LISTS) {
-    map.addSource(SRC[list], { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    for (const layer of LAYERS[list]) map.addLayer({ ...layer, layout: { ...layer.layout, visibility: 'none' } } as LayerSpecification);
-  }
-}
 
 /** What each map last drew, so applying the same state twice changes nothing. */
 const drawn = new WeakMap<MapLibreMap, { data: SandanMap; visible: Record<SandanList, boolean> }>();
@@ -94,8 +85,9 @@ const drawn = new WeakMap<MapLibreMap, { data: SandanMap; visible: Record<Sandan
 export const sandanOverlay: Overlay = {
   sources: [],
   layers: [],
+  ownSources: Object.fromEntries(LISTS.map((list) => [SRC[list], { type: 'geojson', data: EMPTY_COLLECTION }])),
+  ownLayers: LISTS.flatMap((list) => LAYERS[list]),
   apply(map, state: AppState) {
-    prepare(map);
     const data = sandanMapOf(state);
     const on = state.mode === 'volunteers' && state.sandan !== null;
     const visible = { needs: on && state.sandanLayers.needs, resources: on && state.sandanLayers.resources, projects: on && state.sandanLayers.projects };
@@ -103,7 +95,7 @@ export const sandanOverlay: Overlay = {
     for (const list of LISTS) {
       if (!before || before.data[list] !== data[list]) map.getSource<GeoJSONSource>(SRC[list])?.setData(data[list]);
       if (!before || before.visible[list] !== visible[list])
-        for (const layer of LAYERS[list]) map.setLayoutProperty(layer.id, 'visibility', visible[list] ? 'visible' : 'none');
+        for (const layer of LAYERS[list]) map.setLayoutProperty(layer.id, 'visibility', visible[list] ? 'visible' : 'none', STYLE_CHANGE);
     }
     drawn.set(map, { data, visible });
   },

@@ -1,4 +1,4 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
 import type { AppState } from '../../store';
 import type { GroupedLayer } from '../layers/types';
 
@@ -15,6 +15,14 @@ export interface Overlay {
   sources: readonly string[];
   /** Drawn above the walksheds and below the route and the facility icons. */
   layers: readonly GroupedLayer[];
+  /**
+   * Layers the overlay shows and hides itself, by its own state rather than a layer group,
+   * drawn on top of everything and hidden until it shows them, and the sources they draw,
+   * given in full (a clustered one). They are in the base style, as the other layers are:
+   * added to the map one by one, each was a style change of its own.
+   */
+  ownLayers?: readonly LayerSpecification[];
+  ownSources?: Readonly<Record<string, SourceSpecification>>;
   /**
    * Layers whose clicks the overlay handles itself (a request, a cluster): a click on one of
    * them is not also a click on the compound or point under it.

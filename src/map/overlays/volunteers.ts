@@ -14,7 +14,7 @@ import { coverageVolunteers, requestPoints, uncoveredCompounds } from '../../sto
 import { theme } from '../theme';
 import type { GroupedLayer } from '../layers/types';
 import type { Overlay } from './types';
-import { EMPTY_COLLECTION } from '../layers/types';
+import { EMPTY_COLLECTION, STYLE_CHANGE } from '../layers/types';
 
 /**
  * The volunteers view on the map: where the chosen volunteers reach (rasterised coverage
@@ -126,13 +126,11 @@ const requestLayers: LayerSpecification[] = [
 /** Per map, the latest state (its click handlers, registered once, read it). */
 const latest = new WeakMap<MapLibreMap, AppState>();
 
-/** Adds the clustered source and its layers (cluster options cannot be given through the shared base style), once per map. */
+/** Handles clicks on the requests' layers (in the base style: ownLayers), once per map. */
 function prepare(map: MapLibreMap, state: AppState): void {
   const prepared = latest.has(map);
   latest.set(map, state);
   if (prepared) return;
-  map.addSource(SRC.requests, requestSource);
-  for (const layer of requestLayers) map.addLayer({ ...layer, layout: { ...layer.layout, visibility: 'none' } } as LayerSpecification);
   map.on('click', 'vol-request-point', (event: MapLayerMouseEvent) => {
     const id = event.features?.[0]?.properties.id;
     if (typeof id === 'string') latest.get(map)?.selectRequest(id);
@@ -166,6 +164,8 @@ const drawn = new WeakMap<MapLibreMap, Drawn>();
 export const volunteersOverlay: Overlay = {
   sources: [SRC.coverage, SRC.uncovered, SRC.sites],
   layers: coverageLayers,
+  ownSources: { [SRC.requests]: requestSource },
+  ownLayers: requestLayers,
   clickLayers: ['vol-request-point', 'vol-request-cluster'],
   apply(map, state) {
     prepare(map, state);
@@ -191,8 +191,8 @@ export const volunteersOverlay: Overlay = {
       before && Array.isArray(before.requests) && Array.isArray(next.requests) && before.requests.every((v, i) => v === (next.requests as unknown[])[i]);
     if (!before || (!sameRequests && before.requests !== next.requests)) setData(map, SRC.requests, active ? requestPoints(state) : EMPTY_COLLECTION);
     if (!before || before.visible !== next.visible)
-      for (const layer of requestLayers) map.setLayoutProperty(layer.id, 'visibility', next.visible ? 'visible' : 'none');
-    if (!before || before.selected !== next.selected) map.setFilter('vol-request-selected', ['==', ['get', 'id'], next.selected ?? '']);
+      for (const layer of requestLayers) map.setLayoutProperty(layer.id, 'visibility', next.visible ? 'visible' : 'none', STYLE_CHANGE);
+    if (!before || before.selected !== next.selected) map.setFilter('vol-request-selected', ['==', ['get', 'id'], next.selected ?? ''], STYLE_CHANGE);
     drawn.set(map, next);
   },
 };
