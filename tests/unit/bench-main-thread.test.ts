@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { mainTasks } from '../../src/cli/bench/mainThread';
+
+const run = (tid: number, ts: number, dur: number, tdur?: number) => ({
+  name: 'ThreadControllerImpl::RunTask',
+  ph: 'X',
+  pid: 7,
+  tid,
+  ts,
+  dur,
+  ...(tdur === undefined ? {} : { tdur }),
+});
+
+describe("the page's main-thread tasks from a Chromium trace (bench:planner)", () => {
+  // The zero mark was made at 10,000,000 µs on the trace's clock, when the page's clock read 2,000 ms.
+  const mark = { name: 'bench-trace-zero', ph: 'I', pid: 7, tid: 1, ts: 10_000_000 };
+
+  it("keeps the mark's thread's tasks of 50 ms or more, on the page's clock, with their CPU time", () => {
+    const tasks = mainTasks(
+      [
+        run(1, 9_000_000, 120_000, 30_000), // page 1,000 ms: 120 ms, 30 of them on the CPU
+        run(1, 9_500_000, 49_000, 49_000), // under 50 ms: not long
+        run(2, 9_600_000, 400_000, 400_000), // a worker's thread
+        { ...run(1, 9_700_000, 90_000, 10_000), pid: 8 }, // another process
+        run(1, 10_200_000, 60_000), // no thread time: all of it counts
+        mark,
+      ],
+      2_000,
+    );
+    expect(tasks).toEqual([
+      { start: 1_000, ms: 120, cpuMs: 30 },
+      { start: 2_200, ms: 60, cpuMs: 60 },
+    ]);
+  });
+
+  it('counts a task run inside another (a nested loop) as part of it, whatever the order of the events', () => {
+    const tasks = mainTasks([run(1, 9_010_000, 70_000, 70_000), run(1, 9_000_000, 300_000, 100_000), mark], 2_000);
+    expect(tasks).toEqual([{ start: 1_000, ms: 300, cpuMs: 100 }]);
+  });
+
+  it('fails without the mark, rather than guess which thread is the page', () => {
+    expect(() => mainTasks([run(1, 9_000_000, 120_000)], 0)).toThrow(/no bench-trace-zero mark/);
+  });
+});
