@@ -131,8 +131,6 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-planner-'));
   const ctx = await createContext({ dataDir, dbFile: join(dir, 'ledger.sqlite'), distDir: dist, schedulerIntervalMs: 0 });
   const app = await buildServer(ctx);
-  // First, in a browser of its own (cold, as the app's is below).
-  const floor = await webglFloor(join(dir, 'floor.json'));
   const browser = await launchChromium();
   const problems: string[] = [];
   try {
@@ -208,6 +206,8 @@ async function main() {
     console.log(
       `  another standard: answered ${(switchAnswer.at - switchedAt).toFixed(0)} ms after the switch; longest main-thread task ${afterSwitch.longest.toFixed(0)} ms (CPU ${afterSwitch.longestCpu.toFixed(0)} ms)`,
     );
+    // In a browser of its own, cold, as the app's was.
+    const floor = await webglFloor(join(dir, 'floor.json'));
     // The first change draws the proposed facilities' layers for the first time: their shaders are compiled then (software WebGL here).
     const warm = rows.slice(1);
     const ms = (n: number) => `${n.toFixed(0)} ms`;
