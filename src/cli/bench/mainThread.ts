@@ -5,8 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 export interface MainTask {
   start: number;
   ms: number;
-  /** The main thread's own CPU time in the task; the rest it waited (on the GPU process, or for a core). */
-  cpuMs: number;
+  /** The main thread's own CPU time in the task (the rest it waited: for the GPU process, or for a core); null when the trace has none. */
+  cpuMs: number | null;
 }
 
 /** Tasks shorter than this are not kept (the long-task threshold). */
@@ -48,17 +48,17 @@ export function mainTasks(events: readonly TraceEvent[], zero: number): MainTask
   if (!mark) throw new Error(`the trace has no ${ZERO_MARK} mark: the page's main thread is unknown`);
   const offset = mark.ts / 1000 - zero;
   const tasks: MainTask[] = [];
-  let end = -Infinity;
+  // In the trace's whole microseconds: a task that begins as the one before ends is not inside it.
+  let endUs = -Infinity;
   const runs = events
     .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.pid === mark.pid && e.tid === mark.tid)
-    .sort((a, b) => a.ts - b.ts);
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   for (const e of runs) {
-    const start = e.ts / 1000 - offset;
-    const ms = (e.dur ?? 0) / 1000;
+    const dur = e.dur ?? 0;
     // A task run inside another (a nested loop) is part of it.
-    if (start < end) continue;
-    end = start + ms;
-    if (ms >= LONG_MS) tasks.push({ start, ms, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 });
+    if (e.ts < endUs) continue;
+    endUs = e.ts + dur;
+    if (dur >= LONG_MS * 1000) tasks.push({ start: e.ts / 1000 - offset, ms: dur / 1000, cpuMs: e.tdur === undefined ? null : e.tdur / 1000 });
   }
   return tasks;
 }
