@@ -8,7 +8,7 @@ import { failUsage, parseCli } from './args';
 import { writeScenario } from './bench/analyze-process';
 import { CHROME_PATH, launchChromium, median } from './bench/chromium';
 import { DatasetUnavailable, loadWuhanNetwork, requireShared } from './bench/datasets';
-import { traceMainThread, type MainTask } from './bench/mainThread';
+import { LONG_MS, traceMainThread, type MainTask } from './bench/mainThread';
 
 const spec = {
   usage: 'npm run bench:planner -- [--compounds <n>] [--changes <n>] [--dist <dir>]',
@@ -89,9 +89,6 @@ async function webglFloor(path: string) {
     await browser.close();
   }
 }
-
-/** Long tasks: the threshold of the long-task API and of the target. */
-const LONG_MS = 50;
 
 const watched = (page: Page) => page.evaluate(() => (window as unknown as { __benchPlanner: Watched }).__benchPlanner);
 

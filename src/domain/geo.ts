@@ -20,3 +20,10 @@ export function haversineM(lon1: number, lat1: number, lon2: number, lat2: numbe
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * DEG) * Math.cos(lat2 * DEG) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
 }
+
+/** Metres from the point to the nearest of the origins in a straight line (Infinity without origins). */
+export function straightLineM(point: LonLat, origins: readonly LonLat[]): number {
+  let best = Infinity;
+  for (const o of origins) best = Math.min(best, haversineM(o[0], o[1], point[0], point[1]));
+  return best;
+}

@@ -1,14 +1,12 @@
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/data/load';
-import { fromDirectory } from '../../src/data/node-source';
 import { Rng } from '../../src/data/sample/prng';
 import { reachOf } from '../../src/domain/engine/distanceAt';
 import { searchFrom } from '../../src/domain/engine/dijkstra';
 import type { LonLat } from '../../src/domain/geo';
 import { CatchmentCache } from '../../src/domain/planner/canteens';
 import type { DistanceState, FacilityEntry } from '../../src/domain/planner/distances';
-import { PlannerModel } from '../../src/domain/planner/model';
+import type { PlannerModel } from '../../src/domain/planner/model';
+import { samplePlannerModel } from './planner-fixtures';
 
 /** Every compound with a gate within `cutoffM` walking metres of the canteen, looked up one by one (no straight-line shortcut). */
 function everyCompoundWithin(model: PlannerModel, state: DistanceState, entry: FacilityEntry, cutoffM: number): number[] {
@@ -23,8 +21,7 @@ function everyCompoundWithin(model: PlannerModel, state: DistanceState, entry: F
 describe("a new canteen's catchment on the sample dataset", () => {
   let model: PlannerModel;
   beforeAll(async () => {
-    const { dataset } = await loadDataset(fromDirectory(resolve(import.meta.dirname, '../../data/yuefeng-sample')));
-    model = PlannerModel.fromDataset(dataset!);
+    model = await samplePlannerModel();
   });
 
   it('holds exactly the compounds a lookup of every compound finds, for canteens anywhere, at three catchments', () => {

@@ -1,9 +1,13 @@
+import { resolve } from 'node:path';
 import type { LineString } from 'geojson';
+import { loadDataset } from '../../src/data/load';
+import { fromDirectory } from '../../src/data/node-source';
 import type { FC, NetworkProps } from '../../src/domain/dataset';
 import { haversineM } from '../../src/domain/engine/graph';
 import type { LonLat } from '../../src/domain/geo';
 import { walkContext } from '../../src/domain/planner/distances';
 import type { PlannerCompound, PlannerFacility } from '../../src/domain/planner/inputs';
+import { PlannerModel } from '../../src/domain/planner/model';
 import type { Ruleset } from '../../src/domain/planner/ruleset';
 import { parseRuleset } from '../../src/domain/planner/rulesetSchema';
 
@@ -130,4 +134,10 @@ export function twoLevelRuleset(): Ruleset {
     },
     'test',
   );
+}
+
+/** The planner's model of the built-in sample dataset (on its street network). */
+export async function samplePlannerModel(): Promise<PlannerModel> {
+  const { dataset } = await loadDataset(fromDirectory(resolve(import.meta.dirname, '../../data/yuefeng-sample')));
+  return PlannerModel.fromDataset(dataset!);
 }

@@ -1,7 +1,4 @@
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/data/load';
-import { fromDirectory } from '../../src/data/node-source';
 import { Rng } from '../../src/data/sample/prng';
 import { searchFrom } from '../../src/domain/engine/dijkstra';
 import type { LonLat } from '../../src/domain/geo';
@@ -13,7 +10,7 @@ import { PlannerModel, type ScenarioRun } from '../../src/domain/planner/model';
 import { packResult, plannerView, unpackResult } from '../../src/domain/planner/view';
 import { compareCompliance, ruleChangesOf, type Change } from '../../src/domain/planner/whatIf';
 import { rulesetById } from '../../src/domain/planner/rulesets';
-import { compound, facility, streetContext, twoLevelRuleset } from './planner-fixtures';
+import { compound, facility, samplePlannerModel, streetContext, twoLevelRuleset } from './planner-fixtures';
 
 const CM = 1e-6;
 
@@ -124,8 +121,7 @@ describe('what-if on a hand-made street', () => {
 describe('what-if on the sample dataset equals a full recompute', () => {
   let model: PlannerModel;
   beforeAll(async () => {
-    const { dataset } = await loadDataset(fromDirectory(resolve(import.meta.dirname, '../../data/yuefeng-sample')));
-    model = PlannerModel.fromDataset(dataset!);
+    model = await samplePlannerModel();
   });
 
   it('for random additions, closures and gates, one after another', () => {
@@ -167,8 +163,7 @@ describe('a what-if step checks again only what it changed', () => {
   let model: PlannerModel;
   let changes: Change[];
   beforeAll(async () => {
-    const { dataset } = await loadDataset(fromDirectory(resolve(import.meta.dirname, '../../data/yuefeng-sample')));
-    model = PlannerModel.fromDataset(dataset!);
+    model = await samplePlannerModel();
     // Additions, closures and gates, mixed, as a planner would try them.
     const rng = new Rng(11);
     const { compounds, facilities } = model.inputs;

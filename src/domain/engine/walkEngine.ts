@@ -1,9 +1,9 @@
 import type { FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
 import type { ContourProps } from '../contours';
-import type { LonLat } from '../geo';
+import { straightLineM, type LonLat } from '../geo';
 import { circleOverclaim, type Overclaim } from '../overclaim';
 import { contextOf, type NetworkOrContext } from './context';
-import { haversineM, type WalkGraph } from './graph';
+import type { WalkGraph } from './graph';
 import { categoryFields, ChainPoints, nearestStrategy, type CategoryFields, type FacilityPoint, type NearestStrategy } from './nearest';
 import { reachOf } from './distanceAt';
 import { searchFrom, SearchSpace, withCutoff, type Search, type SearchOptions } from './dijkstra';
@@ -104,7 +104,7 @@ export class WalkEngine {
     const found: ReachedFacility[] = [];
     this.facilityPoints.reached(search, (i, reach) => {
       const f = this.facilities[i]!;
-      const straightM = Math.min(...origins.map((o) => haversineM(o[0], o[1], f.point[0], f.point[1])));
+      const straightM = straightLineM(f.point, origins);
       found.push({ facilityId: f.id, category: f.category, walkM: reach.walkM, straightM });
     });
     return found.sort((a, b) => a.walkM - b.walkM || a.facilityId.localeCompare(b.facilityId));
@@ -130,7 +130,7 @@ export class WalkEngine {
     for (const category of this.fields.byCategory.keys()) {
       const found = nearestOf(category);
       if (!found) continue;
-      const straightM = Math.min(...request.origins.map((o) => haversineM(o[0], o[1], found.facility.point[0], found.facility.point[1])));
+      const straightM = straightLineM(found.facility.point, request.origins);
       nearest.push({ category, facilityId: found.facility.id, walkM: found.walkM, straightM });
     }
     return {

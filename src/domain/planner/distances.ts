@@ -3,7 +3,7 @@ import { nearestByStraightLine } from '../engine/nearest';
 import { reachOf } from '../engine/distanceAt';
 import { searchFrom, type Search, type Source } from '../engine/dijkstra';
 import type { Snap } from '../engine/snap';
-import type { LonLat } from '../geo';
+import { straightLineM, type LonLat } from '../geo';
 import { addSourceToField } from './fieldUpdate';
 import type { PlannerCompound, PlannerFacility } from './inputs';
 
@@ -123,7 +123,7 @@ export function withFacility(ctx: WalkContext | null, state: DistanceState, faci
   const column: Column = { walkM: previous.walkM.slice(), facility: previous.facility.slice() };
   state.compounds.forEach((compound, i) => {
     // The merged field already is the min of the old one and the new facility's walks.
-    const walkM = ctx ? lookup(ctx, next, facility.category, compound.origins, state.originSnaps[i]!).walkM : straightM(facility.point, compound.origins);
+    const walkM = ctx ? lookup(ctx, next, facility.category, compound.origins, state.originSnaps[i]!).walkM : straightLineM(facility.point, compound.origins);
     if (walkM < column.walkM[i]!) {
       column.walkM[i] = walkM;
       column.facility[i] = label;
@@ -131,8 +131,6 @@ export function withFacility(ctx: WalkContext | null, state: DistanceState, faci
   });
   return { ...next, columns: new Map(state.columns).set(facility.category, column) };
 }
-
-const straightM = (point: LonLat, origins: readonly LonLat[]) => nearestByStraightLine(origins, [0], () => point)?.walkM ?? Infinity;
 
 /** An existing (or proposed) facility closed: its category's field is rebuilt without it. */
 export function withoutFacility(ctx: WalkContext | null, state: DistanceState, facilityId: string): DistanceState {
